@@ -1,0 +1,8 @@
+module github.com/async2go/async2go
+
+go 1.23
+
+require (
+	github.com/dave/jennifer v1.7.1 // indirect
+	golang.org/x/tools v0.39.0 // indirect
+)
