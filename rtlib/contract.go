@@ -1,0 +1,74 @@
+package rtlib
+
+// This file pins the API that generated code and rtlib/aio are written
+// against while the object model is filled in. The signatures are the
+// contract; bodies marked "contract:" are to be replaced by the real
+// implementations in the files of their concern (call.go, attr.go, ops.go, …).
+
+// Signature describes the parameters of a compiled Python function, for
+// binding a call's arguments. Bound arguments are laid out as CPython's
+// co_varnames: positional-only, then positional-or-keyword, then keyword-only
+// parameters, then the *args tuple (if VarArgs), then the **kwargs dict (if
+// VarKw).
+type Signature struct {
+	Name     string   // qualified name used in error messages ("f", "C.m")
+	Params   []string // the names of all parameters, in the layout above
+	PosOnly  int      // how many leading params are positional-only
+	Pos      int      // how many params are positional (posonly included)
+	KwOnly   int      // how many keyword-only params follow the positional ones
+	VarArgs  bool     // has *args
+	VarKw    bool     // has **kwargs
+}
+
+// FuncKind says what calling a compiled function returns.
+type FuncKind uint8
+
+const (
+	PlainFunc     FuncKind = iota // returns its result
+	CoroutineFunc                 // async def: returns a *Coroutine
+	GeneratorFunc                 // def with yield: returns a *Generator
+	AsyncGenFunc                  // async def with yield: returns an *AsyncGenerator
+)
+
+// Function is a compiled Python function (def, async def, lambda).
+type Function struct {
+	Name, Qualname, Module string
+	Sig                    *Signature
+	Kind                   FuncKind
+	Defaults               []Object          // defaults of the last len(Defaults) positional params
+	KwDefaults             map[string]Object // defaults of keyword-only params
+	Dict                   *Dict             // function attributes (__wrapped__, __doc__, user attributes); nil until set
+	// Impl runs the function on arguments already bound to Sig's layout.
+	// For a coroutine, generator or async generator it builds the frame and
+	// returns the *Coroutine, *Generator or *AsyncGenerator wrapping it.
+	Impl func(fn *Function, args []Object) (Object, *BaseException)
+}
+
+// Builtin is a function implemented in Go (print, len, asyncio.sleep, …).
+type Builtin struct {
+	Name string
+	Fn   func(args []Object, kw []KwArg) (Object, *BaseException)
+}
+
+// Method is a method of a type implemented in Go; the type's Dict maps its
+// name to the *Method, and attribute lookup on an instance binds it.
+type Method struct {
+	Name string
+	Fn   func(self Object, args []Object, kw []KwArg) (Object, *BaseException)
+}
+
+// Resumable is a suspendable computation: the compiled body of a coroutine,
+// generator or async generator, a *Coroutine itself (so `await coro` and
+// `yield from gen` delegate to it), or the awaiter of a future.
+//
+// Resume runs it from its current suspension point until it next suspends,
+// returns or raises. sent is the value of the expression it is suspended in
+// (None on the first call); if thrown is non-nil it is raised at the
+// suspension point instead. The results are:
+//
+//	(v, false, nil)   suspended, yielding v (to a Task: a future to wait for, or None for a bare yield)
+//	(r, true, nil)    returned r
+//	(nil, true, exc)  raised exc
+type Resumable interface {
+	Resume(sent Object, thrown *BaseException) (Object, bool, *BaseException)
+}
