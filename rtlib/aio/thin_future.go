@@ -1,0 +1,314 @@
+package aio
+
+import (
+	"fmt"
+	"strconv"
+
+	rt "github.com/async2go/async2go/rtlib"
+)
+
+type futState uint8
+
+const (
+	pending futState = iota
+	finished
+	cancelledState
+)
+
+// Future is asyncio.Future.
+type Future struct {
+	loop      *Loop
+	state     futState
+	result    rt.Object
+	exc       *rt.BaseException
+	callbacks []func(*Future)
+	cancelMsg rt.Object
+	blocking  bool
+	self      rt.Object // the Python-visible object (the *Task for tasks)
+	// cancelledExc is the CancelledError a task's coroutine ended with;
+	// result() re-raises it (futures.py _make_cancelled_error).
+	cancelledExc *rt.BaseException
+	// cancelHook overrides Cancel (gather's outer future cancels its children).
+	cancelHook func(msg rt.Object) bool
+}
+
+// NewFuture makes a pending future on loop.
+func NewFuture(loop *Loop) *Future {
+	f := &Future{loop: loop}
+	f.self = f
+	return f
+}
+
+// Done reports whether the future has a result, an exception or was cancelled.
+func (f *Future) Done() bool { return f.state != pending }
+
+// Cancelled reports whether the future was cancelled.
+func (f *Future) Cancelled() bool { return f.state == cancelledState }
+
+func (f *Future) cancelledError() *rt.BaseException {
+	if f.cancelledExc != nil {
+		return f.cancelledExc
+	}
+	if f.cancelMsg != nil && f.cancelMsg != rt.None {
+		return rt.NewException(CancelledErrorType, f.cancelMsg)
+	}
+	return rt.NewException(CancelledErrorType)
+}
+
+// Result returns the result or raises the exception.
+func (f *Future) Result() (rt.Object, *rt.BaseException) {
+	switch f.state {
+	case cancelledState:
+		return nil, f.cancelledError()
+	case pending:
+		return nil, rt.Errorf(InvalidStateErrorType, "Result is not set.")
+	}
+	if f.exc != nil {
+		return nil, f.exc
+	}
+	return f.result, nil
+}
+
+// Exception returns the exception (nil if none).
+func (f *Future) Exception() (rt.Object, *rt.BaseException) {
+	switch f.state {
+	case cancelledState:
+		return nil, f.cancelledError()
+	case pending:
+		return nil, rt.Errorf(InvalidStateErrorType, "Exception is not set.")
+	}
+	if f.exc == nil {
+		return rt.None, nil
+	}
+	return f.exc, nil
+}
+
+// AddDoneCallback registers fn; it is scheduled with CallSoon when the
+// future is (or becomes) done.
+func (f *Future) AddDoneCallback(fn func(*Future)) {
+	if f.Done() {
+		f.loop.CallSoon(func() { fn(f) })
+		return
+	}
+	f.callbacks = append(f.callbacks, fn)
+}
+
+func (f *Future) scheduleCallbacks() {
+	cbs := f.callbacks
+	f.callbacks = nil
+	for _, cb := range cbs {
+		cb := cb
+		f.loop.CallSoon(func() { cb(f) })
+	}
+}
+
+// SetResult completes the future.
+func (f *Future) SetResult(v rt.Object) *rt.BaseException {
+	if f.Done() {
+		return rt.Errorf(InvalidStateErrorType, "invalid state")
+	}
+	f.result, f.state = v, finished
+	f.scheduleCallbacks()
+	return nil
+}
+
+// SetException completes the future with an exception.
+func (f *Future) SetException(exc *rt.BaseException) *rt.BaseException {
+	if f.Done() {
+		return rt.Errorf(InvalidStateErrorType, "invalid state")
+	}
+	if exc.Class.IsSubtype(rt.StopIterationType) {
+		exc = rt.Errorf(rt.RuntimeErrorType, "StopIteration interacts badly with generators and cannot be raised into a Future")
+	}
+	f.exc, f.state = exc, finished
+	f.scheduleCallbacks()
+	return nil
+}
+
+// Cancel cancels a pending future.
+func (f *Future) Cancel(msg rt.Object) bool {
+	if f.Done() {
+		return false
+	}
+	f.state, f.cancelMsg = cancelledState, msg
+	f.scheduleCallbacks()
+	return true
+}
+
+// Resume implements rt.Resumable: awaiting a future (Future.__await__).
+func (f *Future) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if thrown != nil {
+		return nil, true, thrown
+	}
+	if !f.Done() {
+		f.blocking = true
+		return f.self, false, nil
+	}
+	v, exc := f.Result()
+	return v, true, exc
+}
+
+// Type returns asyncio.Future.
+func (f *Future) Type() *rt.Type { return FutureType }
+
+// Task is asyncio.Task.
+type Task struct {
+	Future
+	coro          rt.Resumable
+	coroObj       rt.Object
+	name          string
+	waiter        *Future
+	mustCancel    bool
+	numCancelReqs int
+	stepScheduled bool
+}
+
+var taskCounter int
+
+// NewTask wraps a coroutine in a task and schedules its first step.
+func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseException) {
+	r, ok := coro.(*rt.Coroutine)
+	if !ok {
+		rep, _ := rt.Repr(coro)
+		return nil, rt.Errorf(rt.TypeErrorType, "a coroutine was expected, got %s", rep)
+	}
+	taskCounter++
+	t := &Task{coro: r, coroObj: coro, name: "Task-" + strconv.Itoa(taskCounter)}
+	t.loop = loop
+	t.self = t
+	if s, ok := name.(rt.Str); ok {
+		t.name = string(s)
+	}
+	loop.tasks[t] = struct{}{}
+	loop.CallSoon(func() { t.step(nil) })
+	return t, nil
+}
+
+// Type returns asyncio.Task.
+func (t *Task) Type() *rt.Type { return TaskType }
+
+// Resume awaits the task.
+func (t *Task) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if thrown != nil {
+		return nil, true, thrown
+	}
+	if !t.Done() {
+		t.blocking = true
+		return t, false, nil
+	}
+	v, exc := t.Result()
+	return v, true, exc
+}
+
+// Cancel requests cancellation (Task.cancel).
+func (t *Task) Cancel(msg rt.Object) bool {
+	if t.Done() {
+		return false
+	}
+	t.numCancelReqs++
+	if t.waiter != nil && cancelFuture(t.waiter, msg) {
+		// Leave the waiter: it may be a task that ignores the cancellation.
+		return true
+	}
+	t.mustCancel = true
+	t.cancelMsg = msg
+	return true
+}
+
+// cancelFuture cancels f, through Task.Cancel when f is a task's future.
+func cancelFuture(f *Future, msg rt.Object) bool {
+	if f.cancelHook != nil {
+		return f.cancelHook(msg)
+	}
+	if t, ok := f.self.(*Task); ok {
+		return t.Cancel(msg)
+	}
+	return f.Cancel(msg)
+}
+
+func (t *Task) step(exc *rt.BaseException) {
+	if t.Done() {
+		return
+	}
+	if t.mustCancel {
+		if exc == nil || !exc.Class.IsSubtype(CancelledErrorType) {
+			exc = t.cancelledError()
+		}
+		t.mustCancel = false
+	}
+	t.waiter = nil
+	l := t.loop
+	prev := l.current
+	l.current = t
+	v, done, err := t.coro.Resume(rt.None, exc)
+	l.current = prev
+	if done {
+		delete(l.tasks, t)
+		if err == nil {
+			if t.mustCancel {
+				t.mustCancel = false
+				t.Future.Cancel(t.cancelMsg)
+			} else {
+				t.Future.SetResult(v)
+			}
+		} else if err.Class.IsSubtype(CancelledErrorType) {
+			t.cancelledExc = err
+			t.Future.Cancel(nil)
+		} else {
+			t.Future.SetException(err)
+		}
+		return
+	}
+	switch w := v.(type) {
+	case *Task:
+		t.await(&w.Future)
+	case *Future:
+		t.await(w)
+	case rt.NoneType:
+		l.CallSoon(func() { t.step(nil) })
+	default:
+		rep, _ := rt.Repr(v)
+		bad := rt.Errorf(rt.RuntimeErrorType, "Task got bad yield: %s", rep)
+		l.CallSoon(func() { t.step(bad) })
+	}
+}
+
+func (t *Task) await(w *Future) {
+	if !w.blocking {
+		l := t.loop
+		bad := rt.Errorf(rt.RuntimeErrorType, "yield was used instead of yield from in task %s with %s", t.name, "future")
+		l.CallSoon(func() { t.step(bad) })
+		return
+	}
+	w.blocking = false
+	if w == &t.Future {
+		bad := rt.Errorf(rt.RuntimeErrorType, "Task cannot await on itself: %s", t.name)
+		t.loop.CallSoon(func() { t.step(bad) })
+		return
+	}
+	w.AddDoneCallback(t.wakeup)
+	t.waiter = w
+	if t.mustCancel && cancelFuture(w, t.cancelMsg) {
+		t.mustCancel = false
+	}
+}
+
+func (t *Task) wakeup(f *Future) {
+	t.waiter = nil
+	if _, exc := f.Result(); exc != nil {
+		t.step(exc)
+		return
+	}
+	t.step(nil)
+}
+
+func (t *Task) repr() string {
+	state := "pending"
+	switch {
+	case t.Cancelled():
+		state = "cancelled"
+	case t.Done():
+		state = "finished"
+	}
+	return fmt.Sprintf("<Task %s name='%s'>", state, t.name)
+}

@@ -1,0 +1,542 @@
+package aio
+
+import (
+	rt "github.com/async2go/async2go/rtlib"
+)
+
+func newClass(name, module string, base *rt.Type) *rt.Type {
+	t, _ := rt.BuildClass(name, name, []rt.Object{base}, rt.NewDict(), nil)
+	typ := t.(*rt.Type)
+	typ.Module = module
+	return typ
+}
+
+// The asyncio types.
+var (
+	CancelledErrorType    = newClass("CancelledError", "asyncio.exceptions", rt.BaseExceptionType)
+	InvalidStateErrorType = newClass("InvalidStateError", "asyncio.exceptions", rt.ExceptionType)
+	FutureType            = newClass("Future", "_asyncio", rt.ObjectType)
+	TaskType              = newClass("Task", "_asyncio", FutureType)
+)
+
+func method(t *rt.Type, name string, fn func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)) {
+	t.Dict.SetStr(name, &rt.Method{Name: name, Fn: fn})
+}
+
+// futureOf returns the *Future inside a Future or Task object.
+func futureOf(o rt.Object) *Future {
+	switch f := o.(type) {
+	case *Future:
+		return f
+	case *Task:
+		return &f.Future
+	}
+	return nil
+}
+
+func kwOrArg(args []rt.Object, kw []rt.KwArg, i int, name string) (rt.Object, bool) {
+	if i < len(args) {
+		return args[i], true
+	}
+	for _, k := range kw {
+		if k.Name == name {
+			return k.Value, true
+		}
+	}
+	return nil, false
+}
+
+func init() {
+	FutureType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		l := running
+		if l == nil {
+			return nil, rt.Errorf(rt.RuntimeErrorType, "no running event loop")
+		}
+		return NewFuture(l), nil
+	}
+	for _, t := range []*rt.Type{FutureType, TaskType} {
+		method(t, "done", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return rt.Bool(futureOf(self).Done()), nil
+		})
+		method(t, "cancelled", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return rt.Bool(futureOf(self).Cancelled()), nil
+		})
+		method(t, "result", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return futureOf(self).Result()
+		})
+		method(t, "exception", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return futureOf(self).Exception()
+		})
+		method(t, "set_result", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return rt.None, futureOf(self).SetResult(args[0])
+		})
+		method(t, "set_exception", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			exc := rt.Raise(args[0], nil)
+			return rt.None, futureOf(self).SetException(exc)
+		})
+		method(t, "cancel", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			msg, ok := kwOrArg(args, kw, 0, "msg")
+			if !ok {
+				msg = rt.None
+			}
+			if t, ok := self.(*Task); ok {
+				return rt.Bool(t.Cancel(msg)), nil
+			}
+			return rt.Bool(cancelFuture(futureOf(self), msg)), nil
+		})
+		method(t, "add_done_callback", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			cb := args[0]
+			f := futureOf(self)
+			f.AddDoneCallback(func(*Future) {
+				if _, exc := rt.Call(cb, []rt.Object{self}, nil); exc != nil {
+					reportCallbackError(exc)
+				}
+			})
+			return rt.None, nil
+		})
+	}
+	method(TaskType, "get_name", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.Str(self.(*Task).name), nil
+	})
+	method(TaskType, "set_name", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		s, exc := rt.ToStr(args[0])
+		self.(*Task).name = string(s)
+		return rt.None, exc
+	})
+	method(TaskType, "get_coro", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return self.(*Task).coroObj, nil
+	})
+	method(TaskType, "cancelling", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.Int(self.(*Task).numCancelReqs), nil
+	})
+	method(TaskType, "uncancel", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.Int(self.(*Task).Uncancel()), nil
+	})
+	method(TaskType, "__repr__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.Str(self.(*Task).repr()), nil
+	})
+	rt.RegisterModule("asyncio", newModule)
+}
+
+// Uncancel decrements the count of cancellation requests.
+func (t *Task) Uncancel() int {
+	if t.numCancelReqs > 0 {
+		t.numCancelReqs--
+		if t.numCancelReqs == 0 {
+			t.mustCancel = false
+		}
+	}
+	return t.numCancelReqs
+}
+
+func reportCallbackError(exc *rt.BaseException) {
+	rt.FlushStdout()
+	rt.PrintException(exc)
+}
+
+func builtin(m *rt.Module, name string, fn func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)) {
+	m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: fn})
+}
+
+func needLoop() (*Loop, *rt.BaseException) {
+	if running == nil {
+		return nil, rt.Errorf(rt.RuntimeErrorType, "no running event loop")
+	}
+	return running, nil
+}
+
+func newModule() (*rt.Module, *rt.BaseException) {
+	m := rt.NewModule("asyncio")
+	m.Dict.SetStr("CancelledError", CancelledErrorType)
+	m.Dict.SetStr("InvalidStateError", InvalidStateErrorType)
+	m.Dict.SetStr("TimeoutError", rt.TimeoutErrorType)
+	m.Dict.SetStr("Future", FutureType)
+	m.Dict.SetStr("Task", TaskType)
+	builtin(m, "run", asyncioRun)
+	builtin(m, "sleep", asyncioSleep)
+	builtin(m, "create_task", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		l, exc := needLoop()
+		if exc != nil {
+			return nil, exc
+		}
+		name, ok := kwOrArg(nil, kw, 0, "name")
+		if !ok {
+			name = rt.None
+		}
+		if len(args) != 1 {
+			return nil, rt.Errorf(rt.TypeErrorType, "create_task() takes exactly 1 positional argument (%d given)", len(args))
+		}
+		return NewTask(l, args[0], name)
+	})
+	builtin(m, "ensure_future", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		l, exc := needLoop()
+		if exc != nil {
+			return nil, exc
+		}
+		f, exc := ensureFuture(l, args[0])
+		if exc != nil {
+			return nil, exc
+		}
+		return f.self, nil
+	})
+	builtin(m, "gather", asyncioGather)
+	builtin(m, "wait_for", asyncioWaitFor)
+	builtin(m, "current_task", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		l, exc := needLoop()
+		if exc != nil {
+			return nil, exc
+		}
+		if l.current == nil {
+			return rt.None, nil
+		}
+		return l.current, nil
+	})
+	return m, nil
+}
+
+// ensureFuture wraps a coroutine in a task; futures and tasks pass through.
+func ensureFuture(l *Loop, x rt.Object) (*Future, *rt.BaseException) {
+	if f := futureOf(x); f != nil {
+		return f, nil
+	}
+	if _, ok := x.(*rt.Coroutine); ok {
+		t, exc := NewTask(l, x, rt.None)
+		if exc != nil {
+			return nil, exc
+		}
+		return &t.Future, nil
+	}
+	return nil, rt.Errorf(rt.TypeErrorType, "An asyncio.Future, a coroutine or an awaitable is required")
+}
+
+func asyncioRun(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	if running != nil {
+		return nil, rt.Errorf(rt.RuntimeErrorType, "asyncio.run() cannot be called from a running event loop")
+	}
+	if len(args) != 1 {
+		return nil, rt.Errorf(rt.TypeErrorType, "run() takes 1 positional argument but %d were given", len(args))
+	}
+	if _, ok := args[0].(*rt.Coroutine); !ok {
+		rep, _ := rt.Repr(args[0])
+		return nil, rt.Errorf(rt.ValueErrorType, "a coroutine was expected, got %s", rep)
+	}
+	l := NewLoop()
+	running = l
+	defer func() { running = nil }()
+	task, exc := NewTask(l, args[0], rt.None)
+	if exc != nil {
+		return nil, exc
+	}
+	res, err := l.RunUntilComplete(&task.Future)
+	cancelAllTasks(l)
+	return res, err
+}
+
+// cancelAllTasks is runners._cancel_all_tasks.
+func cancelAllTasks(l *Loop) {
+	if len(l.tasks) == 0 {
+		return
+	}
+	var toCancel []rt.Object
+	for t := range l.tasks {
+		toCancel = append(toCancel, t)
+	}
+	for _, t := range toCancel {
+		t.(*Task).Cancel(rt.None)
+	}
+	g, exc := gather(l, toCancel, true)
+	if exc != nil {
+		return
+	}
+	l.RunUntilComplete(g)
+}
+
+// sleepFrame is asyncio.sleep's coroutine body.
+type sleepFrame struct {
+	state  int
+	delay  float64
+	result rt.Object
+	fut    *Future
+	handle *Handle
+}
+
+var sleepFn = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks"}
+
+func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	switch s.state {
+	case 0:
+		if thrown != nil {
+			return nil, true, thrown
+		}
+		if s.delay <= 0 {
+			s.state = 2
+			return rt.None, false, nil
+		}
+		l, exc := needLoop()
+		if exc != nil {
+			return nil, true, exc
+		}
+		s.fut = NewFuture(l)
+		fut, result := s.fut, s.result
+		s.handle = l.CallLater(s.delay, func() {
+			if !fut.Done() {
+				fut.SetResult(result)
+			}
+		})
+		s.state = 1
+		fallthrough
+	case 1:
+		v, done, exc := s.fut.Resume(sent, thrown)
+		if !done {
+			return v, false, nil
+		}
+		s.handle.Cancel()
+		s.state = 3
+		return v, true, exc
+	case 2:
+		s.state = 3
+		if thrown != nil {
+			return nil, true, thrown
+		}
+		return s.result, true, nil
+	}
+	return nil, true, rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
+}
+
+func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	d, ok := kwOrArg(args, kw, 0, "delay")
+	if !ok {
+		return nil, rt.Errorf(rt.TypeErrorType, "sleep() missing 1 required positional argument: 'delay'")
+	}
+	result, ok := kwOrArg(args, kw, 1, "result")
+	if !ok {
+		result = rt.None
+	}
+	var delay float64
+	switch v := d.(type) {
+	case rt.Int:
+		delay = float64(v)
+	case rt.Float:
+		delay = float64(v)
+	case rt.Bool:
+		if v {
+			delay = 1
+		}
+	default:
+		return nil, rt.Errorf(rt.TypeErrorType, "'<=' not supported between instances of '%s' and 'int'", d.Type().Name)
+	}
+	return rt.NewCoroutine(sleepFn, &sleepFrame{delay: delay, result: result}), nil
+}
+
+func asyncioGather(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	l, exc := needLoop()
+	if exc != nil {
+		return nil, exc
+	}
+	retExc := false
+	if v, ok := kwOrArg(nil, kw, 0, "return_exceptions"); ok {
+		retExc, _ = rt.Truth(v)
+	}
+	f, exc := gather(l, args, retExc)
+	if exc != nil {
+		return nil, exc
+	}
+	return f, nil
+}
+
+// gather is tasks.gather of CPython 3.12.
+func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.BaseException) {
+	outer := NewFuture(l)
+	if len(args) == 0 {
+		outer.SetResult(rt.NewList())
+		return outer, nil
+	}
+	var children []*Future
+	nfuts, nfinished := 0, 0
+	var doneFuts []*Future
+	argToFut := map[rt.Object]*Future{}
+	cancelRequested := false
+	doneCallback := func(fut *Future) {
+		nfinished++
+		if outer.Done() {
+			return
+		}
+		if !returnExceptions {
+			if fut.Cancelled() {
+				outer.SetException(fut.cancelledError())
+				return
+			}
+			if fut.exc != nil {
+				outer.SetException(fut.exc)
+				return
+			}
+		}
+		if nfinished == nfuts {
+			results := make([]rt.Object, len(children))
+			for i, c := range children {
+				switch {
+				case c.Cancelled():
+					msg := c.cancelMsg
+					if msg == nil || msg == rt.None {
+						msg = rt.Str("")
+					}
+					results[i] = rt.NewException(CancelledErrorType, msg)
+				case c.exc != nil:
+					results[i] = c.exc
+				default:
+					results[i] = c.result
+				}
+			}
+			if cancelRequested {
+				outer.SetException(fut.cancelledError())
+			} else {
+				outer.SetResult(rt.NewList(results...))
+			}
+		}
+	}
+	for _, a := range args {
+		fut, seen := argToFut[a]
+		if !seen {
+			var exc *rt.BaseException
+			fut, exc = ensureFuture(l, a)
+			if exc != nil {
+				return nil, exc
+			}
+			nfuts++
+			argToFut[a] = fut
+			if fut.Done() {
+				doneFuts = append(doneFuts, fut)
+			} else {
+				fut.AddDoneCallback(doneCallback)
+			}
+		}
+		children = append(children, fut)
+	}
+	outer.cancelHook = func(msg rt.Object) bool {
+		if outer.Done() {
+			return false
+		}
+		ret := false
+		for _, c := range children {
+			if cancelFuture(c, msg) {
+				ret = true
+			}
+		}
+		if ret {
+			cancelRequested = true
+		}
+		return ret
+	}
+	for _, f := range doneFuts {
+		doneCallback(f)
+	}
+	return outer, nil
+}
+
+// waitForFrame is tasks.wait_for of 3.12: `async with timeout(t): return await fut`.
+type waitForFrame struct {
+	state      int
+	fut        rt.Object
+	timeout    rt.Object
+	aw         rt.Resumable
+	task       *Task
+	cancelling int
+	handle     *Handle
+	expiring   bool
+}
+
+var waitForFn = &rt.Function{Name: "wait_for", Qualname: "wait_for", Module: "asyncio.tasks"}
+
+func (w *waitForFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	switch w.state {
+	case 0:
+		if thrown != nil {
+			w.state = 2
+			return nil, true, thrown
+		}
+		l, exc := needLoop()
+		if exc != nil {
+			return nil, true, exc
+		}
+		aw, exc := rt.GetAwaitable(w.fut)
+		if exc != nil {
+			return nil, true, exc
+		}
+		w.aw = aw
+		if w.timeout != rt.None {
+			t, _ := w.timeout.(rt.Float)
+			if i, ok := w.timeout.(rt.Int); ok {
+				t = rt.Float(i)
+			}
+			if t <= 0 {
+				// Run it until it is done or cancelled, then report.
+				f, exc := ensureFuture(l, w.fut)
+				if exc != nil {
+					return nil, true, exc
+				}
+				if f.Done() {
+					v, exc := f.Result()
+					return v, true, exc
+				}
+				cancelFuture(f, rt.None)
+				w.aw = f
+				w.state = 3
+				return w.Resume(sent, nil)
+			}
+			w.task = l.current
+			if w.task == nil {
+				return nil, true, rt.Errorf(rt.RuntimeErrorType, "Timeout should be used inside a task")
+			}
+			w.cancelling = w.task.numCancelReqs
+			task := w.task
+			w.handle = l.CallAt(l.Time()+float64(t), func() {
+				task.Cancel(rt.None)
+				w.expiring = true
+			})
+		}
+		w.state = 1
+		fallthrough
+	case 1:
+		v, done, exc := w.aw.Resume(sent, thrown)
+		if !done {
+			return v, false, nil
+		}
+		w.state = 2
+		if w.handle != nil {
+			w.handle.Cancel()
+		}
+		if w.expiring {
+			if w.task.Uncancel() <= w.cancelling && exc != nil && exc.Class.IsSubtype(CancelledErrorType) {
+				te := rt.NewException(rt.TimeoutErrorType)
+				te.Cause, te.Context, te.SuppressContext = exc, exc, true
+				return nil, true, te
+			}
+		}
+		return v, true, exc
+	case 3:
+		v, done, exc := w.aw.Resume(sent, thrown)
+		if !done {
+			return v, false, nil
+		}
+		w.state = 2
+		if exc != nil && exc.Class.IsSubtype(CancelledErrorType) {
+			te := rt.NewException(rt.TimeoutErrorType)
+			te.Cause, te.Context, te.SuppressContext = exc, exc, true
+			return nil, true, te
+		}
+		return v, true, exc
+	}
+	return nil, true, rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
+}
+
+func asyncioWaitFor(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	fut, ok := kwOrArg(args, kw, 0, "fut")
+	if !ok {
+		return nil, rt.Errorf(rt.TypeErrorType, "wait_for() missing 2 required positional arguments: 'fut' and 'timeout'")
+	}
+	timeout, ok := kwOrArg(args, kw, 1, "timeout")
+	if !ok {
+		return nil, rt.Errorf(rt.TypeErrorType, "wait_for() missing 1 required positional argument: 'timeout'")
+	}
+	return rt.NewCoroutine(waitForFn, &waitForFrame{fut: fut, timeout: timeout}), nil
+}

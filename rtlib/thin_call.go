@@ -1,0 +1,556 @@
+package rtlib
+
+import (
+	"sort"
+	"strings"
+)
+
+// Instance is an instance of a user-defined class.
+type Instance struct {
+	Class *Type
+	Attrs *Dict
+}
+
+// Type returns the instance's class.
+func (i *Instance) Type() *Type { return i.Class }
+
+// BoundMethod is a function bound to an instance.
+type BoundMethod struct {
+	Self Object
+	Fn   Object
+}
+
+// Type returns method.
+func (*BoundMethod) Type() *Type { return MethodType }
+
+// Type returns the type of Go-implemented methods.
+func (*Method) Type() *Type { return BuiltinType }
+
+// Call calls fn with positional and keyword arguments.
+func Call(fn Object, args []Object, kw []KwArg) (Object, *BaseException) {
+	switch f := fn.(type) {
+	case *Function:
+		bound, exc := bindArgs(f, args, kw)
+		if exc != nil {
+			return nil, exc
+		}
+		return f.Impl(f, bound)
+	case *Builtin:
+		return f.Fn(args, kw)
+	case *BoundMethod:
+		if m, ok := f.Fn.(*Method); ok {
+			return m.Fn(f.Self, args, kw)
+		}
+		all := make([]Object, 0, len(args)+1)
+		all = append(append(all, f.Self), args...)
+		return Call(f.Fn, all, kw)
+	case *Method:
+		if len(args) == 0 {
+			return nil, Errorf(TypeErrorType, "descriptor '%s' needs an argument", f.Name)
+		}
+		return f.Fn(args[0], args[1:], kw)
+	case *Type:
+		return instantiate(f, args, kw)
+	case *Instance:
+		if m, ok := f.Class.lookup("__call__"); ok {
+			return Call(&BoundMethod{Self: f, Fn: m}, args, kw)
+		}
+	}
+	return nil, Errorf(TypeErrorType, "'%s' object is not callable", fn.Type().Name)
+}
+
+// bindArgs lays a call's arguments out as fn.Sig describes.
+func bindArgs(fn *Function, args []Object, kw []KwArg) ([]Object, *BaseException) {
+	sig := fn.Sig
+	name := sig.Name
+	if name == "" {
+		name = fn.Name
+	}
+	nparams := sig.Pos + sig.KwOnly
+	out := make([]Object, len(sig.Params))
+	if len(args) > sig.Pos && !sig.VarArgs {
+		given := "were"
+		if len(args) == 1 {
+			given = "was"
+		}
+		plural := "s"
+		if sig.Pos == 1 {
+			plural = ""
+		}
+		return nil, Errorf(TypeErrorType, "%s() takes %d positional argument%s but %d %s given", name, sig.Pos, plural, len(args), given)
+	}
+	n := len(args)
+	if n > sig.Pos {
+		n = sig.Pos
+	}
+	copy(out, args[:n])
+	idx := nparams
+	if sig.VarArgs {
+		var rest []Object
+		if len(args) > sig.Pos {
+			rest = append(rest, args[sig.Pos:]...)
+		}
+		out[idx] = NewTuple(rest...)
+		idx++
+	}
+	var kwargs *Dict
+	if sig.VarKw {
+		kwargs = NewDict()
+		out[idx] = kwargs
+	}
+	for _, k := range kw {
+		found := false
+		for i := sig.PosOnly; i < nparams; i++ {
+			if sig.Params[i] == k.Name {
+				if out[i] != nil {
+					return nil, Errorf(TypeErrorType, "%s() got multiple values for argument '%s'", name, k.Name)
+				}
+				out[i] = k.Value
+				found = true
+				break
+			}
+		}
+		if !found {
+			if kwargs == nil {
+				return nil, Errorf(TypeErrorType, "%s() got an unexpected keyword argument '%s'", name, k.Name)
+			}
+			kwargs.SetStr(k.Name, k.Value)
+		}
+	}
+	firstDefault := sig.Pos - len(fn.Defaults)
+	var missing []string
+	for i := 0; i < sig.Pos; i++ {
+		if out[i] == nil {
+			if i >= firstDefault {
+				out[i] = fn.Defaults[i-firstDefault]
+			} else {
+				missing = append(missing, "'"+sig.Params[i]+"'")
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return nil, missingError(name, "positional", missing)
+	}
+	for i := sig.Pos; i < nparams; i++ {
+		if out[i] == nil {
+			if d, ok := fn.KwDefaults[sig.Params[i]]; ok {
+				out[i] = d
+			} else {
+				missing = append(missing, "'"+sig.Params[i]+"'")
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return nil, missingError(name, "keyword-only", missing)
+	}
+	return out, nil
+}
+
+func missingError(name, kind string, missing []string) *BaseException {
+	plural := "s"
+	if len(missing) == 1 {
+		plural = ""
+	}
+	var list string
+	switch len(missing) {
+	case 1:
+		list = missing[0]
+	case 2:
+		list = missing[0] + " and " + missing[1]
+	default:
+		list = strings.Join(missing[:len(missing)-1], ", ") + ", and " + missing[len(missing)-1]
+	}
+	return Errorf(TypeErrorType, "%s() missing %d required %s argument%s: %s", name, len(missing), kind, plural, list)
+}
+
+func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+	if t.New != nil {
+		return t.New(t, args, kw)
+	}
+	var obj Object
+	if t.IsSubtype(BaseExceptionType) {
+		obj = &BaseException{Class: t, Args: NewTuple(args...), Attrs: NewDict()}
+	} else {
+		obj = &Instance{Class: t, Attrs: NewDict()}
+	}
+	if init, ok := t.lookup("__init__"); ok {
+		if _, isGo := init.(*Method); !isGo || !t.IsSubtype(BaseExceptionType) {
+			all := append([]Object{obj}, args...)
+			r, exc := Call(init, all, kw)
+			if exc != nil {
+				return nil, exc
+			}
+			if r != None {
+				return nil, Errorf(TypeErrorType, "__init__() should return None, not '%s'", r.Type().Name)
+			}
+		}
+	} else if len(args) > 0 && !t.IsSubtype(BaseExceptionType) {
+		return nil, Errorf(TypeErrorType, "%s() takes no arguments", t.Name)
+	}
+	return obj, nil
+}
+
+// CallMethod is obj.name(*args, **kw) without allocating a bound method.
+func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *BaseException) {
+	if _, isMod := obj.(*Module); !isMod {
+		if _, isType := obj.(*Type); !isType {
+			if m, ok := obj.Type().lookup(name); ok {
+				if attrs := instanceAttrs(obj); attrs != nil {
+					if v, ok := attrs.GetStr(name); ok {
+						return Call(v, args, kw)
+					}
+				}
+				switch f := m.(type) {
+				case *Method:
+					return f.Fn(obj, args, kw)
+				case *Function:
+					all := make([]Object, 0, len(args)+1)
+					return Call(f, append(append(all, obj), args...), kw)
+				}
+			}
+		}
+	}
+	fn, exc := GetAttr(obj, name)
+	if exc != nil {
+		return nil, exc
+	}
+	return Call(fn, args, kw)
+}
+
+func instanceAttrs(obj Object) *Dict {
+	switch o := obj.(type) {
+	case *Instance:
+		return o.Attrs
+	case *BaseException:
+		return o.Attrs
+	case *Function:
+		return o.Dict
+	}
+	return nil
+}
+
+// GetAttr is obj.name.
+func GetAttr(obj Object, name string) (Object, *BaseException) {
+	switch o := obj.(type) {
+	case *Module:
+		if v, ok := o.Dict.GetStr(name); ok {
+			return v, nil
+		}
+		return nil, Errorf(AttributeErrorType, "module '%s' has no attribute '%s'", o.Name, name)
+	case *Type:
+		if v, ok := o.lookup(name); ok {
+			return v, nil
+		}
+		if name == "__name__" {
+			return Str(o.Name), nil
+		}
+		return nil, Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", o.Name, name)
+	case *Function:
+		switch name {
+		case "__name__":
+			return Str(o.Name), nil
+		case "__qualname__":
+			return Str(o.Qualname), nil
+		}
+	case *Coroutine:
+		switch name {
+		case "__name__":
+			return Str(o.Fn.Name), nil
+		case "__qualname__":
+			return Str(o.Fn.Qualname), nil
+		}
+	case *BaseException:
+		switch name {
+		case "args":
+			return o.Args, nil
+		case "__cause__":
+			if o.Cause == nil {
+				return None, nil
+			}
+			return o.Cause, nil
+		case "__context__":
+			if o.Context == nil {
+				return None, nil
+			}
+			return o.Context, nil
+		}
+	}
+	if attrs := instanceAttrs(obj); attrs != nil {
+		if v, ok := attrs.GetStr(name); ok {
+			return v, nil
+		}
+	}
+	if m, ok := obj.Type().lookup(name); ok {
+		switch m.(type) {
+		case *Function, *Method:
+			return &BoundMethod{Self: obj, Fn: m}, nil
+		}
+		return m, nil
+	}
+	return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", obj.Type().Name, name)
+}
+
+// SetAttr is obj.name = v.
+func SetAttr(obj Object, name string, v Object) *BaseException {
+	switch o := obj.(type) {
+	case *Instance:
+		o.Attrs.SetStr(name, v)
+		return nil
+	case *BaseException:
+		if o.Attrs == nil {
+			o.Attrs = NewDict()
+		}
+		o.Attrs.SetStr(name, v)
+		return nil
+	case *Function:
+		if o.Dict == nil {
+			o.Dict = NewDict()
+		}
+		o.Dict.SetStr(name, v)
+		return nil
+	case *Type:
+		o.Dict.SetStr(name, v)
+		return nil
+	case *Module:
+		o.Dict.SetStr(name, v)
+		return nil
+	}
+	return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", obj.Type().Name, name)
+}
+
+// BuildClass creates a class from its executed body's namespace.
+func BuildClass(name, qualname string, bases []Object, ns *Dict, kw []KwArg) (Object, *BaseException) {
+	var bt []*Type
+	for _, b := range bases {
+		t, ok := b.(*Type)
+		if !ok {
+			return nil, Errorf(TypeErrorType, "bases must be types")
+		}
+		bt = append(bt, t)
+	}
+	if len(bt) == 0 {
+		bt = []*Type{ObjectType}
+	}
+	t := newType(name, bt...)
+	t.Module = "__main__"
+	t.Dict = ns
+	return t, nil
+}
+
+// ExceptionMatches reports whether exc is an instance of cls (a class or a
+// tuple of classes).
+func ExceptionMatches(exc *BaseException, cls Object) (bool, *BaseException) {
+	switch c := cls.(type) {
+	case *Type:
+		if !c.IsSubtype(BaseExceptionType) {
+			return false, Errorf(TypeErrorType, "catching classes that do not inherit from BaseException is not allowed")
+		}
+		return exc.Class.IsSubtype(c), nil
+	case *Tuple:
+		for _, it := range c.Items {
+			if ok, e := ExceptionMatches(exc, it); e != nil || ok {
+				return ok, e
+			}
+		}
+		return false, nil
+	}
+	return false, Errorf(TypeErrorType, "catching classes that do not inherit from BaseException is not allowed")
+}
+
+// Raise turns the operand of `raise x` into the exception to propagate.
+func Raise(x Object, context *BaseException) *BaseException {
+	var exc *BaseException
+	switch v := x.(type) {
+	case *BaseException:
+		exc = v
+	case *Type:
+		if !v.IsSubtype(BaseExceptionType) {
+			return Errorf(TypeErrorType, "exceptions must derive from BaseException")
+		}
+		o, e := Call(v, nil, nil)
+		if e != nil {
+			return e
+		}
+		b, ok := o.(*BaseException)
+		if !ok {
+			return Errorf(TypeErrorType, "exceptions must derive from BaseException")
+		}
+		exc = b
+	default:
+		return Errorf(TypeErrorType, "exceptions must derive from BaseException")
+	}
+	if context != nil && context != exc && exc.Context == nil {
+		exc.Context = context
+	}
+	return exc
+}
+
+// RaiseFrom is `raise x from cause`.
+func RaiseFrom(x, cause Object, context *BaseException) *BaseException {
+	exc := Raise(x, context)
+	if exc.Class == TypeErrorType && exc.Context == nil && x != exc {
+		return exc
+	}
+	switch c := cause.(type) {
+	case NoneType:
+		exc.Cause = nil
+	case *BaseException:
+		exc.Cause = c
+	case *Type:
+		ce := Raise(c, nil)
+		exc.Cause = ce
+	}
+	exc.SuppressContext = true
+	return exc
+}
+
+// Iter is iter(x).
+func Iter(x Object) (Object, *BaseException) {
+	switch v := x.(type) {
+	case *List:
+		return &seqIter{items: func() []Object { return v.Items }}, nil
+	case *Tuple:
+		return &seqIter{items: func() []Object { return v.Items }}, nil
+	case Str:
+		rs := []rune(string(v))
+		items := make([]Object, len(rs))
+		for i, r := range rs {
+			items[i] = Str(string(r))
+		}
+		return &seqIter{items: func() []Object { return items }}, nil
+	case *Dict:
+		var keys []Object
+		v.Items(func(k, _ Object) { keys = append(keys, k) })
+		return &seqIter{items: func() []Object { return keys }}, nil
+	case *rangeObj:
+		return v.iter(), nil
+	case Iterator:
+		return x, nil
+	case *Instance:
+		return CallMethod(x, "__iter__", nil, nil)
+	}
+	return nil, Errorf(TypeErrorType, "'%s' object is not iterable", x.Type().Name)
+}
+
+// Iterator is implemented by Go-side iterators.
+type Iterator interface {
+	Object
+	NextValue() (Object, bool, *BaseException)
+}
+
+// Next advances an iterator; ok=false when it is exhausted.
+func Next(it Object) (Object, bool, *BaseException) {
+	if i, ok := it.(Iterator); ok {
+		return i.NextValue()
+	}
+	v, exc := CallMethod(it, "__next__", nil, nil)
+	if exc != nil {
+		if exc.Class.IsSubtype(StopIterationType) {
+			return nil, false, nil
+		}
+		return nil, false, exc
+	}
+	return v, true, nil
+}
+
+var iteratorType = newType("iterator", ObjectType)
+
+type seqIter struct {
+	items func() []Object
+	i     int
+}
+
+func (*seqIter) Type() *Type { return iteratorType }
+
+func (s *seqIter) NextValue() (Object, bool, *BaseException) {
+	items := s.items()
+	if s.i >= len(items) {
+		return nil, false, nil
+	}
+	s.i++
+	return items[s.i-1], true, nil
+}
+
+// Unpack is `a, b = x`.
+func Unpack(x Object, n int) ([]Object, *BaseException) {
+	items, exc := toSlice(x)
+	if exc != nil {
+		return nil, Errorf(TypeErrorType, "cannot unpack non-iterable %s object", x.Type().Name)
+	}
+	if len(items) < n {
+		return nil, Errorf(ValueErrorType, "not enough values to unpack (expected %d, got %d)", n, len(items))
+	}
+	if len(items) > n {
+		return nil, Errorf(ValueErrorType, "too many values to unpack (expected %d)", n)
+	}
+	return items, nil
+}
+
+func toSlice(x Object) ([]Object, *BaseException) {
+	switch v := x.(type) {
+	case *List:
+		return append([]Object(nil), v.Items...), nil
+	case *Tuple:
+		return v.Items, nil
+	}
+	it, exc := Iter(x)
+	if exc != nil {
+		return nil, exc
+	}
+	var out []Object
+	for {
+		v, ok, exc := Next(it)
+		if exc != nil {
+			return nil, exc
+		}
+		if !ok {
+			return out, nil
+		}
+		out = append(out, v)
+	}
+}
+
+var modules = map[string]func() (*Module, *BaseException){}
+var loaded = map[string]*Module{}
+
+// RegisterModule makes a module importable.
+func RegisterModule(name string, init func() (*Module, *BaseException)) { modules[name] = init }
+
+// Import is `import name`.
+func Import(name string) (Object, *BaseException) {
+	if m, ok := loaded[name]; ok {
+		return m, nil
+	}
+	init, ok := modules[name]
+	if !ok {
+		return nil, Errorf(ImportErrorType, "No module named '%s'", name)
+	}
+	m, exc := init()
+	if exc != nil {
+		return nil, exc
+	}
+	loaded[name] = m
+	return m, nil
+}
+
+// ImportFrom is `from mod import name`.
+func ImportFrom(mod Object, name string) (Object, *BaseException) {
+	m := mod.(*Module)
+	if v, ok := m.Dict.GetStr(name); ok {
+		return v, nil
+	}
+	return nil, Errorf(ImportErrorType, "cannot import name '%s' from '%s'", name, m.Name)
+}
+
+// NewModule makes an empty module.
+func NewModule(name string) *Module { return &Module{Name: name, Dict: NewDict()} }
+
+// sortedKeys is a helper for deterministic iteration of Go maps.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

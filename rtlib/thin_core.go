@@ -1,0 +1,480 @@
+package rtlib
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"math/big"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// Type is a Python type object: builtin types and classes alike.
+type Type struct {
+	Name   string
+	Module string
+	Bases  []*Type
+	MRO    []*Type
+	Dict   *Dict
+	// New, when set, constructs instances (builtin types); classes use
+	// __init__ on a fresh *Instance.
+	New func(t *Type, args []Object, kw []KwArg) (Object, *BaseException)
+}
+
+// Type returns type, the type of every type.
+func (*Type) Type() *Type { return TypeType }
+
+func newType(name string, bases ...*Type) *Type {
+	t := &Type{Name: name, Module: "builtins", Bases: bases, Dict: NewDict()}
+	t.MRO = append([]*Type{t}, linearize(bases)...)
+	return t
+}
+
+// linearize is a simple MRO for single inheritance chains; multiple bases
+// are appended depth-first without duplicates.
+func linearize(bases []*Type) []*Type {
+	var out []*Type
+	seen := map[*Type]bool{}
+	for _, b := range bases {
+		for _, m := range b.MRO {
+			if !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// IsSubtype reports whether t is sub or one of its bases.
+func (t *Type) IsSubtype(base *Type) bool {
+	for _, m := range t.MRO {
+		if m == base {
+			return true
+		}
+	}
+	return false
+}
+
+// lookup finds name along the MRO.
+func (t *Type) lookup(name string) (Object, bool) {
+	for _, m := range t.MRO {
+		if v, ok := m.Dict.GetStr(name); ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// The builtin types.
+var (
+	ObjectType    = &Type{Name: "object", Module: "builtins", Dict: NewDict()}
+	TypeType      = newType("type", ObjectType)
+	NoneTypeType  = newType("NoneType", ObjectType)
+	IntType       = newType("int", ObjectType)
+	BoolType      = newType("bool", IntType)
+	FloatType     = newType("float", ObjectType)
+	StrType       = newType("str", ObjectType)
+	TupleType     = newType("tuple", ObjectType)
+	ListType      = newType("list", ObjectType)
+	DictType      = newType("dict", ObjectType)
+	FunctionType  = newType("function", ObjectType)
+	BuiltinType   = newType("builtin_function_or_method", ObjectType)
+	MethodType    = newType("method", ObjectType)
+	ModuleType    = newType("module", ObjectType)
+	CoroutineType = newType("coroutine", ObjectType)
+	CellType      = newType("cell", ObjectType)
+)
+
+func init() { ObjectType.MRO = []*Type{ObjectType} }
+
+func (NoneType) Type() *Type   { return NoneTypeType }
+func (Bool) Type() *Type       { return BoolType }
+func (Int) Type() *Type        { return IntType }
+func (*BigInt) Type() *Type    { return IntType }
+func (Float) Type() *Type      { return FloatType }
+func (Str) Type() *Type        { return StrType }
+func (*Tuple) Type() *Type     { return TupleType }
+func (*List) Type() *Type      { return ListType }
+func (*Dict) Type() *Type      { return DictType }
+func (*Function) Type() *Type  { return FunctionType }
+func (*Builtin) Type() *Type   { return BuiltinType }
+func (*Module) Type() *Type    { return ModuleType }
+func (*Cell) Type() *Type      { return CellType }
+func (*Coroutine) Type() *Type { return CoroutineType }
+
+// BigInt is a Python int that does not fit in an int64.
+type BigInt struct{ V *big.Int }
+
+// BigIntFromString makes an int from a decimal literal.
+func BigIntFromString(s string) Object {
+	v, ok := new(big.Int).SetString(s, 10)
+	if !ok {
+		panic("rtlib: bad int literal " + s)
+	}
+	return normBig(v)
+}
+
+func normBig(v *big.Int) Object {
+	if v.IsInt64() {
+		return Int(v.Int64())
+	}
+	return &BigInt{V: v}
+}
+
+// NewTuple makes a tuple.
+func NewTuple(items ...Object) *Tuple { return &Tuple{Items: items} }
+
+// NewList makes a list.
+func NewList(items ...Object) *List { return &List{Items: items} }
+
+// Dict is an insertion-ordered Python dict.
+type Dict struct {
+	keys  []Object
+	vals  []Object
+	index map[any]int
+	live  int
+}
+
+// NewDict makes an empty dict.
+func NewDict() *Dict { return &Dict{index: map[any]int{}} }
+
+type floatKey struct{ f float64 }
+
+// hashKey maps a hashable Python value to a Go map key that is equal for
+// Python-equal values.
+func hashKey(k Object) (any, *BaseException) {
+	switch v := k.(type) {
+	case Str:
+		return string(v), nil
+	case Int:
+		return int64(v), nil
+	case Bool:
+		if v {
+			return int64(1), nil
+		}
+		return int64(0), nil
+	case Float:
+		if f := float64(v); f == math.Trunc(f) && math.Abs(f) < 1<<62 {
+			return int64(f), nil
+		}
+		return floatKey{float64(v)}, nil
+	case *BigInt:
+		return "big:" + v.V.String(), nil
+	case NoneType:
+		return v, nil
+	case *Tuple:
+		parts := make([]string, len(v.Items))
+		for i, it := range v.Items {
+			hk, exc := hashKey(it)
+			if exc != nil {
+				return nil, exc
+			}
+			parts[i] = fmt.Sprintf("%T:%v", hk, hk)
+		}
+		return "tuple:" + strings.Join(parts, "\x00"), nil
+	case *List, *Dict:
+		return nil, NewException(TypeErrorType, Str(fmt.Sprintf("unhashable type: '%s'", k.Type().Name)))
+	}
+	return k, nil // identity hash for other objects
+}
+
+// GetItem looks up key.
+func (d *Dict) GetItem(key Object) (Object, bool, *BaseException) {
+	hk, exc := hashKey(key)
+	if exc != nil {
+		return nil, false, exc
+	}
+	if i, ok := d.index[hk]; ok {
+		return d.vals[i], true, nil
+	}
+	return nil, false, nil
+}
+
+// GetStr looks up a str key.
+func (d *Dict) GetStr(key string) (Object, bool) {
+	if i, ok := d.index[key]; ok {
+		return d.vals[i], true
+	}
+	return nil, false
+}
+
+// SetItem sets d[key] = v.
+func (d *Dict) SetItem(key, v Object) *BaseException {
+	hk, exc := hashKey(key)
+	if exc != nil {
+		return exc
+	}
+	if i, ok := d.index[hk]; ok {
+		d.vals[i] = v
+		return nil
+	}
+	d.index[hk] = len(d.keys)
+	d.keys = append(d.keys, key)
+	d.vals = append(d.vals, v)
+	d.live++
+	return nil
+}
+
+// SetStr sets a str key.
+func (d *Dict) SetStr(key string, v Object) { d.SetItem(Str(key), v) }
+
+// Len is len(d).
+func (d *Dict) Len() int { return d.live }
+
+// Items calls fn for each entry in insertion order.
+func (d *Dict) Items(fn func(k, v Object)) {
+	for i, k := range d.keys {
+		if k != nil {
+			fn(k, d.vals[i])
+		}
+	}
+}
+
+// BaseException is a Python exception instance.
+type BaseException struct {
+	Class           *Type
+	Args            *Tuple
+	Attrs           *Dict
+	Cause, Context  *BaseException
+	SuppressContext bool
+	frames          []tbFrame
+}
+
+type tbFrame struct {
+	file, fn string
+	line     int
+}
+
+// Type returns the exception's class.
+func (e *BaseException) Type() *Type { return e.Class }
+
+func (e *BaseException) Error() string {
+	s, _ := ToStr(e)
+	return e.Class.Name + ": " + string(s)
+}
+
+// AddFrame records a traceback entry as the exception propagates.
+func (e *BaseException) AddFrame(file, funcName string, line int) {
+	e.frames = append(e.frames, tbFrame{file, funcName, line})
+}
+
+// The builtin exception hierarchy.
+var (
+	BaseExceptionType      = newType("BaseException", ObjectType)
+	ExceptionType          = newType("Exception", BaseExceptionType)
+	TypeErrorType          = newType("TypeError", ExceptionType)
+	ValueErrorType         = newType("ValueError", ExceptionType)
+	RuntimeErrorType       = newType("RuntimeError", ExceptionType)
+	NameErrorType          = newType("NameError", ExceptionType)
+	UnboundLocalErrorType  = newType("UnboundLocalError", NameErrorType)
+	AttributeErrorType     = newType("AttributeError", ExceptionType)
+	ArithmeticErrorType    = newType("ArithmeticError", ExceptionType)
+	ZeroDivisionErrorType  = newType("ZeroDivisionError", ArithmeticErrorType)
+	LookupErrorType        = newType("LookupError", ExceptionType)
+	KeyErrorType           = newType("KeyError", LookupErrorType)
+	IndexErrorType         = newType("IndexError", LookupErrorType)
+	StopIterationType      = newType("StopIteration", ExceptionType)
+	StopAsyncIterationType = newType("StopAsyncIteration", ExceptionType)
+	GeneratorExitType      = newType("GeneratorExit", BaseExceptionType)
+	SystemExitType         = newType("SystemExit", BaseExceptionType)
+	ImportErrorType        = newType("ImportError", ExceptionType)
+	NotImplementedType     = newType("NotImplementedError", RuntimeErrorType)
+	TimeoutErrorType       = newType("TimeoutError", newType("OSError", ExceptionType))
+)
+
+// NewException makes an exception instance of type t.
+func NewException(t *Type, args ...Object) *BaseException {
+	return &BaseException{Class: t, Args: NewTuple(args...)}
+}
+
+// Errorf makes an exception of type t with a formatted message.
+func Errorf(t *Type, format string, a ...any) *BaseException {
+	return NewException(t, Str(fmt.Sprintf(format, a...)))
+}
+
+// NameError is raised for an undefined global or builtin.
+func NameError(name string) *BaseException {
+	return Errorf(NameErrorType, "name '%s' is not defined", name)
+}
+
+// UnboundLocalError is raised for a local read before assignment.
+func UnboundLocalError(name string) *BaseException {
+	return Errorf(UnboundLocalErrorType, "cannot access local variable '%s' where it is not associated with a value", name)
+}
+
+// Coroutine is a coroutine object: the Resumable body of an async def.
+type Coroutine struct {
+	Fn      *Function
+	Body    Resumable
+	started bool
+	done    bool
+	running bool
+}
+
+// NewCoroutine wraps the frame of an async def.
+func NewCoroutine(fn *Function, body Resumable) *Coroutine {
+	return &Coroutine{Fn: fn, Body: body}
+}
+
+// Resume advances the coroutine (send/throw).
+func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *BaseException) {
+	if c.done {
+		if thrown != nil {
+			return nil, true, thrown
+		}
+		return nil, true, Errorf(RuntimeErrorType, "cannot reuse already awaited coroutine")
+	}
+	if c.running {
+		return nil, true, Errorf(ValueErrorType, "coroutine already executing")
+	}
+	c.started = true
+	c.running = true
+	v, done, exc := c.Body.Resume(sent, thrown)
+	c.running = false
+	if done {
+		c.done = true
+		if exc != nil && exc.Class.IsSubtype(StopIterationType) {
+			exc = Errorf(RuntimeErrorType, "coroutine raised StopIteration")
+		}
+	}
+	return v, done, exc
+}
+
+// Close closes a coroutine that has not finished.
+func (c *Coroutine) Close() *BaseException {
+	if c.done || !c.started {
+		c.done = true
+		return nil
+	}
+	_, done, exc := c.Resume(nil, NewException(GeneratorExitType))
+	if !done {
+		return Errorf(RuntimeErrorType, "coroutine ignored GeneratorExit")
+	}
+	if exc != nil && !exc.Class.IsSubtype(GeneratorExitType) {
+		return exc
+	}
+	return nil
+}
+
+// GetAwaitable returns what `await x` delegates to.
+func GetAwaitable(x Object) (Resumable, *BaseException) {
+	if r, ok := x.(Resumable); ok {
+		return r, nil
+	}
+	return nil, Errorf(TypeErrorType, "object %s can't be used in 'await' expression", x.Type().Name)
+}
+
+// stdout is buffered; Main flushes it.
+var stdout = bufio.NewWriterSize(os.Stdout, 64<<10)
+
+// Stdout is the program's buffered standard output.
+func Stdout() *bufio.Writer { return stdout }
+
+// FlushStdout writes out buffered standard output.
+func FlushStdout() { stdout.Flush() }
+
+// Main runs the module body of a translated program and exits as CPython
+// would: 0, or 1 after printing an uncaught exception's traceback.
+func Main(file string, module func() *BaseException) {
+	exc := module()
+	stdout.Flush()
+	if exc == nil {
+		os.Exit(0)
+	}
+	if exc.Class.IsSubtype(SystemExitType) {
+		code := 0
+		if len(exc.Args.Items) > 0 {
+			switch c := exc.Args.Items[0].(type) {
+			case Int:
+				code = int(c)
+			case NoneType:
+			default:
+				s, _ := ToStr(c)
+				fmt.Fprintln(os.Stderr, string(s))
+				code = 1
+			}
+		}
+		os.Exit(code)
+	}
+	PrintException(exc)
+	os.Exit(1)
+}
+
+// PrintException writes an exception's traceback to stderr as CPython does.
+func PrintException(exc *BaseException) {
+	w := bufio.NewWriter(os.Stderr)
+	printChain(w, exc, map[*BaseException]bool{})
+	w.Flush()
+}
+
+func printChain(w *bufio.Writer, exc *BaseException, seen map[*BaseException]bool) {
+	seen[exc] = true
+	if exc.Cause != nil && !seen[exc.Cause] {
+		printChain(w, exc.Cause, seen)
+		w.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+	} else if exc.Context != nil && !exc.SuppressContext && !seen[exc.Context] {
+		printChain(w, exc.Context, seen)
+		w.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	if len(exc.frames) > 0 {
+		w.WriteString("Traceback (most recent call last):\n")
+		for i := len(exc.frames) - 1; i >= 0; i-- {
+			f := exc.frames[i]
+			fmt.Fprintf(w, "  File \"%s\", line %d, in %s\n", f.file, f.line, f.fn)
+			if src := sourceLine(f.file, f.line); src != "" {
+				fmt.Fprintf(w, "    %s\n", src)
+			}
+		}
+	}
+	name := exc.Class.Name
+	if exc.Class.Module != "builtins" && exc.Class.Module != "__main__" && exc.Class.Module != "" {
+		name = exc.Class.Module + "." + name
+	}
+	msg, _ := ToStr(exc)
+	if msg == "" {
+		fmt.Fprintf(w, "%s\n", name)
+	} else {
+		fmt.Fprintf(w, "%s: %s\n", name, msg)
+	}
+}
+
+var sources = map[string][]string{}
+
+// SetSource registers a program's source text for tracebacks.
+func SetSource(file, text string) { sources[file] = strings.Split(text, "\n") }
+
+func sourceLine(file string, line int) string {
+	lines := sources[file]
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	return strings.TrimSpace(lines[line-1])
+}
+
+// FloatRepr formats a float as CPython's repr does.
+func FloatRepr(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	abs := math.Abs(f)
+	if abs != 0 && (abs < 1e-4 || abs >= 1e16) {
+		s := strconv.FormatFloat(f, 'e', -1, 64)
+		mant, exp, _ := strings.Cut(s, "e")
+		if exp[1] == '0' && len(exp) > 2 {
+			exp = exp[:1] + strings.TrimLeft(exp[1:], "0")
+		}
+		return mant + "e" + exp
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.ContainsAny(s, ".") {
+		s += ".0"
+	}
+	return s
+}

@@ -1,0 +1,652 @@
+package rtlib
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strings"
+)
+
+func bigOf(x Object) (*big.Int, bool) {
+	switch v := x.(type) {
+	case Int:
+		return big.NewInt(int64(v)), true
+	case Bool:
+		if v {
+			return big.NewInt(1), true
+		}
+		return big.NewInt(0), true
+	case *BigInt:
+		return v.V, true
+	}
+	return nil, false
+}
+
+func asInt(x Object) (int64, bool) {
+	switch v := x.(type) {
+	case Int:
+		return int64(v), true
+	case Bool:
+		if v {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+func asFloat(x Object) (float64, bool) {
+	switch v := x.(type) {
+	case Float:
+		return float64(v), true
+	case Int:
+		return float64(v), true
+	case Bool:
+		if v {
+			return 1, true
+		}
+		return 0, true
+	case *BigInt:
+		f, _ := new(big.Float).SetInt(v.V).Float64()
+		return f, true
+	}
+	return 0, false
+}
+
+func isIntLike(x Object) bool {
+	switch x.(type) {
+	case Int, Bool, *BigInt:
+		return true
+	}
+	return false
+}
+
+func opError(op string, a, b Object) *BaseException {
+	return Errorf(TypeErrorType, "unsupported operand type(s) for %s: '%s' and '%s'", op, a.Type().Name, b.Type().Name)
+}
+
+// binary dispatches an arithmetic operator. fast handles int64 operands
+// (ok=false on overflow), big handles arbitrary ints, flt floats.
+func arith(op string, a, b Object,
+	fast func(x, y int64) (int64, bool),
+	bigf func(x, y *big.Int) (Object, *BaseException),
+	flt func(x, y float64) (Object, *BaseException)) (Object, *BaseException) {
+	if x, ok := asInt(a); ok {
+		if y, ok := asInt(b); ok && fast != nil {
+			if r, ok := fast(x, y); ok {
+				return Int(r), nil
+			}
+		}
+	}
+	if isIntLike(a) && isIntLike(b) {
+		x, _ := bigOf(a)
+		y, _ := bigOf(b)
+		return bigf(x, y)
+	}
+	x, ok1 := asFloat(a)
+	y, ok2 := asFloat(b)
+	if ok1 && ok2 && flt != nil {
+		return flt(x, y)
+	}
+	if r, exc, ok := dunderBinary(op, a, b); ok {
+		return r, exc
+	}
+	return nil, opError(op, a, b)
+}
+
+var dunderNames = map[string][2]string{
+	"+": {"__add__", "__radd__"}, "-": {"__sub__", "__rsub__"}, "*": {"__mul__", "__rmul__"},
+	"/": {"__truediv__", "__rtruediv__"}, "//": {"__floordiv__", "__rfloordiv__"}, "%": {"__mod__", "__rmod__"},
+	"** or pow()": {"__pow__", "__rpow__"},
+}
+
+func dunderBinary(op string, a, b Object) (Object, *BaseException, bool) {
+	names, ok := dunderNames[op]
+	if !ok {
+		return nil, nil, false
+	}
+	if m, ok := a.Type().lookup(names[0]); ok {
+		if _, isInst := a.(*Instance); isInst {
+			r, exc := Call(m, []Object{a, b}, nil)
+			if exc != nil || r != NotImplemented {
+				return r, exc, true
+			}
+		}
+	}
+	if m, ok := b.Type().lookup(names[1]); ok {
+		if _, isInst := b.(*Instance); isInst {
+			r, exc := Call(m, []Object{b, a}, nil)
+			if exc != nil || r != NotImplemented {
+				return r, exc, true
+			}
+		}
+	}
+	return nil, nil, false
+}
+
+// Add is a + b.
+func Add(a, b Object) (Object, *BaseException) {
+	switch x := a.(type) {
+	case Str:
+		if y, ok := b.(Str); ok {
+			return x + y, nil
+		}
+		if _, ok := b.(*Instance); !ok {
+			return nil, Errorf(TypeErrorType, "can only concatenate str (not \"%s\") to str", b.Type().Name)
+		}
+	case *List:
+		if y, ok := b.(*List); ok {
+			items := make([]Object, 0, len(x.Items)+len(y.Items))
+			return NewList(append(append(items, x.Items...), y.Items...)...), nil
+		}
+		return nil, Errorf(TypeErrorType, "can only concatenate list (not \"%s\") to list", b.Type().Name)
+	case *Tuple:
+		if y, ok := b.(*Tuple); ok {
+			items := make([]Object, 0, len(x.Items)+len(y.Items))
+			return NewTuple(append(append(items, x.Items...), y.Items...)...), nil
+		}
+		return nil, Errorf(TypeErrorType, "can only concatenate tuple (not \"%s\") to tuple", b.Type().Name)
+	}
+	return arith("+", a, b,
+		func(x, y int64) (int64, bool) { r := x + y; return r, (r > x) == (y > 0) },
+		func(x, y *big.Int) (Object, *BaseException) { return normBig(new(big.Int).Add(x, y)), nil },
+		func(x, y float64) (Object, *BaseException) { return Float(x + y), nil })
+}
+
+// Sub is a - b.
+func Sub(a, b Object) (Object, *BaseException) {
+	return arith("-", a, b,
+		func(x, y int64) (int64, bool) { r := x - y; return r, (r < x) == (y > 0) },
+		func(x, y *big.Int) (Object, *BaseException) { return normBig(new(big.Int).Sub(x, y)), nil },
+		func(x, y float64) (Object, *BaseException) { return Float(x - y), nil })
+}
+
+// Mul is a * b.
+func Mul(a, b Object) (Object, *BaseException) {
+	if s, ok := a.(Str); ok {
+		if n, ok := asInt(b); ok {
+			if n < 0 {
+				n = 0
+			}
+			return Str(strings.Repeat(string(s), int(n))), nil
+		}
+	}
+	if l, ok := a.(*List); ok {
+		if n, ok := asInt(b); ok {
+			var items []Object
+			for i := int64(0); i < n; i++ {
+				items = append(items, l.Items...)
+			}
+			return NewList(items...), nil
+		}
+	}
+	return arith("*", a, b,
+		func(x, y int64) (int64, bool) {
+			if x == 0 || y == 0 {
+				return 0, true
+			}
+			r := x * y
+			return r, r/y == x && !(x == -1 && y == math.MinInt64) && !(y == -1 && x == math.MinInt64)
+		},
+		func(x, y *big.Int) (Object, *BaseException) { return normBig(new(big.Int).Mul(x, y)), nil },
+		func(x, y float64) (Object, *BaseException) { return Float(x * y), nil })
+}
+
+// TrueDiv is a / b.
+func TrueDiv(a, b Object) (Object, *BaseException) {
+	if isIntLike(a) && isIntLike(b) {
+		y, _ := bigOf(b)
+		if y.Sign() == 0 {
+			return nil, Errorf(ZeroDivisionErrorType, "division by zero")
+		}
+		x, _ := bigOf(a)
+		f, _ := new(big.Rat).SetFrac(x, y).Float64()
+		return Float(f), nil
+	}
+	return arith("/", a, b, nil, nil, func(x, y float64) (Object, *BaseException) {
+		if y == 0 {
+			return nil, Errorf(ZeroDivisionErrorType, "float division by zero")
+		}
+		return Float(x / y), nil
+	})
+}
+
+func floorDivMod(x, y *big.Int) (*big.Int, *big.Int) {
+	q, m := new(big.Int).DivMod(x, y, new(big.Int)) // Euclidean
+	if m.Sign() != 0 && y.Sign() < 0 {
+		q.Add(q, big.NewInt(1))
+		m.Add(m, y)
+	}
+	return q, m
+}
+
+// FloorDiv is a // b.
+func FloorDiv(a, b Object) (Object, *BaseException) {
+	return arith("//", a, b,
+		func(x, y int64) (int64, bool) {
+			if y == 0 || (x == math.MinInt64 && y == -1) {
+				return 0, false
+			}
+			q := x / y
+			if (x%y != 0) && ((x < 0) != (y < 0)) {
+				q--
+			}
+			return q, true
+		},
+		func(x, y *big.Int) (Object, *BaseException) {
+			if y.Sign() == 0 {
+				return nil, Errorf(ZeroDivisionErrorType, "integer division or modulo by zero")
+			}
+			q, _ := floorDivMod(x, y)
+			return normBig(q), nil
+		},
+		func(x, y float64) (Object, *BaseException) {
+			if y == 0 {
+				return nil, Errorf(ZeroDivisionErrorType, "float floor division by zero")
+			}
+			return Float(math.Floor(x / y)), nil
+		})
+}
+
+// Mod is a % b.
+func Mod(a, b Object) (Object, *BaseException) {
+	if s, ok := a.(Str); ok {
+		return PercentFormat(s, b)
+	}
+	return arith("%", a, b,
+		func(x, y int64) (int64, bool) {
+			if y == 0 || y == -1 {
+				return 0, y == -1
+			}
+			m := x % y
+			if m != 0 && ((m < 0) != (y < 0)) {
+				m += y
+			}
+			return m, true
+		},
+		func(x, y *big.Int) (Object, *BaseException) {
+			if y.Sign() == 0 {
+				return nil, Errorf(ZeroDivisionErrorType, "integer division or modulo by zero")
+			}
+			_, m := floorDivMod(x, y)
+			return normBig(m), nil
+		},
+		func(x, y float64) (Object, *BaseException) {
+			if y == 0 {
+				return nil, Errorf(ZeroDivisionErrorType, "float modulo")
+			}
+			m := math.Mod(x, y)
+			if m != 0 && ((m < 0) != (y < 0)) {
+				m += y
+			} else if m == 0 {
+				m = math.Copysign(0, y)
+			}
+			return Float(m), nil
+		})
+}
+
+// Pow is a ** b.
+func Pow(a, b Object) (Object, *BaseException) {
+	if isIntLike(a) && isIntLike(b) {
+		y, _ := bigOf(b)
+		if y.Sign() < 0 {
+			x, _ := asFloat(a)
+			yf, _ := asFloat(b)
+			if x == 0 {
+				return nil, Errorf(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
+			}
+			return Float(math.Pow(x, yf)), nil
+		}
+		x, _ := bigOf(a)
+		return normBig(new(big.Int).Exp(x, y, nil)), nil
+	}
+	return arith("** or pow()", a, b, nil, nil, func(x, y float64) (Object, *BaseException) {
+		if x == 0 && y < 0 {
+			return nil, Errorf(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
+		}
+		return Float(math.Pow(x, y)), nil
+	})
+}
+
+// Neg is -x.
+func Neg(x Object) (Object, *BaseException) { return Sub(Int(0), x) }
+
+// Pos is +x.
+func Pos(x Object) (Object, *BaseException) {
+	if b, ok := x.(Bool); ok {
+		if b {
+			return Int(1), nil
+		}
+		return Int(0), nil
+	}
+	return x, nil
+}
+
+// Truth is bool(x).
+func Truth(x Object) (bool, *BaseException) {
+	switch v := x.(type) {
+	case Bool:
+		return bool(v), nil
+	case NoneType:
+		return false, nil
+	case Int:
+		return v != 0, nil
+	case *BigInt:
+		return v.V.Sign() != 0, nil
+	case Float:
+		return v != 0, nil
+	case Str:
+		return v != "", nil
+	case *List:
+		return len(v.Items) > 0, nil
+	case *Tuple:
+		return len(v.Items) > 0, nil
+	case *Dict:
+		return v.Len() > 0, nil
+	case *Instance:
+		if m, ok := v.Class.lookup("__bool__"); ok {
+			r, exc := Call(m, []Object{x}, nil)
+			if exc != nil {
+				return false, exc
+			}
+			return Truth(r)
+		}
+		if m, ok := v.Class.lookup("__len__"); ok {
+			r, exc := Call(m, []Object{x}, nil)
+			if exc != nil {
+				return false, exc
+			}
+			return Truth(r)
+		}
+	}
+	return true, nil
+}
+
+// Is is `a is b`.
+func Is(a, b Object) bool {
+	switch x := a.(type) {
+	case Int, Bool, NoneType, Str, Float:
+		return a == b
+	case *BaseException:
+		y, ok := b.(*BaseException)
+		return ok && x == y
+	}
+	return a == b
+}
+
+// compare returns -1, 0, 1 for ordered builtin values; ok=false when the
+// types are not comparable this way.
+func compare(a, b Object) (int, bool) {
+	if isIntLike(a) && isIntLike(b) {
+		x, _ := bigOf(a)
+		y, _ := bigOf(b)
+		return x.Cmp(y), true
+	}
+	x, ok1 := asFloat(a)
+	y, ok2 := asFloat(b)
+	if ok1 && ok2 {
+		switch {
+		case x < y:
+			return -1, true
+		case x > y:
+			return 1, true
+		case x == y:
+			return 0, true
+		}
+		return 2, true // NaN: unordered
+	}
+	if s, ok := a.(Str); ok {
+		if t, ok := b.(Str); ok {
+			return strings.Compare(string(s), string(t)), true
+		}
+	}
+	if s, ok := a.(*Tuple); ok {
+		if t, ok := b.(*Tuple); ok {
+			return compareSeq(s.Items, t.Items)
+		}
+	}
+	if s, ok := a.(*List); ok {
+		if t, ok := b.(*List); ok {
+			return compareSeq(s.Items, t.Items)
+		}
+	}
+	return 0, false
+}
+
+func compareSeq(a, b []Object) (int, bool) {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		eq, exc := equal(a[i], b[i])
+		if exc != nil || !eq {
+			return compare(a[i], b[i])
+		}
+	}
+	switch {
+	case len(a) < len(b):
+		return -1, true
+	case len(a) > len(b):
+		return 1, true
+	}
+	return 0, true
+}
+
+func equal(a, b Object) (bool, *BaseException) {
+	if a == b {
+		if f, ok := a.(Float); ok && f != f {
+			return false, nil
+		}
+		return true, nil
+	}
+	if c, ok := compare(a, b); ok {
+		return c == 0, nil
+	}
+	switch x := a.(type) {
+	case NoneType:
+		return false, nil
+	case *Dict:
+		y, ok := b.(*Dict)
+		if !ok || x.Len() != y.Len() {
+			return false, nil
+		}
+		var exc *BaseException
+		eq := true
+		x.Items(func(k, v Object) {
+			if !eq || exc != nil {
+				return
+			}
+			w, found, e := y.GetItem(k)
+			if e != nil || !found {
+				eq, exc = false, e
+				return
+			}
+			eq, exc = equal(v, w)
+		})
+		return eq, exc
+	case *Instance:
+		if m, ok := x.Class.lookup("__eq__"); ok {
+			r, exc := Call(m, []Object{a, b}, nil)
+			if exc != nil {
+				return false, exc
+			}
+			if r != NotImplemented {
+				return Truth(r)
+			}
+		}
+	}
+	return false, nil
+}
+
+func richCompare(op string, a, b Object, want func(int) bool) (Object, *BaseException) {
+	if c, ok := compare(a, b); ok {
+		if c == 2 {
+			return Bool(false), nil
+		}
+		return Bool(want(c)), nil
+	}
+	dunder := map[string][2]string{"<": {"__lt__", "__gt__"}, "<=": {"__le__", "__ge__"}, ">": {"__gt__", "__lt__"}, ">=": {"__ge__", "__le__"}}[op]
+	if _, ok := a.(*Instance); ok {
+		if m, ok := a.Type().lookup(dunder[0]); ok {
+			r, exc := Call(m, []Object{a, b}, nil)
+			if exc != nil || r != NotImplemented {
+				return r, exc
+			}
+		}
+	}
+	if _, ok := b.(*Instance); ok {
+		if m, ok := b.Type().lookup(dunder[1]); ok {
+			r, exc := Call(m, []Object{b, a}, nil)
+			if exc != nil || r != NotImplemented {
+				return r, exc
+			}
+		}
+	}
+	return nil, Errorf(TypeErrorType, "'%s' not supported between instances of '%s' and '%s'", op, a.Type().Name, b.Type().Name)
+}
+
+// Eq is a == b.
+func Eq(a, b Object) (Object, *BaseException) {
+	r, exc := equal(a, b)
+	return Bool(r), exc
+}
+
+// Ne is a != b.
+func Ne(a, b Object) (Object, *BaseException) {
+	r, exc := equal(a, b)
+	return Bool(!r), exc
+}
+
+// Lt is a < b.
+func Lt(a, b Object) (Object, *BaseException) {
+	return richCompare("<", a, b, func(c int) bool { return c < 0 })
+}
+
+// Le is a <= b.
+func Le(a, b Object) (Object, *BaseException) {
+	return richCompare("<=", a, b, func(c int) bool { return c <= 0 })
+}
+
+// Gt is a > b.
+func Gt(a, b Object) (Object, *BaseException) {
+	return richCompare(">", a, b, func(c int) bool { return c > 0 })
+}
+
+// Ge is a >= b.
+func Ge(a, b Object) (Object, *BaseException) {
+	return richCompare(">=", a, b, func(c int) bool { return c >= 0 })
+}
+
+// Contains is `item in container`.
+func Contains(container, item Object) (bool, *BaseException) {
+	switch c := container.(type) {
+	case Str:
+		s, ok := item.(Str)
+		if !ok {
+			return false, Errorf(TypeErrorType, "'in <string>' requires string as left operand, not %s", item.Type().Name)
+		}
+		return strings.Contains(string(c), string(s)), nil
+	case *Dict:
+		_, found, exc := c.GetItem(item)
+		return found, exc
+	case *List:
+		return containsSeq(c.Items, item)
+	case *Tuple:
+		return containsSeq(c.Items, item)
+	}
+	it, exc := Iter(container)
+	if exc != nil {
+		return false, Errorf(TypeErrorType, "argument of type '%s' is not iterable", container.Type().Name)
+	}
+	for {
+		v, ok, exc := Next(it)
+		if exc != nil || !ok {
+			return false, exc
+		}
+		if eq, exc := equal(v, item); exc != nil || eq {
+			return eq, exc
+		}
+	}
+}
+
+func containsSeq(items []Object, x Object) (bool, *BaseException) {
+	for _, it := range items {
+		if eq, exc := equal(it, x); exc != nil || eq {
+			return eq, exc
+		}
+	}
+	return false, nil
+}
+
+// GetItem is obj[key].
+func GetItem(obj, key Object) (Object, *BaseException) {
+	switch c := obj.(type) {
+	case *List:
+		i, exc := seqIndex(key, len(c.Items), "list")
+		if exc != nil {
+			return nil, exc
+		}
+		return c.Items[i], nil
+	case *Tuple:
+		i, exc := seqIndex(key, len(c.Items), "tuple")
+		if exc != nil {
+			return nil, exc
+		}
+		return c.Items[i], nil
+	case Str:
+		r := []rune(string(c))
+		i, exc := seqIndex(key, len(r), "string")
+		if exc != nil {
+			return nil, exc
+		}
+		return Str(string(r[i])), nil
+	case *Dict:
+		v, found, exc := c.GetItem(key)
+		if exc != nil {
+			return nil, exc
+		}
+		if !found {
+			return nil, NewException(KeyErrorType, key)
+		}
+		return v, nil
+	}
+	return CallMethod(obj, "__getitem__", []Object{key}, nil)
+}
+
+func seqIndex(key Object, n int, what string) (int, *BaseException) {
+	i, ok := asInt(key)
+	if !ok {
+		return 0, Errorf(TypeErrorType, "%s indices must be integers or slices, not %s", what, key.Type().Name)
+	}
+	if i < 0 {
+		i += int64(n)
+	}
+	if i < 0 || i >= int64(n) {
+		return 0, Errorf(IndexErrorType, "%s index out of range", what)
+	}
+	return int(i), nil
+}
+
+// SetItem is obj[key] = v.
+func SetItem(obj, key, v Object) *BaseException {
+	switch c := obj.(type) {
+	case *List:
+		i, exc := seqIndex(key, len(c.Items), "list assignment")
+		if exc != nil {
+			return exc
+		}
+		c.Items[i] = v
+		return nil
+	case *Dict:
+		return c.SetItem(key, v)
+	}
+	_, exc := CallMethod(obj, "__setitem__", []Object{key, v}, nil)
+	return exc
+}
+
+// notImplementedType is the type of NotImplemented.
+type notImplementedType struct{}
+
+func (notImplementedType) Type() *Type { return ObjectType }
+
+// NotImplemented is Python's NotImplemented.
+var NotImplemented Object = notImplementedType{}
+
+var _ = fmt.Sprint

@@ -1,0 +1,623 @@
+package rtlib
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// ToStr is str(x).
+func ToStr(x Object) (Str, *BaseException) {
+	switch v := x.(type) {
+	case Str:
+		return v, nil
+	case *BaseException:
+		if m, ok := v.Class.lookup("__str__"); ok {
+			if _, isGo := m.(*Method); !isGo {
+				r, exc := Call(m, []Object{x}, nil)
+				if exc != nil {
+					return "", exc
+				}
+				return ToStr(r)
+			}
+		}
+		switch len(v.Args.Items) {
+		case 0:
+			return "", nil
+		case 1:
+			if v.Class.IsSubtype(KeyErrorType) {
+				return Repr(v.Args.Items[0])
+			}
+			return ToStr(v.Args.Items[0])
+		}
+		return Repr(v.Args)
+	case *Instance:
+		if m, ok := v.Class.lookup("__str__"); ok {
+			r, exc := Call(m, []Object{x}, nil)
+			if exc != nil {
+				return "", exc
+			}
+			s, ok := r.(Str)
+			if !ok {
+				return "", Errorf(TypeErrorType, "__str__ returned non-string (type %s)", r.Type().Name)
+			}
+			return s, nil
+		}
+	}
+	return Repr(x)
+}
+
+// Repr is repr(x).
+func Repr(x Object) (Str, *BaseException) {
+	switch v := x.(type) {
+	case NoneType:
+		return "None", nil
+	case Bool:
+		if v {
+			return "True", nil
+		}
+		return "False", nil
+	case Int:
+		return Str(strconv.FormatInt(int64(v), 10)), nil
+	case *BigInt:
+		return Str(v.V.String()), nil
+	case Float:
+		return Str(FloatRepr(float64(v))), nil
+	case Str:
+		return Str(strRepr(string(v))), nil
+	case *List:
+		return seqRepr("[", "]", v.Items, false)
+	case *Tuple:
+		return seqRepr("(", ")", v.Items, len(v.Items) == 1)
+	case *Dict:
+		var b strings.Builder
+		b.WriteByte('{')
+		var exc *BaseException
+		first := true
+		v.Items(func(k, val Object) {
+			if exc != nil {
+				return
+			}
+			if !first {
+				b.WriteString(", ")
+			}
+			first = false
+			var ks, vs Str
+			if ks, exc = Repr(k); exc != nil {
+				return
+			}
+			if vs, exc = Repr(val); exc != nil {
+				return
+			}
+			b.WriteString(string(ks) + ": " + string(vs))
+		})
+		b.WriteByte('}')
+		return Str(b.String()), exc
+	case *Function:
+		return Str(fmt.Sprintf("<function %s at 0x%x>", v.Qualname, addr(v))), nil
+	case *Type:
+		if v.Module == "builtins" {
+			return Str("<class '" + v.Name + "'>"), nil
+		}
+		return Str("<class '" + v.Module + "." + v.Name + "'>"), nil
+	case *Coroutine:
+		return Str(fmt.Sprintf("<coroutine object %s at 0x%x>", v.Fn.Qualname, addr(v))), nil
+	case *BaseException:
+		if m, ok := v.Class.lookup("__repr__"); ok {
+			if _, isGo := m.(*Method); !isGo {
+				return reprVia(m, x)
+			}
+		}
+		args, exc := Repr(v.Args)
+		if exc != nil {
+			return "", exc
+		}
+		if len(v.Args.Items) == 1 {
+			args = args[:len(args)-2] + ")"
+		}
+		return Str(v.Class.Name) + args, nil
+	case *Instance:
+		if m, ok := v.Class.lookup("__repr__"); ok {
+			return reprVia(m, x)
+		}
+		return Str(fmt.Sprintf("<%s.%s object at 0x%x>", v.Class.Module, v.Class.Name, addr(v))), nil
+	case *Module:
+		return Str(fmt.Sprintf("<module '%s'>", v.Name)), nil
+	case *Builtin:
+		return Str("<built-in function " + v.Name + ">"), nil
+	}
+	if r, ok := x.(interface{ Repr() (Str, *BaseException) }); ok {
+		return r.Repr()
+	}
+	return Str(fmt.Sprintf("<%s object at 0x%x>", x.Type().Name, addr(x))), nil
+}
+
+func reprVia(m, x Object) (Str, *BaseException) {
+	r, exc := Call(m, []Object{x}, nil)
+	if exc != nil {
+		return "", exc
+	}
+	s, ok := r.(Str)
+	if !ok {
+		return "", Errorf(TypeErrorType, "__repr__ returned non-string (type %s)", r.Type().Name)
+	}
+	return s, nil
+}
+
+var addrs = map[any]uintptr{}
+var nextAddr uintptr = 0x7f0000001000
+
+// addr gives each object a stable fake address for default reprs.
+func addr(x any) uintptr {
+	if a, ok := addrs[x]; ok {
+		return a
+	}
+	nextAddr += 0x30
+	addrs[x] = nextAddr
+	return nextAddr
+}
+
+func seqRepr(open, close string, items []Object, trailingComma bool) (Str, *BaseException) {
+	var b strings.Builder
+	b.WriteString(open)
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		s, exc := Repr(it)
+		if exc != nil {
+			return "", exc
+		}
+		b.WriteString(string(s))
+	}
+	if trailingComma {
+		b.WriteByte(',')
+	}
+	b.WriteString(close)
+	return Str(b.String()), nil
+}
+
+func strRepr(s string) string {
+	quote := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		quote = '"'
+	}
+	var b strings.Builder
+	b.WriteByte(quote)
+	for _, r := range s {
+		switch {
+		case r == rune(quote) || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r >= 0x80 && r < 0xa0:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte(quote)
+	return b.String()
+}
+
+// formatSpec is a parsed format-spec mini-language string.
+type formatSpec struct {
+	fill      rune
+	align     byte
+	sign      byte
+	alt       bool
+	zero      bool
+	width     int
+	grouping  byte
+	precision int
+	typ       byte
+}
+
+func parseSpec(spec string) (formatSpec, bool) {
+	f := formatSpec{fill: ' ', precision: -1}
+	s := spec
+	if len(s) >= 2 {
+		r, n := utf8.DecodeRuneInString(s)
+		if n < len(s) && strings.IndexByte("<>=^", s[n]) >= 0 {
+			f.fill, f.align = r, s[n]
+			s = s[n+1:]
+		} else if strings.IndexByte("<>=^", s[0]) >= 0 {
+			f.align = s[0]
+			s = s[1:]
+		}
+	} else if len(s) == 1 && strings.IndexByte("<>=^", s[0]) >= 0 {
+		f.align = s[0]
+		s = s[1:]
+	}
+	if len(s) > 0 && strings.IndexByte("+- ", s[0]) >= 0 {
+		f.sign = s[0]
+		s = s[1:]
+	}
+	if len(s) > 0 && s[0] == '#' {
+		f.alt = true
+		s = s[1:]
+	}
+	if len(s) > 0 && s[0] == '0' {
+		f.zero = true
+		s = s[1:]
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 {
+		f.width, _ = strconv.Atoi(s[:i])
+		s = s[i:]
+	}
+	if len(s) > 0 && (s[0] == ',' || s[0] == '_') {
+		f.grouping = s[0]
+		s = s[1:]
+	}
+	if len(s) > 0 && s[0] == '.' {
+		i = 1
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == 1 {
+			return f, false
+		}
+		f.precision, _ = strconv.Atoi(s[1:i])
+		s = s[i:]
+	}
+	if len(s) > 1 {
+		return f, false
+	}
+	if len(s) == 1 {
+		f.typ = s[0]
+	}
+	return f, true
+}
+
+// Format is format(x, spec): the format-spec mini-language for the builtin
+// types, and __format__ of classes.
+func Format(x Object, spec string) (Str, *BaseException) {
+	if inst, ok := x.(*Instance); ok {
+		if m, ok := inst.Class.lookup("__format__"); ok {
+			r, exc := Call(m, []Object{x, Str(spec)}, nil)
+			if exc != nil {
+				return "", exc
+			}
+			return ToStr(r)
+		}
+	}
+	if spec == "" {
+		return ToStr(x)
+	}
+	f, ok := parseSpec(spec)
+	if !ok {
+		return "", Errorf(ValueErrorType, "Invalid format specifier '%s' for object of type '%s'", spec, x.Type().Name)
+	}
+	switch v := x.(type) {
+	case Bool:
+		if f.typ == 0 || f.typ == 's' {
+			s, _ := Repr(v)
+			return pad(string(s), f, '<'), nil
+		}
+		return formatInt(big.NewInt(map[Bool]int64{true: 1, false: 0}[v]), f, spec)
+	case Int:
+		if f.typ != 0 && strings.IndexByte("eEfFgG%", f.typ) >= 0 {
+			return formatFloat(float64(v), f)
+		}
+		return formatInt(big.NewInt(int64(v)), f, spec)
+	case *BigInt:
+		return formatInt(v.V, f, spec)
+	case Float:
+		return formatFloat(float64(v), f)
+	case Str:
+		if f.typ != 0 && f.typ != 's' {
+			return "", Errorf(ValueErrorType, "Unknown format code '%c' for object of type 'str'", f.typ)
+		}
+		s := string(v)
+		if f.precision >= 0 {
+			if r := []rune(s); len(r) > f.precision {
+				s = string(r[:f.precision])
+			}
+		}
+		return pad(s, f, '<'), nil
+	}
+	return "", Errorf(TypeErrorType, "unsupported format string passed to %s.__format__", x.Type().Name)
+}
+
+func pad(s string, f formatSpec, defAlign byte) Str {
+	n := utf8.RuneCountInString(s)
+	if n >= f.width {
+		return Str(s)
+	}
+	fill := strings.Repeat(string(f.fill), f.width-n)
+	align := f.align
+	if align == 0 {
+		align = defAlign
+	}
+	switch align {
+	case '<':
+		return Str(s + fill)
+	case '^':
+		left := (f.width - n) / 2
+		return Str(strings.Repeat(string(f.fill), left) + s + strings.Repeat(string(f.fill), f.width-n-left))
+	}
+	return Str(fill + s)
+}
+
+// padNumber applies sign, '=' alignment and zero padding to a formatted
+// number whose sign has been split off.
+func padNumber(neg bool, prefix, digits string, f formatSpec) Str {
+	sign := ""
+	if neg {
+		sign = "-"
+	} else if f.sign == '+' {
+		sign = "+"
+	} else if f.sign == ' ' {
+		sign = " "
+	}
+	if f.zero && f.align == 0 {
+		f.align, f.fill = '=', '0'
+	}
+	if f.align == '=' {
+		n := len(sign) + len(prefix) + utf8.RuneCountInString(digits)
+		if n < f.width {
+			digits = strings.Repeat(string(f.fill), f.width-n) + digits
+		}
+		return Str(sign + prefix + digits)
+	}
+	return pad(sign+prefix+digits, f, '>')
+}
+
+func group(intPart string, sep byte, every int) string {
+	if sep == 0 || len(intPart) <= every {
+		return intPart
+	}
+	var parts []string
+	for len(intPart) > every {
+		parts = append([]string{intPart[len(intPart)-every:]}, parts...)
+		intPart = intPart[:len(intPart)-every]
+	}
+	parts = append([]string{intPart}, parts...)
+	return strings.Join(parts, string(sep))
+}
+
+func formatInt(v *big.Int, f formatSpec, spec string) (Str, *BaseException) {
+	if f.precision >= 0 {
+		return "", Errorf(ValueErrorType, "Precision not allowed in integer format specifier")
+	}
+	neg := v.Sign() < 0
+	abs := new(big.Int).Abs(v)
+	var digits, prefix string
+	switch f.typ {
+	case 0, 'd', 'n':
+		digits = group(abs.String(), f.grouping, 3)
+	case 'b':
+		digits, prefix = group(abs.Text(2), f.grouping, 4), "0b"
+	case 'o':
+		digits, prefix = group(abs.Text(8), f.grouping, 4), "0o"
+	case 'x':
+		digits, prefix = group(abs.Text(16), f.grouping, 4), "0x"
+	case 'X':
+		digits, prefix = strings.ToUpper(group(abs.Text(16), f.grouping, 4)), "0X"
+	case 'c':
+		digits = string(rune(abs.Int64()))
+	default:
+		return "", Errorf(ValueErrorType, "Unknown format code '%c' for object of type 'int'", f.typ)
+	}
+	if !f.alt {
+		prefix = ""
+	}
+	return padNumber(neg, prefix, digits, f), nil
+}
+
+func formatFloat(v float64, f formatSpec) (Str, *BaseException) {
+	neg := math.Signbit(v) && !math.IsNaN(v)
+	a := math.Abs(v)
+	prec := f.precision
+	var s string
+	typ := f.typ
+	switch {
+	case math.IsInf(a, 0):
+		s = "inf"
+	case math.IsNaN(a):
+		s = "nan"
+	}
+	if s != "" {
+		if typ == 'F' || typ == 'E' || typ == 'G' {
+			s = strings.ToUpper(s)
+		}
+		if typ == '%' {
+			s += "%"
+		}
+		return padNumber(neg, "", s, f), nil
+	}
+	if prec < 0 && typ != 0 {
+		prec = 6
+	}
+	switch typ {
+	case 'f', 'F':
+		s = strconv.FormatFloat(a, 'f', prec, 64)
+	case '%':
+		s = strconv.FormatFloat(a*100, 'f', prec, 64) + "%"
+	case 'e', 'E':
+		s = fixExp(strconv.FormatFloat(a, 'e', prec, 64))
+		if typ == 'E' {
+			s = strings.ToUpper(s)
+		}
+	case 'g', 'G':
+		if prec == 0 {
+			prec = 1
+		}
+		s = formatG(a, prec, f.alt)
+		if typ == 'G' {
+			s = strings.ToUpper(s)
+		}
+	case 0:
+		if prec < 0 {
+			s = FloatRepr(a)
+		} else {
+			if prec == 0 {
+				prec = 1
+			}
+			s = formatG(a, prec, f.alt)
+			if !strings.ContainsAny(s, ".e") {
+				s += ".0"
+			}
+		}
+	case 'n':
+		s = formatG(a, max(prec, 1), f.alt)
+	default:
+		return "", Errorf(ValueErrorType, "Unknown format code '%c' for object of type 'float'", typ)
+	}
+	if f.grouping != 0 {
+		intPart, rest := s, ""
+		if i := strings.IndexAny(s, ".e%"); i >= 0 {
+			intPart, rest = s[:i], s[i:]
+		}
+		s = group(intPart, f.grouping, 3) + rest
+	}
+	return padNumber(neg, "", s, f), nil
+}
+
+// fixExp turns Go's exponent (e+06) into Python's (e+06 stays; e+123 too).
+func fixExp(s string) string {
+	i := strings.IndexAny(s, "eE")
+	if i < 0 {
+		return s
+	}
+	exp := s[i+2:]
+	if len(exp) < 2 {
+		exp = "0" + exp
+	}
+	return s[:i+2] + exp
+}
+
+// formatG is the 'g' presentation type with precision p.
+func formatG(a float64, p int, alt bool) string {
+	if a == 0 {
+		if alt {
+			return "0." + strings.Repeat("0", p-1)
+		}
+		return "0"
+	}
+	e := strconv.FormatFloat(a, 'e', p-1, 64)
+	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
+	var s string
+	if exp < -4 || exp >= p {
+		s = e
+		if !alt {
+			mant, ex, _ := strings.Cut(s, "e")
+			if strings.Contains(mant, ".") {
+				mant = strings.TrimRight(strings.TrimRight(mant, "0"), ".")
+			}
+			s = mant + "e" + ex
+		}
+		return fixExp(s)
+	}
+	s = strconv.FormatFloat(a, 'f', p-1-exp, 64)
+	if !alt && strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// Ascii is ascii(x).
+func Ascii(x Object) (Str, *BaseException) {
+	s, exc := Repr(x)
+	if exc != nil {
+		return "", exc
+	}
+	var b strings.Builder
+	for _, r := range string(s) {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r < 0x10000:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		}
+	}
+	return Str(b.String()), nil
+}
+
+// PercentFormat is s % args for %s, %r, %d, %f-style conversions.
+func PercentFormat(s Str, args Object) (Object, *BaseException) {
+	var items []Object
+	if t, ok := args.(*Tuple); ok {
+		items = t.Items
+	} else {
+		items = []Object{args}
+	}
+	var b strings.Builder
+	src := string(s)
+	next := 0
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		j := i + 1
+		for j < len(src) && strings.IndexByte("-+ #0123456789.", src[j]) >= 0 {
+			j++
+		}
+		if j >= len(src) {
+			return nil, Errorf(ValueErrorType, "incomplete format")
+		}
+		conv := src[j]
+		flags := src[i+1 : j]
+		i = j
+		if conv == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		if next >= len(items) {
+			return nil, Errorf(TypeErrorType, "not enough arguments for format string")
+		}
+		arg := items[next]
+		next++
+		var out Str
+		var exc *BaseException
+		switch conv {
+		case 's':
+			out, exc = ToStr(arg)
+			if exc == nil {
+				out, exc = Format(out, strings.Replace(flags, "-", "<", 1))
+			}
+		case 'r':
+			out, exc = Repr(arg)
+		case 'd', 'i':
+			spec := flags
+			if strings.HasPrefix(spec, "-") {
+				spec = "<" + spec[1:]
+			}
+			out, exc = Format(arg, spec+"d")
+		default:
+			spec := flags
+			if strings.HasPrefix(spec, "-") {
+				spec = "<" + spec[1:]
+			}
+			out, exc = Format(arg, spec+string(conv))
+		}
+		if exc != nil {
+			return nil, exc
+		}
+		b.WriteString(string(out))
+	}
+	if next < len(items) {
+		return nil, Errorf(TypeErrorType, "not all arguments converted during string formatting")
+	}
+	return Str(b.String()), nil
+}
