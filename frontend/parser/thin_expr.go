@@ -1,0 +1,1028 @@
+package parser
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/async2go/async2go/frontend/ast"
+)
+
+func (p *parser) starExpressionsOrYield() ast.Expr {
+	if p.isKw("yield") {
+		return p.yieldExpr()
+	}
+	return p.starExpressions()
+}
+
+func (p *parser) yieldExpr() ast.Expr {
+	t := p.next()
+	pos := startPos(t)
+	if p.acceptKw("from") {
+		v := p.expression()
+		p.finish(&pos)
+		return &ast.YieldFrom{Pos: pos, Value: v}
+	}
+	var v ast.Expr
+	if !p.endOfExpr() {
+		v = p.starExpressions()
+	}
+	p.finish(&pos)
+	return &ast.Yield{Pos: pos, Value: v}
+}
+
+func (p *parser) endOfExpr() bool {
+	t := p.peek()
+	if t.kind == tNewline || t.kind == tEOF {
+		return true
+	}
+	return t.kind == tOp && (t.text == ")" || t.text == "]" || t.text == "}" || t.text == ";" || t.text == "=" || t.text == ":")
+}
+
+// starExpressions parses a comma list that becomes a tuple (return a, b).
+func (p *parser) starExpressions() ast.Expr {
+	start := p.peek()
+	first := p.starExpression()
+	if !p.isOp(",") {
+		return first
+	}
+	elts := []ast.Expr{first}
+	for p.acceptOp(",") {
+		if p.endOfExpr() || p.isKw("in") {
+			break
+		}
+		elts = append(elts, p.starExpression())
+	}
+	pos := startPos(start)
+	p.finish(&pos)
+	return &ast.Tuple{Pos: pos, Elts: elts, Ctx: ast.Load}
+}
+
+func (p *parser) starNamedExpressions() ast.Expr {
+	start := p.peek()
+	first := p.starNamedExpression()
+	if !p.isOp(",") {
+		return first
+	}
+	elts := []ast.Expr{first}
+	for p.acceptOp(",") {
+		if p.endOfExpr() {
+			break
+		}
+		elts = append(elts, p.starNamedExpression())
+	}
+	pos := startPos(start)
+	p.finish(&pos)
+	return &ast.Tuple{Pos: pos, Elts: elts, Ctx: ast.Load}
+}
+
+func (p *parser) starExpression() ast.Expr {
+	if p.isOp("*") {
+		t := p.next()
+		pos := startPos(t)
+		v := p.bitOr()
+		p.finish(&pos)
+		return &ast.Starred{Pos: pos, Value: v, Ctx: ast.Load}
+	}
+	return p.expression()
+}
+
+func (p *parser) starNamedExpression() ast.Expr {
+	if p.isOp("*") {
+		return p.starExpression()
+	}
+	return p.namedExpr()
+}
+
+func (p *parser) namedExpr() ast.Expr {
+	if p.peek().kind == tName && p.peekIsOp(1, ":=") {
+		t := p.next()
+		p.next()
+		np := startPos(t)
+		np.EndLine, np.EndCol = t.endLine, t.endCol
+		v := p.expression()
+		pos := startPos(t)
+		p.finish(&pos)
+		return &ast.NamedExpr{Pos: pos, Target: &ast.Name{Pos: np, Id: t.text, Ctx: ast.Store}, Value: v}
+	}
+	return p.expression()
+}
+
+func (p *parser) expression() ast.Expr {
+	if p.isKw("lambda") {
+		t := p.next()
+		pos := startPos(t)
+		args := p.arguments(":", false)
+		p.expectOp(":")
+		body := p.expression()
+		p.finish(&pos)
+		return &ast.Lambda{Pos: pos, Args: args, Body: body}
+	}
+	start := p.peek()
+	e := p.disjunction()
+	if p.isKw("if") {
+		p.next()
+		test := p.disjunction()
+		if !p.acceptKw("else") {
+			p.fail("expected 'else' after 'if' expression")
+		}
+		orelse := p.expression()
+		pos := startPos(start)
+		p.finish(&pos)
+		return &ast.IfExp{Pos: pos, Test: test, Body: e, Orelse: orelse}
+	}
+	return e
+}
+
+func (p *parser) disjunction() ast.Expr {
+	start := p.peek()
+	e := p.conjunction()
+	if !p.isKw("or") {
+		return e
+	}
+	vals := []ast.Expr{e}
+	for p.acceptKw("or") {
+		vals = append(vals, p.conjunction())
+	}
+	pos := startPos(start)
+	p.finish(&pos)
+	return &ast.BoolOp{Pos: pos, Op: ast.Or, Values: vals}
+}
+
+func (p *parser) conjunction() ast.Expr {
+	start := p.peek()
+	e := p.inversion()
+	if !p.isKw("and") {
+		return e
+	}
+	vals := []ast.Expr{e}
+	for p.acceptKw("and") {
+		vals = append(vals, p.inversion())
+	}
+	pos := startPos(start)
+	p.finish(&pos)
+	return &ast.BoolOp{Pos: pos, Op: ast.And, Values: vals}
+}
+
+func (p *parser) inversion() ast.Expr {
+	if p.isKw("not") {
+		t := p.next()
+		pos := startPos(t)
+		v := p.inversion()
+		p.finish(&pos)
+		return &ast.UnaryOp{Pos: pos, Op: ast.Not, Operand: v}
+	}
+	return p.comparison()
+}
+
+func (p *parser) compOp() (ast.CmpOp, bool) {
+	t := p.peek()
+	if t.kind == tOp {
+		switch t.text {
+		case "==":
+			p.next()
+			return ast.Eq, true
+		case "!=":
+			p.next()
+			return ast.NotEq, true
+		case "<":
+			p.next()
+			return ast.Lt, true
+		case "<=":
+			p.next()
+			return ast.LtE, true
+		case ">":
+			p.next()
+			return ast.Gt, true
+		case ">=":
+			p.next()
+			return ast.GtE, true
+		}
+	}
+	if t.kind == tName {
+		switch t.text {
+		case "in":
+			p.next()
+			return ast.In, true
+		case "is":
+			p.next()
+			if p.acceptKw("not") {
+				return ast.IsNot, true
+			}
+			return ast.Is, true
+		case "not":
+			if n := p.peekAt(1); n.kind == tName && n.text == "in" {
+				p.next()
+				p.next()
+				return ast.NotIn, true
+			}
+		}
+	}
+	return 0, false
+}
+
+func (p *parser) comparison() ast.Expr {
+	start := p.peek()
+	left := p.bitOr()
+	var ops []ast.CmpOp
+	var comps []ast.Expr
+	for {
+		op, ok := p.compOp()
+		if !ok {
+			break
+		}
+		ops = append(ops, op)
+		comps = append(comps, p.bitOr())
+	}
+	if len(ops) == 0 {
+		return left
+	}
+	pos := startPos(start)
+	p.finish(&pos)
+	return &ast.Compare{Pos: pos, Left: left, Ops: ops, Comparators: comps}
+}
+
+type binLevel struct {
+	ops  map[string]ast.Operator
+	next func(*parser) ast.Expr
+}
+
+func (p *parser) binary(ops map[string]ast.Operator, next func(*parser) ast.Expr) ast.Expr {
+	start := p.peek()
+	e := next(p)
+	for {
+		t := p.peek()
+		op, ok := ops[t.text]
+		if t.kind != tOp || !ok {
+			return e
+		}
+		p.next()
+		r := next(p)
+		pos := startPos(start)
+		p.finish(&pos)
+		e = &ast.BinOp{Pos: pos, Left: e, Op: op, Right: r}
+	}
+}
+
+func (p *parser) bitOr() ast.Expr {
+	return p.binary(map[string]ast.Operator{"|": ast.BitOr}, (*parser).bitXor)
+}
+func (p *parser) bitXor() ast.Expr {
+	return p.binary(map[string]ast.Operator{"^": ast.BitXor}, (*parser).bitAnd)
+}
+func (p *parser) bitAnd() ast.Expr {
+	return p.binary(map[string]ast.Operator{"&": ast.BitAnd}, (*parser).shift)
+}
+func (p *parser) shift() ast.Expr {
+	return p.binary(map[string]ast.Operator{"<<": ast.LShift, ">>": ast.RShift}, (*parser).sum)
+}
+func (p *parser) sum() ast.Expr {
+	return p.binary(map[string]ast.Operator{"+": ast.Add, "-": ast.Sub}, (*parser).term)
+}
+func (p *parser) term() ast.Expr {
+	return p.binary(map[string]ast.Operator{"*": ast.Mult, "/": ast.Div, "//": ast.FloorDiv, "%": ast.Mod, "@": ast.MatMult}, (*parser).factor)
+}
+
+func (p *parser) factor() ast.Expr {
+	t := p.peek()
+	if t.kind == tOp && (t.text == "+" || t.text == "-" || t.text == "~") {
+		p.next()
+		pos := startPos(t)
+		v := p.factor()
+		p.finish(&pos)
+		op := map[string]ast.UnaryOpKind{"+": ast.UAdd, "-": ast.USub, "~": ast.Invert}[t.text]
+		return &ast.UnaryOp{Pos: pos, Op: op, Operand: v}
+	}
+	return p.power()
+}
+
+func (p *parser) power() ast.Expr {
+	start := p.peek()
+	e := p.awaitPrimary()
+	if p.acceptOp("**") {
+		r := p.factor()
+		pos := startPos(start)
+		p.finish(&pos)
+		return &ast.BinOp{Pos: pos, Left: e, Op: ast.Pow, Right: r}
+	}
+	return e
+}
+
+func (p *parser) awaitPrimary() ast.Expr {
+	if p.isKw("await") {
+		t := p.next()
+		pos := startPos(t)
+		v := p.primaryExpr()
+		p.finish(&pos)
+		return &ast.Await{Pos: pos, Value: v}
+	}
+	return p.primaryExpr()
+}
+
+func (p *parser) primaryExpr() ast.Expr {
+	start := p.peek()
+	e := p.atom()
+	for {
+		pos := startPos(start)
+		switch {
+		case p.acceptOp("."):
+			attr := p.name()
+			p.finish(&pos)
+			e = &ast.Attribute{Pos: pos, Value: e, Attr: attr.text, Ctx: ast.Load}
+		case p.acceptOp("("):
+			args, kws := p.callArgs()
+			if len(args) == 1 && len(kws) == 0 && p.isKw("for") {
+				// f(x for x in y)
+				args[0] = p.genexpFrom(args[0], start)
+			}
+			p.expectOp(")")
+			p.finish(&pos)
+			e = &ast.Call{Pos: pos, Func: e, Args: args, Keywords: kws}
+		case p.acceptOp("["):
+			idx := p.slices()
+			p.expectOp("]")
+			p.finish(&pos)
+			e = &ast.Subscript{Pos: pos, Value: e, Slice: idx, Ctx: ast.Load}
+		default:
+			return e
+		}
+	}
+}
+
+func (p *parser) genexpFrom(elt ast.Expr, start token) ast.Expr {
+	gens := p.comprehensionClauses()
+	pos := ast.Pos{Line: elt.Span().Line, Col: elt.Span().Col}
+	p.finish(&pos)
+	// CPython's span of a sole genexp argument covers the parentheses.
+	open := p.findOpenParen(elt)
+	pos.Line, pos.Col = open.line, open.col
+	pos.EndCol++
+	return &ast.GeneratorExp{Pos: pos, Elt: elt, Generators: gens}
+}
+
+func (p *parser) findOpenParen(e ast.Expr) token {
+	s := e.Span()
+	for j := p.i; j >= 0; j-- {
+		t := p.toks[j]
+		if t.kind == tOp && t.text == "(" && (t.line < s.Line || t.line == s.Line && t.col < s.Col) {
+			return t
+		}
+	}
+	return token{line: s.Line, col: s.Col}
+}
+
+func (p *parser) slices() ast.Expr {
+	start := p.peek()
+	first := p.slice()
+	if !p.isOp(",") {
+		return first
+	}
+	elts := []ast.Expr{first}
+	for p.acceptOp(",") {
+		if p.isOp("]") {
+			break
+		}
+		elts = append(elts, p.slice())
+	}
+	pos := startPos(start)
+	p.finish(&pos)
+	return &ast.Tuple{Pos: pos, Elts: elts, Ctx: ast.Load}
+}
+
+func (p *parser) slice() ast.Expr {
+	start := p.peek()
+	var lower, upper, step ast.Expr
+	if !p.isOp(":") {
+		lower = p.starNamedExpression()
+		if !p.isOp(":") {
+			return lower
+		}
+	}
+	p.expectOp(":")
+	if !p.isOp(":") && !p.isOp("]") && !p.isOp(",") {
+		upper = p.expression()
+	}
+	if p.acceptOp(":") {
+		if !p.isOp("]") && !p.isOp(",") {
+			step = p.expression()
+		}
+	}
+	pos := startPos(start)
+	p.finish(&pos)
+	return &ast.Slice{Pos: pos, Lower: lower, Upper: upper, Step: step}
+}
+
+func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
+	var args []ast.Expr
+	var kws []*ast.Keyword
+	for !p.isOp(")") {
+		t := p.peek()
+		switch {
+		case p.acceptOp("**"):
+			v := p.expression()
+			pos := startPos(t)
+			p.finish(&pos)
+			kws = append(kws, &ast.Keyword{Pos: pos, Value: v})
+		case p.isOp("*"):
+			args = append(args, p.starExpression())
+		case t.kind == tName && p.peekIsOp(1, "="):
+			p.next()
+			p.next()
+			v := p.expression()
+			pos := startPos(t)
+			p.finish(&pos)
+			kws = append(kws, &ast.Keyword{Pos: pos, Arg: t.text, Value: v})
+		default:
+			e := p.namedExpr()
+			if p.isKw("for") && len(args) == 0 && len(kws) == 0 {
+				return []ast.Expr{e}, nil
+			}
+			if len(kws) > 0 {
+				p.failAt(tokenAt(e), "SyntaxError", "positional argument follows keyword argument")
+			}
+			args = append(args, e)
+		}
+		if !p.acceptOp(",") {
+			break
+		}
+	}
+	return args, kws
+}
+
+// arguments parses a parameter list up to closer (")" for def, ":" for lambda).
+func (p *parser) arguments(closer string, annotations bool) *ast.Arguments {
+	a := &ast.Arguments{}
+	var params []*ast.Arg
+	var defaults []ast.Expr
+	kwOnly := false
+	for !p.isOp(closer) {
+		switch {
+		case p.acceptOp("/"):
+			a.Posonlyargs = params
+			params = nil
+		case p.acceptOp("**"):
+			a.Kwarg = p.param(annotations)
+		case p.acceptOp("*"):
+			kwOnly = true
+			if !p.isOp(",") && !p.isOp(closer) {
+				a.Vararg = p.param(annotations)
+			}
+		default:
+			arg := p.param(annotations)
+			var def ast.Expr
+			if p.acceptOp("=") {
+				def = p.expression()
+			}
+			if kwOnly {
+				a.Kwonlyargs = append(a.Kwonlyargs, arg)
+				a.KwDefaults = append(a.KwDefaults, def)
+			} else {
+				if def != nil {
+					defaults = append(defaults, def)
+				} else if len(defaults) > 0 {
+					p.fail("non-default argument follows default argument")
+				}
+				params = append(params, arg)
+			}
+		}
+		if !p.acceptOp(",") {
+			break
+		}
+	}
+	a.Args = params
+	a.Defaults = defaults
+	return a
+}
+
+func (p *parser) param(annotations bool) *ast.Arg {
+	t := p.name()
+	pos := startPos(t)
+	arg := &ast.Arg{Arg: t.text}
+	if annotations && p.acceptOp(":") {
+		arg.Annotation = p.expression()
+	}
+	p.finish(&pos)
+	arg.Pos = pos
+	return arg
+}
+
+func (p *parser) nameExpr() ast.Expr {
+	t := p.name()
+	pos := startPos(t)
+	p.finish(&pos)
+	return &ast.Name{Pos: pos, Id: t.text, Ctx: ast.Load}
+}
+
+func (p *parser) atom() ast.Expr {
+	t := p.peek()
+	pos := startPos(t)
+	switch t.kind {
+	case tName:
+		switch t.text {
+		case "None", "True", "False":
+			p.next()
+			p.finish(&pos)
+			v := map[string]ast.Value{"None": ast.NoneValue{}, "True": true, "False": false}[t.text]
+			return &ast.Constant{Pos: pos, Value: v}
+		}
+		if keywords[t.text] {
+			p.fail("invalid syntax")
+		}
+		return p.nameExpr()
+	case tNumber:
+		p.next()
+		p.finish(&pos)
+		return &ast.Constant{Pos: pos, Value: p.number(t)}
+	case tString:
+		return p.strings()
+	case tOp:
+		switch t.text {
+		case "(":
+			p.next()
+			if p.acceptOp(")") {
+				p.finish(&pos)
+				return &ast.Tuple{Pos: pos, Ctx: ast.Load}
+			}
+			if p.isKw("yield") {
+				e := p.yieldExpr()
+				p.expectOp(")")
+				return e
+			}
+			first := p.starNamedExpression()
+			if p.isKw("for") || p.isKw("async") {
+				gens := p.comprehensionClauses()
+				p.expectOp(")")
+				p.finish(&pos)
+				return &ast.GeneratorExp{Pos: pos, Elt: first, Generators: gens}
+			}
+			if !p.isOp(",") {
+				p.expectOp(")")
+				return first
+			}
+			elts := []ast.Expr{first}
+			for p.acceptOp(",") {
+				if p.isOp(")") {
+					break
+				}
+				elts = append(elts, p.starNamedExpression())
+			}
+			p.expectOp(")")
+			p.finish(&pos)
+			return &ast.Tuple{Pos: pos, Elts: elts, Ctx: ast.Load}
+		case "[":
+			p.next()
+			if p.acceptOp("]") {
+				p.finish(&pos)
+				return &ast.List{Pos: pos, Ctx: ast.Load}
+			}
+			first := p.starNamedExpression()
+			if p.isKw("for") || p.isKw("async") {
+				gens := p.comprehensionClauses()
+				p.expectOp("]")
+				p.finish(&pos)
+				return &ast.ListComp{Pos: pos, Elt: first, Generators: gens}
+			}
+			elts := []ast.Expr{first}
+			for p.acceptOp(",") {
+				if p.isOp("]") {
+					break
+				}
+				elts = append(elts, p.starNamedExpression())
+			}
+			p.expectOp("]")
+			p.finish(&pos)
+			return &ast.List{Pos: pos, Elts: elts, Ctx: ast.Load}
+		case "{":
+			return p.dictOrSet()
+		case "...":
+			p.next()
+			p.finish(&pos)
+			return &ast.Constant{Pos: pos, Value: ast.EllipsisValue{}}
+		}
+	}
+	if t.kind == tNewline || t.kind == tEOF {
+		p.failAt(t, "SyntaxError", "invalid syntax")
+	}
+	p.fail("invalid syntax")
+	return nil
+}
+
+func (p *parser) dictOrSet() ast.Expr {
+	t := p.next()
+	pos := startPos(t)
+	if p.acceptOp("}") {
+		p.finish(&pos)
+		return &ast.Dict{Pos: pos}
+	}
+	var keys, vals []ast.Expr
+	if p.acceptOp("**") {
+		keys = append(keys, nil)
+		vals = append(vals, p.bitOr())
+	} else {
+		first := p.starNamedExpression()
+		if !p.acceptOp(":") {
+			// A set.
+			if p.isKw("for") || p.isKw("async") {
+				gens := p.comprehensionClauses()
+				p.expectOp("}")
+				p.finish(&pos)
+				return &ast.SetComp{Pos: pos, Elt: first, Generators: gens}
+			}
+			elts := []ast.Expr{first}
+			for p.acceptOp(",") {
+				if p.isOp("}") {
+					break
+				}
+				elts = append(elts, p.starNamedExpression())
+			}
+			p.expectOp("}")
+			p.finish(&pos)
+			return &ast.Set{Pos: pos, Elts: elts}
+		}
+		v := p.expression()
+		if p.isKw("for") || p.isKw("async") {
+			gens := p.comprehensionClauses()
+			p.expectOp("}")
+			p.finish(&pos)
+			return &ast.DictComp{Pos: pos, Key: first, Value: v, Generators: gens}
+		}
+		keys = append(keys, first)
+		vals = append(vals, v)
+	}
+	for p.acceptOp(",") {
+		if p.isOp("}") {
+			break
+		}
+		if p.acceptOp("**") {
+			keys = append(keys, nil)
+			vals = append(vals, p.bitOr())
+			continue
+		}
+		k := p.expression()
+		p.expectOp(":")
+		keys = append(keys, k)
+		vals = append(vals, p.expression())
+	}
+	p.expectOp("}")
+	p.finish(&pos)
+	return &ast.Dict{Pos: pos, Keys: keys, Values: vals}
+}
+
+func (p *parser) comprehensionClauses() []*ast.Comprehension {
+	var gens []*ast.Comprehension
+	for p.isKw("for") || (p.isKw("async") && p.peekAt(1).text == "for") {
+		isAsync := 0
+		if p.acceptKw("async") {
+			isAsync = 1
+		}
+		p.next()
+		target := p.targetList()
+		if !p.acceptKw("in") {
+			p.fail("invalid syntax")
+		}
+		iter := p.disjunction()
+		var ifs []ast.Expr
+		for p.acceptKw("if") {
+			ifs = append(ifs, p.disjunction())
+		}
+		gens = append(gens, &ast.Comprehension{Target: target, Iter: iter, Ifs: ifs, IsAsync: isAsync})
+	}
+	return gens
+}
+
+func (p *parser) number(t token) ast.Value {
+	s := strings.ReplaceAll(t.text, "_", "")
+	low := strings.ToLower(s)
+	if strings.HasSuffix(low, "j") {
+		f, _ := strconv.ParseFloat(s[:len(s)-1], 64)
+		return complex(0, f)
+	}
+	if len(low) > 1 && low[0] == '0' && (low[1] == 'x' || low[1] == 'o' || low[1] == 'b') {
+		base := map[byte]int{'x': 16, 'o': 8, 'b': 2}[low[1]]
+		v, ok := new(big.Int).SetString(low[2:], base)
+		if !ok {
+			p.failAt(t, "SyntaxError", "invalid syntax")
+		}
+		return v
+	}
+	if strings.ContainsAny(low, ".e") {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil && !strings.Contains(err.Error(), "range") {
+			p.failAt(t, "SyntaxError", "invalid syntax")
+		}
+		return f
+	}
+	if len(low) > 1 && low[0] == '0' && strings.Trim(low, "0") != "" {
+		p.failAt(t, "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
+	}
+	v, _ := new(big.Int).SetString(s, 10)
+	return v
+}
+
+// strings parses adjacent string literals into a Constant or JoinedStr.
+func (p *parser) strings() ast.Expr {
+	first := p.peek()
+	pos := startPos(first)
+	var parts []ast.Expr // Constant(str) and FormattedValue, merged
+	var bytesVal []byte
+	isBytes, anyF := false, false
+	kind := ""
+	n := 0
+	for p.peek().kind == tString {
+		t := p.next()
+		prefix, body, raw := splitString(t.text)
+		lp := strings.ToLower(prefix)
+		if n == 0 && strings.Contains(lp, "u") {
+			kind = "u"
+		}
+		if strings.Contains(lp, "b") {
+			isBytes = true
+			bytesVal = append(bytesVal, []byte(unescape(body, raw, true))...)
+		} else if strings.Contains(lp, "f") {
+			anyF = true
+			parts = append(parts, p.fstring(t, body, raw)...)
+		} else {
+			parts = append(parts, &ast.Constant{Value: unescape(body, raw, false)})
+		}
+		n++
+	}
+	p.finish(&pos)
+	if isBytes {
+		return &ast.Constant{Pos: pos, Value: ast.Bytes(bytesVal)}
+	}
+	// Merge adjacent constants.
+	var merged []ast.Expr
+	for _, part := range parts {
+		if c, ok := part.(*ast.Constant); ok {
+			if len(merged) > 0 {
+				if prev, ok := merged[len(merged)-1].(*ast.Constant); ok {
+					prev.Value = prev.Value.(string) + c.Value.(string)
+					continue
+				}
+			}
+			cc := *c
+			merged = append(merged, &cc)
+		} else {
+			merged = append(merged, part)
+		}
+	}
+	if !anyF {
+		s := ""
+		if len(merged) > 0 {
+			s = merged[0].(*ast.Constant).Value.(string)
+		}
+		return &ast.Constant{Pos: pos, Value: s, Kind: kind}
+	}
+	var vals []ast.Expr
+	for _, m := range merged {
+		if c, ok := m.(*ast.Constant); ok {
+			if c.Value.(string) == "" {
+				continue
+			}
+			c.Pos = pos
+		}
+		vals = append(vals, m)
+	}
+	return &ast.JoinedStr{Pos: pos, Values: vals}
+}
+
+func splitString(text string) (prefix, body string, raw bool) {
+	i := strings.IndexAny(text, "'\"")
+	prefix = text[:i]
+	q := text[i:]
+	if len(q) >= 6 && (strings.HasPrefix(q, `"""`) || strings.HasPrefix(q, `'''`)) {
+		body = q[3 : len(q)-3]
+	} else {
+		body = q[1 : len(q)-1]
+	}
+	return prefix, body, strings.ContainsAny(prefix, "rR")
+}
+
+func unescape(s string, raw, isBytes bool) string {
+	if raw || !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 >= len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch s[i] {
+		case '\n':
+		case '\\':
+			b.WriteByte('\\')
+		case '\'':
+			b.WriteByte('\'')
+		case '"':
+			b.WriteByte('"')
+		case 'a':
+			b.WriteByte('\a')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'v':
+			b.WriteByte('\v')
+		case 'x':
+			if i+2 < len(s)+0 && i+2 <= len(s)-1 || i+2 == len(s)-0 {
+			}
+			if i+2 < len(s)+1 {
+				v, err := strconv.ParseUint(s[i+1:min(i+3, len(s))], 16, 8)
+				if err == nil {
+					if isBytes {
+						b.WriteByte(byte(v))
+					} else {
+						b.WriteRune(rune(v))
+					}
+					i += 2
+					continue
+				}
+			}
+			b.WriteString("\\x")
+		case 'u', 'U':
+			n := 4
+			if s[i] == 'U' {
+				n = 8
+			}
+			if !isBytes && i+n < len(s)+0 || !isBytes && i+n == len(s)-1+1 {
+				v, err := strconv.ParseUint(s[i+1:min(i+1+n, len(s))], 16, 32)
+				if err == nil {
+					b.WriteRune(rune(v))
+					i += n
+					continue
+				}
+			}
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			j := i
+			for j < len(s) && j < i+3 && s[j] >= '0' && s[j] <= '7' {
+				j++
+			}
+			v, _ := strconv.ParseUint(s[i:j], 8, 16)
+			if isBytes {
+				b.WriteByte(byte(v))
+			} else {
+				b.WriteRune(rune(v))
+			}
+			i = j - 1
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// fstring parses the body of an f-string literal into constants and
+// FormattedValue nodes.
+func (p *parser) fstring(t token, body string, raw bool) []ast.Expr {
+	var out []ast.Expr
+	var lit strings.Builder
+	flush := func() {
+		if lit.Len() > 0 {
+			out = append(out, &ast.Constant{Value: unescape(lit.String(), raw, false)})
+			lit.Reset()
+		}
+	}
+	i := 0
+	for i < len(body) {
+		c := body[i]
+		if c == '{' && i+1 < len(body) && body[i+1] == '{' {
+			lit.WriteByte('{')
+			i += 2
+			continue
+		}
+		if c == '}' && i+1 < len(body) && body[i+1] == '}' {
+			lit.WriteByte('}')
+			i += 2
+			continue
+		}
+		if c == '}' {
+			p.failAt(t, "SyntaxError", "f-string: single '}' is not allowed")
+		}
+		if c != '{' {
+			lit.WriteByte(c)
+			i++
+			continue
+		}
+		// A replacement field: find its end, respecting nesting and strings.
+		j := i + 1
+		depth := 0
+		exprEnd := -1
+		for j < len(body) {
+			d := body[j]
+			if d == '\'' || d == '"' {
+				k := j + 1
+				for k < len(body) && body[k] != d {
+					k++
+				}
+				j = k + 1
+				continue
+			}
+			if d == '[' || d == '(' || d == '{' {
+				depth++
+			} else if d == ']' || d == ')' || (d == '}' && depth > 0) {
+				depth--
+			} else if depth == 0 && (d == '}' || d == '!' && j+1 < len(body) && body[j+1] != '=' || d == ':') {
+				exprEnd = j
+				break
+			}
+			j++
+		}
+		if exprEnd < 0 {
+			p.failAt(t, "SyntaxError", "f-string: expecting '}'")
+		}
+		exprText := body[i+1 : exprEnd]
+		debug := ""
+		trimmed := strings.TrimRight(exprText, " ")
+		if strings.HasSuffix(trimmed, "=") && !strings.HasSuffix(trimmed, "==") && !strings.HasSuffix(trimmed, "!=") && !strings.HasSuffix(trimmed, "<=") && !strings.HasSuffix(trimmed, ">=") {
+			debug = exprText
+			exprText = trimmed[:len(trimmed)-1]
+		}
+		expr := p.subExpr(t, exprText)
+		conv := -1
+		k := exprEnd
+		if body[k] == '!' {
+			conv = int(body[k+1])
+			k += 2
+		} else if debug != "" {
+			conv = 'r'
+		}
+		var spec ast.Expr
+		if k < len(body) && body[k] == ':' {
+			// The spec runs to the matching '}', and may hold nested fields.
+			m := k + 1
+			d := 0
+			for m < len(body) {
+				if body[m] == '{' {
+					d++
+				} else if body[m] == '}' {
+					if d == 0 {
+						break
+					}
+					d--
+				}
+				m++
+			}
+			specParts := p.fstring(t, body[k+1:m], raw)
+			for _, sp := range specParts {
+				if c, ok := sp.(*ast.Constant); ok {
+					c.Pos = startPos(t)
+					c.Pos.EndLine, c.Pos.EndCol = t.endLine, t.endCol
+				}
+			}
+			sp := startPos(t)
+			sp.EndLine, sp.EndCol = t.endLine, t.endCol
+			spec = &ast.JoinedStr{Pos: sp, Values: specParts}
+			if debug != "" && conv == 'r' && body[exprEnd] != '!' {
+				conv = -1
+			}
+			k = m
+		}
+		if k >= len(body) || body[k] != '}' {
+			p.failAt(t, "SyntaxError", "f-string: expecting '}'")
+		}
+		if debug != "" {
+			lit.WriteString(debug)
+		}
+		flush()
+		fp := startPos(t)
+		fp.EndLine, fp.EndCol = t.endLine, t.endCol
+		out = append(out, &ast.FormattedValue{Pos: fp, Value: expr, Conversion: conv, FormatSpec: spec})
+		i = k + 1
+	}
+	flush()
+	return out
+}
+
+// subExpr parses the expression of an f-string replacement field.
+func (p *parser) subExpr(t token, text string) ast.Expr {
+	if strings.TrimSpace(text) == "" {
+		p.failAt(t, "SyntaxError", "f-string: valid expression required before '}'")
+	}
+	toks, _, err := scan(p.filename, []byte("("+text+")"))
+	if err != nil {
+		panic(bail{err})
+	}
+	// Shift positions onto the f-string's line (approximately: the token start).
+	for i := range toks {
+		toks[i].line = t.line
+		toks[i].endLine = t.line
+		toks[i].col += t.col + utf8.RuneCountInString("")
+		toks[i].endCol += t.col
+	}
+	sub := &parser{toks: toks, lines: p.lines, filename: p.filename}
+	e := sub.starExpressions()
+	return e
+}

@@ -1,0 +1,957 @@
+package parser
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/async2go/async2go/frontend/ast"
+)
+
+// ParseFile parses a Python module.
+func ParseFile(filename string, src []byte) (mod *ast.Module, err error) {
+	toks, lines, serr := scan(filename, src)
+	p := &parser{toks: toks, lines: lines, filename: filename}
+	defer func() {
+		if r := recover(); r != nil {
+			if b, ok := r.(bail); ok {
+				mod, err = nil, b.err
+				return
+			}
+			panic(r)
+		}
+	}()
+	if serr != nil {
+		// Report a parse error that comes before the scanner's error first.
+		p.toks = truncateAt(toks, serr.Line)
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					if _, ok := r.(bail); !ok {
+						panic(r)
+					}
+				}
+			}()
+		}()
+		return nil, serr
+	}
+	m := &ast.Module{}
+	for p.peek().kind != tEOF {
+		if p.peek().kind == tNewline {
+			p.next()
+			continue
+		}
+		m.Body = append(m.Body, p.statement()...)
+	}
+	return m, nil
+}
+
+func truncateAt(toks []token, line int) []token {
+	for i, t := range toks {
+		if t.line >= line {
+			return toks[:i]
+		}
+	}
+	return toks
+}
+
+type bail struct{ err *Error }
+
+type parser struct {
+	toks     []token
+	i        int
+	lines    []string
+	filename string
+}
+
+func (p *parser) peek() token       { return p.toks[p.i] }
+func (p *parser) peekAt(n int) token {
+	if p.i+n < len(p.toks) {
+		return p.toks[p.i+n]
+	}
+	return p.toks[len(p.toks)-1]
+}
+func (p *parser) next() token {
+	t := p.toks[p.i]
+	if p.i < len(p.toks)-1 {
+		p.i++
+	}
+	return t
+}
+func (p *parser) prev() token { return p.toks[p.i-1] }
+
+func (p *parser) isOp(s string) bool {
+	t := p.peek()
+	return t.kind == tOp && t.text == s
+}
+
+func (p *parser) isKw(s string) bool {
+	t := p.peek()
+	return t.kind == tName && t.text == s
+}
+
+func (p *parser) acceptOp(s string) bool {
+	if p.isOp(s) {
+		p.next()
+		return true
+	}
+	return false
+}
+
+func (p *parser) acceptKw(s string) bool {
+	if p.isKw(s) {
+		p.next()
+		return true
+	}
+	return false
+}
+
+func (p *parser) failAt(t token, kind, msg string) {
+	text := ""
+	if t.line >= 1 && t.line <= len(p.lines) {
+		text = p.lines[t.line-1]
+	}
+	end := t.endCol
+	if t.endLine != t.line || end <= t.col {
+		end = t.col + 1
+	}
+	panic(bail{&Error{Kind: kind, Msg: msg, Filename: p.filename, Line: t.line, Col: charCol(text, t.col) + 1, EndCol: charCol(text, end) + 1, Text: text}})
+}
+
+func (p *parser) fail(msg string) { p.failAt(p.peek(), "SyntaxError", msg) }
+
+func (p *parser) expectOp(s string) token {
+	if !p.isOp(s) {
+		if s == ":" {
+			p.failAt(p.prev(), "SyntaxError", "expected ':'")
+		}
+		p.fail("invalid syntax")
+	}
+	return p.next()
+}
+
+var keywords = map[string]bool{
+	"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true, "async": true,
+	"await": true, "break": true, "class": true, "continue": true, "def": true, "del": true, "elif": true,
+	"else": true, "except": true, "finally": true, "for": true, "from": true, "global": true, "if": true,
+	"import": true, "in": true, "is": true, "lambda": true, "nonlocal": true, "not": true, "or": true,
+	"pass": true, "raise": true, "return": true, "try": true, "while": true, "with": true, "yield": true,
+}
+
+func (p *parser) name() token {
+	t := p.peek()
+	if t.kind != tName || keywords[t.text] {
+		p.fail("invalid syntax")
+	}
+	return p.next()
+}
+
+func startPos(t token) ast.Pos { return ast.Pos{Line: t.line, Col: t.col} }
+
+func (p *parser) finish(pos *ast.Pos) {
+	t := p.prev()
+	pos.EndLine, pos.EndCol = t.endLine, t.endCol
+}
+
+func spanOf(n ast.Located) ast.Pos { return *n.Span() }
+
+func span(from, to ast.Located) ast.Pos {
+	a, b := from.Span(), to.Span()
+	return ast.Pos{Line: a.Line, Col: a.Col, EndLine: b.EndLine, EndCol: b.EndCol}
+}
+
+// ---- statements ----
+
+func (p *parser) block() []ast.Stmt {
+	p.expectOp(":")
+	if p.peek().kind != tNewline {
+		return p.simpleStatements()
+	}
+	p.next()
+	if p.peek().kind != tIndent {
+		p.failAt(p.peek(), "IndentationError", "expected an indented block")
+	}
+	p.next()
+	var body []ast.Stmt
+	for p.peek().kind != tDedent && p.peek().kind != tEOF {
+		body = append(body, p.statement()...)
+	}
+	p.next()
+	return body
+}
+
+func (p *parser) statement() []ast.Stmt {
+	t := p.peek()
+	if t.kind == tName {
+		switch t.text {
+		case "def", "class", "if", "while", "for", "try", "with":
+			return []ast.Stmt{p.compound(nil)}
+		case "async":
+			if n := p.peekAt(1); n.kind == tName && (n.text == "def" || n.text == "for" || n.text == "with") {
+				return []ast.Stmt{p.compound(nil)}
+			}
+		case "match":
+			if s := p.tryMatch(); s != nil {
+				return []ast.Stmt{s}
+			}
+		}
+	}
+	if p.isOp("@") {
+		var decos []ast.Expr
+		for p.acceptOp("@") {
+			decos = append(decos, p.namedExpr())
+			if p.peek().kind != tNewline {
+				p.fail("invalid syntax")
+			}
+			p.next()
+		}
+		return []ast.Stmt{p.compound(decos)}
+	}
+	return p.simpleStatements()
+}
+
+func (p *parser) simpleStatements() []ast.Stmt {
+	var out []ast.Stmt
+	for {
+		out = append(out, p.simpleStatement())
+		if !p.acceptOp(";") {
+			break
+		}
+		if p.peek().kind == tNewline {
+			break
+		}
+	}
+	if p.peek().kind != tNewline {
+		p.fail("invalid syntax")
+	}
+	p.next()
+	return out
+}
+
+func (p *parser) compound(decos []ast.Expr) ast.Stmt {
+	start := p.peek()
+	if len(decos) > 0 {
+		start = p.toks[p.i]
+	}
+	isAsync := p.acceptKw("async")
+	kw := p.next()
+	pos := startPos(start)
+	switch kw.text {
+	case "def":
+		name := p.name().text
+		p.expectOp("(")
+		args := p.arguments(")", true)
+		p.expectOp(")")
+		var returns ast.Expr
+		if p.acceptOp("->") {
+			returns = p.expression()
+		}
+		body := p.block()
+		end := body[len(body)-1].Span()
+		pos.EndLine, pos.EndCol = end.EndLine, end.EndCol
+		if isAsync {
+			return &ast.AsyncFunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns}
+		}
+		return &ast.FunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns}
+	case "class":
+		name := p.name().text
+		var bases []ast.Expr
+		var kws []*ast.Keyword
+		if p.acceptOp("(") {
+			bases, kws = p.callArgs()
+			p.expectOp(")")
+		}
+		body := p.block()
+		end := body[len(body)-1].Span()
+		pos.EndLine, pos.EndCol = end.EndLine, end.EndCol
+		return &ast.ClassDef{Pos: pos, Name: name, Bases: bases, Keywords: kws, Body: body, DecoratorList: decos}
+	case "if":
+		return p.ifStmt(pos)
+	case "while":
+		test := p.namedExpr()
+		body := p.block()
+		var orelse []ast.Stmt
+		if p.acceptKw("else") {
+			orelse = p.block()
+		}
+		p.endAt(&pos, body, orelse)
+		return &ast.While{Pos: pos, Test: test, Body: body, Orelse: orelse}
+	case "for":
+		target := p.targetList()
+		if !p.acceptKw("in") {
+			p.fail("invalid syntax")
+		}
+		iter := p.starExpressions()
+		body := p.block()
+		var orelse []ast.Stmt
+		if p.acceptKw("else") {
+			orelse = p.block()
+		}
+		p.endAt(&pos, body, orelse)
+		if isAsync {
+			return &ast.AsyncFor{Pos: pos, Target: target, Iter: iter, Body: body, Orelse: orelse}
+		}
+		return &ast.For{Pos: pos, Target: target, Iter: iter, Body: body, Orelse: orelse}
+	case "with":
+		var items []*ast.WithItem
+		paren := false
+		if p.isOp("(") && p.withParenthesized() {
+			p.next()
+			paren = true
+		}
+		for {
+			if paren && p.isOp(")") {
+				break
+			}
+			ctx := p.expression()
+			var vars ast.Expr
+			if p.acceptKw("as") {
+				vars = p.target()
+			}
+			items = append(items, &ast.WithItem{ContextExpr: ctx, OptionalVars: vars})
+			if !p.acceptOp(",") {
+				break
+			}
+		}
+		if paren {
+			p.expectOp(")")
+		}
+		body := p.block()
+		p.endAt(&pos, body, nil)
+		if isAsync {
+			return &ast.AsyncWith{Pos: pos, Items: items, Body: body}
+		}
+		return &ast.With{Pos: pos, Items: items, Body: body}
+	case "try":
+		body := p.block()
+		var handlers []ast.ExceptHandlerNode
+		star := false
+		for p.isKw("except") {
+			ht := p.next()
+			hpos := startPos(ht)
+			if p.acceptOp("*") {
+				star = true
+			}
+			var typ ast.Expr
+			name := ""
+			if !p.isOp(":") {
+				typ = p.expression()
+				if p.isOp(",") {
+					elts := []ast.Expr{typ}
+					for p.acceptOp(",") {
+						elts = append(elts, p.expression())
+					}
+					p.failAt(p.toks[p.i-1], "SyntaxError", "multiple exception types must be parenthesized")
+				}
+				if p.acceptKw("as") {
+					name = p.name().text
+				}
+			}
+			hbody := p.block()
+			p.endAt(&hpos, hbody, nil)
+			handlers = append(handlers, &ast.ExceptHandler{Pos: hpos, Type: typ, Name: name, Body: hbody})
+		}
+		var orelse, final []ast.Stmt
+		if p.acceptKw("else") {
+			orelse = p.block()
+		}
+		if p.acceptKw("finally") {
+			final = p.block()
+		}
+		if len(handlers) == 0 && final == nil {
+			p.fail("expected 'except' or 'finally' block")
+		}
+		last := final
+		if last == nil {
+			last = orelse
+		}
+		if last == nil {
+			last = handlers[len(handlers)-1].(*ast.ExceptHandler).Body
+		}
+		p.endAt(&pos, last, nil)
+		if star {
+			return &ast.TryStar{Pos: pos, Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final}
+		}
+		return &ast.Try{Pos: pos, Body: body, Handlers: handlers, Orelse: orelse, Finalbody: final}
+	}
+	p.failAt(kw, "SyntaxError", "invalid syntax")
+	return nil
+}
+
+// withParenthesized reports whether `with (` opens a parenthesized list of
+// with-items rather than an expression.
+func (p *parser) withParenthesized() bool {
+	depth := 0
+	for j := p.i; j < len(p.toks); j++ {
+		t := p.toks[j]
+		if t.kind == tOp {
+			switch t.text {
+			case "(", "[", "{":
+				depth++
+			case ")", "]", "}":
+				depth--
+				if depth == 0 {
+					n := p.toks[j+1]
+					return n.kind == tOp && n.text == ":"
+				}
+			}
+		}
+		if depth == 1 && t.kind == tName && t.text == "as" {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) endAt(pos *ast.Pos, body, orelse []ast.Stmt) {
+	last := body
+	if len(orelse) > 0 {
+		last = orelse
+	}
+	end := last[len(last)-1].Span()
+	pos.EndLine, pos.EndCol = end.EndLine, end.EndCol
+}
+
+func (p *parser) ifStmt(pos ast.Pos) ast.Stmt {
+	test := p.namedExpr()
+	body := p.block()
+	var orelse []ast.Stmt
+	if p.isKw("elif") {
+		t := p.next()
+		orelse = []ast.Stmt{p.ifStmt(startPos(t))}
+	} else if p.acceptKw("else") {
+		orelse = p.block()
+	}
+	p.endAt(&pos, body, orelse)
+	return &ast.If{Pos: pos, Test: test, Body: body, Orelse: orelse}
+}
+
+func (p *parser) tryMatch() ast.Stmt {
+	// match is a soft keyword: only a statement when followed by a subject and ':'.
+	save := p.i
+	t := p.next()
+	if p.peek().kind == tNewline || p.isOp("=") || p.isOp(".") || p.isOp("(") && false {
+		p.i = save
+		return nil
+	}
+	ok := func() (ok bool) {
+		defer func() {
+			if r := recover(); r != nil {
+				if _, isBail := r.(bail); !isBail {
+					panic(r)
+				}
+				ok = false
+			}
+		}()
+		p.starNamedExpressions()
+		return p.isOp(":") && p.peekAt(1).kind == tNewline
+	}()
+	p.i = save
+	if !ok {
+		return nil
+	}
+	p.next()
+	subject := p.starNamedExpressions()
+	p.expectOp(":")
+	if p.next().kind != tNewline || p.next().kind != tIndent {
+		p.fail("expected an indented block")
+	}
+	pos := startPos(t)
+	var cases []*ast.MatchCase
+	for p.isKw("case") {
+		p.next()
+		pat := p.patterns()
+		var guard ast.Expr
+		if p.acceptKw("if") {
+			guard = p.namedExpr()
+		}
+		body := p.block()
+		cases = append(cases, &ast.MatchCase{Pattern: pat, Guard: guard, Body: body})
+	}
+	if p.peek().kind != tDedent {
+		p.fail("invalid syntax")
+	}
+	p.next()
+	last := cases[len(cases)-1].Body
+	p.endAt(&pos, last, nil)
+	return &ast.Match{Pos: pos, Subject: subject, Cases: cases}
+}
+
+func (p *parser) patterns() ast.Pattern {
+	start := p.peek()
+	pat := p.orPattern()
+	if p.isOp(",") {
+		pats := []ast.Pattern{pat}
+		for p.acceptOp(",") {
+			if p.isOp(":") || p.isKw("if") {
+				break
+			}
+			pats = append(pats, p.orPattern())
+		}
+		pos := startPos(start)
+		p.finish(&pos)
+		return &ast.MatchSequence{Pos: pos, Patterns: pats}
+	}
+	return pat
+}
+
+func (p *parser) orPattern() ast.Pattern {
+	start := p.peek()
+	pat := p.asPattern()
+	if p.isOp("|") {
+		pats := []ast.Pattern{pat}
+		for p.acceptOp("|") {
+			pats = append(pats, p.asPattern())
+		}
+		pos := startPos(start)
+		p.finish(&pos)
+		pat = &ast.MatchOr{Pos: pos, Patterns: pats}
+	}
+	return pat
+}
+
+func (p *parser) asPattern() ast.Pattern {
+	start := p.peek()
+	pat := p.closedPattern()
+	if p.acceptKw("as") {
+		name := p.name().text
+		pos := startPos(start)
+		p.finish(&pos)
+		return &ast.MatchAs{Pos: pos, Pattern: pat, Name: name}
+	}
+	return pat
+}
+
+func (p *parser) closedPattern() ast.Pattern {
+	t := p.peek()
+	pos := startPos(t)
+	switch {
+	case t.kind == tName && t.text == "_" && !p.peekIsOp(1, ".") && !p.peekIsOp(1, "("):
+		p.next()
+		p.finish(&pos)
+		return &ast.MatchAs{Pos: pos}
+	case t.kind == tName && (t.text == "None" || t.text == "True" || t.text == "False"):
+		p.next()
+		p.finish(&pos)
+		v := map[string]ast.Value{"None": ast.NoneValue{}, "True": true, "False": false}[t.text]
+		return &ast.MatchSingleton{Pos: pos, Value: v}
+	case t.kind == tName && !keywords[t.text]:
+		if !p.peekIsOp(1, ".") && !p.peekIsOp(1, "(") {
+			p.next()
+			p.finish(&pos)
+			return &ast.MatchAs{Pos: pos, Name: t.text}
+		}
+		var cls ast.Expr = p.nameExpr()
+		for p.acceptOp(".") {
+			attr := p.name()
+			apos := span(cls, cls)
+			apos.EndLine, apos.EndCol = attr.endLine, attr.endCol
+			cls = &ast.Attribute{Pos: apos, Value: cls, Attr: attr.text, Ctx: ast.Load}
+		}
+		if p.acceptOp("(") {
+			var pats []ast.Pattern
+			var kwNames []string
+			var kwPats []ast.Pattern
+			for !p.isOp(")") {
+				if p.peek().kind == tName && p.peekIsOp(1, "=") {
+					kwNames = append(kwNames, p.next().text)
+					p.next()
+					kwPats = append(kwPats, p.orPattern())
+				} else {
+					pats = append(pats, p.orPattern())
+				}
+				if !p.acceptOp(",") {
+					break
+				}
+			}
+			p.expectOp(")")
+			p.finish(&pos)
+			return &ast.MatchClass{Pos: pos, Cls: cls, Patterns: pats, KwdAttrs: kwNames, KwdPatterns: kwPats}
+		}
+		p.finish(&pos)
+		return &ast.MatchValue{Pos: pos, Value: cls}
+	case t.kind == tOp && (t.text == "(" || t.text == "["):
+		p.next()
+		closer := map[string]string{"(": ")", "[": "]"}[t.text]
+		var pats []ast.Pattern
+		trailing := false
+		for !p.isOp(closer) {
+			if p.acceptOp("*") {
+				st := p.prev()
+				n := p.name().text
+				if n == "_" {
+					n = ""
+				}
+				sp := startPos(st)
+				p.finish(&sp)
+				pats = append(pats, &ast.MatchStar{Pos: sp, Name: n})
+			} else {
+				pats = append(pats, p.orPattern())
+			}
+			trailing = false
+			if !p.acceptOp(",") {
+				break
+			}
+			trailing = true
+		}
+		p.expectOp(closer)
+		p.finish(&pos)
+		if t.text == "(" && len(pats) == 1 && !trailing {
+			return pats[0]
+		}
+		return &ast.MatchSequence{Pos: pos, Patterns: pats}
+	case t.kind == tOp && t.text == "{":
+		p.next()
+		var keys []ast.Expr
+		var pats []ast.Pattern
+		rest := ""
+		for !p.isOp("}") {
+			if p.acceptOp("**") {
+				rest = p.name().text
+			} else {
+				keys = append(keys, p.term())
+				p.expectOp(":")
+				pats = append(pats, p.orPattern())
+			}
+			if !p.acceptOp(",") {
+				break
+			}
+		}
+		p.expectOp("}")
+		p.finish(&pos)
+		return &ast.MatchMapping{Pos: pos, Keys: keys, Patterns: pats, Rest: rest}
+	}
+	v := p.sum()
+	p.finish(&pos)
+	return &ast.MatchValue{Pos: pos, Value: v}
+}
+
+func (p *parser) peekIsOp(n int, s string) bool {
+	t := p.peekAt(n)
+	return t.kind == tOp && t.text == s
+}
+
+func (p *parser) simpleStatement() ast.Stmt {
+	t := p.peek()
+	pos := startPos(t)
+	if t.kind == tName {
+		switch t.text {
+		case "pass":
+			p.next()
+			p.finish(&pos)
+			return &ast.Pass{Pos: pos}
+		case "break":
+			p.next()
+			p.finish(&pos)
+			return &ast.Break{Pos: pos}
+		case "continue":
+			p.next()
+			p.finish(&pos)
+			return &ast.Continue{Pos: pos}
+		case "return":
+			p.next()
+			var v ast.Expr
+			if p.peek().kind != tNewline && !p.isOp(";") {
+				v = p.starExpressions()
+			}
+			p.finish(&pos)
+			return &ast.Return{Pos: pos, Value: v}
+		case "raise":
+			p.next()
+			var exc, cause ast.Expr
+			if p.peek().kind != tNewline && !p.isOp(";") {
+				exc = p.expression()
+				if p.acceptKw("from") {
+					cause = p.expression()
+				}
+			}
+			p.finish(&pos)
+			return &ast.Raise{Pos: pos, Exc: exc, Cause: cause}
+		case "global", "nonlocal":
+			p.next()
+			var names []string
+			for {
+				names = append(names, p.name().text)
+				if !p.acceptOp(",") {
+					break
+				}
+			}
+			p.finish(&pos)
+			if t.text == "global" {
+				return &ast.Global{Pos: pos, Names: names}
+			}
+			return &ast.Nonlocal{Pos: pos, Names: names}
+		case "del":
+			p.next()
+			var targets []ast.Expr
+			for {
+				targets = append(targets, setCtx(p.primaryExpr(), ast.Del))
+				if !p.acceptOp(",") || p.peek().kind == tNewline {
+					break
+				}
+			}
+			p.finish(&pos)
+			return &ast.Delete{Pos: pos, Targets: targets}
+		case "assert":
+			p.next()
+			test := p.expression()
+			var msg ast.Expr
+			if p.acceptOp(",") {
+				msg = p.expression()
+			}
+			p.finish(&pos)
+			return &ast.Assert{Pos: pos, Test: test, Msg: msg}
+		case "import":
+			p.next()
+			var names []*ast.Alias
+			for {
+				a := p.dottedAlias()
+				names = append(names, a)
+				if !p.acceptOp(",") {
+					break
+				}
+			}
+			p.finish(&pos)
+			return &ast.Import{Pos: pos, Names: names}
+		case "from":
+			p.next()
+			level := 0
+			for p.isOp(".") || p.isOp("...") {
+				level += len(p.next().text)
+			}
+			mod := ""
+			if !p.isKw("import") {
+				mod = p.dottedName()
+			}
+			if !p.acceptKw("import") {
+				p.fail("invalid syntax")
+			}
+			var names []*ast.Alias
+			if p.isOp("*") {
+				st := p.next()
+				ap := startPos(st)
+				p.finish(&ap)
+				names = append(names, &ast.Alias{Pos: ap, Name: "*"})
+			} else {
+				paren := p.acceptOp("(")
+				for {
+					if paren && p.isOp(")") {
+						break
+					}
+					nt := p.name()
+					ap := startPos(nt)
+					a := &ast.Alias{Name: nt.text}
+					if p.acceptKw("as") {
+						a.Asname = p.name().text
+					}
+					p.finish(&ap)
+					a.Pos = ap
+					names = append(names, a)
+					if !p.acceptOp(",") {
+						break
+					}
+				}
+				if paren {
+					p.expectOp(")")
+				}
+			}
+			p.finish(&pos)
+			return &ast.ImportFrom{Pos: pos, Module: mod, Names: names, Level: level}
+		case "type":
+			if n := p.peekAt(1); n.kind == tName && p.peekIsOp(2, "=") {
+				p.next()
+				nt := p.next()
+				np := startPos(nt)
+				p.finish(&np)
+				p.next()
+				v := p.expression()
+				p.finish(&pos)
+				return &ast.TypeAlias{Pos: pos, Name: &ast.Name{Pos: np, Id: nt.text, Ctx: ast.Store}, Value: v}
+			}
+		}
+	}
+	// Expression, assignment, augmented or annotated assignment.
+	first := p.starExpressionsOrYield()
+	if p.isOp(":") && !p.isOp("=") {
+		p.next()
+		ann := p.expression()
+		var v ast.Expr
+		if p.acceptOp("=") {
+			v = p.starExpressionsOrYield()
+		}
+		p.finish(&pos)
+		_, simple := first.(*ast.Name)
+		s := 0
+		if simple && !p.wasParenthesized(first) {
+			s = 1
+		}
+		p.checkTarget(first)
+		return &ast.AnnAssign{Pos: pos, Target: setCtx(first, ast.Store), Annotation: ann, Value: v, Simple: s}
+	}
+	if op, ok := augOps[p.peek().text]; ok && p.peek().kind == tOp {
+		p.next()
+		switch first.(type) {
+		case *ast.Name, *ast.Attribute, *ast.Subscript:
+		default:
+			p.failAt(tokenAt(first), "SyntaxError", fmt.Sprintf("'%s' is an illegal expression for augmented assignment", describe(first)))
+		}
+		v := p.starExpressionsOrYield()
+		p.finish(&pos)
+		return &ast.AugAssign{Pos: pos, Target: setCtx(first, ast.Store), Op: op, Value: v}
+	}
+	if p.isOp("=") {
+		targets := []ast.Expr{first}
+		var value ast.Expr
+		for p.acceptOp("=") {
+			value = p.starExpressionsOrYield()
+			targets = append(targets, value)
+		}
+		targets = targets[:len(targets)-1]
+		for i, tg := range targets {
+			p.checkTarget(tg)
+			targets[i] = setCtx(tg, ast.Store)
+		}
+		p.finish(&pos)
+		return &ast.Assign{Pos: pos, Targets: targets, Value: value}
+	}
+	return &ast.ExprStmt{Pos: spanOf(first), Value: first}
+}
+
+func tokenAt(e ast.Expr) token {
+	s := e.Span()
+	return token{line: s.Line, col: s.Col, endLine: s.EndLine, endCol: s.EndCol}
+}
+
+func describe(e ast.Expr) string {
+	switch e.(type) {
+	case *ast.Call:
+		return "function call"
+	case *ast.Constant:
+		return "literal"
+	case *ast.BinOp, *ast.UnaryOp, *ast.BoolOp:
+		return "expression"
+	case *ast.Compare:
+		return "comparison"
+	case *ast.Tuple:
+		return "tuple"
+	case *ast.List:
+		return "list"
+	case *ast.Await:
+		return "await expression"
+	case *ast.Lambda:
+		return "lambda"
+	}
+	return "expression"
+}
+
+func (p *parser) checkTarget(e ast.Expr) {
+	switch t := e.(type) {
+	case *ast.Name, *ast.Attribute, *ast.Subscript:
+		return
+	case *ast.Tuple:
+		for _, x := range t.Elts {
+			p.checkTarget(x)
+		}
+		return
+	case *ast.List:
+		for _, x := range t.Elts {
+			p.checkTarget(x)
+		}
+		return
+	case *ast.Starred:
+		p.checkTarget(t.Value)
+		return
+	case *ast.Call:
+		p.failAt(tokenAt(e), "SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?")
+	case *ast.Constant:
+		p.failAt(tokenAt(e), "SyntaxError", "cannot assign to literal here. Maybe you meant '==' instead of '='?")
+	}
+	p.failAt(tokenAt(e), "SyntaxError", fmt.Sprintf("cannot assign to %s here. Maybe you meant '==' instead of '='?", describe(e)))
+}
+
+func (p *parser) wasParenthesized(e ast.Expr) bool {
+	s := e.Span()
+	line := p.lines[s.Line-1]
+	return s.Col > 0 && strings.TrimSpace(line[:s.Col]) != "" && strings.HasSuffix(strings.TrimSpace(line[:s.Col]), "(")
+}
+
+var augOps = map[string]ast.Operator{
+	"+=": ast.Add, "-=": ast.Sub, "*=": ast.Mult, "/=": ast.Div, "//=": ast.FloorDiv, "%=": ast.Mod,
+	"**=": ast.Pow, "<<=": ast.LShift, ">>=": ast.RShift, "&=": ast.BitAnd, "|=": ast.BitOr, "^=": ast.BitXor, "@=": ast.MatMult,
+}
+
+func (p *parser) dottedName() string {
+	n := p.name().text
+	for p.acceptOp(".") {
+		n += "." + p.name().text
+	}
+	return n
+}
+
+func (p *parser) dottedAlias() *ast.Alias {
+	t := p.peek()
+	pos := startPos(t)
+	a := &ast.Alias{Name: p.dottedName()}
+	if p.acceptKw("as") {
+		a.Asname = p.name().text
+	}
+	p.finish(&pos)
+	a.Pos = pos
+	return a
+}
+
+// setCtx sets the expression context of an assignment or del target.
+func setCtx(e ast.Expr, ctx ast.ExprContext) ast.Expr {
+	switch t := e.(type) {
+	case *ast.Name:
+		t.Ctx = ctx
+	case *ast.Attribute:
+		t.Ctx = ctx
+	case *ast.Subscript:
+		t.Ctx = ctx
+	case *ast.Starred:
+		t.Ctx = ctx
+		setCtx(t.Value, ctx)
+	case *ast.Tuple:
+		t.Ctx = ctx
+		for _, x := range t.Elts {
+			setCtx(x, ctx)
+		}
+	case *ast.List:
+		t.Ctx = ctx
+		for _, x := range t.Elts {
+			setCtx(x, ctx)
+		}
+	}
+	return e
+}
+
+func (p *parser) targetList() ast.Expr {
+	start := p.peek()
+	first := p.target()
+	if !p.isOp(",") {
+		return first
+	}
+	elts := []ast.Expr{first}
+	for p.acceptOp(",") {
+		if p.isKw("in") || p.isOp("=") {
+			break
+		}
+		elts = append(elts, p.target())
+	}
+	pos := startPos(start)
+	p.finish(&pos)
+	return &ast.Tuple{Pos: pos, Elts: elts, Ctx: ast.Store}
+}
+
+func (p *parser) target() ast.Expr {
+	if p.isOp("*") {
+		t := p.next()
+		pos := startPos(t)
+		v := p.target()
+		p.finish(&pos)
+		return &ast.Starred{Pos: pos, Value: v, Ctx: ast.Store}
+	}
+	e := p.primaryExpr()
+	p.checkTarget(e)
+	return setCtx(e, ast.Store)
+}

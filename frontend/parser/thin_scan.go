@@ -1,0 +1,420 @@
+// Package parser turns Python 3.12 source into the syntax tree of
+// frontend/ast, reporting errors as CPython does.
+package parser
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Error is a syntax error, reported in CPython's format.
+type Error struct {
+	Kind     string // SyntaxError, IndentationError, TabError
+	Msg      string
+	Filename string
+	Line     int // 1-based
+	Col      int // 1-based, in characters, like SyntaxError.offset
+	EndCol   int
+	Text     string // the source line
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "  File \"%s\", line %d\n", e.Filename, e.Line)
+	if e.Text != "" {
+		text := strings.TrimRight(e.Text, "\r\n")
+		trimmed := strings.TrimLeft(text, " \t\f")
+		indent := utf8.RuneCountInString(text) - utf8.RuneCountInString(trimmed)
+		fmt.Fprintf(&b, "    %s\n", trimmed)
+		col := e.Col - indent
+		if col < 1 {
+			col = 1
+		}
+		width := 1
+		if e.EndCol > e.Col {
+			width = e.EndCol - e.Col
+		}
+		fmt.Fprintf(&b, "    %s%s\n", strings.Repeat(" ", col-1), strings.Repeat("^", width))
+	}
+	fmt.Fprintf(&b, "%s: %s", e.Kind, e.Msg)
+	return b.String()
+}
+
+type tokKind uint8
+
+const (
+	tEOF tokKind = iota
+	tName
+	tNumber
+	tString
+	tOp
+	tNewline
+	tIndent
+	tDedent
+)
+
+type token struct {
+	kind            tokKind
+	text            string
+	line, col       int // col: byte offset in line
+	endLine, endCol int
+}
+
+type scanner struct {
+	src      []byte
+	filename string
+	lines    []string
+	pos      int
+	line     int
+	lineStart int
+	indents  []int
+	parens   []byte
+	parenPos []token
+	toks     []token
+	atBOL    bool
+	err      *Error
+}
+
+func (s *scanner) errorAt(kind, msg string, line, col, endCol int) {
+	if s.err != nil {
+		return
+	}
+	text := ""
+	if line-1 < len(s.lines) && line >= 1 {
+		text = s.lines[line-1]
+	}
+	s.err = &Error{Kind: kind, Msg: msg, Filename: s.filename, Line: line, Col: charCol(text, col) + 1, EndCol: charCol(text, endCol) + 1, Text: text}
+}
+
+// charCol converts a byte offset within line to a character offset.
+func charCol(line string, col int) int {
+	if col > len(line) {
+		return utf8.RuneCountInString(line) + (col - len(line))
+	}
+	return utf8.RuneCountInString(line[:col])
+}
+
+func scan(filename string, src []byte) ([]token, []string, *Error) {
+	text := string(src)
+	text = strings.TrimPrefix(text, "\ufeff")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	s := &scanner{src: []byte(text), filename: filename, line: 1, indents: []int{0}, atBOL: true}
+	s.lines = strings.Split(text, "\n")
+	s.run()
+	return s.toks, s.lines, s.err
+}
+
+func (s *scanner) emit(kind tokKind, text string, line, col, endLine, endCol int) {
+	s.toks = append(s.toks, token{kind, text, line, col, endLine, endCol})
+}
+
+func (s *scanner) col() int { return s.pos - s.lineStart }
+
+func (s *scanner) run() {
+	for s.err == nil {
+		if s.atBOL && len(s.parens) == 0 {
+			if !s.indentation() {
+				continue
+			}
+		}
+		if s.pos >= len(s.src) {
+			break
+		}
+		c := s.src[s.pos]
+		switch {
+		case c == ' ' || c == '\t' || c == '\f':
+			s.pos++
+		case c == '#':
+			for s.pos < len(s.src) && s.src[s.pos] != '\n' {
+				s.pos++
+			}
+		case c == '\\':
+			if s.pos+1 < len(s.src) && s.src[s.pos+1] == '\n' {
+				s.pos += 2
+				s.line++
+				s.lineStart = s.pos
+			} else {
+				s.errorAt("SyntaxError", "unexpected character after line continuation character", s.line, s.col(), s.col()+1)
+			}
+		case c == '\n':
+			if len(s.parens) == 0 {
+				s.emit(tNewline, "\n", s.line, s.col(), s.line, s.col()+1)
+				s.atBOL = true
+			}
+			s.pos++
+			s.line++
+			s.lineStart = s.pos
+		case isIdentStart(c):
+			s.nameOrString()
+		case c >= '0' && c <= '9' || (c == '.' && s.pos+1 < len(s.src) && isDigit(s.src[s.pos+1])):
+			s.number()
+		case c == '"' || c == '\'':
+			s.str(s.pos)
+		default:
+			s.op()
+		}
+	}
+	if s.err != nil {
+		return
+	}
+	if len(s.parens) > 0 {
+		p := s.parenPos[len(s.parenPos)-1]
+		s.errorAt("SyntaxError", fmt.Sprintf("'%c' was never closed", s.parens[len(s.parens)-1]), p.line, p.col, p.col+1)
+		return
+	}
+	if n := len(s.toks); n > 0 && s.toks[n-1].kind != tNewline && s.toks[n-1].kind != tDedent {
+		s.emit(tNewline, "", s.line, s.col(), s.line, s.col())
+	}
+	for len(s.indents) > 1 {
+		s.indents = s.indents[:len(s.indents)-1]
+		s.emit(tDedent, "", s.line, 0, s.line, 0)
+	}
+	s.emit(tEOF, "", s.line, 0, s.line, 0)
+}
+
+// indentation handles the start of a line; it returns false when the line
+// was blank and has been consumed.
+func (s *scanner) indentation() bool {
+	width := 0
+	p := s.pos
+	for p < len(s.src) {
+		switch s.src[p] {
+		case ' ':
+			width++
+		case '\t':
+			width = (width/8 + 1) * 8
+		case '\f':
+			width = 0
+		default:
+			goto done
+		}
+		p++
+	}
+done:
+	if p >= len(s.src) {
+		s.pos = p
+		s.atBOL = false
+		return true
+	}
+	if s.src[p] == '\n' || s.src[p] == '#' {
+		for p < len(s.src) && s.src[p] != '\n' {
+			p++
+		}
+		if p < len(s.src) {
+			p++
+		}
+		s.pos = p
+		s.line++
+		s.lineStart = p
+		if p >= len(s.src) {
+			s.atBOL = false
+		}
+		return false
+	}
+	s.pos = p
+	s.atBOL = false
+	cur := s.indents[len(s.indents)-1]
+	switch {
+	case width > cur:
+		if len(s.toks) == 0 || s.toks[len(s.toks)-1].kind != tNewline || s.lastSignificantIsColon() == false {
+			s.errorAt("IndentationError", "unexpected indent", s.line, s.col(), s.col()+1)
+			return true
+		}
+		s.indents = append(s.indents, width)
+		s.emit(tIndent, "", s.line, 0, s.line, s.col())
+	case width < cur:
+		for width < s.indents[len(s.indents)-1] {
+			s.indents = s.indents[:len(s.indents)-1]
+			s.emit(tDedent, "", s.line, s.col(), s.line, s.col())
+		}
+		if width != s.indents[len(s.indents)-1] {
+			s.errorAt("IndentationError", "unindent does not match any outer indentation level", s.line, s.col(), s.col()+1)
+		}
+	}
+	return true
+}
+
+// lastSignificantIsColon reports whether the logical line before the
+// pending NEWLINE ended in ':' (a block opener).
+func (s *scanner) lastSignificantIsColon() bool {
+	n := len(s.toks)
+	return n >= 2 && s.toks[n-2].kind == tOp && s.toks[n-2].text == ":"
+}
+
+func isIdentStart(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func (s *scanner) nameOrString() {
+	start := s.pos
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		if c < 0x80 {
+			if !(isIdentStart(c) || isDigit(c)) {
+				break
+			}
+			s.pos++
+			continue
+		}
+		r, n := utf8.DecodeRune(s.src[s.pos:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' {
+			break
+		}
+		s.pos += n
+	}
+	word := string(s.src[start:s.pos])
+	if s.pos < len(s.src) && (s.src[s.pos] == '"' || s.src[s.pos] == '\'') && len(word) <= 2 && strings.Trim(strings.ToLower(word), "rbuf") == "" {
+		s.str(start)
+		return
+	}
+	s.emit(tName, word, s.line, start-s.lineStart, s.line, s.pos-s.lineStart)
+}
+
+func (s *scanner) number() {
+	start := s.pos
+	startCol := s.col()
+	isNum := func(c byte) bool {
+		return isDigit(c) || c == '_' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == '.'
+	}
+	for s.pos < len(s.src) {
+		c := s.src[s.pos]
+		if (c == '+' || c == '-') && (s.src[s.pos-1] == 'e' || s.src[s.pos-1] == 'E') && !strings.HasPrefix(strings.ToLower(string(s.src[start:s.pos])), "0x") {
+			s.pos++
+			continue
+		}
+		if !isNum(c) && c != 'j' && c != 'J' {
+			break
+		}
+		s.pos++
+	}
+	if s.pos < len(s.src) && isIdentStart(s.src[s.pos]) {
+		s.errorAt("SyntaxError", "invalid decimal literal", s.line, s.col()-1, s.col())
+		return
+	}
+	s.emit(tNumber, string(s.src[start:s.pos]), s.line, startCol, s.line, s.col())
+}
+
+// str scans a string literal whose prefix starts at start.
+func (s *scanner) str(start int) {
+	startLine, startCol := s.line, start-s.lineStart
+	q := s.src[s.pos]
+	triple := s.pos+2 < len(s.src) && s.src[s.pos+1] == q && s.src[s.pos+2] == q
+	prefix := strings.ToLower(string(s.src[start:s.pos]))
+	raw := strings.Contains(prefix, "r")
+	isF := strings.Contains(prefix, "f")
+	if triple {
+		s.pos += 3
+	} else {
+		s.pos++
+	}
+	depth := 0
+	for {
+		if s.pos >= len(s.src) {
+			if triple {
+				s.errorAt("SyntaxError", "unterminated triple-quoted string literal (detected at line "+fmt.Sprint(s.line)+")", startLine, startCol, startCol+1)
+			} else {
+				s.errorAt("SyntaxError", fmt.Sprintf("unterminated string literal (detected at line %d)", startLine), startLine, startCol, startCol+1)
+			}
+			return
+		}
+		c := s.src[s.pos]
+		if isF {
+			if c == '{' {
+				if depth == 0 && s.pos+1 < len(s.src) && s.src[s.pos+1] == '{' {
+					s.pos += 2
+					continue
+				}
+				depth++
+			} else if c == '}' && depth > 0 {
+				depth--
+			}
+		}
+		if c == '\\' && (!raw || true) {
+			if s.pos+1 < len(s.src) && s.src[s.pos+1] == '\n' {
+				s.line++
+				s.lineStart = s.pos + 2
+			}
+			s.pos += 2
+			continue
+		}
+		if c == '\n' {
+			if !triple && depth == 0 {
+				s.errorAt("SyntaxError", fmt.Sprintf("unterminated string literal (detected at line %d)", startLine), startLine, startCol, startCol+1)
+				return
+			}
+			s.pos++
+			s.line++
+			s.lineStart = s.pos
+			continue
+		}
+		if c == q && depth == 0 {
+			if !triple {
+				s.pos++
+				break
+			}
+			if s.pos+2 < len(s.src) && s.src[s.pos+1] == q && s.src[s.pos+2] == q {
+				s.pos += 3
+				break
+			}
+		}
+		if isF && depth > 0 && (c == '"' || c == '\'') && c != q {
+			// A nested string inside a replacement field.
+			s.pos++
+			for s.pos < len(s.src) && s.src[s.pos] != c && s.src[s.pos] != '\n' {
+				s.pos++
+			}
+		}
+		s.pos++
+	}
+	s.emit(tString, string(s.src[start:s.pos]), startLine, startCol, s.line, s.col())
+}
+
+var ops3 = []string{"**=", "//=", ">>=", "<<=", "...", "!="}
+var ops2 = []string{"**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="}
+
+func (s *scanner) op() {
+	rest := s.src[s.pos:]
+	for _, group := range [][]string{ops3, ops2} {
+		for _, o := range group {
+			if len(rest) >= len(o) && string(rest[:len(o)]) == o {
+				s.emit(tOp, o, s.line, s.col(), s.line, s.col()+len(o))
+				s.pos += len(o)
+				return
+			}
+		}
+	}
+	c := s.src[s.pos]
+	if strings.IndexByte("()[]{}:,;.+-*/%&|^~<>=@", c) < 0 {
+		r, _ := utf8.DecodeRune(rest)
+		s.errorAt("SyntaxError", fmt.Sprintf("invalid character '%c' (U+%04X)", r, r), s.line, s.col(), s.col()+1)
+		return
+	}
+	switch c {
+	case '(', '[', '{':
+		s.parens = append(s.parens, c)
+		s.parenPos = append(s.parenPos, token{line: s.line, col: s.col()})
+	case ')', ']', '}':
+		open := map[byte]byte{')': '(', ']': '[', '}': '{'}[c]
+		if len(s.parens) == 0 {
+			s.errorAt("SyntaxError", fmt.Sprintf("unmatched '%c'", c), s.line, s.col(), s.col()+1)
+			return
+		}
+		if top := s.parens[len(s.parens)-1]; top != open {
+			p := s.parenPos[len(s.parenPos)-1]
+			msg := fmt.Sprintf("closing parenthesis '%c' does not match opening parenthesis '%c'", c, top)
+			if p.line != s.line {
+				msg += fmt.Sprintf(" on line %d", p.line)
+			}
+			s.errorAt("SyntaxError", msg, s.line, s.col(), s.col()+1)
+			return
+		}
+		s.parens = s.parens[:len(s.parens)-1]
+		s.parenPos = s.parenPos[:len(s.parenPos)-1]
+	}
+	s.emit(tOp, string(c), s.line, s.col(), s.line, s.col()+1)
+	s.pos++
+}
