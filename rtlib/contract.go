@@ -11,13 +11,13 @@ package rtlib
 // parameters, then the *args tuple (if VarArgs), then the **kwargs dict (if
 // VarKw).
 type Signature struct {
-	Name     string   // qualified name used in error messages ("f", "C.m")
-	Params   []string // the names of all parameters, in the layout above
-	PosOnly  int      // how many leading params are positional-only
-	Pos      int      // how many params are positional (posonly included)
-	KwOnly   int      // how many keyword-only params follow the positional ones
-	VarArgs  bool     // has *args
-	VarKw    bool     // has **kwargs
+	Name    string   // qualified name used in error messages ("f", "C.m")
+	Params  []string // the names of all parameters, in the layout above
+	PosOnly int      // how many leading params are positional-only
+	Pos     int      // how many params are positional (posonly included)
+	KwOnly  int      // how many keyword-only params follow the positional ones
+	VarArgs bool     // has *args
+	VarKw   bool     // has **kwargs
 }
 
 // FuncKind says what calling a compiled function returns.

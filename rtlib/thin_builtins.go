@@ -107,7 +107,9 @@ func (r *rangeIter) NextValue() (Object, bool, *BaseException) {
 }
 
 // NextValue makes range iterable (Iter returns a fresh iterator).
-func (r *rangeObj) iter() *rangeIter { return &rangeIter{next: r.start, step: r.step, left: r.length()} }
+func (r *rangeObj) iter() *rangeIter {
+	return &rangeIter{next: r.start, step: r.step, left: r.length()}
+}
 
 func init() {
 	defBuiltin("print", builtinPrint)

@@ -63,7 +63,7 @@ type parser struct {
 	filename string
 }
 
-func (p *parser) peek() token       { return p.toks[p.i] }
+func (p *parser) peek() token { return p.toks[p.i] }
 func (p *parser) peekAt(n int) token {
 	if p.i+n < len(p.toks) {
 		return p.toks[p.i+n]

@@ -63,18 +63,18 @@ type token struct {
 }
 
 type scanner struct {
-	src      []byte
-	filename string
-	lines    []string
-	pos      int
-	line     int
+	src       []byte
+	filename  string
+	lines     []string
+	pos       int
+	line      int
 	lineStart int
-	indents  []int
-	parens   []byte
-	parenPos []token
-	toks     []token
-	atBOL    bool
-	err      *Error
+	indents   []int
+	parens    []byte
+	parenPos  []token
+	toks      []token
+	atBOL     bool
+	err       *Error
 }
 
 func (s *scanner) errorAt(kind, msg string, line, col, endCol int) {
