@@ -1,0 +1,399 @@
+// Package ir defines the state-machine IR that the lowering produces and
+// the code generator consumes.
+//
+// A Program is a set of Funcs. Every Func (the module body, each def,
+// async def, lambda and class body) is a control-flow graph of Blocks in
+// three-address form: Instrs compute numbered temporaries from operands and
+// variables, and each Block ends in one Terminator. A Block's Handler is the
+// block that receives an exception raised by any of its instructions (nil:
+// the exception propagates out of the function) — the handler table of
+// regenerator and of C#'s async lowering.
+//
+// Coroutines are state machines: an Await terminator suspends the function
+// and names the block to resume in; codegen numbers those resume blocks as
+// states. try/finally is lowered as CPython compiles it: the finally body is
+// emitted on each exit path (normal, exceptional, and before each return,
+// break or continue that leaves it), so no completion record is needed at
+// run time. See docs/ir.md.
+package ir
+
+import (
+	"fmt"
+	"strings"
+)
+
+// FuncKind says what a Func is.
+type FuncKind uint8
+
+const (
+	ModuleBody FuncKind = iota
+	PlainFunc
+	CoroutineFunc
+	ClassBody
+)
+
+var kindNames = [...]string{"module", "def", "async def", "class"}
+
+func (k FuncKind) String() string { return kindNames[k] }
+
+// VarKind is where a variable lives.
+type VarKind uint8
+
+const (
+	Local     VarKind = iota // a fast local (a Go local, or a frame field in a coroutine)
+	Cell                     // a local captured by an inner function: a *rt.Cell
+	Free                     // a variable of an enclosing function, through its cell
+	Global                   // a module-level variable
+	Builtin                  // resolved among the builtins when not a global
+	ClassName                // a name in a class body's namespace
+)
+
+var varKindNames = [...]string{"local", "cell", "free", "global", "builtin", "classns"}
+
+func (k VarKind) String() string { return varKindNames[k] }
+
+// Var is a named variable of a function.
+type Var struct {
+	Name string
+	Kind VarKind
+}
+
+// Operand is an instruction input: a Temp, a Const or a *Var.
+type Operand interface{ operand() }
+
+// Temp is a numbered temporary of the function.
+type Temp int
+
+// Const is a literal: nil (None), bool, *big.Int, float64, string,
+// Ellipsis.
+type Const struct{ Value any }
+
+// Ellipsis is the constant `...`.
+type Ellipsis struct{}
+
+func (Temp) operand()  {}
+func (Const) operand() {}
+func (*Var) operand()  {}
+
+// Op is an instruction opcode.
+type Op uint8
+
+// The opcodes. Dst is the result temporary where there is one.
+const (
+	OpCopy         Op = iota // Dst = Args[0]
+	OpLoad                   // Dst = Var (UnboundLocalError/NameError if unbound)
+	OpStore                  // Var = Args[0]
+	OpDelete                 // del Var
+	OpBinary                 // Dst = Args[0] <Name> Args[1] (Name is the rt function: Add, Sub, …)
+	OpUnary                  // Dst = <Name>(Args[0]) (Neg, Pos, Invert)
+	OpNot                    // Dst = not Args[0]
+	OpCompare                // Dst = Args[0] <Name> Args[1] (Eq, Lt, …, Is, IsNot, In, NotIn)
+	OpGetAttr                // Dst = Args[0].Name
+	OpSetAttr                // Args[0].Name = Args[1]
+	OpDelAttr                // del Args[0].Name
+	OpGetItem                // Dst = Args[0][Args[1]]
+	OpSetItem                // Args[0][Args[1]] = Args[2]
+	OpDelItem                // del Args[0][Args[1]]
+	OpCall                   // Dst = Args[0](Args[1:NPos+1], keywords Kw… = rest); Star/StarStar mark unpacked args
+	OpCallMethod             // Dst = Args[0].Name(Args[1:]…), keywords as OpCall
+	OpTuple                  // Dst = (Args…); Star marks unpacked
+	OpList                   // Dst = [Args…]
+	OpSet                    // Dst = {Args…}
+	OpDict                   // Dst = {Args[0]: Args[1], …}; a nil key means **Args[i+1]
+	OpSlice                  // Dst = slice(Args[0], Args[1], Args[2])
+	OpFormat                 // Dst = format(conv(Args[0]), Args[1]) with Conv
+	OpJoin                   // Dst = ''.join(Args)
+	OpIter                   // Dst = iter(Args[0])
+	OpUnpack                 // Dsts = unpack Args[0] into N (Star index if any)
+	OpMakeFunc               // Dst = function Func with defaults Args (positional then kw-only by KwNames)
+	OpMakeClass              // Dst = class from namespace Args[0], bases Args[1:]
+	OpImport                 // Dst = import Name
+	OpImportFrom             // Dst = Args[0].Name (ImportError)
+	OpCatch                  // Dst = the exception being handled (first instruction of a handler)
+	OpMatchExc               // Dst = exception Args[0] matches class Args[1]
+	OpTruth                  // Dst = bool(Args[0]) as a Python bool
+	OpNewDict                // Dst = {} (a class namespace)
+	OpAssertFail             // raise AssertionError(Args...)
+	OpGetAwaitable           // Dst = the Resumable of `await Args[0]`
+	OpAIter                  // Dst = aiter(Args[0])
+	OpANext                  // Dst = anext(Args[0]) awaitable
+	OpWithEnter              // Dst = Args[0].__enter__ / __aenter__ (Name), Dsts[1] = bound exit
+	OpCallExit               // Dst = exit(Args[0]) with (type, value, tb) of exception Args[1] or None
+)
+
+var opNames = [...]string{"copy", "load", "store", "delete", "binary", "unary", "not", "compare",
+	"getattr", "setattr", "delattr", "getitem", "setitem", "delitem", "call", "callmethod", "tuple",
+	"list", "set", "dict", "slice", "format", "join", "iter", "unpack", "makefunc", "makeclass",
+	"import", "importfrom", "catch", "matchexc", "truth", "newdict", "assertfail", "getawaitable",
+	"aiter", "anext", "withenter", "callexit"}
+
+func (o Op) String() string { return opNames[o] }
+
+// Instr is one three-address instruction.
+type Instr struct {
+	Op      Op
+	Dst     Temp   // -1: none
+	Dsts    []Temp // OpUnpack results
+	Args    []Operand
+	Var     *Var     // OpLoad, OpStore, OpDelete
+	Name    string   // operator, attribute, method or module name
+	KwNames []string // OpCall/OpCallMethod: names of the trailing keyword args ("" = **mapping)
+	Star    []bool   // per arg: *unpacked (calls, tuples, lists)
+	Conv    byte     // OpFormat: 0, 's', 'r', 'a'
+	N       int      // OpUnpack: count; OpCall: positional count
+	StarAt  int      // OpUnpack: index of the starred target, -1 if none
+	Func    *Func    // OpMakeFunc, OpMakeClass
+	Line    int
+}
+
+// TermKind is the kind of a block terminator.
+type TermKind uint8
+
+const (
+	Jump    TermKind = iota // goto Target
+	Branch                  // if truth(Cond) goto Target else Else
+	Return                  // return Value
+	Raise                   // raise Value (Cause if set; re-raise Value as is if Reraise)
+	Await                   // Dst = await the Resumable in Value; continue at Target
+	ForNext                 // Dst = next(Value) and goto Target, or goto Else when exhausted
+)
+
+// Terminator ends a block.
+type Terminator struct {
+	Kind    TermKind
+	Value   Operand
+	Cause   Operand
+	Context Operand // the exception being handled, for implicit chaining
+	Reraise bool
+	Dst     Temp
+	Target  *Block
+	Else    *Block
+	Line    int
+}
+
+// Block is a basic block.
+type Block struct {
+	ID      int
+	Instrs  []*Instr
+	Term    *Terminator
+	Handler *Block
+	// State is the resume state number of a block entered after an Await
+	// (0 for blocks that are not resume points).
+	State int
+}
+
+// Param describes a function's parameter layout (rt.Signature).
+type Param struct {
+	Names   []string
+	PosOnly int
+	Pos     int
+	KwOnly  int
+	VarArgs bool
+	VarKw   bool
+	// NDefaults positional defaults; KwDefaults names of kw-only params with defaults.
+	NDefaults  int
+	KwDefaults []string
+}
+
+// Func is one function body.
+type Func struct {
+	Name     string
+	Qualname string
+	GoName   string
+	Kind     FuncKind
+	Line     int
+	Params   Param
+	Locals   []*Var // fast locals and cells owned by this function, params first
+	Frees    []*Var // cells captured from enclosing functions
+	NTemps   int
+	Blocks   []*Block
+	Parent   *Func
+	Children []*Func
+	// Generator is set for def bodies containing yield (not yet supported).
+	NStates int
+}
+
+// Program is a translated module.
+type Program struct {
+	File    string
+	Source  string
+	Module  *Func
+	Funcs   []*Func // every function, module body first, in definition order
+	Globals []string
+	Imports []string // Python modules imported
+}
+
+// NewBlock appends a fresh block to f.
+func (f *Func) NewBlock() *Block {
+	b := &Block{ID: len(f.Blocks)}
+	f.Blocks = append(f.Blocks, b)
+	return b
+}
+
+// NewTemp allocates a temporary.
+func (f *Func) NewTemp() Temp {
+	f.NTemps++
+	return Temp(f.NTemps - 1)
+}
+
+func (t Temp) String() string { return fmt.Sprintf("t%d", int(t)) }
+
+func operandString(o Operand) string {
+	switch v := o.(type) {
+	case Temp:
+		return v.String()
+	case Const:
+		switch c := v.Value.(type) {
+		case nil:
+			return "None"
+		case string:
+			return fmt.Sprintf("%q", c)
+		case Ellipsis:
+			return "..."
+		}
+		return fmt.Sprint(v.Value)
+	case *Var:
+		return v.Kind.String() + ":" + v.Name
+	case nil:
+		return "_"
+	}
+	return "?"
+}
+
+// String is the IR's text form (printed by `async2go ir`).
+func (p *Program) String() string {
+	var b strings.Builder
+	for _, f := range p.Funcs {
+		b.WriteString(f.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func (f *Func) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s (line %d, go %s, temps %d, states %d)\n", f.Kind, f.Qualname, f.Line, f.GoName, f.NTemps, f.NStates)
+	if len(f.Params.Names) > 0 {
+		fmt.Fprintf(&b, "  params %s\n", strings.Join(f.Params.Names, ", "))
+	}
+	for _, v := range f.Locals {
+		fmt.Fprintf(&b, "  var %s %s\n", v.Kind, v.Name)
+	}
+	for _, v := range f.Frees {
+		fmt.Fprintf(&b, "  var free %s\n", v.Name)
+	}
+	for _, blk := range f.Blocks {
+		fmt.Fprintf(&b, "b%d:", blk.ID)
+		if blk.State > 0 {
+			fmt.Fprintf(&b, " state %d", blk.State)
+		}
+		if blk.Handler != nil {
+			fmt.Fprintf(&b, " handler b%d", blk.Handler.ID)
+		}
+		b.WriteByte('\n')
+		for _, in := range blk.Instrs {
+			b.WriteString("    ")
+			if in.Dst >= 0 {
+				fmt.Fprintf(&b, "%s = ", in.Dst)
+			}
+			for i, d := range in.Dsts {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(d.String())
+			}
+			if len(in.Dsts) > 0 {
+				b.WriteString(" = ")
+			}
+			b.WriteString(in.Op.String())
+			if in.Name != "" {
+				fmt.Fprintf(&b, " %s", in.Name)
+			}
+			if in.Var != nil {
+				fmt.Fprintf(&b, " %s", operandString(in.Var))
+			}
+			if in.Func != nil {
+				fmt.Fprintf(&b, " <%s>", in.Func.Qualname)
+			}
+			for i, a := range in.Args {
+				star := ""
+				if i < len(in.Star) && in.Star[i] {
+					star = "*"
+				}
+				fmt.Fprintf(&b, " %s%s", star, operandString(a))
+			}
+			if len(in.KwNames) > 0 {
+				fmt.Fprintf(&b, " kw=%s", strings.Join(in.KwNames, ","))
+			}
+			fmt.Fprintf(&b, "  ; line %d\n", in.Line)
+		}
+		t := blk.Term
+		switch t.Kind {
+		case Jump:
+			fmt.Fprintf(&b, "    jump b%d\n", t.Target.ID)
+		case Branch:
+			fmt.Fprintf(&b, "    branch %s b%d b%d\n", operandString(t.Value), t.Target.ID, t.Else.ID)
+		case Return:
+			fmt.Fprintf(&b, "    return %s\n", operandString(t.Value))
+		case Raise:
+			if t.Reraise {
+				fmt.Fprintf(&b, "    reraise %s\n", operandString(t.Value))
+			} else {
+				fmt.Fprintf(&b, "    raise %s from %s\n", operandString(t.Value), operandString(t.Cause))
+			}
+		case Await:
+			fmt.Fprintf(&b, "    %s = await %s -> b%d\n", t.Dst, operandString(t.Value), t.Target.ID)
+		case ForNext:
+			fmt.Fprintf(&b, "    %s = next %s -> b%d else b%d\n", t.Dst, operandString(t.Value), t.Target.ID, t.Else.ID)
+		}
+	}
+	return b.String()
+}
+
+// Validate checks the structural invariants of a program: every block is
+// terminated, jump targets and handlers belong to the same function, and
+// resume states are numbered 1..NStates without gaps.
+func Validate(p *Program) error {
+	for _, f := range p.Funcs {
+		own := map[*Block]bool{}
+		for _, b := range f.Blocks {
+			own[b] = true
+		}
+		states := map[int]bool{}
+		for _, b := range f.Blocks {
+			if b.Term == nil {
+				return fmt.Errorf("%s: b%d has no terminator", f.Qualname, b.ID)
+			}
+			for _, tgt := range []*Block{b.Term.Target, b.Term.Else, b.Handler} {
+				if tgt != nil && !own[tgt] {
+					return fmt.Errorf("%s: b%d refers to a block of another function", f.Qualname, b.ID)
+				}
+			}
+			switch b.Term.Kind {
+			case Jump, Await:
+				if b.Term.Target == nil {
+					return fmt.Errorf("%s: b%d: %v without target", f.Qualname, b.ID, b.Term.Kind)
+				}
+			case Branch, ForNext:
+				if b.Term.Target == nil || b.Term.Else == nil {
+					return fmt.Errorf("%s: b%d: branch without both targets", f.Qualname, b.ID)
+				}
+			}
+			if b.Term.Kind == Await && f.Kind != CoroutineFunc {
+				return fmt.Errorf("%s: await outside a coroutine", f.Qualname)
+			}
+			if b.State > 0 {
+				if states[b.State] {
+					return fmt.Errorf("%s: state %d used twice", f.Qualname, b.State)
+				}
+				states[b.State] = true
+			}
+		}
+		for s := 1; s <= f.NStates; s++ {
+			if !states[s] {
+				return fmt.Errorf("%s: state %d missing", f.Qualname, s)
+			}
+		}
+	}
+	return nil
+}

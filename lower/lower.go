@@ -1,0 +1,1392 @@
+package lower
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/async2go/async2go/frontend/ast"
+	"github.com/async2go/async2go/lower/ir"
+)
+
+// UnsupportedError reports a construct the translator does not handle yet.
+type UnsupportedError struct {
+	File      string
+	Line, Col int // Col is 1-based
+	What      string
+}
+
+func (e *UnsupportedError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: unsupported: %s", e.File, e.Line, e.Col, e.What)
+}
+
+type bailout struct{ err error }
+
+// Modules lists the Python modules a translated program may import.
+var Modules = map[string]bool{"asyncio": true}
+
+// Lower translates a parsed module into the IR.
+func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if b, ok := r.(bailout); ok {
+				prog, err = nil, b.err
+				return
+			}
+			panic(r)
+		}
+	}()
+	root, scopes := analyze(mod)
+	p := &ir.Program{File: filename, Source: string(src)}
+	l := &lowerer{prog: p, scopes: scopes, file: filename}
+	f := l.newFunc(nil, "<module>", "<module>", ir.ModuleBody, root, 1)
+	p.Module = f
+	for _, name := range root.order {
+		p.Globals = append(p.Globals, name)
+	}
+	fl := &funcLowerer{l: l, f: f, s: root}
+	fl.cur = f.NewBlock()
+	fl.stmts(mod.Body)
+	fl.terminate(&ir.Terminator{Kind: ir.Return, Value: ir.Const{}})
+	l.finish()
+	if err := ir.Validate(p); err != nil {
+		return nil, fmt.Errorf("internal error: invalid IR: %v", err)
+	}
+	return p, nil
+}
+
+type lowerer struct {
+	prog   *ir.Program
+	scopes map[ast.Node]*scope
+	file   string
+	nfunc  int
+}
+
+func (l *lowerer) unsupported(n ast.Located, what string) {
+	pos := n.Span()
+	panic(bailout{&UnsupportedError{File: l.file, Line: pos.Line, Col: pos.Col + 1, What: what}})
+}
+
+func (l *lowerer) newFunc(parent *ir.Func, name, qualname string, kind ir.FuncKind, s *scope, line int) *ir.Func {
+	f := &ir.Func{Name: name, Qualname: qualname, Kind: kind, Parent: parent, Line: line}
+	if kind == ir.ModuleBody {
+		f.GoName = "module"
+	} else {
+		l.nfunc++
+		f.GoName = fmt.Sprintf("fn%d_%s", l.nfunc, goIdent(name))
+		if kind == ir.ClassBody {
+			f.GoName = fmt.Sprintf("class%d_%s", l.nfunc, goIdent(name))
+		}
+	}
+	if parent != nil {
+		parent.Children = append(parent.Children, f)
+	}
+	l.prog.Funcs = append(l.prog.Funcs, f)
+	if s != nil && !s.isModule {
+		seen := map[string]bool{}
+		for _, p := range s.params {
+			kind := ir.Local
+			if s.cells[p] {
+				kind = ir.Cell
+			}
+			f.Locals = append(f.Locals, &ir.Var{Name: p, Kind: kind})
+			seen[p] = true
+		}
+		if !s.isClass {
+			for _, n := range s.order {
+				if seen[n] || s.globals[n] || s.nonlocals[n] {
+					continue
+				}
+				kind := ir.Local
+				if s.cells[n] {
+					kind = ir.Cell
+				}
+				f.Locals = append(f.Locals, &ir.Var{Name: n, Kind: kind})
+				seen[n] = true
+			}
+		}
+		if s.needsClassCell {
+			f.Locals = append(f.Locals, &ir.Var{Name: "__class__", Kind: ir.Cell})
+		}
+		for _, n := range sortedKeys(s.frees) {
+			f.Frees = append(f.Frees, &ir.Var{Name: n, Kind: ir.Free})
+		}
+	}
+	return f
+}
+
+func sortedKeys(m map[string]bool) []string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	return keys
+}
+
+func goIdent(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+// finish closes the blocks left open after a terminator (unreachable code
+// that follows a return, raise, break or continue) and numbers the resume
+// states of every function.
+func (l *lowerer) finish() {
+	for _, f := range l.prog.Funcs {
+		for _, b := range f.Blocks {
+			if b.Term == nil {
+				b.Term = &ir.Terminator{Kind: ir.Return, Value: ir.Const{}}
+			}
+		}
+		n := 0
+		for _, b := range f.Blocks {
+			if b.Term != nil && b.Term.Kind == ir.Await {
+				n++
+				b.Term.Target.State = n
+			}
+		}
+		f.NStates = n
+	}
+}
+
+// unwind is an entry of the stack of constructs that a return, break or
+// continue must leave: loops, and finally-like cleanups.
+type unwind struct {
+	loop         bool
+	breakTo      *ir.Block
+	continueTo   *ir.Block
+	cleanup      func() // emits the cleanup code (finally body, __exit__ call)
+	handler      *ir.Block
+	handledDepth int
+}
+
+type funcLowerer struct {
+	l       *lowerer
+	f       *ir.Func
+	s       *scope
+	cur     *ir.Block
+	handler *ir.Block // exception handler of new blocks
+	stack   []*unwind
+	handled []ir.Temp            // exceptions being handled (innermost last)
+	renames []map[string]ir.Temp // comprehension variables
+	line    int
+}
+
+func (fl *funcLowerer) newBlock() *ir.Block {
+	b := fl.f.NewBlock()
+	b.Handler = fl.handler
+	return b
+}
+
+func (fl *funcLowerer) emit(in *ir.Instr) *ir.Instr {
+	if in.Line == 0 {
+		in.Line = fl.line
+	}
+	fl.cur.Instrs = append(fl.cur.Instrs, in)
+	return in
+}
+
+func (fl *funcLowerer) op(op ir.Op, name string, args ...ir.Operand) ir.Temp {
+	t := fl.f.NewTemp()
+	fl.emit(&ir.Instr{Op: op, Dst: t, Name: name, Args: args})
+	return t
+}
+
+func (fl *funcLowerer) stmtOp(op ir.Op, name string, args ...ir.Operand) {
+	fl.emit(&ir.Instr{Op: op, Dst: -1, Name: name, Args: args})
+}
+
+func (fl *funcLowerer) terminate(t *ir.Terminator) {
+	if t.Line == 0 {
+		t.Line = fl.line
+	}
+	fl.cur.Term = t
+	// Code after a terminator (dead code) goes to a fresh unreachable block.
+	fl.cur = fl.newBlock()
+}
+
+func (fl *funcLowerer) jump(to *ir.Block) {
+	fl.terminate(&ir.Terminator{Kind: ir.Jump, Target: to})
+}
+
+func (fl *funcLowerer) startBlock(b *ir.Block) {
+	if fl.cur.Term == nil {
+		fl.cur.Term = &ir.Terminator{Kind: ir.Jump, Target: b, Line: fl.line}
+	}
+	fl.cur = b
+}
+
+// --- variables ---
+
+func (fl *funcLowerer) varFor(name string) *ir.Var {
+	for i := len(fl.renames) - 1; i >= 0; i-- {
+		if _, ok := fl.renames[i][name]; ok {
+			return nil
+		}
+	}
+	s := fl.s
+	if s.isModule || s.globals[name] {
+		return fl.globalVar(name)
+	}
+	if s.isClass {
+		if s.bound[name] {
+			return &ir.Var{Name: name, Kind: ir.ClassName}
+		}
+		if s.frees[name] {
+			return fl.findVar(name)
+		}
+		return fl.globalVar(name)
+	}
+	if v := fl.findVar(name); v != nil {
+		return v
+	}
+	return fl.globalVar(name)
+}
+
+func (fl *funcLowerer) findVar(name string) *ir.Var {
+	for _, v := range fl.f.Locals {
+		if v.Name == name {
+			return v
+		}
+	}
+	for _, v := range fl.f.Frees {
+		if v.Name == name {
+			return v
+		}
+	}
+	return nil
+}
+
+func (fl *funcLowerer) globalVar(name string) *ir.Var {
+	root := fl.l.rootScope()
+	if root.bound[name] || fl.l.declaredGlobal(name) {
+		return &ir.Var{Name: name, Kind: ir.Global}
+	}
+	return &ir.Var{Name: name, Kind: ir.Builtin}
+}
+
+func (l *lowerer) rootScope() *scope {
+	for n, s := range l.scopes {
+		if _, ok := n.(*ast.Module); ok {
+			return s
+		}
+	}
+	return nil
+}
+
+// declaredGlobal reports whether some function declares name global and
+// binds it (so it is a module variable even if the module never assigns it).
+func (l *lowerer) declaredGlobal(name string) bool {
+	for _, s := range l.scopes {
+		if s.globals[name] && s.bound[name] {
+			return true
+		}
+	}
+	return false
+}
+
+func (fl *funcLowerer) load(name string, n ast.Located) ir.Operand {
+	for i := len(fl.renames) - 1; i >= 0; i-- {
+		if t, ok := fl.renames[i][name]; ok {
+			return t
+		}
+	}
+	v := fl.varFor(name)
+	t := fl.f.NewTemp()
+	fl.emit(&ir.Instr{Op: ir.OpLoad, Dst: t, Var: v})
+	return t
+}
+
+func (fl *funcLowerer) store(name string, val ir.Operand) {
+	for i := len(fl.renames) - 1; i >= 0; i-- {
+		if t, ok := fl.renames[i][name]; ok {
+			fl.emit(&ir.Instr{Op: ir.OpCopy, Dst: t, Args: []ir.Operand{val}})
+			return
+		}
+	}
+	fl.emit(&ir.Instr{Op: ir.OpStore, Dst: -1, Var: fl.varFor(name), Args: []ir.Operand{val}})
+}
+
+// --- statements ---
+
+func (fl *funcLowerer) stmts(body []ast.Stmt) {
+	for _, s := range body {
+		fl.stmt(s)
+	}
+}
+
+func (fl *funcLowerer) setLine(n ast.Located) { fl.line = n.Span().Line }
+
+func (fl *funcLowerer) stmt(st ast.Stmt) {
+	fl.setLine(st)
+	switch n := st.(type) {
+	case *ast.ExprStmt:
+		fl.expr(n.Value)
+	case *ast.Pass, *ast.Global, *ast.Nonlocal:
+	case *ast.Assign:
+		v := fl.expr(n.Value)
+		for _, t := range n.Targets {
+			fl.assign(t, v)
+		}
+	case *ast.AnnAssign:
+		if n.Value != nil {
+			fl.assign(n.Target, fl.expr(n.Value))
+		}
+	case *ast.AugAssign:
+		fl.augAssign(n)
+	case *ast.Return:
+		var v ir.Operand = ir.Const{}
+		if n.Value != nil {
+			v = fl.expr(n.Value)
+			if _, isTemp := v.(ir.Temp); !isTemp {
+				v = fl.op(ir.OpCopy, "", v)
+			}
+		}
+		fl.unwindTo(-1)
+		fl.terminate(&ir.Terminator{Kind: ir.Return, Value: v})
+	case *ast.If:
+		fl.ifStmt(n)
+	case *ast.While:
+		fl.whileStmt(n)
+	case *ast.For:
+		fl.forStmt(n)
+	case *ast.AsyncFor:
+		fl.asyncFor(n)
+	case *ast.Break, *ast.Continue:
+		for i := len(fl.stack) - 1; i >= 0; i-- {
+			if fl.stack[i].loop {
+				fl.unwindTo(i)
+				_, isBreak := st.(*ast.Break)
+				if isBreak {
+					fl.jump(fl.stack[i].breakTo)
+				} else {
+					fl.jump(fl.stack[i].continueTo)
+				}
+				return
+			}
+		}
+		fl.l.unsupported(n, "break or continue outside a loop")
+	case *ast.Raise:
+		fl.raise(n)
+	case *ast.Try:
+		fl.try(n.Body, n.Handlers, n.Orelse, n.Finalbody)
+	case *ast.FunctionDef:
+		fl.funcDef(n, n.Name, n.Args, n.Body, n.DecoratorList, ir.PlainFunc)
+	case *ast.AsyncFunctionDef:
+		fl.funcDef(n, n.Name, n.Args, n.Body, n.DecoratorList, ir.CoroutineFunc)
+	case *ast.ClassDef:
+		fl.classDef(n)
+	case *ast.Import:
+		for _, al := range n.Names {
+			if !Modules[al.Name] {
+				fl.l.unsupported(al, fmt.Sprintf("import of '%s'", al.Name))
+			}
+			fl.l.prog.Imports = appendUnique(fl.l.prog.Imports, al.Name)
+			m := fl.op(ir.OpImport, al.Name)
+			name := al.Asname
+			if name == "" {
+				name = al.Name
+			}
+			fl.store(name, m)
+		}
+	case *ast.ImportFrom:
+		if n.Level != 0 || !Modules[n.Module] {
+			fl.l.unsupported(n, fmt.Sprintf("import of '%s'", strings.Repeat(".", n.Level)+n.Module))
+		}
+		fl.l.prog.Imports = appendUnique(fl.l.prog.Imports, n.Module)
+		m := fl.op(ir.OpImport, n.Module)
+		for _, al := range n.Names {
+			if al.Name == "*" {
+				fl.l.unsupported(al, "from … import *")
+			}
+			v := fl.op(ir.OpImportFrom, al.Name, m)
+			name := al.Asname
+			if name == "" {
+				name = al.Name
+			}
+			fl.store(name, v)
+		}
+	case *ast.Assert:
+		t := fl.expr(n.Test)
+		ok := fl.newBlock()
+		fail := fl.newBlock()
+		fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: t, Target: ok, Else: fail})
+		fl.cur = fail
+		var args []ir.Operand
+		if n.Msg != nil {
+			args = append(args, fl.expr(n.Msg))
+		}
+		fl.stmtOp(ir.OpAssertFail, "", args...)
+		fl.terminate(&ir.Terminator{Kind: ir.Return, Value: ir.Const{}}) // unreachable: assertfail always raises
+		fl.cur = ok
+	case *ast.Delete:
+		for _, t := range n.Targets {
+			fl.del(t)
+		}
+	case *ast.With:
+		fl.with(n.Items, n.Body, false)
+	case *ast.AsyncWith:
+		fl.with(n.Items, n.Body, true)
+	default:
+		fl.l.unsupported(st, "statement "+nodeName(st))
+	}
+}
+
+func nodeName(n ast.Node) string {
+	s := fmt.Sprintf("%T", n)
+	s = strings.TrimPrefix(s, "*ast.")
+	if s == "ExprStmt" {
+		return "Expr"
+	}
+	return s
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// unwindTo emits the cleanups of the unwind stack above index i (all of
+// them for i = -1), innermost first, as a return, break or continue leaves
+// them.
+func (fl *funcLowerer) unwindTo(i int) {
+	saved := fl.stack
+	savedHandler := fl.handler
+	savedHandled := fl.handled
+	for j := len(saved) - 1; j > i; j-- {
+		u := saved[j]
+		if u.cleanup == nil {
+			continue
+		}
+		fl.stack = saved[:j]
+		fl.handler = u.handler
+		fl.handled = savedHandled[:u.handledDepth]
+		if fl.cur.Handler != fl.handler {
+			b := fl.newBlock()
+			fl.startBlock(b)
+		}
+		u.cleanup()
+	}
+	fl.stack = saved
+	fl.handled = savedHandled
+	fl.handler = savedHandler
+	if fl.cur.Handler != fl.handler {
+		b := fl.newBlock()
+		fl.startBlock(b)
+	}
+}
+
+func (fl *funcLowerer) ifStmt(n *ast.If) {
+	t := fl.expr(n.Test)
+	then, els, done := fl.newBlock(), fl.newBlock(), fl.newBlock()
+	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: t, Target: then, Else: els})
+	fl.cur = then
+	fl.stmts(n.Body)
+	fl.startBlock(done)
+	fl.cur = els
+	fl.stmts(n.Orelse)
+	fl.startBlock(done)
+}
+
+func (fl *funcLowerer) whileStmt(n *ast.While) {
+	head, body, els, done := fl.newBlock(), fl.newBlock(), fl.newBlock(), fl.newBlock()
+	fl.startBlock(head)
+	t := fl.expr(n.Test)
+	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: t, Target: body, Else: els})
+	fl.cur = body
+	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head})
+	fl.stmts(n.Body)
+	fl.stack = fl.stack[:len(fl.stack)-1]
+	fl.startBlock(head)
+	fl.cur = els
+	fl.stmts(n.Orelse)
+	fl.startBlock(done)
+}
+
+func (fl *funcLowerer) forStmt(n *ast.For) {
+	it := fl.op(ir.OpIter, "", fl.expr(n.Iter))
+	head, body, els, done := fl.newBlock(), fl.newBlock(), fl.newBlock(), fl.newBlock()
+	fl.startBlock(head)
+	v := fl.f.NewTemp()
+	fl.terminate(&ir.Terminator{Kind: ir.ForNext, Value: it, Dst: v, Target: body, Else: els})
+	fl.cur = body
+	fl.assign(n.Target, v)
+	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head})
+	fl.stmts(n.Body)
+	fl.stack = fl.stack[:len(fl.stack)-1]
+	fl.startBlock(head)
+	fl.cur = els
+	fl.stmts(n.Orelse)
+	fl.startBlock(done)
+}
+
+func (fl *funcLowerer) requireCoroutine(n ast.Located, what string) {
+	if fl.f.Kind != ir.CoroutineFunc {
+		fl.l.unsupported(n, what+" outside an async function")
+	}
+}
+
+// await lowers `await x` where x is already evaluated into aw (a value).
+func (fl *funcLowerer) await(val ir.Operand) ir.Temp {
+	aw := fl.op(ir.OpGetAwaitable, "", val)
+	res := fl.f.NewTemp()
+	next := fl.newBlock()
+	fl.terminate(&ir.Terminator{Kind: ir.Await, Value: aw, Dst: res, Target: next})
+	fl.cur = next
+	return res
+}
+
+func (fl *funcLowerer) asyncFor(n *ast.AsyncFor) {
+	fl.requireCoroutine(n, "'async for'")
+	ait := fl.op(ir.OpAIter, "", fl.expr(n.Iter))
+	head, body, els, done := fl.newBlock(), fl.newBlock(), fl.newBlock(), fl.newBlock()
+	fl.startBlock(head)
+	// Await anext(); StopAsyncIteration ends the loop.
+	stop := fl.f.NewBlock()
+	stop.Handler = fl.handler
+	saved := fl.handler
+	fl.handler = stop
+	nb := fl.newBlock()
+	fl.startBlock(nb)
+	nx := fl.op(ir.OpANext, "", ait)
+	v := fl.await(nx)
+	fl.handler = saved
+	fl.jump(body)
+	fl.cur = stop
+	e := fl.op(ir.OpCatch, "")
+	stopType := fl.op(ir.OpLoad, "")
+	fl.cur.Instrs[len(fl.cur.Instrs)-1].Var = &ir.Var{Name: "StopAsyncIteration", Kind: ir.Builtin}
+	m := fl.op(ir.OpMatchExc, "", e, stopType)
+	reraise := fl.newBlock()
+	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: m, Target: els, Else: reraise})
+	fl.cur = reraise
+	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true})
+	fl.cur = body
+	fl.assign(n.Target, v)
+	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head})
+	fl.stmts(n.Body)
+	fl.stack = fl.stack[:len(fl.stack)-1]
+	fl.startBlock(head)
+	fl.cur = els
+	fl.stmts(n.Orelse)
+	fl.startBlock(done)
+}
+
+func (fl *funcLowerer) raise(n *ast.Raise) {
+	var ctx ir.Operand
+	if len(fl.handled) > 0 {
+		ctx = fl.handled[len(fl.handled)-1]
+	}
+	if n.Exc == nil {
+		if ctx == nil {
+			t := fl.op(ir.OpCopy, "", ir.Const{Value: "No active exception to reraise"})
+			fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: t, Cause: ir.Const{Value: noActive{}}})
+			return
+		}
+		fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: ctx, Reraise: true})
+		return
+	}
+	exc := fl.expr(n.Exc)
+	var cause ir.Operand
+	if n.Cause != nil {
+		cause = fl.expr(n.Cause)
+	}
+	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: exc, Cause: cause, Context: ctx})
+}
+
+// noActive marks the RuntimeError of a bare raise with nothing to reraise.
+type noActive struct{}
+
+// try lowers try/except/else/finally. The finally body is emitted on each
+// way out (normal, exceptional, return/break/continue), as CPython does.
+func (fl *funcLowerer) try(body []ast.Stmt, handlers []ast.ExceptHandlerNode, orelse, final []ast.Stmt) {
+	outer := fl.handler
+	done := fl.newBlock()
+	var finExc *ir.Block
+	if final != nil {
+		finExc = fl.f.NewBlock()
+		finExc.Handler = outer
+		depth := len(fl.handled)
+		fl.stack = append(fl.stack, &unwind{cleanup: func() { fl.stmts(final) }, handler: outer, handledDepth: depth})
+	}
+	var dispatch *ir.Block
+	afterExcept := outer
+	if finExc != nil {
+		afterExcept = finExc
+	}
+	if len(handlers) > 0 {
+		dispatch = fl.f.NewBlock()
+		dispatch.Handler = afterExcept
+		fl.handler = dispatch
+	} else {
+		fl.handler = finExc
+	}
+	b := fl.newBlock()
+	fl.startBlock(b)
+	fl.stmts(body)
+	// else runs outside the handlers but inside the finally.
+	fl.handler = afterExcept
+	eb := fl.newBlock()
+	fl.startBlock(eb)
+	fl.stmts(orelse)
+	normal := fl.newBlock()
+	fl.startBlock(normal)
+	if dispatch != nil {
+		fl.cur = dispatch
+		fl.handler = afterExcept
+		e := fl.op(ir.OpCatch, "")
+		for _, h := range handlers {
+			eh := h.(*ast.ExceptHandler)
+			fl.setLine(eh)
+			hbody := fl.newBlock()
+			if eh.Type != nil {
+				typ := fl.expr(eh.Type)
+				m := fl.op(ir.OpMatchExc, "", e, typ)
+				next := fl.newBlock()
+				fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: m, Target: hbody, Else: next})
+				fl.cur = next
+			} else {
+				fl.jump(hbody)
+			}
+			// The handler body: exceptions in it get e as __context__.
+			chain := fl.f.NewBlock()
+			chain.Handler = afterExcept
+			saved := fl.cur
+			fl.cur = chain
+			e2 := fl.op(ir.OpCatch, "")
+			fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e2, Reraise: true, Context: e})
+			fl.cur = hbody
+			hbody.Handler = chain
+			fl.handler = chain
+			fl.handled = append(fl.handled, e)
+			if eh.Name != "" {
+				fl.store(eh.Name, e)
+			}
+			fl.stmts(eh.Body)
+			fl.handled = fl.handled[:len(fl.handled)-1]
+			fl.handler = afterExcept
+			cleanup := fl.newBlock()
+			fl.startBlock(cleanup)
+			if eh.Name != "" {
+				fl.store(eh.Name, ir.Const{})
+				fl.emit(&ir.Instr{Op: ir.OpDelete, Dst: -1, Var: fl.varFor(eh.Name)})
+			}
+			fl.jump(normal)
+			fl.cur = saved
+		}
+		// No handler matched: re-raise.
+		fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true})
+	}
+	fl.cur = normal
+	fl.handler = outer
+	if final != nil {
+		fl.stack = fl.stack[:len(fl.stack)-1]
+		nb := fl.newBlock()
+		fl.startBlock(nb)
+		fl.stmts(final)
+		fl.startBlock(done)
+		// Exceptional path.
+		fl.cur = finExc
+		e := fl.op(ir.OpCatch, "")
+		fl.handled = append(fl.handled, e)
+		fl.stmts(final)
+		fl.handled = fl.handled[:len(fl.handled)-1]
+		fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true})
+		fl.cur = done
+		return
+	}
+	fl.startBlock(done)
+}
+
+// with lowers `with`/`async with` as try/finally around __exit__.
+func (fl *funcLowerer) with(items []*ast.WithItem, body []ast.Stmt, async bool) {
+	if async {
+		fl.requireCoroutine(items[0].ContextExpr, "'async with'")
+	}
+	if len(items) > 1 {
+		fl.with(items[:1], []ast.Stmt{&ast.With{Pos: *items[1].ContextExpr.Span(), Items: items[1:], Body: body}}, async)
+		return
+	}
+	item := items[0]
+	mgr := fl.expr(item.ContextExpr)
+	enterName, exitName := "__enter__", "__exit__"
+	if async {
+		enterName, exitName = "__aenter__", "__aexit__"
+	}
+	exit := fl.f.NewTemp()
+	val := fl.f.NewTemp()
+	fl.emit(&ir.Instr{Op: ir.OpWithEnter, Dst: val, Dsts: []ir.Temp{exit}, Args: []ir.Operand{mgr}, Name: enterName + " " + exitName})
+	var v ir.Operand = val
+	if async {
+		v = fl.await(val)
+	}
+	outer := fl.handler
+	excBlock := fl.f.NewBlock()
+	excBlock.Handler = outer
+	callExit := func(e ir.Operand) ir.Operand {
+		r := fl.op(ir.OpCallExit, "", exit, e)
+		if async {
+			return fl.await(r)
+		}
+		return r
+	}
+	fl.stack = append(fl.stack, &unwind{cleanup: func() { callExit(ir.Const{}) }, handler: outer, handledDepth: len(fl.handled)})
+	fl.handler = excBlock
+	b := fl.newBlock()
+	fl.startBlock(b)
+	if item.OptionalVars != nil {
+		fl.assign(item.OptionalVars, v)
+	}
+	fl.stmts(body)
+	fl.stack = fl.stack[:len(fl.stack)-1]
+	fl.handler = outer
+	nb := fl.newBlock()
+	fl.startBlock(nb)
+	callExit(ir.Const{})
+	done := fl.newBlock()
+	fl.startBlock(done)
+	// Exceptional exit: __exit__ may suppress.
+	fl.cur = excBlock
+	e := fl.op(ir.OpCatch, "")
+	fl.handled = append(fl.handled, e)
+	r := callExit(e)
+	fl.handled = fl.handled[:len(fl.handled)-1]
+	reraise := fl.newBlock()
+	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: r, Target: done, Else: reraise})
+	fl.cur = reraise
+	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true})
+	fl.cur = done
+}
+
+func (fl *funcLowerer) del(t ast.Expr) {
+	switch n := t.(type) {
+	case *ast.Name:
+		fl.emit(&ir.Instr{Op: ir.OpDelete, Dst: -1, Var: fl.varFor(n.Id)})
+	case *ast.Attribute:
+		fl.stmtOp(ir.OpDelAttr, n.Attr, fl.expr(n.Value))
+	case *ast.Subscript:
+		o := fl.expr(n.Value)
+		fl.stmtOp(ir.OpDelItem, "", o, fl.expr(n.Slice))
+	case *ast.Tuple:
+		for _, e := range n.Elts {
+			fl.del(e)
+		}
+	case *ast.List:
+		for _, e := range n.Elts {
+			fl.del(e)
+		}
+	default:
+		fl.l.unsupported(t, "del of "+nodeName(t))
+	}
+}
+
+func (fl *funcLowerer) assign(t ast.Expr, v ir.Operand) {
+	switch n := t.(type) {
+	case *ast.Name:
+		fl.store(n.Id, v)
+	case *ast.Attribute:
+		o := fl.expr(n.Value)
+		fl.stmtOp(ir.OpSetAttr, n.Attr, o, v)
+	case *ast.Subscript:
+		o := fl.expr(n.Value)
+		k := fl.expr(n.Slice)
+		fl.stmtOp(ir.OpSetItem, "", o, k, v)
+	case *ast.Tuple, *ast.List:
+		var elts []ast.Expr
+		if tu, ok := n.(*ast.Tuple); ok {
+			elts = tu.Elts
+		} else {
+			elts = n.(*ast.List).Elts
+		}
+		starAt := -1
+		for i, e := range elts {
+			if _, ok := e.(*ast.Starred); ok {
+				starAt = i
+			}
+		}
+		dsts := make([]ir.Temp, len(elts))
+		for i := range dsts {
+			dsts[i] = fl.f.NewTemp()
+		}
+		fl.emit(&ir.Instr{Op: ir.OpUnpack, Dst: -1, Dsts: dsts, Args: []ir.Operand{v}, N: len(elts), StarAt: starAt})
+		for i, e := range elts {
+			if s, ok := e.(*ast.Starred); ok {
+				e = s.Value
+			}
+			fl.assign(e, dsts[i])
+		}
+	default:
+		fl.l.unsupported(t, "assignment to "+nodeName(t))
+	}
+}
+
+var binNames = map[ast.Operator]string{
+	ast.Add: "Add", ast.Sub: "Sub", ast.Mult: "Mul", ast.MatMult: "MatMul", ast.Div: "TrueDiv", ast.Mod: "Mod",
+	ast.Pow: "Pow", ast.LShift: "LShift", ast.RShift: "RShift", ast.BitOr: "BitOr", ast.BitXor: "BitXor",
+	ast.BitAnd: "BitAnd", ast.FloorDiv: "FloorDiv",
+}
+
+func (fl *funcLowerer) augAssign(n *ast.AugAssign) {
+	name := "Inplace" + binNames[n.Op]
+	switch t := n.Target.(type) {
+	case *ast.Name:
+		cur := fl.load(t.Id, t)
+		v := fl.expr(n.Value)
+		fl.store(t.Id, fl.op(ir.OpBinary, name, cur, v))
+	case *ast.Attribute:
+		o := fl.expr(t.Value)
+		cur := fl.op(ir.OpGetAttr, t.Attr, o)
+		v := fl.expr(n.Value)
+		fl.stmtOp(ir.OpSetAttr, t.Attr, o, fl.op(ir.OpBinary, name, cur, v))
+	case *ast.Subscript:
+		o := fl.expr(t.Value)
+		k := fl.expr(t.Slice)
+		cur := fl.op(ir.OpGetItem, "", o, k)
+		v := fl.expr(n.Value)
+		fl.stmtOp(ir.OpSetItem, "", o, k, fl.op(ir.OpBinary, name, cur, v))
+	default:
+		fl.l.unsupported(n, "augmented assignment to "+nodeName(n.Target))
+	}
+}
+
+// makeFunc lowers the body of a def, async def or lambda into a new Func
+// and emits the instruction that creates the function object.
+func (fl *funcLowerer) makeFunc(node ast.Node, name string, args *ast.Arguments, body []ast.Stmt, expr ast.Expr, kind ir.FuncKind, line int) ir.Temp {
+	s := fl.l.scopes[node]
+	qual := name
+	if fl.f.Kind != ir.ModuleBody {
+		if fl.f.Kind == ir.ClassBody {
+			qual = fl.f.Qualname + "." + name
+		} else {
+			qual = fl.f.Qualname + ".<locals>." + name
+		}
+	}
+	// Defaults are evaluated now, in the enclosing function.
+	var defs []ir.Operand
+	for _, d := range args.Defaults {
+		defs = append(defs, fl.expr(d))
+	}
+	var kwNames []string
+	for i, d := range args.KwDefaults {
+		if d != nil {
+			defs = append(defs, fl.expr(d))
+			kwNames = append(kwNames, args.Kwonlyargs[i].Arg)
+		}
+	}
+	if hasYield(body, expr) {
+		fl.l.unsupported(node.(ast.Located), "generator functions (yield)")
+	}
+	f := fl.l.newFunc(fl.f, name, qual, kind, s, line)
+	f.Params = ir.Param{
+		Names: allParams(args), PosOnly: len(args.Posonlyargs), Pos: len(args.Posonlyargs) + len(args.Args),
+		KwOnly: len(args.Kwonlyargs), VarArgs: args.Vararg != nil, VarKw: args.Kwarg != nil,
+		NDefaults: len(args.Defaults), KwDefaults: kwNames,
+	}
+	sub := &funcLowerer{l: fl.l, f: f, s: s}
+	sub.cur = f.NewBlock()
+	sub.line = line
+	if expr != nil {
+		sub.line = expr.Span().Line
+		v := sub.expr(expr)
+		sub.terminate(&ir.Terminator{Kind: ir.Return, Value: v})
+	} else {
+		sub.stmts(body)
+		sub.terminate(&ir.Terminator{Kind: ir.Return, Value: ir.Const{}})
+	}
+	t := fl.f.NewTemp()
+	fl.emit(&ir.Instr{Op: ir.OpMakeFunc, Dst: t, Func: f, Args: defs, KwNames: kwNames})
+	return t
+}
+
+func hasYield(body []ast.Stmt, expr ast.Expr) bool {
+	found := false
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.Yield, *ast.YieldFrom:
+			found = true
+			return false
+		case *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.Lambda, *ast.ClassDef:
+			return false
+		}
+		return true
+	}
+	for _, s := range body {
+		inspect(s, visit)
+	}
+	if expr != nil {
+		inspect(expr, visit)
+	}
+	return found
+}
+
+func (fl *funcLowerer) funcDef(n ast.Stmt, name string, args *ast.Arguments, body []ast.Stmt, decos []ast.Expr, kind ir.FuncKind) {
+	var ds []ir.Operand
+	for _, d := range decos {
+		ds = append(ds, fl.expr(d))
+	}
+	fn := fl.makeFunc(n, name, args, body, nil, kind, n.Span().Line)
+	fl.setLine(n)
+	var v ir.Operand = fn
+	for i := len(ds) - 1; i >= 0; i-- {
+		v = fl.call(ds[i], []ir.Operand{v}, nil, nil)
+	}
+	fl.store(name, v)
+}
+
+func (fl *funcLowerer) classDef(n *ast.ClassDef) {
+	var ds []ir.Operand
+	for _, d := range n.DecoratorList {
+		ds = append(ds, fl.expr(d))
+	}
+	var bases []ir.Operand
+	for _, b := range n.Bases {
+		bases = append(bases, fl.expr(b))
+	}
+	if len(n.Keywords) > 0 {
+		fl.l.unsupported(n, "class keywords (metaclass=…)")
+	}
+	s := fl.l.scopes[n]
+	qual := n.Name
+	if fl.f.Kind == ir.ClassBody {
+		qual = fl.f.Qualname + "." + n.Name
+	} else if fl.f.Kind != ir.ModuleBody {
+		qual = fl.f.Qualname + ".<locals>." + n.Name
+	}
+	f := fl.l.newFunc(fl.f, n.Name, qual, ir.ClassBody, s, n.Pos.Line)
+	sub := &funcLowerer{l: fl.l, f: f, s: s}
+	sub.cur = f.NewBlock()
+	sub.line = n.Pos.Line
+	modName := fl.op(ir.OpCopy, "", ir.Const{Value: "__main__"})
+	_ = modName
+	sub.stmts(n.Body)
+	sub.terminate(&ir.Terminator{Kind: ir.Return, Value: ir.Const{}})
+	fl.setLine(n)
+	t := fl.f.NewTemp()
+	fl.emit(&ir.Instr{Op: ir.OpMakeClass, Dst: t, Func: f, Args: bases, Name: n.Name})
+	var v ir.Operand = t
+	for i := len(ds) - 1; i >= 0; i-- {
+		v = fl.call(ds[i], []ir.Operand{v}, nil, nil)
+	}
+	fl.store(n.Name, v)
+}
+
+// --- expressions ---
+
+func (fl *funcLowerer) call(fn ir.Operand, args []ir.Operand, kwNames []string, kwVals []ir.Operand) ir.Temp {
+	t := fl.f.NewTemp()
+	all := append([]ir.Operand{fn}, args...)
+	all = append(all, kwVals...)
+	fl.emit(&ir.Instr{Op: ir.OpCall, Dst: t, Args: all, N: len(args), KwNames: kwNames})
+	return t
+}
+
+func (fl *funcLowerer) expr(e ast.Expr) ir.Operand {
+	switch n := e.(type) {
+	case *ast.Constant:
+		return fl.constant(n)
+	case *ast.Name:
+		return fl.load(n.Id, n)
+	case *ast.BinOp:
+		a := fl.expr(n.Left)
+		b := fl.expr(n.Right)
+		return fl.op(ir.OpBinary, binNames[n.Op], a, b)
+	case *ast.UnaryOp:
+		v := fl.expr(n.Operand)
+		switch n.Op {
+		case ast.Not:
+			return fl.op(ir.OpNot, "", v)
+		case ast.USub:
+			return fl.op(ir.OpUnary, "Neg", v)
+		case ast.UAdd:
+			return fl.op(ir.OpUnary, "Pos", v)
+		default:
+			return fl.op(ir.OpUnary, "Invert", v)
+		}
+	case *ast.BoolOp:
+		res := fl.f.NewTemp()
+		done := fl.newBlock()
+		for i, ve := range n.Values {
+			v := fl.expr(ve)
+			fl.emit(&ir.Instr{Op: ir.OpCopy, Dst: res, Args: []ir.Operand{v}})
+			if i == len(n.Values)-1 {
+				break
+			}
+			next := fl.newBlock()
+			if n.Op == ast.And {
+				fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: res, Target: next, Else: done})
+			} else {
+				fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: res, Target: done, Else: next})
+			}
+			fl.cur = next
+		}
+		fl.startBlock(done)
+		return res
+	case *ast.Compare:
+		return fl.compare(n)
+	case *ast.IfExp:
+		res := fl.f.NewTemp()
+		t := fl.expr(n.Test)
+		a, b, done := fl.newBlock(), fl.newBlock(), fl.newBlock()
+		fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: t, Target: a, Else: b})
+		fl.cur = a
+		fl.emit(&ir.Instr{Op: ir.OpCopy, Dst: res, Args: []ir.Operand{fl.expr(n.Body)}})
+		fl.startBlock(done)
+		fl.cur = b
+		fl.emit(&ir.Instr{Op: ir.OpCopy, Dst: res, Args: []ir.Operand{fl.expr(n.Orelse)}})
+		fl.startBlock(done)
+		return res
+	case *ast.NamedExpr:
+		v := fl.expr(n.Value)
+		fl.storeWalrus(n.Target.(*ast.Name).Id, v)
+		return v
+	case *ast.Call:
+		return fl.callExpr(n)
+	case *ast.Attribute:
+		return fl.op(ir.OpGetAttr, n.Attr, fl.expr(n.Value))
+	case *ast.Subscript:
+		o := fl.expr(n.Value)
+		return fl.op(ir.OpGetItem, "", o, fl.expr(n.Slice))
+	case *ast.Slice:
+		var parts [3]ir.Operand
+		for i, x := range []ast.Expr{n.Lower, n.Upper, n.Step} {
+			if x == nil {
+				parts[i] = ir.Const{}
+			} else {
+				parts[i] = fl.expr(x)
+			}
+		}
+		return fl.op(ir.OpSlice, "", parts[:]...)
+	case *ast.Tuple:
+		return fl.seq(ir.OpTuple, n.Elts)
+	case *ast.List:
+		return fl.seq(ir.OpList, n.Elts)
+	case *ast.Set:
+		return fl.seq(ir.OpSet, n.Elts)
+	case *ast.Dict:
+		var args []ir.Operand
+		for i, k := range n.Keys {
+			if k == nil {
+				args = append(args, nil)
+			} else {
+				args = append(args, fl.expr(k))
+			}
+			args = append(args, fl.expr(n.Values[i]))
+		}
+		return fl.op(ir.OpDict, "", args...)
+	case *ast.JoinedStr:
+		var parts []ir.Operand
+		for _, v := range n.Values {
+			parts = append(parts, fl.expr(v))
+		}
+		if len(parts) == 1 {
+			if fv, ok := n.Values[0].(*ast.FormattedValue); ok && fv != nil {
+				return parts[0]
+			}
+		}
+		return fl.op(ir.OpJoin, "", parts...)
+	case *ast.FormattedValue:
+		v := fl.expr(n.Value)
+		var spec ir.Operand = ir.Const{Value: ""}
+		if n.FormatSpec != nil {
+			spec = fl.expr(n.FormatSpec)
+		}
+		conv := byte(0)
+		if n.Conversion > 0 {
+			conv = byte(n.Conversion)
+		}
+		t := fl.f.NewTemp()
+		fl.emit(&ir.Instr{Op: ir.OpFormat, Dst: t, Args: []ir.Operand{v, spec}, Conv: conv})
+		return t
+	case *ast.Await:
+		fl.requireCoroutine(n, "'await'")
+		return fl.await(fl.expr(n.Value))
+	case *ast.Lambda:
+		return fl.makeFunc(n, "<lambda>", n.Args, nil, n.Body, ir.PlainFunc, n.Pos.Line)
+	case *ast.ListComp:
+		return fl.comprehension(n, n.Generators, ir.OpList, n.Elt, nil)
+	case *ast.SetComp:
+		return fl.comprehension(n, n.Generators, ir.OpSet, n.Elt, nil)
+	case *ast.DictComp:
+		return fl.comprehension(n, n.Generators, ir.OpDict, n.Key, n.Value)
+	case *ast.Starred:
+		fl.l.unsupported(n, "starred expression here")
+	}
+	fl.l.unsupported(e, "expression "+nodeName(e))
+	return nil
+}
+
+func (fl *funcLowerer) storeWalrus(name string, v ir.Operand) {
+	fl.store(name, v)
+}
+
+func (fl *funcLowerer) constant(n *ast.Constant) ir.Operand {
+	switch v := n.Value.(type) {
+	case ast.NoneValue:
+		return ir.Const{}
+	case bool:
+		return ir.Const{Value: v}
+	case *big.Int:
+		return ir.Const{Value: v}
+	case float64:
+		return ir.Const{Value: v}
+	case string:
+		return ir.Const{Value: v}
+	case ast.EllipsisValue:
+		return ir.Const{Value: ir.Ellipsis{}}
+	}
+	fl.l.unsupported(n, fmt.Sprintf("constant of type %T", n.Value))
+	return nil
+}
+
+var cmpNames = map[ast.CmpOp]string{
+	ast.Eq: "Eq", ast.NotEq: "Ne", ast.Lt: "Lt", ast.LtE: "Le", ast.Gt: "Gt", ast.GtE: "Ge",
+	ast.Is: "Is", ast.IsNot: "IsNot", ast.In: "In", ast.NotIn: "NotIn",
+}
+
+func (fl *funcLowerer) compare(n *ast.Compare) ir.Operand {
+	left := fl.expr(n.Left)
+	if len(n.Ops) == 1 {
+		return fl.op(ir.OpCompare, cmpNames[n.Ops[0]], left, fl.expr(n.Comparators[0]))
+	}
+	res := fl.f.NewTemp()
+	done := fl.newBlock()
+	for i, op := range n.Ops {
+		right := fl.expr(n.Comparators[i])
+		fl.emit(&ir.Instr{Op: ir.OpCompare, Dst: res, Name: cmpNames[op], Args: []ir.Operand{left, right}})
+		if i == len(n.Ops)-1 {
+			break
+		}
+		next := fl.newBlock()
+		fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: res, Target: next, Else: done})
+		fl.cur = next
+		left = right
+	}
+	fl.startBlock(done)
+	return res
+}
+
+func (fl *funcLowerer) seq(op ir.Op, elts []ast.Expr) ir.Operand {
+	var args []ir.Operand
+	var star []bool
+	anyStar := false
+	for _, e := range elts {
+		if s, ok := e.(*ast.Starred); ok {
+			args = append(args, fl.expr(s.Value))
+			star = append(star, true)
+			anyStar = true
+			continue
+		}
+		args = append(args, fl.expr(e))
+		star = append(star, false)
+	}
+	t := fl.f.NewTemp()
+	in := &ir.Instr{Op: op, Dst: t, Args: args}
+	if anyStar {
+		in.Star = star
+	}
+	fl.emit(in)
+	return t
+}
+
+var consumingBuiltins = map[string]bool{"sum": true, "list": true, "tuple": true, "sorted": true, "set": true,
+	"min": true, "max": true, "dict": true, "frozenset": true}
+
+func (fl *funcLowerer) callExpr(n *ast.Call) ir.Operand {
+	// A generator expression as the sole argument of a builtin that consumes
+	// it whole is evaluated eagerly, as a list: the result is the same.
+	if len(n.Args) == 1 {
+		if g, ok := n.Args[0].(*ast.GeneratorExp); ok {
+			if nm, ok := n.Func.(*ast.Name); ok && consumingBuiltins[nm.Id] && fl.varFor(nm.Id).Kind == ir.Builtin {
+				lst := fl.comprehension(g, g.Generators, ir.OpList, g.Elt, nil)
+				return fl.finishCall(fl.expr(n.Func), []ir.Operand{lst}, nil, nil, nil)
+			}
+			if at, ok := n.Func.(*ast.Attribute); ok && at.Attr == "join" {
+				obj := fl.expr(at.Value)
+				lst := fl.comprehension(g, g.Generators, ir.OpList, g.Elt, nil)
+				t := fl.f.NewTemp()
+				fl.emit(&ir.Instr{Op: ir.OpCallMethod, Dst: t, Name: "join", Args: []ir.Operand{obj, lst}, N: 1})
+				return t
+			}
+		}
+	}
+	// super() with no arguments inside a method.
+	if nm, ok := n.Func.(*ast.Name); ok && nm.Id == "super" && len(n.Args) == 0 && len(n.Keywords) == 0 && fl.varFor("super").Kind == ir.Builtin {
+		if cls := fl.findVar("__class__"); cls != nil && len(fl.f.Params.Names) > 0 {
+			c := fl.op(ir.OpLoad, "")
+			fl.cur.Instrs[len(fl.cur.Instrs)-1].Var = cls
+			self := fl.load(fl.f.Params.Names[0], n)
+			sup := fl.load("super", n)
+			return fl.call(sup, []ir.Operand{c, self}, nil, nil)
+		}
+	}
+	if at, ok := n.Func.(*ast.Attribute); ok {
+		obj := fl.expr(at.Value)
+		args, star, kwNames, kwVals := fl.callArgs(n)
+		t := fl.f.NewTemp()
+		all := append([]ir.Operand{obj}, args...)
+		all = append(all, kwVals...)
+		in := &ir.Instr{Op: ir.OpCallMethod, Dst: t, Name: at.Attr, Args: all, N: len(args), KwNames: kwNames}
+		if star != nil {
+			in.Star = append([]bool{false}, star...)
+		}
+		fl.emit(in)
+		return t
+	}
+	fn := fl.expr(n.Func)
+	args, star, kwNames, kwVals := fl.callArgs(n)
+	return fl.finishCall(fn, args, star, kwNames, kwVals)
+}
+
+func (fl *funcLowerer) finishCall(fn ir.Operand, args []ir.Operand, star []bool, kwNames []string, kwVals []ir.Operand) ir.Operand {
+	t := fl.f.NewTemp()
+	all := append([]ir.Operand{fn}, args...)
+	all = append(all, kwVals...)
+	in := &ir.Instr{Op: ir.OpCall, Dst: t, Args: all, N: len(args), KwNames: kwNames}
+	if star != nil {
+		in.Star = append([]bool{false}, star...)
+	}
+	fl.emit(in)
+	return t
+}
+
+func (fl *funcLowerer) callArgs(n *ast.Call) (args []ir.Operand, star []bool, kwNames []string, kwVals []ir.Operand) {
+	anyStar := false
+	for _, a := range n.Args {
+		if s, ok := a.(*ast.Starred); ok {
+			args = append(args, fl.expr(s.Value))
+			star = append(star, true)
+			anyStar = true
+			continue
+		}
+		if g, ok := a.(*ast.GeneratorExp); ok {
+			fl.l.unsupported(g, "generator expressions")
+		}
+		args = append(args, fl.expr(a))
+		star = append(star, false)
+	}
+	if !anyStar {
+		star = nil
+	}
+	for _, k := range n.Keywords {
+		kwNames = append(kwNames, k.Arg)
+		kwVals = append(kwVals, fl.expr(k.Value))
+	}
+	return
+}
+
+// comprehension lowers a list/set/dict comprehension inline (PEP 709): its
+// loop variables become hidden temporaries.
+func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op ir.Op, elt, val ast.Expr) ir.Operand {
+	res := fl.f.NewTemp()
+	fl.emit(&ir.Instr{Op: op, Dst: res})
+	renames := map[string]ir.Temp{}
+	var collect func(t ast.Expr)
+	collect = func(t ast.Expr) {
+		switch x := t.(type) {
+		case *ast.Name:
+			renames[x.Id] = fl.f.NewTemp()
+		case *ast.Tuple:
+			for _, e := range x.Elts {
+				collect(e)
+			}
+		case *ast.List:
+			for _, e := range x.Elts {
+				collect(e)
+			}
+		case *ast.Starred:
+			collect(x.Value)
+		}
+	}
+	for _, g := range gens {
+		collect(g.Target)
+	}
+	var loops []struct{ head, exit *ir.Block }
+	for i, g := range gens {
+		var iter ir.Operand
+		if i == 0 {
+			iter = fl.expr(g.Iter) // the first iterable is evaluated outside
+			fl.renames = append(fl.renames, renames)
+		} else {
+			iter = fl.expr(g.Iter)
+		}
+		head, body, exit := fl.newBlock(), fl.newBlock(), fl.newBlock()
+		if g.IsAsync != 0 {
+			fl.requireCoroutine(n, "asynchronous comprehension")
+			ait := fl.op(ir.OpAIter, "", iter)
+			fl.startBlock(head)
+			stop := fl.f.NewBlock()
+			stop.Handler = fl.handler
+			saved := fl.handler
+			fl.handler = stop
+			nb := fl.newBlock()
+			fl.startBlock(nb)
+			v := fl.await(fl.op(ir.OpANext, "", ait))
+			fl.handler = saved
+			fl.jump(body)
+			fl.cur = stop
+			e := fl.op(ir.OpCatch, "")
+			st := fl.f.NewTemp()
+			fl.emit(&ir.Instr{Op: ir.OpLoad, Dst: st, Var: &ir.Var{Name: "StopAsyncIteration", Kind: ir.Builtin}})
+			m := fl.op(ir.OpMatchExc, "", e, st)
+			rr := fl.newBlock()
+			fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: m, Target: exit, Else: rr})
+			fl.cur = rr
+			fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true})
+			fl.cur = body
+			fl.assign(g.Target, v)
+		} else {
+			it := fl.op(ir.OpIter, "", iter)
+			fl.startBlock(head)
+			v := fl.f.NewTemp()
+			fl.terminate(&ir.Terminator{Kind: ir.ForNext, Value: it, Dst: v, Target: body, Else: exit})
+			fl.cur = body
+			fl.assign(g.Target, v)
+		}
+		for _, cond := range g.Ifs {
+			c := fl.expr(cond)
+			pass := fl.newBlock()
+			fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: c, Target: pass, Else: head})
+			fl.cur = pass
+		}
+		loops = append(loops, struct{ head, exit *ir.Block }{head, exit})
+	}
+	if op == ir.OpDict {
+		k := fl.expr(elt)
+		v := fl.expr(val)
+		fl.stmtOp(ir.OpSetItem, "", res, k, v)
+	} else {
+		v := fl.expr(elt)
+		name := "append"
+		if op == ir.OpSet {
+			name = "add"
+		}
+		t := fl.f.NewTemp()
+		fl.emit(&ir.Instr{Op: ir.OpCallMethod, Dst: t, Name: name, Args: []ir.Operand{res, v}, N: 1})
+	}
+	last := len(loops) - 1
+	fl.startBlock(loops[last].head)
+	for i := last; i > 0; i-- {
+		fl.cur = loops[i].exit
+		fl.startBlock(loops[i-1].head)
+	}
+	fl.cur = loops[0].exit
+	fl.renames = fl.renames[:len(fl.renames)-1]
+	return res
+}
