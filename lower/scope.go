@@ -8,21 +8,21 @@ import (
 // symtable does it: which names it binds, which it declares global or
 // nonlocal, and which of its locals inner functions capture (cells).
 type scope struct {
-	node      ast.Node // *ast.Module, *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.Lambda, *ast.ClassDef
-	parent    *scope
-	isClass   bool
-	isModule  bool
-	bound     map[string]bool
-	order     []string // bound names in first-binding order
-	globals   map[string]bool
-	nonlocals map[string]bool
-	used      map[string]bool
-	cells     map[string]bool // locals captured by inner scopes
-	frees     map[string]bool // names resolved in an enclosing function
-	children  []*scope
-	usesSuper bool // a method that calls super() or reads __class__
+	node           ast.Node // *ast.Module, *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.Lambda, *ast.ClassDef
+	parent         *scope
+	isClass        bool
+	isModule       bool
+	bound          map[string]bool
+	order          []string // bound names in first-binding order
+	globals        map[string]bool
+	nonlocals      map[string]bool
+	used           map[string]bool
+	cells          map[string]bool // locals captured by inner scopes
+	frees          map[string]bool // names resolved in an enclosing function
+	children       []*scope
+	usesSuper      bool // a method that calls super() or reads __class__
 	needsClassCell bool
-	params    []string
+	params         []string
 }
 
 func newScope(node ast.Node, parent *scope) *scope {

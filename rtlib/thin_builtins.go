@@ -51,6 +51,8 @@ func Len(x Object) (int, *BaseException) {
 		return len(v.Items), nil
 	case *Dict:
 		return v.Len(), nil
+	case *Set:
+		return v.d.Len(), nil
 	case *rangeObj:
 		return int(v.length()), nil
 	}

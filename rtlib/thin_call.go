@@ -280,7 +280,20 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 			return v, nil
 		}
 	}
+	if s, ok := obj.(*superObj); ok {
+		if m, ok := s.lookup(name); ok {
+			switch m.(type) {
+			case *Function, *Method:
+				return &BoundMethod{Self: s.self, Fn: m}, nil
+			}
+			return m, nil
+		}
+		return nil, Errorf(AttributeErrorType, "'super' object has no attribute '%s'", name)
+	}
 	if m, ok := obj.Type().lookup(name); ok {
+		if p, ok := m.(*Property); ok {
+			return Call(p.Get, []Object{obj}, nil)
+		}
 		switch m.(type) {
 		case *Function, *Method:
 			return &BoundMethod{Self: obj, Fn: m}, nil
@@ -411,6 +424,9 @@ func Iter(x Object) (Object, *BaseException) {
 		return &seqIter{items: func() []Object { return v.Items }}, nil
 	case *Tuple:
 		return &seqIter{items: func() []Object { return v.Items }}, nil
+	case *Set:
+		keys := append([]Object(nil), v.d.keys...)
+		return &seqIter{items: func() []Object { return keys }}, nil
 	case Str:
 		rs := []rune(string(v))
 		items := make([]Object, len(rs))

@@ -343,6 +343,8 @@ func Truth(x Object) (bool, *BaseException) {
 		return len(v.Items) > 0, nil
 	case *Dict:
 		return v.Len() > 0, nil
+	case *Set:
+		return v.d.Len() > 0, nil
 	case *Instance:
 		if m, ok := v.Class.lookup("__bool__"); ok {
 			r, exc := Call(m, []Object{x}, nil)
@@ -546,6 +548,9 @@ func Contains(container, item Object) (bool, *BaseException) {
 	case *Dict:
 		_, found, exc := c.GetItem(item)
 		return found, exc
+	case *Set:
+		_, found, exc := c.d.GetItem(item)
+		return found, exc
 	case *List:
 		return containsSeq(c.Items, item)
 	case *Tuple:
@@ -577,6 +582,21 @@ func containsSeq(items []Object, x Object) (bool, *BaseException) {
 
 // GetItem is obj[key].
 func GetItem(obj, key Object) (Object, *BaseException) {
+	if sl, ok := key.(*Slice); ok {
+		switch c := obj.(type) {
+		case *List:
+			return NewList(sliceItems(c.Items, sl)...), nil
+		case *Tuple:
+			return NewTuple(sliceItems(c.Items, sl)...), nil
+		case Str:
+			rs := []rune(string(c))
+			items := make([]Object, len(rs))
+			for i, r := range rs {
+				items[i] = Str(string(r))
+			}
+			return Concat(sliceItems(items, sl)...), nil
+		}
+	}
 	switch c := obj.(type) {
 	case *List:
 		i, exc := seqIndex(key, len(c.Items), "list")

@@ -1,0 +1,507 @@
+package rtlib
+
+import (
+	"math/big"
+	"strings"
+)
+
+// MustBuiltin returns a builtin for a generated program's package variables;
+// the translator has checked that it exists.
+func MustBuiltin(name string) Object {
+	v, ok := builtins[name]
+	if !ok {
+		panic("rtlib: no builtin " + name)
+	}
+	return v
+}
+
+type ellipsisType struct{}
+
+func (ellipsisType) Type() *Type { return ellipsisTypeObj }
+
+var ellipsisTypeObj = newType("ellipsis", ObjectType)
+
+// Ellipsis is Python's `...`.
+var Ellipsis Object = ellipsisType{}
+
+// Repr of the ellipsis.
+func (ellipsisType) Repr() (Str, *BaseException) { return "Ellipsis", nil }
+
+// DelAttr is del obj.name.
+func DelAttr(obj Object, name string) *BaseException {
+	if attrs := instanceAttrs(obj); attrs != nil {
+		if attrs.DelStr(name) {
+			return nil
+		}
+	}
+	return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", obj.Type().Name, name)
+}
+
+// DelStr deletes a str key, reporting whether it was there.
+func (d *Dict) DelStr(key string) bool {
+	i, ok := d.index[key]
+	if !ok {
+		return false
+	}
+	d.delAt(i, key)
+	return true
+}
+
+func (d *Dict) delAt(i int, hk any) {
+	delete(d.index, hk)
+	d.keys = append(d.keys[:i], d.keys[i+1:]...)
+	d.vals = append(d.vals[:i], d.vals[i+1:]...)
+	for j := i; j < len(d.keys); j++ {
+		k, _ := hashKey(d.keys[j])
+		d.index[k] = j
+	}
+	d.live--
+}
+
+// DelItem is del obj[key].
+func DelItem(obj, key Object) *BaseException {
+	switch c := obj.(type) {
+	case *Dict:
+		hk, exc := hashKey(key)
+		if exc != nil {
+			return exc
+		}
+		i, ok := c.index[hk]
+		if !ok {
+			return NewException(KeyErrorType, key)
+		}
+		c.delAt(i, hk)
+		return nil
+	case *List:
+		if sl, ok := key.(*Slice); ok {
+			lo, hi, step, n := sl.indices(len(c.Items))
+			if step == 1 {
+				c.Items = append(c.Items[:lo], c.Items[hi:]...)
+				return nil
+			}
+			drop := map[int]bool{}
+			for k, i := 0, lo; k < n; k, i = k+1, i+step {
+				drop[i] = true
+			}
+			var keep []Object
+			for i, it := range c.Items {
+				if !drop[i] {
+					keep = append(keep, it)
+				}
+			}
+			c.Items = keep
+			return nil
+		}
+		i, exc := seqIndex(key, len(c.Items), "list assignment")
+		if exc != nil {
+			return exc
+		}
+		c.Items = append(c.Items[:i], c.Items[i+1:]...)
+		return nil
+	}
+	_, exc := CallMethod(obj, "__delitem__", []Object{key}, nil)
+	return exc
+}
+
+// Set is a Python set.
+type Set struct {
+	d *Dict
+}
+
+var SetType = newType("set", ObjectType)
+
+// Type returns set.
+func (*Set) Type() *Type { return SetType }
+
+// NewSet makes a set of items.
+func NewSet(items ...Object) (Object, *BaseException) {
+	s := &Set{d: NewDict()}
+	for _, it := range items {
+		if exc := s.d.SetItem(it, None); exc != nil {
+			return nil, exc
+		}
+	}
+	return s, nil
+}
+
+// Repr of a set.
+func (s *Set) Repr() (Str, *BaseException) {
+	if s.d.Len() == 0 {
+		return "set()", nil
+	}
+	r, exc := seqRepr("{", "}", s.d.keys, false)
+	return r, exc
+}
+
+// Slice is a slice object.
+type Slice struct{ Lo, Hi, Step Object }
+
+var sliceType = newType("slice", ObjectType)
+
+// Type returns slice.
+func (*Slice) Type() *Type { return sliceType }
+
+// NewSlice makes slice(lo, hi, step).
+func NewSlice(lo, hi, step Object) Object { return &Slice{lo, hi, step} }
+
+// indices is slice.indices(n) plus the length of the slice.
+func (s *Slice) indices(n int) (lo, hi, step, count int) {
+	step = 1
+	if s.Step != None {
+		st, _ := asInt(s.Step)
+		step = int(st)
+	}
+	clamp := func(v Object, def int) int {
+		if v == None {
+			return def
+		}
+		i64, _ := asInt(v)
+		i := int(i64)
+		if i < 0 {
+			i += n
+			if i < 0 {
+				if step < 0 {
+					return -1
+				}
+				return 0
+			}
+		}
+		if i >= n {
+			if step < 0 {
+				return n - 1
+			}
+			return n
+		}
+		return i
+	}
+	if step > 0 {
+		lo, hi = clamp(s.Lo, 0), clamp(s.Hi, n)
+		if hi > lo {
+			count = (hi - lo + step - 1) / step
+		}
+	} else {
+		lo, hi = clamp(s.Lo, n-1), clamp(s.Hi, -1)
+		if lo > hi {
+			count = (lo - hi - step - 1) / -step
+		}
+	}
+	return
+}
+
+func sliceItems(items []Object, s *Slice) []Object {
+	lo, _, step, n := s.indices(len(items))
+	out := make([]Object, n)
+	for k, i := 0, lo; k < n; k, i = k+1, i+step {
+		out[k] = items[i]
+	}
+	return out
+}
+
+// FormatValue is one replacement field of an f-string: the conversion
+// (0, 's', 'r' or 'a') and then format(value, spec).
+func FormatValue(x Object, conv int, spec Object) (Object, *BaseException) {
+	var exc *BaseException
+	switch conv {
+	case 's':
+		x, exc = ToStr(x)
+	case 'r':
+		x, exc = Repr(x)
+	case 'a':
+		x, exc = Ascii(x)
+	}
+	if exc != nil {
+		return nil, exc
+	}
+	sp, _ := spec.(Str)
+	if sp == "" {
+		if s, ok := x.(Str); ok {
+			return s, nil
+		}
+	}
+	return Format(x, string(sp))
+}
+
+// Concat joins the str parts of an f-string.
+func Concat(parts ...Object) Object {
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(string(p.(Str)))
+	}
+	return Str(b.String())
+}
+
+// Chain sets exc.__context__ to ctx (an exception raised while ctx was
+// being handled) and returns exc.
+func Chain(exc, ctx *BaseException) *BaseException {
+	if ctx != nil && exc != ctx && exc.Context == nil {
+		exc.Context = ctx
+	}
+	return exc
+}
+
+// ExtendArgs appends the items of an iterable (f(*xs)).
+func ExtendArgs(args []Object, iterable Object) ([]Object, *BaseException) {
+	items, exc := toSlice(iterable)
+	if exc != nil {
+		return nil, Errorf(TypeErrorType, "argument after * must be an iterable, not %s", iterable.Type().Name)
+	}
+	return append(args, items...), nil
+}
+
+// ExtendKwargs appends the items of a mapping (f(**m)).
+func ExtendKwargs(kw []KwArg, mapping Object) ([]KwArg, *BaseException) {
+	d, ok := mapping.(*Dict)
+	if !ok {
+		return nil, Errorf(TypeErrorType, "argument after ** must be a mapping, not %s", mapping.Type().Name)
+	}
+	var exc *BaseException
+	d.Items(func(k, v Object) {
+		s, ok := k.(Str)
+		if !ok && exc == nil {
+			exc = Errorf(TypeErrorType, "keywords must be strings")
+			return
+		}
+		kw = append(kw, KwArg{Name: string(s), Value: v})
+	})
+	return kw, exc
+}
+
+// DictUpdate is {**m} inside a dict display.
+func DictUpdate(d *Dict, m Object) *BaseException {
+	src, ok := m.(*Dict)
+	if !ok {
+		return Errorf(TypeErrorType, "'%s' object is not a mapping", m.Type().Name)
+	}
+	var exc *BaseException
+	src.Items(func(k, v Object) {
+		if exc == nil {
+			exc = d.SetItem(k, v)
+		}
+	})
+	return exc
+}
+
+// UnpackStar is `a, *b, c = x`: before items, a list, after items.
+func UnpackStar(x Object, before, after int) ([]Object, *BaseException) {
+	items, exc := toSlice(x)
+	if exc != nil {
+		return nil, Errorf(TypeErrorType, "cannot unpack non-iterable %s object", x.Type().Name)
+	}
+	if len(items) < before+after {
+		return nil, Errorf(ValueErrorType, "not enough values to unpack (expected at least %d, got %d)", before+after, len(items))
+	}
+	out := append([]Object(nil), items[:before]...)
+	out = append(out, NewList(append([]Object(nil), items[before:len(items)-after]...)...))
+	return append(out, items[len(items)-after:]...), nil
+}
+
+// AIter is aiter(x) for `async for`.
+func AIter(x Object) (Object, *BaseException) {
+	if _, ok := x.Type().lookup("__aiter__"); !ok {
+		return nil, Errorf(TypeErrorType, "'async for' requires an object with __aiter__ method, got %s", x.Type().Name)
+	}
+	return CallMethod(x, "__aiter__", nil, nil)
+}
+
+// ANext is the awaitable of anext(it).
+func ANext(it Object) (Object, *BaseException) {
+	if _, ok := it.Type().lookup("__anext__"); !ok {
+		return nil, Errorf(TypeErrorType, "'async for' received an object from __aiter__ that does not implement __anext__: %s", it.Type().Name)
+	}
+	return CallMethod(it, "__anext__", nil, nil)
+}
+
+// WithEnter starts a with (or async with) block: it returns the value of
+// __enter__ (for async with, the awaitable of __aenter__) and the bound exit.
+func WithEnter(mgr Object, async bool) (Object, Object, *BaseException) {
+	enter, exit := "__enter__", "__exit__"
+	proto := "context manager"
+	if async {
+		enter, exit = "__aenter__", "__aexit__"
+		proto = "asynchronous context manager"
+	}
+	_, hasEnter := mgr.Type().lookup(enter)
+	_, hasExit := mgr.Type().lookup(exit)
+	if !hasEnter || !hasExit {
+		missing := ""
+		if hasEnter {
+			missing = " (missed " + exit + " method)"
+		}
+		return nil, nil, Errorf(TypeErrorType, "'%s' object does not support the %s protocol%s", mgr.Type().Name, proto, missing)
+	}
+	exitFn, exc := GetAttr(mgr, exit)
+	if exc != nil {
+		return nil, nil, exc
+	}
+	v, exc := CallMethod(mgr, enter, nil, nil)
+	return v, exitFn, exc
+}
+
+// CallExit calls a with block's exit with the exception that ends it (or
+// None): exit(type, value, traceback).
+func CallExit(exit, exc Object) (Object, *BaseException) {
+	if e, ok := exc.(*BaseException); ok {
+		return Call(exit, []Object{e.Class, e, None}, nil)
+	}
+	return Call(exit, []Object{None, None, None}, nil)
+}
+
+func intOp(name string, a, b Object, f func(x, y *big.Int) (*big.Int, *BaseException)) (Object, *BaseException) {
+	if isIntLike(a) && isIntLike(b) {
+		x, _ := bigOf(a)
+		y, _ := bigOf(b)
+		r, exc := f(x, y)
+		if exc != nil {
+			return nil, exc
+		}
+		if _, ok := a.(Bool); ok {
+			if _, ok := b.(Bool); ok && name != "<<" && name != ">>" {
+				return Bool(r.Sign() != 0), nil
+			}
+		}
+		return normBig(r), nil
+	}
+	if r, exc, ok := dunderBinary(name, a, b); ok {
+		return r, exc
+	}
+	return nil, opError(name, a, b)
+}
+
+// BitAnd is a & b.
+func BitAnd(a, b Object) (Object, *BaseException) {
+	return intOp("&", a, b, func(x, y *big.Int) (*big.Int, *BaseException) { return new(big.Int).And(x, y), nil })
+}
+
+// BitOr is a | b.
+func BitOr(a, b Object) (Object, *BaseException) {
+	if d, ok := a.(*Dict); ok {
+		if e, ok := b.(*Dict); ok {
+			out := NewDict()
+			DictUpdate(out, d)
+			return out, DictUpdate(out, e)
+		}
+	}
+	return intOp("|", a, b, func(x, y *big.Int) (*big.Int, *BaseException) { return new(big.Int).Or(x, y), nil })
+}
+
+// BitXor is a ^ b.
+func BitXor(a, b Object) (Object, *BaseException) {
+	return intOp("^", a, b, func(x, y *big.Int) (*big.Int, *BaseException) { return new(big.Int).Xor(x, y), nil })
+}
+
+// LShift is a << b.
+func LShift(a, b Object) (Object, *BaseException) {
+	return intOp("<<", a, b, func(x, y *big.Int) (*big.Int, *BaseException) {
+		if y.Sign() < 0 {
+			return nil, Errorf(ValueErrorType, "negative shift count")
+		}
+		return new(big.Int).Lsh(x, uint(y.Int64())), nil
+	})
+}
+
+// RShift is a >> b.
+func RShift(a, b Object) (Object, *BaseException) {
+	return intOp(">>", a, b, func(x, y *big.Int) (*big.Int, *BaseException) {
+		if y.Sign() < 0 {
+			return nil, Errorf(ValueErrorType, "negative shift count")
+		}
+		return new(big.Int).Rsh(x, uint(y.Int64())), nil
+	})
+}
+
+// MatMul is a @ b.
+func MatMul(a, b Object) (Object, *BaseException) { return nil, opError("@", a, b) }
+
+// Invert is ~x.
+func Invert(x Object) (Object, *BaseException) {
+	if isIntLike(x) {
+		v, _ := bigOf(x)
+		return normBig(new(big.Int).Not(v)), nil
+	}
+	return nil, Errorf(TypeErrorType, "bad operand type for unary ~: '%s'", x.Type().Name)
+}
+
+// InplaceAdd is a += b (lists extend in place).
+func InplaceAdd(a, b Object) (Object, *BaseException) {
+	if l, ok := a.(*List); ok {
+		items, exc := toSlice(b)
+		if exc != nil {
+			return nil, Errorf(TypeErrorType, "'%s' object is not iterable", b.Type().Name)
+		}
+		l.Items = append(l.Items, items...)
+		return l, nil
+	}
+	return Add(a, b)
+}
+
+// The other in-place operators behave as the binary ones for the builtin
+// immutable types.
+func InplaceSub(a, b Object) (Object, *BaseException)      { return Sub(a, b) }
+func InplaceMul(a, b Object) (Object, *BaseException)      { return Mul(a, b) }
+func InplaceTrueDiv(a, b Object) (Object, *BaseException)  { return TrueDiv(a, b) }
+func InplaceFloorDiv(a, b Object) (Object, *BaseException) { return FloorDiv(a, b) }
+func InplaceMod(a, b Object) (Object, *BaseException)      { return Mod(a, b) }
+func InplacePow(a, b Object) (Object, *BaseException)      { return Pow(a, b) }
+func InplaceLShift(a, b Object) (Object, *BaseException)   { return LShift(a, b) }
+func InplaceRShift(a, b Object) (Object, *BaseException)   { return RShift(a, b) }
+func InplaceBitAnd(a, b Object) (Object, *BaseException)   { return BitAnd(a, b) }
+func InplaceBitOr(a, b Object) (Object, *BaseException)    { return BitOr(a, b) }
+func InplaceBitXor(a, b Object) (Object, *BaseException)   { return BitXor(a, b) }
+func InplaceMatMul(a, b Object) (Object, *BaseException)   { return MatMul(a, b) }
+
+// superObj is the result of super().
+type superObj struct {
+	cls  *Type
+	self Object
+}
+
+var superType = newType("super", ObjectType)
+
+func (*superObj) Type() *Type { return superType }
+
+func init() {
+	builtins["super"] = &Builtin{Name: "super", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) != 2 {
+			return nil, Errorf(RuntimeErrorType, "super(): no arguments")
+		}
+		cls, ok := args[0].(*Type)
+		if !ok {
+			return nil, Errorf(TypeErrorType, "super() argument 1 must be a type, not %s", args[0].Type().Name)
+		}
+		return &superObj{cls: cls, self: args[1]}, nil
+	}}
+	builtins["set"] = SetType
+	SetType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) == 0 {
+			return NewSet()
+		}
+		items, exc := toSlice(args[0])
+		if exc != nil {
+			return nil, exc
+		}
+		return NewSet(items...)
+	}
+	builtins["Ellipsis"] = Ellipsis
+	builtins["slice"] = sliceType
+	builtins["object"] = ObjectType
+}
+
+// superLookup finds name in the MRO of s.self's type after s.cls.
+func (s *superObj) lookup(name string) (Object, bool) {
+	mro := s.self.Type().MRO
+	if t, ok := s.self.(*Type); ok {
+		mro = t.MRO
+	}
+	after := false
+	for _, m := range mro {
+		if after {
+			if v, ok := m.Dict.GetStr(name); ok {
+				return v, true
+			}
+		}
+		if m == s.cls {
+			after = true
+		}
+	}
+	return nil, false
+}
