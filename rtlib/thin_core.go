@@ -467,10 +467,11 @@ func FloatRepr(f float64) string {
 	if abs != 0 && (abs < 1e-4 || abs >= 1e16) {
 		s := strconv.FormatFloat(f, 'e', -1, 64)
 		mant, exp, _ := strings.Cut(s, "e")
-		if exp[1] == '0' && len(exp) > 2 {
-			exp = exp[:1] + strings.TrimLeft(exp[1:], "0")
+		digits := strings.TrimLeft(exp[1:], "0")
+		for len(digits) < 2 {
+			digits = "0" + digits
 		}
-		return mant + "e" + exp
+		return mant + "e" + exp[:1] + digits
 	}
 	s := strconv.FormatFloat(f, 'f', -1, 64)
 	if !strings.ContainsAny(s, ".") {

@@ -309,7 +309,18 @@ func Pow(a, b Object) (Object, *BaseException) {
 }
 
 // Neg is -x.
-func Neg(x Object) (Object, *BaseException) { return Sub(Int(0), x) }
+func Neg(x Object) (Object, *BaseException) {
+	switch v := x.(type) {
+	case Float:
+		return -v, nil
+	case Int, Bool, *BigInt:
+		return Sub(Int(0), x)
+	}
+	if _, ok := x.(*Instance); ok {
+		return CallMethod(x, "__neg__", nil, nil)
+	}
+	return nil, Errorf(TypeErrorType, "bad operand type for unary -: '%s'", x.Type().Name)
+}
 
 // Pos is +x.
 func Pos(x Object) (Object, *BaseException) {
