@@ -21,7 +21,7 @@ type Future struct {
 	state     futState
 	result    rt.Object
 	exc       *rt.BaseException
-	callbacks []func(*Future)
+	callbacks []*doneCallback
 	cancelMsg rt.Object
 	blocking  bool
 	self      rt.Object // the Python-visible object (the *Task for tasks)
@@ -83,22 +83,47 @@ func (f *Future) Exception() (rt.Object, *rt.BaseException) {
 	return f.exc, nil
 }
 
+// doneCallback is a registered done callback; py is the Python callable
+// for callbacks added from Python (remove_done_callback compares it).
+type doneCallback struct {
+	fn func(*Future)
+	py rt.Object
+}
+
 // AddDoneCallback registers fn; it is scheduled with CallSoon when the
 // future is (or becomes) done.
-func (f *Future) AddDoneCallback(fn func(*Future)) {
+func (f *Future) AddDoneCallback(fn func(*Future)) *doneCallback {
+	cb := &doneCallback{fn: fn}
 	if f.Done() {
 		f.loop.CallSoon(func() { fn(f) })
-		return
+		return cb
 	}
-	f.callbacks = append(f.callbacks, fn)
+	f.callbacks = append(f.callbacks, cb)
+	return cb
+}
+
+// RemoveDoneCallback unregisters callbacks for which match is true and
+// reports how many it removed.
+func (f *Future) RemoveDoneCallback(match func(*doneCallback) bool) int {
+	kept := f.callbacks[:0]
+	n := 0
+	for _, cb := range f.callbacks {
+		if match(cb) {
+			n++
+			continue
+		}
+		kept = append(kept, cb)
+	}
+	f.callbacks = kept
+	return n
 }
 
 func (f *Future) scheduleCallbacks() {
 	cbs := f.callbacks
 	f.callbacks = nil
 	for _, cb := range cbs {
-		cb := cb
-		f.loop.CallSoon(func() { cb(f) })
+		fn := cb.fn
+		f.loop.CallSoon(func() { fn(f) })
 	}
 }
 

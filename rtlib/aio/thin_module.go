@@ -87,12 +87,17 @@ func init() {
 		method(t, "add_done_callback", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			cb := args[0]
 			f := futureOf(self)
-			f.AddDoneCallback(func(*Future) {
+			entry := f.AddDoneCallback(func(*Future) {
 				if _, exc := rt.Call(cb, []rt.Object{self}, nil); exc != nil {
 					reportCallbackError(exc)
 				}
 			})
+			entry.py = cb
 			return rt.None, nil
+		})
+		method(t, "remove_done_callback", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			n := futureOf(self).RemoveDoneCallback(func(cb *doneCallback) bool { return cb.py != nil && rt.Is(cb.py, args[0]) })
+			return rt.Int(n), nil
 		})
 	}
 	method(TaskType, "get_name", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
@@ -180,6 +185,7 @@ func newModule() (*rt.Module, *rt.BaseException) {
 		return f.self, nil
 	})
 	builtin(m, "gather", asyncioGather)
+	registerSync(m)
 	builtin(m, "wait_for", asyncioWaitFor)
 	builtin(m, "current_task", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		l, exc := needLoop()

@@ -1,0 +1,957 @@
+package aio
+
+import (
+	rt "github.com/async2go/async2go/rtlib"
+)
+
+// stepFunc is the body of a coroutine written in Go as a continuation: it
+// is called first with (nil, thrown) and then with the outcome of each
+// future it asked to await; it returns the next future to await, or the
+// coroutine's result or exception.
+type stepFunc func(res rt.Object, exc *rt.BaseException) (next *Future, result rt.Object, err *rt.BaseException)
+
+// goCoro adapts a stepFunc to rt.Resumable.
+type goCoro struct {
+	step    stepFunc
+	waiting *Future
+	started bool
+}
+
+func (g *goCoro) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	var res rt.Object
+	var exc *rt.BaseException
+	if g.waiting != nil {
+		v, done, e := g.waiting.Resume(sent, thrown)
+		if !done {
+			return v, false, nil
+		}
+		g.waiting = nil
+		res, exc = v, e
+	} else if g.started {
+		return nil, true, rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
+	} else {
+		exc = thrown
+	}
+	g.started = true
+	for {
+		next, result, err := g.step(res, exc)
+		if next == nil {
+			if err != nil {
+				return nil, true, err
+			}
+			if result == nil {
+				result = rt.None
+			}
+			return result, true, nil
+		}
+		v, done, e := next.Resume(rt.None, nil)
+		if !done {
+			g.waiting = next
+			return v, false, nil
+		}
+		res, exc = v, e
+	}
+}
+
+// coro makes a coroutine object running step.
+func coro(name string, step stepFunc) rt.Object {
+	return rt.NewCoroutine(&rt.Function{Name: name, Qualname: name, Module: "asyncio"}, &goCoro{step: step})
+}
+
+func isCancel(exc *rt.BaseException) bool {
+	return exc != nil && exc.Class.IsSubtype(CancelledErrorType)
+}
+
+func removeFut(list []*Future, f *Future) []*Future {
+	for i, x := range list {
+		if x == f {
+			return append(list[:i], list[i+1:]...)
+		}
+	}
+	return list
+}
+
+func loopOrErr() (*Loop, *rt.BaseException) { return needLoop() }
+
+var trueObj rt.Object = rt.Bool(true)
+
+// Lock is asyncio.Lock.
+type Lock struct {
+	locked  bool
+	waiters []*Future
+}
+
+// Event is asyncio.Event.
+type Event struct {
+	value   bool
+	waiters []*Future
+}
+
+// Semaphore is asyncio.Semaphore and BoundedSemaphore.
+type Semaphore struct {
+	value   int
+	bound   int // -1: unbounded
+	waiters []*Future
+	class   *rt.Type
+}
+
+// Condition is asyncio.Condition.
+type Condition struct {
+	lock    *Lock
+	waiters []*Future
+}
+
+// Queue is asyncio.Queue, PriorityQueue and LifoQueue.
+type Queue struct {
+	class      *rt.Type
+	items      []rt.Object
+	maxsize    int
+	getters    []*Future
+	putters    []*Future
+	unfinished int
+	finished   *Event
+}
+
+var (
+	LockType             = newClass("Lock", "asyncio.locks", rt.ObjectType)
+	EventType            = newClass("Event", "asyncio.locks", rt.ObjectType)
+	SemaphoreType        = newClass("Semaphore", "asyncio.locks", rt.ObjectType)
+	BoundedSemaphoreType = newClass("BoundedSemaphore", "asyncio.locks", SemaphoreType)
+	ConditionType        = newClass("Condition", "asyncio.locks", rt.ObjectType)
+	QueueType            = newClass("Queue", "asyncio.queues", rt.ObjectType)
+	PriorityQueueType    = newClass("PriorityQueue", "asyncio.queues", QueueType)
+	LifoQueueType        = newClass("LifoQueue", "asyncio.queues", QueueType)
+	QueueEmptyType       = newClass("QueueEmpty", "asyncio.queues", rt.ExceptionType)
+	QueueFullType        = newClass("QueueFull", "asyncio.queues", rt.ExceptionType)
+)
+
+func (*Lock) Type() *rt.Type        { return LockType }
+func (*Event) Type() *rt.Type       { return EventType }
+func (s *Semaphore) Type() *rt.Type { return s.class }
+func (*Condition) Type() *rt.Type   { return ConditionType }
+func (q *Queue) Type() *rt.Type     { return q.class }
+
+// --- Lock ---
+
+func (lk *Lock) acquire() rt.Object {
+	var fut *Future
+	return coro("acquire", func(res rt.Object, exc *rt.BaseException) (*Future, rt.Object, *rt.BaseException) {
+		if fut == nil {
+			if exc != nil {
+				return nil, nil, exc
+			}
+			if !lk.locked && allCancelled(lk.waiters) {
+				lk.locked = true
+				return nil, trueObj, nil
+			}
+			l, err := loopOrErr()
+			if err != nil {
+				return nil, nil, err
+			}
+			fut = NewFuture(l)
+			lk.waiters = append(lk.waiters, fut)
+			return fut, nil, nil
+		}
+		lk.waiters = removeFut(lk.waiters, fut)
+		if exc != nil {
+			if isCancel(exc) && !lk.locked {
+				lk.wakeUpFirst()
+			}
+			return nil, nil, exc
+		}
+		lk.locked = true
+		return nil, trueObj, nil
+	})
+}
+
+func allCancelled(fs []*Future) bool {
+	for _, f := range fs {
+		if !f.Cancelled() {
+			return false
+		}
+	}
+	return true
+}
+
+func (lk *Lock) release() *rt.BaseException {
+	if !lk.locked {
+		return rt.Errorf(rt.RuntimeErrorType, "Lock is not acquired.")
+	}
+	lk.locked = false
+	lk.wakeUpFirst()
+	return nil
+}
+
+func (lk *Lock) wakeUpFirst() {
+	if len(lk.waiters) == 0 {
+		return
+	}
+	if f := lk.waiters[0]; !f.Done() {
+		f.SetResult(trueObj)
+	}
+}
+
+// --- Event ---
+
+func (ev *Event) set() {
+	if !ev.value {
+		ev.value = true
+		for _, f := range ev.waiters {
+			if !f.Done() {
+				f.SetResult(trueObj)
+			}
+		}
+	}
+}
+
+func (ev *Event) wait() rt.Object {
+	var fut *Future
+	return coro("wait", func(res rt.Object, exc *rt.BaseException) (*Future, rt.Object, *rt.BaseException) {
+		if fut == nil {
+			if exc != nil {
+				return nil, nil, exc
+			}
+			if ev.value {
+				return nil, trueObj, nil
+			}
+			l, err := loopOrErr()
+			if err != nil {
+				return nil, nil, err
+			}
+			fut = NewFuture(l)
+			ev.waiters = append(ev.waiters, fut)
+			return fut, nil, nil
+		}
+		ev.waiters = removeFut(ev.waiters, fut)
+		if exc != nil {
+			return nil, nil, exc
+		}
+		return nil, trueObj, nil
+	})
+}
+
+// --- Semaphore ---
+
+func (s *Semaphore) locked() bool {
+	if s.value == 0 {
+		return true
+	}
+	for _, w := range s.waiters {
+		if !w.Cancelled() {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Semaphore) wakeUpNext() bool {
+	for _, f := range s.waiters {
+		if !f.Done() {
+			s.value--
+			f.SetResult(trueObj)
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Semaphore) acquire() rt.Object {
+	var fut *Future
+	return coro("acquire", func(res rt.Object, exc *rt.BaseException) (*Future, rt.Object, *rt.BaseException) {
+		if fut == nil {
+			if exc != nil {
+				return nil, nil, exc
+			}
+			if !s.locked() {
+				s.value--
+				return nil, trueObj, nil
+			}
+			l, err := loopOrErr()
+			if err != nil {
+				return nil, nil, err
+			}
+			fut = NewFuture(l)
+			s.waiters = append(s.waiters, fut)
+			return fut, nil, nil
+		}
+		s.waiters = removeFut(s.waiters, fut)
+		if exc != nil && isCancel(exc) && fut.Done() && !fut.Cancelled() {
+			s.value++
+		}
+		for s.value > 0 {
+			if !s.wakeUpNext() {
+				break
+			}
+		}
+		if exc != nil {
+			return nil, nil, exc
+		}
+		return nil, trueObj, nil
+	})
+}
+
+func (s *Semaphore) release() *rt.BaseException {
+	if s.bound >= 0 && s.value >= s.bound {
+		return rt.Errorf(rt.ValueErrorType, "BoundedSemaphore released too many times")
+	}
+	s.value++
+	s.wakeUpNext()
+	return nil
+}
+
+// --- Condition ---
+
+func (c *Condition) wait() rt.Object {
+	var fut *Future
+	var reacquire rt.Resumable
+	var pending *rt.BaseException
+	var result rt.Object
+	phase := 0
+	return coro("wait", func(res rt.Object, exc *rt.BaseException) (*Future, rt.Object, *rt.BaseException) {
+		for {
+			switch phase {
+			case 0:
+				if exc != nil {
+					return nil, nil, exc
+				}
+				if !c.lock.locked {
+					return nil, nil, rt.Errorf(rt.RuntimeErrorType, "cannot wait on un-acquired lock")
+				}
+				c.lock.release()
+				l, err := loopOrErr()
+				if err != nil {
+					return nil, nil, err
+				}
+				fut = NewFuture(l)
+				c.waiters = append(c.waiters, fut)
+				phase = 1
+				return fut, nil, nil
+			case 1:
+				c.waiters = removeFut(c.waiters, fut)
+				if exc != nil {
+					pending = exc
+				} else {
+					result = trueObj
+				}
+				phase = 2
+				exc = nil
+			case 2:
+				// Re-acquire the lock, even when cancelled meanwhile.
+				reacquire = c.lock.acquire().(rt.Resumable)
+				phase = 3
+				fallthrough
+			case 3:
+				v, done, e := reacquire.Resume(rt.None, nil)
+				if !done {
+					f, _ := v.(*Future)
+					if f == nil {
+						if t, ok := v.(*Task); ok {
+							f = &t.Future
+						}
+					}
+					phase = 4
+					return f, nil, nil
+				}
+				_ = v
+				if e != nil && isCancel(e) {
+					pending = e
+					phase = 2
+					continue
+				}
+				if pending != nil {
+					return nil, nil, pending
+				}
+				return nil, result, e
+			case 4:
+				// The lock's future finished: resume the acquire coroutine with its outcome.
+				v, done, e := reacquire.Resume(res, exc)
+				exc = nil
+				if !done {
+					f, _ := v.(*Future)
+					return f, nil, nil
+				}
+				if e != nil && isCancel(e) {
+					pending = e
+					phase = 2
+					continue
+				}
+				if pending != nil {
+					return nil, nil, pending
+				}
+				return nil, result, e
+			}
+		}
+	})
+}
+
+func (c *Condition) notify(n int) *rt.BaseException {
+	if !c.lock.locked {
+		return rt.Errorf(rt.RuntimeErrorType, "cannot notify on un-acquired lock")
+	}
+	idx := 0
+	for _, f := range c.waiters {
+		if idx >= n {
+			break
+		}
+		if !f.Done() {
+			idx++
+			f.SetResult(rt.Bool(false))
+		}
+	}
+	return nil
+}
+
+// --- Queue ---
+
+func (q *Queue) full() bool { return q.maxsize > 0 && len(q.items) >= q.maxsize }
+
+func wakeupNext(waiters *[]*Future) {
+	for len(*waiters) > 0 {
+		w := (*waiters)[0]
+		*waiters = (*waiters)[1:]
+		if !w.Done() {
+			w.SetResult(rt.None)
+			break
+		}
+	}
+}
+
+func (q *Queue) putNowait(item rt.Object) *rt.BaseException {
+	if q.full() {
+		return rt.NewException(QueueFullType)
+	}
+	switch q.class {
+	case PriorityQueueType:
+		// heapq.heappush
+		q.items = append(q.items, item)
+		i := len(q.items) - 1
+		for i > 0 {
+			parent := (i - 1) / 2
+			lt, exc := rt.Lt(q.items[i], q.items[parent])
+			if exc != nil {
+				return exc
+			}
+			if lt != rt.Bool(true) {
+				break
+			}
+			q.items[i], q.items[parent] = q.items[parent], q.items[i]
+			i = parent
+		}
+	default:
+		q.items = append(q.items, item)
+	}
+	q.unfinished++
+	q.finished.value = false
+	wakeupNext(&q.getters)
+	return nil
+}
+
+func (q *Queue) getNowait() (rt.Object, *rt.BaseException) {
+	if len(q.items) == 0 {
+		return nil, rt.NewException(QueueEmptyType)
+	}
+	var item rt.Object
+	switch q.class {
+	case LifoQueueType:
+		item = q.items[len(q.items)-1]
+		q.items = q.items[:len(q.items)-1]
+	case PriorityQueueType:
+		item = q.items[0]
+		last := len(q.items) - 1
+		q.items[0] = q.items[last]
+		q.items = q.items[:last]
+		i := 0
+		for {
+			l, r, m := 2*i+1, 2*i+2, i
+			if l < len(q.items) {
+				if lt, _ := rt.Lt(q.items[l], q.items[m]); lt == rt.Bool(true) {
+					m = l
+				}
+			}
+			if r < len(q.items) {
+				if lt, _ := rt.Lt(q.items[r], q.items[m]); lt == rt.Bool(true) {
+					m = r
+				}
+			}
+			if m == i {
+				break
+			}
+			q.items[i], q.items[m] = q.items[m], q.items[i]
+			i = m
+		}
+	default:
+		item = q.items[0]
+		q.items[0] = nil
+		q.items = q.items[1:]
+	}
+	wakeupNext(&q.putters)
+	return item, nil
+}
+
+func (q *Queue) put(item rt.Object) rt.Object {
+	var putter *Future
+	return coro("put", func(res rt.Object, exc *rt.BaseException) (*Future, rt.Object, *rt.BaseException) {
+		if putter != nil && exc != nil {
+			putter.Cancel(rt.None)
+			q.putters = removeFut(q.putters, putter)
+			if !q.full() && !putter.Cancelled() {
+				wakeupNext(&q.putters)
+			}
+			return nil, nil, exc
+		}
+		if exc != nil {
+			return nil, nil, exc
+		}
+		if q.full() {
+			l, err := loopOrErr()
+			if err != nil {
+				return nil, nil, err
+			}
+			putter = NewFuture(l)
+			q.putters = append(q.putters, putter)
+			return putter, nil, nil
+		}
+		return nil, rt.None, q.putNowait(item)
+	})
+}
+
+func (q *Queue) get() rt.Object {
+	var getter *Future
+	return coro("get", func(res rt.Object, exc *rt.BaseException) (*Future, rt.Object, *rt.BaseException) {
+		if getter != nil && exc != nil {
+			getter.Cancel(rt.None)
+			q.getters = removeFut(q.getters, getter)
+			if len(q.items) > 0 && !getter.Cancelled() {
+				wakeupNext(&q.getters)
+			}
+			return nil, nil, exc
+		}
+		if exc != nil {
+			return nil, nil, exc
+		}
+		if len(q.items) == 0 {
+			l, err := loopOrErr()
+			if err != nil {
+				return nil, nil, err
+			}
+			getter = NewFuture(l)
+			q.getters = append(q.getters, getter)
+			return getter, nil, nil
+		}
+		v, err := q.getNowait()
+		return nil, v, err
+	})
+}
+
+func intArg(args []rt.Object, kw []rt.KwArg, i int, name string, def int) int {
+	v, ok := kwOrArg(args, kw, i, name)
+	if !ok {
+		return def
+	}
+	n, _ := v.(rt.Int)
+	return int(n)
+}
+
+func noArgsMethod(t *rt.Type, name string, fn func(self rt.Object) (rt.Object, *rt.BaseException)) {
+	method(t, name, func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return fn(self)
+	})
+}
+
+// aexitRelease is __aexit__ for locks and semaphores: release, as a coroutine.
+func aexitRelease(release func() *rt.BaseException) rt.Object {
+	return coro("__aexit__", func(res rt.Object, exc *rt.BaseException) (*Future, rt.Object, *rt.BaseException) {
+		if exc != nil {
+			return nil, nil, exc
+		}
+		return nil, rt.None, release()
+	})
+}
+
+// aenterAcquire is __aenter__: await acquire(), return None.
+func aenterAcquire(acquire rt.Object) rt.Object {
+	inner := acquire.(*rt.Coroutine)
+	started := false
+	return rt.NewCoroutine(&rt.Function{Name: "__aenter__", Qualname: "__aenter__"}, resumableFunc(func(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+		if !started {
+			started = true
+			sent = rt.None
+		}
+		v, done, exc := inner.Resume(sent, thrown)
+		if done && exc == nil {
+			return rt.None, true, nil
+		}
+		return v, done, exc
+	}))
+}
+
+type resumableFunc func(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException)
+
+func (f resumableFunc) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	return f(sent, thrown)
+}
+
+func init() {
+	LockType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) { return &Lock{}, nil }
+	noArgsMethod(LockType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Lock).acquire(), nil })
+	noArgsMethod(LockType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Lock).release() })
+	noArgsMethod(LockType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Lock).locked), nil })
+	noArgsMethod(LockType, "__aenter__", func(self rt.Object) (rt.Object, *rt.BaseException) {
+		return aenterAcquire(self.(*Lock).acquire()), nil
+	})
+	method(LockType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return aexitRelease(self.(*Lock).release), nil
+	})
+
+	EventType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) { return &Event{}, nil }
+	noArgsMethod(EventType, "set", func(self rt.Object) (rt.Object, *rt.BaseException) { self.(*Event).set(); return rt.None, nil })
+	noArgsMethod(EventType, "clear", func(self rt.Object) (rt.Object, *rt.BaseException) { self.(*Event).value = false; return rt.None, nil })
+	noArgsMethod(EventType, "is_set", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Event).value), nil })
+	noArgsMethod(EventType, "wait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Event).wait(), nil })
+
+	newSem := func(bounded bool) func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			v := intArg(args, kw, 0, "value", 1)
+			if v < 0 {
+				return nil, rt.Errorf(rt.ValueErrorType, "Semaphore initial value must be >= 0")
+			}
+			s := &Semaphore{value: v, bound: -1, class: t}
+			if bounded {
+				s.bound = v
+			}
+			return s, nil
+		}
+	}
+	SemaphoreType.New = newSem(false)
+	BoundedSemaphoreType.New = newSem(true)
+	noArgsMethod(SemaphoreType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Semaphore).acquire(), nil })
+	noArgsMethod(SemaphoreType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Semaphore).release() })
+	noArgsMethod(SemaphoreType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Semaphore).locked()), nil })
+	noArgsMethod(SemaphoreType, "__aenter__", func(self rt.Object) (rt.Object, *rt.BaseException) {
+		return aenterAcquire(self.(*Semaphore).acquire()), nil
+	})
+	method(SemaphoreType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return aexitRelease(self.(*Semaphore).release), nil
+	})
+
+	ConditionType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		c := &Condition{lock: &Lock{}}
+		if v, ok := kwOrArg(args, kw, 0, "lock"); ok && v != rt.None {
+			lk, ok := v.(*Lock)
+			if !ok {
+				return nil, rt.Errorf(rt.TypeErrorType, "Condition needs an asyncio.Lock")
+			}
+			c.lock = lk
+		}
+		return c, nil
+	}
+	noArgsMethod(ConditionType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Condition).lock.acquire(), nil })
+	noArgsMethod(ConditionType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Condition).lock.release() })
+	noArgsMethod(ConditionType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Condition).lock.locked), nil })
+	noArgsMethod(ConditionType, "wait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Condition).wait(), nil })
+	method(ConditionType, "notify", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.None, self.(*Condition).notify(intArg(args, kw, 0, "n", 1))
+	})
+	noArgsMethod(ConditionType, "notify_all", func(self rt.Object) (rt.Object, *rt.BaseException) {
+		c := self.(*Condition)
+		return rt.None, c.notify(len(c.waiters))
+	})
+	noArgsMethod(ConditionType, "__aenter__", func(self rt.Object) (rt.Object, *rt.BaseException) {
+		return aenterAcquire(self.(*Condition).lock.acquire()), nil
+	})
+	method(ConditionType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return aexitRelease(self.(*Condition).lock.release), nil
+	})
+
+	newQueue := func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return &Queue{class: t, maxsize: intArg(args, kw, 0, "maxsize", 0), finished: &Event{value: true}}, nil
+	}
+	for _, t := range []*rt.Type{QueueType, PriorityQueueType, LifoQueueType} {
+		t.New = newQueue
+	}
+	method(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return self.(*Queue).put(args[0]), nil
+	})
+	method(QueueType, "put_nowait", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.None, self.(*Queue).putNowait(args[0])
+	})
+	noArgsMethod(QueueType, "get", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Queue).get(), nil })
+	noArgsMethod(QueueType, "get_nowait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Queue).getNowait() })
+	noArgsMethod(QueueType, "qsize", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Int(len(self.(*Queue).items)), nil })
+	noArgsMethod(QueueType, "empty", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(len(self.(*Queue).items) == 0), nil })
+	noArgsMethod(QueueType, "full", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Queue).full()), nil })
+	noArgsMethod(QueueType, "task_done", func(self rt.Object) (rt.Object, *rt.BaseException) {
+		q := self.(*Queue)
+		if q.unfinished <= 0 {
+			return nil, rt.Errorf(rt.ValueErrorType, "task_done() called too many times")
+		}
+		q.unfinished--
+		if q.unfinished == 0 {
+			q.finished.set()
+		}
+		return rt.None, nil
+	})
+	noArgsMethod(QueueType, "join", func(self rt.Object) (rt.Object, *rt.BaseException) {
+		q := self.(*Queue)
+		if q.unfinished > 0 {
+			return q.finished.wait(), nil
+		}
+		return coro("join", func(rt.Object, *rt.BaseException) (*Future, rt.Object, *rt.BaseException) { return nil, rt.None, nil }), nil
+	})
+	QueueType.Dict.SetStr("maxsize", &rt.Property{Get: &rt.Builtin{Name: "maxsize", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.Int(args[0].(*Queue).maxsize), nil
+	}}})
+}
+
+// registerSync adds the synchronization primitives and queues to the module.
+func registerSync(m *rt.Module) {
+	for name, t := range map[string]*rt.Type{"Lock": LockType, "Event": EventType, "Semaphore": SemaphoreType,
+		"BoundedSemaphore": BoundedSemaphoreType, "Condition": ConditionType, "Queue": QueueType,
+		"PriorityQueue": PriorityQueueType, "LifoQueue": LifoQueueType, "QueueEmpty": QueueEmptyType, "QueueFull": QueueFullType} {
+		m.Dict.SetStr(name, t)
+	}
+	m.Dict.SetStr("FIRST_COMPLETED", rt.Str("FIRST_COMPLETED"))
+	m.Dict.SetStr("FIRST_EXCEPTION", rt.Str("FIRST_EXCEPTION"))
+	m.Dict.SetStr("ALL_COMPLETED", rt.Str("ALL_COMPLETED"))
+	builtin(m, "wait", asyncioWait)
+	builtin(m, "as_completed", asyncioAsCompleted)
+	builtin(m, "shield", asyncioShield)
+}
+
+func asyncioWait(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	l, exc := needLoop()
+	if exc != nil {
+		return nil, exc
+	}
+	fsArg, _ := kwOrArg(args, kw, 0, "fs")
+	if fsArg == nil || futureOf(fsArg) != nil {
+		return nil, rt.Errorf(rt.TypeErrorType, "expect a list of futures, not %s", typeName(fsArg))
+	}
+	returnWhen := "ALL_COMPLETED"
+	if v, ok := kwOrArg(nil, kw, 0, "return_when"); ok {
+		s, _ := v.(rt.Str)
+		returnWhen = string(s)
+	}
+	timeout, hasTimeout := kwOrArg(nil, kw, 0, "timeout")
+	items, err := iterate(fsArg)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return nil, rt.Errorf(rt.ValueErrorType, "Set of Tasks/Futures is empty.")
+	}
+	var fs []*Future
+	var objs []rt.Object
+	seen := map[*Future]bool{}
+	for _, it := range items {
+		f := futureOf(it)
+		if f == nil {
+			return nil, rt.Errorf(rt.TypeErrorType, "Passing coroutines is forbidden, use tasks explicitly.")
+		}
+		if !seen[f] {
+			seen[f] = true
+			fs = append(fs, f)
+			objs = append(objs, it)
+		}
+	}
+	var waiter *Future
+	var handle *Handle
+	var entries []*doneCallback
+	return coro("wait", func(res rt.Object, exc *rt.BaseException) (*Future, rt.Object, *rt.BaseException) {
+		if waiter == nil {
+			if exc != nil {
+				return nil, nil, exc
+			}
+			waiter = NewFuture(l)
+			if hasTimeout && timeout != rt.None {
+				d, _ := toFloat(timeout)
+				handle = l.CallLater(d, func() {
+					if !waiter.Done() {
+						waiter.SetResult(rt.None)
+					}
+				})
+			}
+			counter := len(fs)
+			for _, f := range fs {
+				entries = append(entries, f.AddDoneCallback(func(f *Future) {
+					counter--
+					if counter <= 0 || returnWhen == "FIRST_COMPLETED" || returnWhen == "FIRST_EXCEPTION" && !f.Cancelled() && f.exc != nil {
+						if handle != nil {
+							handle.Cancel()
+						}
+						if !waiter.Done() {
+							waiter.SetResult(rt.None)
+						}
+					}
+				}))
+			}
+			return waiter, nil, nil
+		}
+		if handle != nil {
+			handle.Cancel()
+		}
+		for i, f := range fs {
+			e := entries[i]
+			f.RemoveDoneCallback(func(cb *doneCallback) bool { return cb == e })
+		}
+		if exc != nil {
+			return nil, nil, exc
+		}
+		var done, pending []rt.Object
+		for i, f := range fs {
+			if f.Done() {
+				done = append(done, objs[i])
+			} else {
+				pending = append(pending, objs[i])
+			}
+		}
+		d, err := rt.NewSet(done...)
+		if err != nil {
+			return nil, nil, err
+		}
+		p, err := rt.NewSet(pending...)
+		if err != nil {
+			return nil, nil, err
+		}
+		return nil, rt.NewTuple(d, p), nil
+	}), nil
+}
+
+func typeName(o rt.Object) string {
+	if o == nil {
+		return "NoneType"
+	}
+	return o.Type().Name
+}
+
+func toFloat(o rt.Object) (float64, bool) {
+	switch v := o.(type) {
+	case rt.Int:
+		return float64(v), true
+	case rt.Float:
+		return float64(v), true
+	}
+	return 0, false
+}
+
+func iterate(o rt.Object) ([]rt.Object, *rt.BaseException) {
+	it, exc := rt.Iter(o)
+	if exc != nil {
+		return nil, exc
+	}
+	var out []rt.Object
+	for {
+		v, ok, exc := rt.Next(it)
+		if exc != nil {
+			return nil, exc
+		}
+		if !ok {
+			return out, nil
+		}
+		out = append(out, v)
+	}
+}
+
+func asyncioAsCompleted(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	l, exc := needLoop()
+	if exc != nil {
+		return nil, exc
+	}
+	items, exc := iterate(args[0])
+	if exc != nil {
+		return nil, exc
+	}
+	var todo []*Future
+	seen := map[*Future]bool{}
+	for _, it := range items {
+		f, exc := ensureFuture(l, it)
+		if exc != nil {
+			return nil, exc
+		}
+		if !seen[f] {
+			seen[f] = true
+			todo = append(todo, f)
+		}
+	}
+	done := &Queue{class: QueueType, finished: &Event{value: true}}
+	remaining := len(todo)
+	var handle *Handle
+	for _, f := range todo {
+		f.AddDoneCallback(func(f *Future) {
+			if remaining == 0 {
+				return
+			}
+			remaining--
+			done.putNowait(f.self)
+			if remaining == 0 && handle != nil {
+				handle.Cancel()
+			}
+		})
+	}
+	if t, ok := kwOrArg(nil, kw, 0, "timeout"); ok && t != rt.None && len(todo) > 0 {
+		d, _ := toFloat(t)
+		handle = l.CallLater(d, func() {
+			for _, f := range todo {
+				_ = f
+			}
+			for i := 0; i < remaining; i++ {
+				done.putNowait(rt.None)
+			}
+			remaining = 0
+		})
+	}
+	var coros []rt.Object
+	for range todo {
+		var get rt.Resumable
+		coros = append(coros, rt.NewCoroutine(&rt.Function{Name: "_wait_for_one", Qualname: "as_completed.<locals>._wait_for_one"}, resumableFunc(func(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+			if get == nil {
+				get = done.get().(rt.Resumable)
+				sent = rt.None
+			}
+			v, fin, exc := get.Resume(sent, thrown)
+			if !fin || exc != nil {
+				return v, fin, exc
+			}
+			if v == rt.None {
+				return nil, true, rt.NewException(rt.TimeoutErrorType)
+			}
+			r, exc := futureOf(v).Result()
+			return r, true, exc
+		})))
+	}
+	return rt.NewList(coros...), nil
+}
+
+func asyncioShield(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	l, exc := needLoop()
+	if exc != nil {
+		return nil, exc
+	}
+	inner, exc := ensureFuture(l, args[0])
+	if exc != nil {
+		return nil, exc
+	}
+	if inner.Done() {
+		return inner.self, nil
+	}
+	outer := NewFuture(l)
+	cb := inner.AddDoneCallback(func(inner *Future) {
+		if outer.Cancelled() {
+			return
+		}
+		switch {
+		case inner.Cancelled():
+			outer.Cancel(rt.None)
+		case inner.exc != nil:
+			outer.SetException(inner.exc)
+		default:
+			outer.SetResult(inner.result)
+		}
+	})
+	outer.AddDoneCallback(func(*Future) {
+		if !inner.Done() {
+			inner.RemoveDoneCallback(func(c *doneCallback) bool { return c == cb })
+		}
+	})
+	return outer, nil
+}
