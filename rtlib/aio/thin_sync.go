@@ -647,7 +647,9 @@ func init() {
 	}
 	noArgsMethod(ConditionType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Condition).lock.acquire(), nil })
 	noArgsMethod(ConditionType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Condition).lock.release() })
-	noArgsMethod(ConditionType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Condition).lock.locked), nil })
+	noArgsMethod(ConditionType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) {
+		return rt.Bool(self.(*Condition).lock.locked), nil
+	})
 	noArgsMethod(ConditionType, "wait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Condition).wait(), nil })
 	method(ConditionType, "notify", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.None, self.(*Condition).notify(intArg(args, kw, 0, "n", 1))
@@ -678,7 +680,9 @@ func init() {
 	noArgsMethod(QueueType, "get", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Queue).get(), nil })
 	noArgsMethod(QueueType, "get_nowait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Queue).getNowait() })
 	noArgsMethod(QueueType, "qsize", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Int(len(self.(*Queue).items)), nil })
-	noArgsMethod(QueueType, "empty", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(len(self.(*Queue).items) == 0), nil })
+	noArgsMethod(QueueType, "empty", func(self rt.Object) (rt.Object, *rt.BaseException) {
+		return rt.Bool(len(self.(*Queue).items) == 0), nil
+	})
 	noArgsMethod(QueueType, "full", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Queue).full()), nil })
 	noArgsMethod(QueueType, "task_done", func(self rt.Object) (rt.Object, *rt.BaseException) {
 		q := self.(*Queue)
