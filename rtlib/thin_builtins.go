@@ -317,6 +317,8 @@ func init() {
 		start := int64(0)
 		if len(args) > 1 {
 			start, _ = asInt(args[1])
+		} else if v, ok := kwarg(kw, "start"); ok {
+			start, _ = asInt(v)
 		}
 		out := make([]Object, len(items))
 		for i, it := range items {
