@@ -233,11 +233,15 @@ func (fg *funcGen) ref(o ir.Operand) jen.Code {
 }
 
 func localName(v *ir.Var) string {
+	name := v.Name
+	if name == ".0" {
+		name = "dot0" // the iterator argument of a generator expression
+	}
 	switch v.Kind {
 	case ir.Cell, ir.Free:
-		return "c_" + v.Name
+		return "c_" + name
 	}
-	return "v_" + v.Name
+	return "v_" + name
 }
 
 // handler returns the label an exception in block b jumps to.
@@ -261,7 +265,7 @@ func (fg *funcGen) onErr(b *ir.Block, line int, errVar string) jen.Code {
 }
 
 func (g *gen) function(f *ir.Func) []jen.Code {
-	fg := &funcGen{g: g, f: f, frame: f.Kind == ir.CoroutineFunc, awSlots: map[ir.Temp]int{}, usedLabel: map[int]bool{}}
+	fg := &funcGen{g: g, f: f, frame: f.Kind.IsStateMachine(), awSlots: map[ir.Temp]int{}, usedLabel: map[int]bool{}}
 	for _, b := range f.Blocks {
 		for _, in := range b.Instrs {
 			if in.Op == ir.OpGetAwaitable {
@@ -278,7 +282,7 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 	}
 	var states []stateOut
 	for _, b := range f.Blocks {
-		if reach[b] && b.Term.Kind == ir.Await {
+		if reach[b] && (b.Term.Kind == ir.Await || b.Term.Kind == ir.Yield) {
 			states = append(states, fg.resumePoint(b))
 		}
 	}
@@ -482,6 +486,9 @@ func (fg *funcGen) instr(b *ir.Block, in *ir.Instr) []jen.Code {
 			jen.Goto().Id(fg.handler(b)),
 		}
 	case ir.OpGetAwaitable:
+		if in.Name == "yieldfrom" {
+			return call(rt("GetYieldFromIter"), args(0)...)
+		}
 		return call(rt("GetAwaitable"), args(0)...)
 	case ir.OpWithEnter:
 		async := strings.HasPrefix(in.Name, "__aenter__")
@@ -675,10 +682,8 @@ func (fg *funcGen) sigName(f *ir.Func) string { return "sig_" + f.GoName }
 
 func (fg *funcGen) makeFunc(in *ir.Instr) []jen.Code {
 	child := in.Func
-	kind := "PlainFunc"
-	if child.Kind == ir.CoroutineFunc {
-		kind = "CoroutineFunc"
-	}
+	kind := map[ir.FuncKind]string{ir.PlainFunc: "PlainFunc", ir.CoroutineFunc: "CoroutineFunc",
+		ir.GeneratorFunc: "GeneratorFunc", ir.AsyncGenFunc: "AsyncGenFunc"}[child.Kind]
 	fields := jen.Dict{
 		jen.Id("Name"):     jen.Lit(child.Name),
 		jen.Id("Qualname"): jen.Lit(child.Qualname),
@@ -792,6 +797,15 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 			jen.List(jen.Id("sent"), jen.Id("thrown")).Op("=").List(rt("None"), jen.Nil()),
 			jen.Goto().Id(fmt.Sprintf("s%d", st)),
 		}
+	case ir.Yield:
+		v := fg.ref(t.Value)
+		if fg.f.Kind == ir.AsyncGenFunc {
+			v = rt("AsyncGenYield").Call(v)
+		}
+		return []jen.Code{
+			jen.Id("f").Dot("state").Op("=").Lit(t.Target.State),
+			jen.Return(v, jen.False(), jen.Nil()),
+		}
 	case ir.ForNext:
 		return []jen.Code{jen.Block(
 			jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("Next")).Call(fg.ref(t.Value)),
@@ -813,7 +827,7 @@ func (fg *funcGen) ret(v jen.Code) []jen.Code {
 			return []jen.Code{jen.Return(jen.Id("c___class__"), jen.Nil())}
 		}
 		return []jen.Code{jen.Return(jen.Nil(), jen.Nil())}
-	case ir.CoroutineFunc:
+	case ir.CoroutineFunc, ir.GeneratorFunc, ir.AsyncGenFunc:
 		return []jen.Code{jen.Id("f").Dot("state").Op("=").Lit(-1), jen.Return(v, jen.True(), jen.Nil())}
 	}
 	return []jen.Code{jen.Return(v, jen.Nil())}
@@ -833,6 +847,15 @@ func (fg *funcGen) resumePoint(b *ir.Block) stateOut {
 	t := b.Term
 	st := t.Target.State
 	fg.usedLabel[t.Target.ID] = true
+	if t.Kind == ir.Yield {
+		return stateOut{state: st, code: jen.Block(
+			jen.If(jen.Id("thrown").Op("!=").Nil()).Block(
+				jen.Id("exc").Op("=").Id("thrown"), jen.Id("line").Op("=").Lit(t.Line), jen.Goto().Id(fg.handler(b)),
+			),
+			fg.temp(t.Dst).Op("=").Id("sent"),
+			jen.Goto().Id(fmt.Sprintf("b%d", t.Target.ID)),
+		)}
+	}
 	aw := fg.ref(t.Value)
 	code := jen.Block(
 		jen.List(jen.Id("v"), jen.Id("done"), jen.Id("e")).Op(":=").Add(aw).Dot("Resume").Call(jen.Id("sent"), jen.Id("thrown")),

@@ -17,9 +17,9 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 
 	// Where an exception leaves the function.
 	var propagate []jen.Code
-	if fg.usedProp || f.Kind == ir.CoroutineFunc {
+	if fg.usedProp || f.Kind.IsStateMachine() {
 		propagate = append(propagate, jen.Id("propagate").Op(":"))
-		if f.Kind == ir.CoroutineFunc {
+		if f.Kind.IsStateMachine() {
 			propagate = append(propagate, jen.Id("f").Dot("state").Op("=").Lit(-1))
 		}
 		name := f.Name
@@ -27,7 +27,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		switch f.Kind {
 		case ir.ModuleBody:
 			propagate = append(propagate, jen.Return(jen.Id("exc")))
-		case ir.CoroutineFunc:
+		case ir.CoroutineFunc, ir.GeneratorFunc, ir.AsyncGenFunc:
 			propagate = append(propagate, jen.Return(jen.Nil(), jen.True(), jen.Id("exc")))
 		default:
 			propagate = append(propagate, jen.Return(jen.Nil(), jen.Id("exc")))
@@ -95,7 +95,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			params := append([]jen.Code{jen.Id("fn").Op("*").Qual(rtPath, "Function"), jen.Id("args").Index().Qual(rtPath, "Object")}, freeParams...)
 			out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(stmts...))
 		}
-	case ir.CoroutineFunc:
+	case ir.CoroutineFunc, ir.GeneratorFunc, ir.AsyncGenFunc:
 		frame := "frame_" + f.GoName
 		fields := []jen.Code{jen.Id("state").Int()}
 		inits := jen.Dict{}
@@ -122,9 +122,16 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		out = append(out, jen.Comment(fmt.Sprintf("%s is the frame of %s: its state, and the variables that live across awaits.", frame, f.Qualname)))
 		out = append(out, jen.Type().Id(frame).Struct(fields...))
 		params := append([]jen.Code{jen.Id("fn").Op("*").Qual(rtPath, "Function"), jen.Id("args").Index().Qual(rtPath, "Object")}, freeParams...)
-		out = append(out, jen.Comment(doc+" Calling it makes a coroutine."))
+		wrapper, what := "NewCoroutine", "a coroutine"
+		switch f.Kind {
+		case ir.GeneratorFunc:
+			wrapper, what = "NewGenerator", "a generator"
+		case ir.AsyncGenFunc:
+			wrapper, what = "NewAsyncGenerator", "an async generator"
+		}
+		out = append(out, jen.Comment(doc+" Calling it makes "+what+"."))
 		out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(
-			jen.Return(jen.Qual(rtPath, "NewCoroutine").Call(jen.Id("fn"), jen.Op("&").Id(frame).Values(inits)), jen.Nil()),
+			jen.Return(jen.Qual(rtPath, wrapper).Call(jen.Id("fn"), jen.Op("&").Id(frame).Values(inits)), jen.Nil()),
 		))
 		cases := []jen.Code{jen.Case(jen.Lit(0)).Block(
 			jen.If(jen.Id("thrown").Op("!=").Nil()).Block(
@@ -151,7 +158,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 	}
 
 	// The signature, and a closure constructor for functions with free variables.
-	if f.Kind == ir.PlainFunc || f.Kind == ir.CoroutineFunc {
+	if f.Kind == ir.PlainFunc || f.Kind.IsStateMachine() {
 		p := f.Params
 		names := make([]jen.Code, len(p.Names))
 		for i, n := range p.Names {

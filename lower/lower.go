@@ -152,7 +152,7 @@ func (l *lowerer) finish() {
 		}
 		n := 0
 		for _, b := range f.Blocks {
-			if b.Term != nil && b.Term.Kind == ir.Await {
+			if b.Term != nil && (b.Term.Kind == ir.Await || b.Term.Kind == ir.Yield) {
 				n++
 				b.Term.Target.State = n
 			}
@@ -537,7 +537,7 @@ func (fl *funcLowerer) forStmt(n *ast.For) {
 }
 
 func (fl *funcLowerer) requireCoroutine(n ast.Located, what string) {
-	if fl.f.Kind != ir.CoroutineFunc {
+	if fl.f.Kind != ir.CoroutineFunc && fl.f.Kind != ir.AsyncGenFunc {
 		fl.l.unsupported(n, what+" outside an async function")
 	}
 }
@@ -890,7 +890,11 @@ func (fl *funcLowerer) makeFunc(node ast.Node, name string, args *ast.Arguments,
 		}
 	}
 	if hasYield(body, expr) {
-		fl.l.unsupported(node.(ast.Located), "generator functions (yield)")
+		if kind == ir.CoroutineFunc {
+			kind = ir.AsyncGenFunc
+		} else {
+			kind = ir.GeneratorFunc
+		}
 	}
 	f := fl.l.newFunc(fl.f, name, qual, kind, s, line)
 	f.Params = ir.Param{
@@ -1117,6 +1121,24 @@ func (fl *funcLowerer) expr(e ast.Expr) ir.Operand {
 	case *ast.Await:
 		fl.requireCoroutine(n, "'await'")
 		return fl.await(fl.expr(n.Value))
+	case *ast.Yield:
+		var v ir.Operand = ir.Const{}
+		if n.Value != nil {
+			v = fl.expr(n.Value)
+		}
+		return fl.yield(v)
+	case *ast.YieldFrom:
+		if fl.f.Kind != ir.GeneratorFunc {
+			fl.l.unsupported(n, "'yield from' outside a generator")
+		}
+		it := fl.op(ir.OpGetAwaitable, "yieldfrom", fl.expr(n.Value))
+		res := fl.f.NewTemp()
+		next := fl.newBlock()
+		fl.terminate(&ir.Terminator{Kind: ir.Await, Value: it, Dst: res, Target: next})
+		fl.cur = next
+		return res
+	case *ast.GeneratorExp:
+		return fl.genexp(n)
 	case *ast.Lambda:
 		return fl.makeFunc(n, "<lambda>", n.Args, nil, n.Body, ir.PlainFunc, n.Pos.Line)
 	case *ast.ListComp:
@@ -1130,6 +1152,72 @@ func (fl *funcLowerer) expr(e ast.Expr) ir.Operand {
 	}
 	fl.l.unsupported(e, "expression "+nodeName(e))
 	return nil
+}
+
+func (fl *funcLowerer) yield(v ir.Operand) ir.Temp {
+	res := fl.f.NewTemp()
+	next := fl.newBlock()
+	fl.terminate(&ir.Terminator{Kind: ir.Yield, Value: v, Dst: res, Target: next})
+	fl.cur = next
+	return res
+}
+
+// genexp lowers a generator expression into a generator function called
+// with iter() of its first iterable, as CPython does.
+func (fl *funcLowerer) genexp(n *ast.GeneratorExp) ir.Operand {
+	s := fl.l.scopes[n]
+	first := fl.op(ir.OpIter, "", fl.expr(n.Generators[0].Iter))
+	qual := "<genexpr>"
+	if fl.f.Kind != ir.ModuleBody {
+		qual = fl.f.Qualname + ".<locals>.<genexpr>"
+	}
+	kind := ir.GeneratorFunc
+	for _, g := range n.Generators {
+		if g.IsAsync != 0 {
+			kind = ir.AsyncGenFunc
+		}
+	}
+	f := fl.l.newFunc(fl.f, "<genexpr>", qual, kind, s, n.Pos.Line)
+	f.Params = ir.Param{Names: []string{".0"}, Pos: 1}
+	sub := &funcLowerer{l: fl.l, f: f, s: s, line: n.Pos.Line}
+	sub.cur = f.NewBlock()
+	var loop func(i int)
+	loop = func(i int) {
+		g := n.Generators[i]
+		var iter ir.Operand
+		if i == 0 {
+			iter = sub.load(".0", n)
+		} else {
+			iter = sub.op(ir.OpIter, "", sub.expr(g.Iter))
+		}
+		head, body, exit := sub.newBlock(), sub.newBlock(), sub.newBlock()
+		sub.startBlock(head)
+		v := sub.f.NewTemp()
+		sub.terminate(&ir.Terminator{Kind: ir.ForNext, Value: iter, Dst: v, Target: body, Else: exit})
+		sub.cur = body
+		sub.assign(g.Target, v)
+		for _, cond := range g.Ifs {
+			c := sub.expr(cond)
+			pass := sub.newBlock()
+			sub.terminate(&ir.Terminator{Kind: ir.Branch, Value: c, Target: pass, Else: head})
+			sub.cur = pass
+		}
+		if i+1 < len(n.Generators) {
+			loop(i + 1)
+		} else {
+			sub.yield(sub.expr(n.Elt))
+		}
+		sub.startBlock(head)
+		sub.cur = exit
+	}
+	if n.Generators[0].IsAsync != 0 {
+		fl.l.unsupported(n, "asynchronous generator expressions")
+	}
+	loop(0)
+	sub.terminate(&ir.Terminator{Kind: ir.Return, Value: ir.Const{}})
+	fn := fl.f.NewTemp()
+	fl.emit(&ir.Instr{Op: ir.OpMakeFunc, Dst: fn, Func: f})
+	return fl.call(fn, []ir.Operand{first}, nil, nil)
 }
 
 func (fl *funcLowerer) storeWalrus(name string, v ir.Operand) {
@@ -1205,27 +1293,8 @@ func (fl *funcLowerer) seq(op ir.Op, elts []ast.Expr) ir.Operand {
 	return t
 }
 
-var consumingBuiltins = map[string]bool{"sum": true, "list": true, "tuple": true, "sorted": true, "set": true,
-	"min": true, "max": true, "dict": true, "frozenset": true}
 
 func (fl *funcLowerer) callExpr(n *ast.Call) ir.Operand {
-	// A generator expression as the sole argument of a builtin that consumes
-	// it whole is evaluated eagerly, as a list: the result is the same.
-	if len(n.Args) == 1 {
-		if g, ok := n.Args[0].(*ast.GeneratorExp); ok {
-			if nm, ok := n.Func.(*ast.Name); ok && consumingBuiltins[nm.Id] && fl.varFor(nm.Id).Kind == ir.Builtin {
-				lst := fl.comprehension(g, g.Generators, ir.OpList, g.Elt, nil)
-				return fl.finishCall(fl.expr(n.Func), []ir.Operand{lst}, nil, nil, nil)
-			}
-			if at, ok := n.Func.(*ast.Attribute); ok && at.Attr == "join" {
-				obj := fl.expr(at.Value)
-				lst := fl.comprehension(g, g.Generators, ir.OpList, g.Elt, nil)
-				t := fl.f.NewTemp()
-				fl.emit(&ir.Instr{Op: ir.OpCallMethod, Dst: t, Name: "join", Args: []ir.Operand{obj, lst}, N: 1})
-				return t
-			}
-		}
-	}
 	// super() with no arguments inside a method.
 	if nm, ok := n.Func.(*ast.Name); ok && nm.Id == "super" && len(n.Args) == 0 && len(n.Keywords) == 0 && fl.varFor("super").Kind == ir.Builtin {
 		if cls := fl.findVar("__class__"); cls != nil && len(fl.f.Params.Names) > 0 {
@@ -1274,9 +1343,6 @@ func (fl *funcLowerer) callArgs(n *ast.Call) (args []ir.Operand, star []bool, kw
 			star = append(star, true)
 			anyStar = true
 			continue
-		}
-		if g, ok := a.(*ast.GeneratorExp); ok {
-			fl.l.unsupported(g, "generator expressions")
 		}
 		args = append(args, fl.expr(a))
 		star = append(star, false)

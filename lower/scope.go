@@ -393,7 +393,22 @@ func (a *analyzer) expr(s *scope, e ast.Expr) {
 	case *ast.DictComp:
 		a.comp(s, n.Generators, n.Key, n.Value)
 	case *ast.GeneratorExp:
-		a.comp(s, n.Generators, n.Elt)
+		// Its own function scope: the first iterable is evaluated outside.
+		a.expr(s, n.Generators[0].Iter)
+		gs := newScope(n, s)
+		a.scopes[n] = gs
+		gs.bind(".0")
+		gs.params = []string{".0"}
+		for i, g := range n.Generators {
+			a.target(gs, g.Target)
+			if i > 0 {
+				a.expr(gs, g.Iter)
+			}
+			for _, c := range g.Ifs {
+				a.expr(gs, c)
+			}
+		}
+		a.expr(gs, n.Elt)
 	case *ast.Await:
 		a.expr(s, n.Value)
 	case *ast.Yield:

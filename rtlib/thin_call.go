@@ -258,6 +258,15 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 			return Str(o.Fn.Name), nil
 		case "__qualname__":
 			return Str(o.Fn.Qualname), nil
+		case "cr_running":
+			return Bool(o.running), nil
+		}
+	case *Generator:
+		switch name {
+		case "__name__":
+			return Str(o.Fn.Name), nil
+		case "__qualname__":
+			return Str(o.Fn.Qualname), nil
 		}
 	case *BaseException:
 		switch name {

@@ -105,6 +105,10 @@ func Repr(x Object) (Str, *BaseException) {
 		return Str("<class '" + v.Module + "." + v.Name + "'>"), nil
 	case *Coroutine:
 		return Str(fmt.Sprintf("<coroutine object %s at 0x%x>", v.Fn.Qualname, addr(v))), nil
+	case *Generator:
+		return Str(fmt.Sprintf("<generator object %s at 0x%x>", v.Fn.Qualname, addr(v))), nil
+	case *AsyncGenerator:
+		return Str(fmt.Sprintf("<async_generator object %s at 0x%x>", v.Fn.Qualname, addr(v))), nil
 	case *BaseException:
 		if m, ok := v.Class.lookup("__repr__"); ok {
 			if _, isGo := m.(*Method); !isGo {

@@ -30,9 +30,17 @@ const (
 	PlainFunc
 	CoroutineFunc
 	ClassBody
+	GeneratorFunc // def containing yield
+	AsyncGenFunc  // async def containing yield
 )
 
-var kindNames = [...]string{"module", "def", "async def", "class"}
+var kindNames = [...]string{"module", "def", "async def", "class", "generator def", "async generator def"}
+
+// IsStateMachine reports whether a function of this kind suspends (its
+// locals live in a frame struct and it is resumed by state).
+func (k FuncKind) IsStateMachine() bool {
+	return k == CoroutineFunc || k == GeneratorFunc || k == AsyncGenFunc
+}
 
 func (k FuncKind) String() string { return kindNames[k] }
 
@@ -156,6 +164,7 @@ const (
 	Raise                   // raise Value (Cause if set; re-raise Value as is if Reraise)
 	Await                   // Dst = await the Resumable in Value; continue at Target
 	ForNext                 // Dst = next(Value) and goto Target, or goto Else when exhausted
+	Yield                   // suspend yielding Value; Dst = the value sent in; continue at Target
 )
 
 // Terminator ends a block.
@@ -343,6 +352,8 @@ func (f *Func) String() string {
 			}
 		case Await:
 			fmt.Fprintf(&b, "    %s = await %s -> b%d\n", t.Dst, operandString(t.Value), t.Target.ID)
+		case Yield:
+			fmt.Fprintf(&b, "    %s = yield %s -> b%d\n", t.Dst, operandString(t.Value), t.Target.ID)
 		case ForNext:
 			fmt.Fprintf(&b, "    %s = next %s -> b%d else b%d\n", t.Dst, operandString(t.Value), t.Target.ID, t.Else.ID)
 		}
@@ -370,7 +381,7 @@ func Validate(p *Program) error {
 				}
 			}
 			switch b.Term.Kind {
-			case Jump, Await:
+			case Jump, Await, Yield:
 				if b.Term.Target == nil {
 					return fmt.Errorf("%s: b%d: %v without target", f.Qualname, b.ID, b.Term.Kind)
 				}
@@ -379,8 +390,8 @@ func Validate(p *Program) error {
 					return fmt.Errorf("%s: b%d: branch without both targets", f.Qualname, b.ID)
 				}
 			}
-			if b.Term.Kind == Await && f.Kind != CoroutineFunc {
-				return fmt.Errorf("%s: await outside a coroutine", f.Qualname)
+			if (b.Term.Kind == Await || b.Term.Kind == Yield) && !f.Kind.IsStateMachine() {
+				return fmt.Errorf("%s: suspension outside a coroutine or generator", f.Qualname)
 			}
 			if b.State > 0 {
 				if states[b.State] {
