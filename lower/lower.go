@@ -1293,7 +1293,6 @@ func (fl *funcLowerer) seq(op ir.Op, elts []ast.Expr) ir.Operand {
 	return t
 }
 
-
 func (fl *funcLowerer) callExpr(n *ast.Call) ir.Operand {
 	// super() with no arguments inside a method.
 	if nm, ok := n.Func.(*ast.Name); ok && nm.Id == "super" && len(n.Args) == 0 && len(n.Keywords) == 0 && fl.varFor("super").Kind == ir.Builtin {
