@@ -35,6 +35,7 @@ const rtPath = "github.com/async2go/async2go/rtlib"
 // Go packages that register them.
 var ModulePackages = map[string]string{
 	"asyncio": "github.com/async2go/async2go/rtlib/aio",
+	"time":    "github.com/async2go/async2go/rtlib/mod/time",
 }
 
 // Options control code generation.

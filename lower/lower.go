@@ -23,7 +23,7 @@ func (e *UnsupportedError) Error() string {
 type bailout struct{ err error }
 
 // Modules lists the Python modules a translated program may import.
-var Modules = map[string]bool{"asyncio": true}
+var Modules = map[string]bool{"asyncio": true, "time": true}
 
 // Lower translates a parsed module into the IR.
 func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err error) {

@@ -87,7 +87,19 @@ var (
 	CellType      = newType("cell", ObjectType)
 )
 
-func init() { ObjectType.MRO = []*Type{ObjectType} }
+func init() {
+	ObjectType.MRO = []*Type{ObjectType}
+	// BaseException.__init__ sets args (super().__init__(msg) in subclasses).
+	BaseExceptionType.Dict.SetStr("__init__", &Method{Name: "__init__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		if e, ok := self.(*BaseException); ok {
+			e.Args = NewTuple(append([]Object(nil), args...)...)
+		}
+		return None, nil
+	}})
+	ObjectType.Dict.SetStr("__init__", &Method{Name: "__init__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		return None, nil
+	}})
+}
 
 func (NoneType) Type() *Type   { return NoneTypeType }
 func (Bool) Type() *Type       { return BoolType }

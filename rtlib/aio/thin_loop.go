@@ -11,7 +11,6 @@ package aio
 
 import (
 	"container/heap"
-	"os"
 	"sync"
 	"time"
 
@@ -58,8 +57,6 @@ type Loop struct {
 	current  *Task
 	tasks    map[*Task]struct{}
 	virtual  bool
-	vnow     float64
-	start    time.Time
 
 	mu    sync.Mutex
 	inbox []func()
@@ -71,21 +68,13 @@ type Loop struct {
 func NewLoop() *Loop {
 	return &Loop{
 		tasks:   map[*Task]struct{}{},
-		virtual: os.Getenv("ASYNC2GO_CLOCK") == "virtual",
-		start:   time.Now(),
+		virtual: rt.VirtualClock(),
 		wake:    make(chan struct{}, 1),
 	}
 }
 
-var clockStart = time.Now()
-
-// Time is loop.time(): seconds on the loop's clock.
-func (l *Loop) Time() float64 {
-	if l.virtual {
-		return l.vnow
-	}
-	return time.Since(clockStart).Seconds()
-}
+// Time is loop.time(): seconds on the program clock (rt.Now).
+func (l *Loop) Time() float64 { return rt.Now() }
 
 // CallSoon schedules fn to run in the next iteration, after the callbacks
 // already scheduled.
@@ -138,9 +127,7 @@ func (l *Loop) runOnce() {
 	if len(l.ready) == 0 && !l.stopping && len(l.timers) > 0 {
 		when := l.timers[0].when
 		if l.virtual {
-			if when > l.vnow {
-				l.vnow = when
-			}
+			rt.AdvanceClock(when)
 		} else if d := when - l.Time(); d > 0 {
 			t := time.NewTimer(time.Duration(d * float64(time.Second)))
 			select {

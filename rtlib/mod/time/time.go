@@ -1,0 +1,52 @@
+// Package time is Python's time module for translated programs: the clocks
+// read the program clock of rtlib (real, or virtual with
+// ASYNC2GO_CLOCK=virtual).
+package time
+
+import (
+	gotime "time"
+
+	rt "github.com/async2go/async2go/rtlib"
+)
+
+func init() {
+	rt.RegisterModule("time", func() (*rt.Module, *rt.BaseException) {
+		m := rt.NewModule("time")
+		clock := func(name string, read func() float64) {
+			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+				if len(args) != 0 {
+					return nil, rt.Errorf(rt.TypeErrorType, "time.%s() takes no arguments (%d given)", name, len(args))
+				}
+				return rt.Float(read()), nil
+			}})
+		}
+		clock("monotonic", rt.Now)
+		clock("perf_counter", rt.Now)
+		clock("time", rt.WallTime)
+		m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if len(args) != 1 {
+				return nil, rt.Errorf(rt.TypeErrorType, "time.sleep() takes exactly one argument (%d given)", len(args))
+			}
+			var d float64
+			switch v := args[0].(type) {
+			case rt.Int:
+				d = float64(v)
+			case rt.Float:
+				d = float64(v)
+			default:
+				return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", v.Type().Name)
+			}
+			if d < 0 {
+				return nil, rt.Errorf(rt.ValueErrorType, "sleep length must be non-negative")
+			}
+			if rt.VirtualClock() {
+				rt.AdvanceClock(rt.Now() + d)
+			} else {
+				rt.FlushStdout()
+				gotime.Sleep(gotime.Duration(d * float64(gotime.Second)))
+			}
+			return rt.None, nil
+		}})
+		return m, nil
+	})
+}
