@@ -22,9 +22,6 @@ func (e *UnsupportedError) Error() string {
 
 type bailout struct{ err error }
 
-// Modules lists the Python modules a translated program may import.
-var Modules = map[string]bool{"asyncio": true, "time": true}
-
 // Lower translates a parsed module into the IR.
 func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err error) {
 	defer func() {
@@ -390,7 +387,7 @@ func (fl *funcLowerer) stmt(st ast.Stmt) {
 		fl.classDef(n)
 	case *ast.Import:
 		for _, al := range n.Names {
-			if !Modules[al.Name] {
+			if ir.ModulePackages[al.Name] == "" {
 				fl.l.unsupported(al, fmt.Sprintf("import of '%s'", al.Name))
 			}
 			fl.l.prog.Imports = appendUnique(fl.l.prog.Imports, al.Name)
@@ -402,7 +399,7 @@ func (fl *funcLowerer) stmt(st ast.Stmt) {
 			fl.store(name, m)
 		}
 	case *ast.ImportFrom:
-		if n.Level != 0 || !Modules[n.Module] {
+		if n.Level != 0 || ir.ModulePackages[n.Module] == "" {
 			fl.l.unsupported(n, fmt.Sprintf("import of '%s'", strings.Repeat(".", n.Level)+n.Module))
 		}
 		fl.l.prog.Imports = appendUnique(fl.l.prog.Imports, n.Module)

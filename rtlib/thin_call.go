@@ -55,6 +55,10 @@ func Call(fn Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		if m, ok := f.Class.lookup("__call__"); ok {
 			return Call(&BoundMethod{Self: f, Fn: m}, args, kw)
 		}
+	case interface {
+		Call([]Object, []KwArg) (Object, *BaseException)
+	}:
+		return f.Call(args, kw)
 	}
 	return nil, Errorf(TypeErrorType, "'%s' object is not callable", fn.Type().Name)
 }
@@ -246,11 +250,20 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 		}
 		return nil, Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", o.Name, name)
 	case *Function:
+		if o.Dict != nil {
+			if v, ok := o.Dict.GetStr(name); ok {
+				return v, nil
+			}
+		}
 		switch name {
 		case "__name__":
 			return Str(o.Name), nil
 		case "__qualname__":
 			return Str(o.Qualname), nil
+		case "__module__":
+			return Str(o.Module), nil
+		case "__doc__":
+			return None, nil
 		}
 	case *Coroutine:
 		switch name {
@@ -325,6 +338,24 @@ func SetAttr(obj Object, name string, v Object) *BaseException {
 		o.Attrs.SetStr(name, v)
 		return nil
 	case *Function:
+		switch name {
+		case "__name__", "__qualname__":
+			s, ok := v.(Str)
+			if !ok {
+				return Errorf(TypeErrorType, "%s must be set to a string object", name)
+			}
+			if name == "__name__" {
+				o.Name = string(s)
+			} else {
+				o.Qualname = string(s)
+			}
+			return nil
+		case "__module__":
+			if s, ok := v.(Str); ok {
+				o.Module = string(s)
+			}
+			return nil
+		}
 		if o.Dict == nil {
 			o.Dict = NewDict()
 		}

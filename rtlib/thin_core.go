@@ -491,3 +491,13 @@ func FloatRepr(f float64) string {
 	}
 	return s
 }
+
+// NewBuiltinType makes a type implemented in Go, for runtime modules.
+func NewBuiltinType(name, module string, bases ...*Type) *Type {
+	if len(bases) == 0 {
+		bases = []*Type{ObjectType}
+	}
+	t := newType(name, bases...)
+	t.Module = module
+	return t
+}

@@ -285,3 +285,28 @@ func init() {
 		return self.(*AsyncGenerator).step(nil, NewException(GeneratorExitType), true), nil
 	})
 }
+
+// MapAwait is an awaitable that awaits inner and then maps its outcome
+// with fn (for library coroutines written in Go that post-process an await).
+func MapAwait(inner Resumable, fn func(v Object, exc *BaseException) (Object, *BaseException)) Resumable {
+	return &mapAwait{inner: inner, fn: fn}
+}
+
+type mapAwait struct {
+	inner   Resumable
+	fn      func(Object, *BaseException) (Object, *BaseException)
+	started bool
+}
+
+func (m *mapAwait) Resume(sent Object, thrown *BaseException) (Object, bool, *BaseException) {
+	if !m.started {
+		m.started = true
+		sent = None
+	}
+	v, done, exc := m.inner.Resume(sent, thrown)
+	if !done {
+		return v, false, nil
+	}
+	r, e := m.fn(v, exc)
+	return r, true, e
+}

@@ -22,6 +22,16 @@ import (
 	"strings"
 )
 
+// ModulePackages maps each Python module a translated program may import
+// to the Go package that implements it and registers it with rtlib. An import
+// of any other module is reported as unsupported.
+var ModulePackages = map[string]string{
+	"asyncio":    "github.com/async2go/async2go/rtlib/aio",
+	"time":       "github.com/async2go/async2go/rtlib/mod/time",
+	"functools":  "github.com/async2go/async2go/rtlib/mod/functools",
+	"contextlib": "github.com/async2go/async2go/rtlib/mod/contextlib",
+}
+
 // FuncKind says what a Func is.
 type FuncKind uint8
 
