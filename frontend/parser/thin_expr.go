@@ -425,6 +425,9 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 			p.finish(&pos)
 			kws = append(kws, &ast.Keyword{Pos: pos, Value: v})
 		case p.isOp("*"):
+			if len(kws) > 0 && kws[len(kws)-1].Arg == "" {
+				p.fail("iterable argument unpacking follows keyword argument unpacking")
+			}
 			args = append(args, p.starExpression())
 		case t.kind == tName && p.peekIsOp(1, "="):
 			p.next()
@@ -435,8 +438,17 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 			kws = append(kws, &ast.Keyword{Pos: pos, Arg: t.text, Value: v})
 		default:
 			e := p.namedExpr()
-			if p.isKw("for") && len(args) == 0 && len(kws) == 0 {
-				return []ast.Expr{e}, nil
+			if p.isKw("for") {
+				if len(args) == 0 && len(kws) == 0 {
+					save := p.i
+					p.comprehensionClauses()
+					sole := p.isOp(")")
+					p.i = save
+					if sole {
+						return []ast.Expr{e}, nil
+					}
+				}
+				p.failAt(tokenAt(e), "SyntaxError", "Generator expression must be parenthesized")
 			}
 			if len(kws) > 0 {
 				p.failAt(tokenAt(e), "SyntaxError", "positional argument follows keyword argument")
@@ -660,7 +672,10 @@ func (p *parser) dictOrSet() ast.Expr {
 			continue
 		}
 		k := p.expression()
-		p.expectOp(":")
+		if !p.isOp(":") {
+			p.failAt(tokenAt(k), "SyntaxError", "':' expected after dictionary key")
+		}
+		p.next()
 		keys = append(keys, k)
 		vals = append(vals, p.expression())
 	}

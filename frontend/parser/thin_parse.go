@@ -7,33 +7,44 @@ import (
 	"github.com/async2go/async2go/frontend/ast"
 )
 
-// ParseFile parses a Python module.
-func ParseFile(filename string, src []byte) (mod *ast.Module, err error) {
+// ParseFile parses a Python module. A syntax error is returned as *Error.
+func ParseFile(filename string, src []byte) (*ast.Module, error) {
 	toks, lines, serr := scan(filename, src)
 	p := &parser{toks: toks, lines: lines, filename: filename}
+	mod, perr := p.module()
+	if serr == nil {
+		if perr != nil {
+			return nil, perr
+		}
+		return mod, nil
+	}
+	// Both the tokenizer and the parser may have failed: report what CPython
+	// reports. An unclosed bracket wins over a parser error on a later line
+	// (pegen's _PyPegen_set_syntax_error); any other tokenizer error wins
+	// unless the parser failed before reaching it.
+	if perr != nil && !p.atEnd {
+		if strings.HasSuffix(serr.Msg, "was never closed") {
+			if perr.Line <= serr.Line {
+				return nil, perr
+			}
+		} else if perr.Line < serr.Line || perr.Line == serr.Line && perr.Col < serr.Col {
+			return nil, perr
+		}
+	}
+	return nil, serr
+}
+
+func (p *parser) module() (mod *ast.Module, err *Error) {
 	defer func() {
 		if r := recover(); r != nil {
-			if b, ok := r.(bail); ok {
-				mod, err = nil, b.err
-				return
+			b, ok := r.(bail)
+			if !ok {
+				panic(r)
 			}
-			panic(r)
+			mod, err = nil, b.err
+			p.atEnd = p.peek().kind == tEOF
 		}
 	}()
-	if serr != nil {
-		// Report a parse error that comes before the scanner's error first.
-		p.toks = truncateAt(toks, serr.Line)
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					if _, ok := r.(bail); !ok {
-						panic(r)
-					}
-				}
-			}()
-		}()
-		return nil, serr
-	}
 	m := &ast.Module{}
 	for p.peek().kind != tEOF {
 		if p.peek().kind == tNewline {
@@ -45,18 +56,10 @@ func ParseFile(filename string, src []byte) (mod *ast.Module, err error) {
 	return m, nil
 }
 
-func truncateAt(toks []token, line int) []token {
-	for i, t := range toks {
-		if t.line >= line {
-			return toks[:i]
-		}
-	}
-	return toks
-}
-
 type bail struct{ err *Error }
 
 type parser struct {
+	atEnd    bool // the parser failed at the end of the tokens
 	toks     []token
 	i        int
 	lines    []string
@@ -121,7 +124,7 @@ func (p *parser) fail(msg string) { p.failAt(p.peek(), "SyntaxError", msg) }
 
 func (p *parser) expectOp(s string) token {
 	if !p.isOp(s) {
-		if s == ":" {
+		if s == ":" && p.peek().kind == tNewline {
 			p.failAt(p.prev(), "SyntaxError", "expected ':'")
 		}
 		p.fail("invalid syntax")
@@ -161,14 +164,16 @@ func span(from, to ast.Located) ast.Pos {
 
 // ---- statements ----
 
-func (p *parser) block() []ast.Stmt {
+// block parses `: suite`; what and line name the statement for CPython's
+// "expected an indented block after … on line N".
+func (p *parser) block(what string, line int) []ast.Stmt {
 	p.expectOp(":")
 	if p.peek().kind != tNewline {
 		return p.simpleStatements()
 	}
 	p.next()
 	if p.peek().kind != tIndent {
-		p.failAt(p.peek(), "IndentationError", "expected an indented block")
+		p.failAt(p.peek(), "IndentationError", fmt.Sprintf("expected an indented block after %s on line %d", what, line))
 	}
 	p.next()
 	var body []ast.Stmt
@@ -245,7 +250,7 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 		if p.acceptOp("->") {
 			returns = p.expression()
 		}
-		body := p.block()
+		body := p.block("function definition", kw.line)
 		end := body[len(body)-1].Span()
 		pos.EndLine, pos.EndCol = end.EndLine, end.EndCol
 		if isAsync {
@@ -260,7 +265,7 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 			bases, kws = p.callArgs()
 			p.expectOp(")")
 		}
-		body := p.block()
+		body := p.block("class definition", kw.line)
 		end := body[len(body)-1].Span()
 		pos.EndLine, pos.EndCol = end.EndLine, end.EndCol
 		return &ast.ClassDef{Pos: pos, Name: name, Bases: bases, Keywords: kws, Body: body, DecoratorList: decos}
@@ -268,10 +273,11 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 		return p.ifStmt(pos)
 	case "while":
 		test := p.namedExpr()
-		body := p.block()
+		body := p.block("'while' statement", kw.line)
 		var orelse []ast.Stmt
-		if p.acceptKw("else") {
-			orelse = p.block()
+		if p.isKw("else") {
+			e := p.next()
+			orelse = p.block("'else' statement", e.line)
 		}
 		p.endAt(&pos, body, orelse)
 		return &ast.While{Pos: pos, Test: test, Body: body, Orelse: orelse}
@@ -281,10 +287,11 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 			p.fail("invalid syntax")
 		}
 		iter := p.starExpressions()
-		body := p.block()
+		body := p.block("'for' statement", kw.line)
 		var orelse []ast.Stmt
-		if p.acceptKw("else") {
-			orelse = p.block()
+		if p.isKw("else") {
+			e := p.next()
+			orelse = p.block("'else' statement", e.line)
 		}
 		p.endAt(&pos, body, orelse)
 		if isAsync {
@@ -315,14 +322,14 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 		if paren {
 			p.expectOp(")")
 		}
-		body := p.block()
+		body := p.block("'with' statement", kw.line)
 		p.endAt(&pos, body, nil)
 		if isAsync {
 			return &ast.AsyncWith{Pos: pos, Items: items, Body: body}
 		}
 		return &ast.With{Pos: pos, Items: items, Body: body}
 	case "try":
-		body := p.block()
+		body := p.block("'try' statement", kw.line)
 		var handlers []ast.ExceptHandlerNode
 		star := false
 		for p.isKw("except") {
@@ -346,19 +353,25 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 					name = p.name().text
 				}
 			}
-			hbody := p.block()
+			hbody := p.block("'except' statement", ht.line)
 			p.endAt(&hpos, hbody, nil)
 			handlers = append(handlers, &ast.ExceptHandler{Pos: hpos, Type: typ, Name: name, Body: hbody})
 		}
 		var orelse, final []ast.Stmt
-		if p.acceptKw("else") {
-			orelse = p.block()
+		if p.isKw("else") {
+			e := p.next()
+			orelse = p.block("'else' statement", e.line)
 		}
-		if p.acceptKw("finally") {
-			final = p.block()
+		if p.isKw("finally") {
+			f := p.next()
+			final = p.block("'finally' statement", f.line)
 		}
 		if len(handlers) == 0 && final == nil {
-			p.fail("expected 'except' or 'finally' block")
+			j := p.i - 1
+			for j > 0 && (p.toks[j].kind == tDedent || p.toks[j].kind == tNewline) {
+				j--
+			}
+			p.failAt(p.toks[j], "SyntaxError", "expected 'except' or 'finally' block")
 		}
 		last := final
 		if last == nil {
@@ -412,14 +425,16 @@ func (p *parser) endAt(pos *ast.Pos, body, orelse []ast.Stmt) {
 }
 
 func (p *parser) ifStmt(pos ast.Pos) ast.Stmt {
+	kw := p.prev()
 	test := p.namedExpr()
-	body := p.block()
+	body := p.block(fmt.Sprintf("'%s' statement", kw.text), kw.line)
 	var orelse []ast.Stmt
 	if p.isKw("elif") {
 		t := p.next()
 		orelse = []ast.Stmt{p.ifStmt(startPos(t))}
-	} else if p.acceptKw("else") {
-		orelse = p.block()
+	} else if p.isKw("else") {
+		e := p.next()
+		orelse = p.block("'else' statement", e.line)
 	}
 	p.endAt(&pos, body, orelse)
 	return &ast.If{Pos: pos, Test: test, Body: body, Orelse: orelse}
@@ -464,7 +479,7 @@ func (p *parser) tryMatch() ast.Stmt {
 		if p.acceptKw("if") {
 			guard = p.namedExpr()
 		}
-		body := p.block()
+		body := p.block("'case' statement", p.prev().line)
 		cases = append(cases, &ast.MatchCase{Pattern: pat, Guard: guard, Body: body})
 	}
 	if p.peek().kind != tDedent {
@@ -684,7 +699,11 @@ func (p *parser) simpleStatement() ast.Stmt {
 			p.next()
 			var targets []ast.Expr
 			for {
-				targets = append(targets, setCtx(p.primaryExpr(), ast.Del))
+				e := p.primaryExpr()
+				if _, ok := e.(*ast.Call); ok {
+					p.failAt(tokenAt(e), "SyntaxError", "cannot delete function call")
+				}
+				targets = append(targets, setCtx(e, ast.Del))
 				if !p.acceptOp(",") || p.peek().kind == tNewline {
 					break
 				}
@@ -812,6 +831,9 @@ func (p *parser) simpleStatement() ast.Stmt {
 		}
 		p.finish(&pos)
 		return &ast.Assign{Pos: pos, Targets: targets, Value: value}
+	}
+	if nm, ok := first.(*ast.Name); ok && (nm.Id == "print" || nm.Id == "exec") && p.peek().kind != tNewline && !p.isOp(";") {
+		p.failAt(tokenAt(first), "SyntaxError", fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", nm.Id, nm.Id))
 	}
 	return &ast.ExprStmt{Pos: spanOf(first), Value: first}
 }

@@ -103,6 +103,10 @@ func scan(filename string, src []byte) ([]token, []string, *Error) {
 	s := &scanner{src: []byte(text), filename: filename, line: 1, indents: []int{0}, atBOL: true}
 	s.lines = strings.Split(text, "\n")
 	s.run()
+	if s.err != nil {
+		// The parser still runs over the tokens before the error.
+		s.toks = append(s.toks, token{kind: tEOF, line: s.line, col: s.col(), endLine: s.line, endCol: s.col()})
+	}
 	return s.toks, s.lines, s.err
 }
 
@@ -277,20 +281,30 @@ func (s *scanner) nameOrString() {
 func (s *scanner) number() {
 	start := s.pos
 	startCol := s.col()
-	isNum := func(c byte) bool {
-		return isDigit(c) || c == '_' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == '.'
+	hex := s.pos+1 < len(s.src) && s.src[s.pos] == '0' && (s.src[s.pos+1] == 'x' || s.src[s.pos+1] == 'X')
+	radix := s.pos+1 < len(s.src) && s.src[s.pos] == '0' && strings.IndexByte("xXoObB", s.src[s.pos+1]) >= 0
+	if radix {
+		s.pos += 2
 	}
 	for s.pos < len(s.src) {
 		c := s.src[s.pos]
-		if (c == '+' || c == '-') && (s.src[s.pos-1] == 'e' || s.src[s.pos-1] == 'E') && !strings.HasPrefix(strings.ToLower(string(s.src[start:s.pos])), "0x") {
+		switch {
+		case isDigit(c) || c == '_':
+		case hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'):
+		case !radix && c == '.':
+		case !radix && (c == 'e' || c == 'E'):
+			if s.pos+1 < len(s.src) && (s.src[s.pos+1] == '+' || s.src[s.pos+1] == '-') {
+				s.pos++
+			}
+		case !radix && (c == 'j' || c == 'J'):
 			s.pos++
-			continue
-		}
-		if !isNum(c) && c != 'j' && c != 'J' {
-			break
+			goto done
+		default:
+			goto done
 		}
 		s.pos++
 	}
+done:
 	if s.pos < len(s.src) && isIdentStart(s.src[s.pos]) {
 		s.errorAt("SyntaxError", "invalid decimal literal", s.line, s.col()-1, s.col())
 		return
@@ -315,7 +329,11 @@ func (s *scanner) str(start int) {
 	for {
 		if s.pos >= len(s.src) {
 			if triple {
-				s.errorAt("SyntaxError", "unterminated triple-quoted string literal (detected at line "+fmt.Sprint(s.line)+")", startLine, startCol, startCol+1)
+				last := s.line
+				if len(s.src) > 0 && s.src[len(s.src)-1] == '\n' {
+					last--
+				}
+				s.errorAt("SyntaxError", fmt.Sprintf("unterminated triple-quoted string literal (detected at line %d)", last), startLine, startCol, startCol+1)
 			} else {
 				s.errorAt("SyntaxError", fmt.Sprintf("unterminated string literal (detected at line %d)", startLine), startLine, startCol, startCol+1)
 			}

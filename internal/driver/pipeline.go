@@ -16,6 +16,9 @@ func Translate(filename string, src []byte, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := parser.Check(filename, mod); err != nil {
+		return nil, err
+	}
 	prog, err := lower.Lower(mod, filename, src)
 	if err != nil {
 		return nil, err

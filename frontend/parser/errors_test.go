@@ -1,0 +1,53 @@
+package parser
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/async2go/async2go/frontend/ast"
+)
+
+// TestSyntaxErrors checks each chunk of testdata/errors.py.txt against
+// CPython 3.12's verdict recorded in testdata/errors.golden (the error class,
+// line and message of compile(), or OK). Regenerate the golden file with
+// testdata/record_errors.py.
+func TestSyntaxErrors(t *testing.T) {
+	src, err := os.ReadFile("testdata/errors.py.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile("testdata/errors.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunks := strings.Split(string(src), "\n---\n")
+	want := strings.Split(strings.TrimSuffix(string(golden), "\n"), "\n")
+	if len(chunks) != len(want) {
+		t.Fatalf("%d chunks but %d golden lines: re-run record_errors.py", len(chunks), len(want))
+	}
+	for i, chunk := range chunks {
+		if !strings.HasSuffix(chunk, "\n") {
+			chunk += "\n"
+		}
+		got := "OK"
+		_, err := ParseFile("x.py", []byte(chunk))
+		if err == nil {
+			err = Check("x.py", mustParse(chunk))
+		}
+		if e, ok := err.(*Error); ok {
+			got = fmt.Sprintf("%s\t%d\t%s", e.Kind, e.Line, e.Msg)
+		} else if err != nil {
+			got = "other: " + err.Error()
+		}
+		if got != want[i] {
+			t.Errorf("chunk %d:\n%s\ngot  %q\nwant %q", i, chunk, got, want[i])
+		}
+	}
+}
+
+func mustParse(src string) *ast.Module {
+	m, _ := ParseFile("x.py", []byte(src))
+	return m
+}
