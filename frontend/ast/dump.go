@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // optionalFields are the fields whose class default is None in CPython's ast
@@ -223,7 +224,15 @@ func reprStr(s string) string {
 	}
 	var b strings.Builder
 	b.WriteByte(quote)
-	for _, r := range s {
+	for i, r := range s {
+		if r == utf8.RuneError && i+2 < len(s) && s[i] == 0xED && s[i+1]&0xE0 == 0xA0 {
+			// A lone surrogate, kept in WTF-8.
+			fmt.Fprintf(&b, `\u%04x`, 0xD000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F))
+			continue
+		}
+		if r == utf8.RuneError && i > 0 && (s[i]&0xC0 == 0x80) && i >= 1 && surrogateTail(s, i) {
+			continue
+		}
 		switch {
 		case r == rune(quote) || r == '\\':
 			b.WriteByte('\\')
@@ -236,7 +245,9 @@ func reprStr(s string) string {
 			b.WriteString(`\t`)
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case !unicode.IsPrint(r) && r > 0xff:
+		case !unicode.IsPrint(r) && r <= 0xff:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case !unicode.IsPrint(r):
 			if r > 0xffff {
 				fmt.Fprintf(&b, `\U%08x`, r)
 			} else {
@@ -248,6 +259,16 @@ func reprStr(s string) string {
 	}
 	b.WriteByte(quote)
 	return b.String()
+}
+
+// surrogateTail reports whether byte i continues a WTF-8 surrogate.
+func surrogateTail(s string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if s[j] == 0xED && j+1 < len(s) && s[j+1]&0xE0 == 0xA0 {
+			return true
+		}
+	}
+	return false
 }
 
 func reprBytes(bs []byte) string {

@@ -872,8 +872,22 @@ func unescape(s string, raw, isBytes bool) string {
 			if !isBytes && i+n < len(s)+0 || !isBytes && i+n == len(s)-1+1 {
 				v, err := strconv.ParseUint(s[i+1:min(i+1+n, len(s))], 16, 32)
 				if err == nil {
-					b.WriteRune(rune(v))
+					if v >= 0xD800 && v <= 0xDFFF {
+						writeSurrogate(&b, rune(v))
+					} else {
+						b.WriteRune(rune(v))
+					}
 					i += n
+					continue
+				}
+			}
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		case 'N':
+			if end := strings.IndexByte(s[i:], '}'); !isBytes && i+1 < len(s) && s[i+1] == '{' && end > 0 {
+				if r, ok := lookupName(s[i+2 : i+end]); ok {
+					b.WriteRune(r)
+					i += end
 					continue
 				}
 			}

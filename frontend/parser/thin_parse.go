@@ -243,6 +243,7 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 	switch kw.text {
 	case "def":
 		name := p.name().text
+		tparams := p.typeParams()
 		p.expectOp("(")
 		args := p.arguments(")", true)
 		p.expectOp(")")
@@ -254,11 +255,12 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 		end := body[len(body)-1].Span()
 		pos.EndLine, pos.EndCol = end.EndLine, end.EndCol
 		if isAsync {
-			return &ast.AsyncFunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns}
+			return &ast.AsyncFunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tparams}
 		}
-		return &ast.FunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns}
+		return &ast.FunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tparams}
 	case "class":
 		name := p.name().text
+		tparams := p.typeParams()
 		var bases []ast.Expr
 		var kws []*ast.Keyword
 		if p.acceptOp("(") {
@@ -268,7 +270,7 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 		body := p.block("class definition", kw.line)
 		end := body[len(body)-1].Span()
 		pos.EndLine, pos.EndCol = end.EndLine, end.EndCol
-		return &ast.ClassDef{Pos: pos, Name: name, Bases: bases, Keywords: kws, Body: body, DecoratorList: decos}
+		return &ast.ClassDef{Pos: pos, Name: name, Bases: bases, Keywords: kws, Body: body, DecoratorList: decos, TypeParams: tparams}
 	case "if":
 		return p.ifStmt(pos)
 	case "while":
@@ -388,6 +390,41 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 	}
 	p.failAt(kw, "SyntaxError", "invalid syntax")
 	return nil
+}
+
+// typeParams parses an optional PEP 695 type parameter list.
+func (p *parser) typeParams() []ast.TypeParam {
+	if !p.acceptOp("[") {
+		return nil
+	}
+	var out []ast.TypeParam
+	for !p.isOp("]") {
+		t := p.peek()
+		pos := startPos(t)
+		switch {
+		case p.acceptOp("**"):
+			n := p.name().text
+			p.finish(&pos)
+			out = append(out, &ast.ParamSpec{Pos: pos, Name: n})
+		case p.acceptOp("*"):
+			n := p.name().text
+			p.finish(&pos)
+			out = append(out, &ast.TypeVarTuple{Pos: pos, Name: n})
+		default:
+			n := p.name().text
+			var bound ast.Expr
+			if p.acceptOp(":") {
+				bound = p.expression()
+			}
+			p.finish(&pos)
+			out = append(out, &ast.TypeVar{Pos: pos, Name: n, Bound: bound})
+		}
+		if !p.acceptOp(",") {
+			break
+		}
+	}
+	p.expectOp("]")
+	return out
 }
 
 // withParenthesized reports whether `with (` opens a parenthesized list of
@@ -785,6 +822,17 @@ func (p *parser) simpleStatement() ast.Stmt {
 				v := p.expression()
 				p.finish(&pos)
 				return &ast.TypeAlias{Pos: pos, Name: &ast.Name{Pos: np, Id: nt.text, Ctx: ast.Store}, Value: v}
+			}
+			if n := p.peekAt(1); n.kind == tName && p.peekIsOp(2, "[") {
+				p.next()
+				nt := p.next()
+				np := startPos(nt)
+				np.EndLine, np.EndCol = nt.endLine, nt.endCol
+				tps := p.typeParams()
+				p.expectOp("=")
+				v := p.expression()
+				p.finish(&pos)
+				return &ast.TypeAlias{Pos: pos, Name: &ast.Name{Pos: np, Id: nt.text, Ctx: ast.Store}, TypeParams: tps, Value: v}
 			}
 		}
 	}

@@ -102,6 +102,23 @@ func scan(filename string, src []byte) ([]token, []string, *Error) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	s := &scanner{src: []byte(text), filename: filename, line: 1, indents: []int{0}, atBOL: true}
 	s.lines = strings.Split(text, "\n")
+	if !utf8.ValidString(text) {
+		for i, line := range s.lines {
+			if !utf8.ValidString(line) {
+				j := 0
+				for j < len(line) {
+					r, n := utf8.DecodeRuneInString(line[j:])
+					if r == utf8.RuneError && n <= 1 {
+						break
+					}
+					j += n
+				}
+				err := &Error{Kind: "SyntaxError", Filename: filename, Line: i + 1,
+					Msg: fmt.Sprintf("Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding declared; see https://peps.python.org/pep-0263/ for details", line[j], filename, i+1)}
+				return []token{{kind: tEOF, line: i + 1}}, s.lines, err
+			}
+		}
+	}
 	s.run()
 	if s.err != nil {
 		// The parser still runs over the tokens before the error.
@@ -270,6 +287,12 @@ func (s *scanner) nameOrString() {
 		}
 		s.pos += n
 	}
+	if s.pos == start {
+		r, n := utf8.DecodeRune(s.src[s.pos:])
+		s.errorAt("SyntaxError", fmt.Sprintf("invalid character '%c' (U+%04X)", r, r), s.line, s.col(), s.col()+n)
+		s.pos += n
+		return
+	}
 	word := string(s.src[start:s.pos])
 	if s.pos < len(s.src) && (s.src[s.pos] == '"' || s.src[s.pos] == '\'') && len(word) <= 2 && strings.Trim(strings.ToLower(word), "rbuf") == "" {
 		s.str(start)
@@ -391,6 +414,9 @@ func (s *scanner) str(start int) {
 	s.emit(tString, string(s.src[start:s.pos]), startLine, startCol, s.line, s.col())
 }
 
+// maxParenLevel is CPython's MAXLEVEL: brackets nest at most this deep.
+const maxParenLevel = 200
+
 var ops3 = []string{"**=", "//=", ">>=", "<<=", "...", "!="}
 var ops2 = []string{"**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="}
 
@@ -413,6 +439,10 @@ func (s *scanner) op() {
 	}
 	switch c {
 	case '(', '[', '{':
+		if len(s.parens) >= maxParenLevel {
+			s.errorAt("SyntaxError", "too many nested parentheses", s.line, s.col(), s.col()+1)
+			return
+		}
 		s.parens = append(s.parens, c)
 		s.parenPos = append(s.parenPos, token{line: s.line, col: s.col()})
 	case ')', ']', '}':
