@@ -147,6 +147,7 @@ func (l *lowerer) finish() {
 				b.Term = &ir.Terminator{Kind: ir.Return, Value: ir.Const{}}
 			}
 		}
+		pruneUnreachable(f)
 		n := 0
 		for _, b := range f.Blocks {
 			if b.Term != nil && (b.Term.Kind == ir.Await || b.Term.Kind == ir.Yield) {
@@ -156,6 +157,31 @@ func (l *lowerer) finish() {
 		}
 		f.NStates = n
 	}
+}
+
+// pruneUnreachable drops the blocks no path from the entry reaches (code
+// after a return, raise, break or continue) and renumbers the rest.
+func pruneUnreachable(f *ir.Func) {
+	seen := map[*ir.Block]bool{}
+	var visit func(b *ir.Block)
+	visit = func(b *ir.Block) {
+		if b == nil || seen[b] {
+			return
+		}
+		seen[b] = true
+		visit(b.Handler)
+		visit(b.Term.Target)
+		visit(b.Term.Else)
+	}
+	visit(f.Blocks[0])
+	kept := f.Blocks[:0]
+	for _, b := range f.Blocks {
+		if seen[b] {
+			b.ID = len(kept)
+			kept = append(kept, b)
+		}
+	}
+	f.Blocks = kept
 }
 
 // unwind is an entry of the stack of constructs that a return, break or
