@@ -95,7 +95,7 @@ type doneCallback struct {
 func (f *Future) AddDoneCallback(fn func(*Future)) *doneCallback {
 	cb := &doneCallback{fn: fn}
 	if f.Done() {
-		f.loop.CallSoon(func() { fn(f) })
+		f.loop.scheduleDone(fn, f)
 		return cb
 	}
 	f.callbacks = append(f.callbacks, cb)
@@ -122,8 +122,7 @@ func (f *Future) scheduleCallbacks() {
 	cbs := f.callbacks
 	f.callbacks = nil
 	for _, cb := range cbs {
-		fn := cb.fn
-		f.loop.CallSoon(func() { fn(f) })
+		f.loop.scheduleDone(cb.fn, f)
 	}
 }
 
@@ -186,6 +185,7 @@ type Task struct {
 	mustCancel    bool
 	numCancelReqs int
 	stepScheduled bool
+	wakeupFn      func(*Future) // t.wakeup, made once
 }
 
 var taskCounter int
@@ -201,11 +201,12 @@ func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseExcepti
 	t := &Task{coro: r, coroObj: coro, name: "Task-" + strconv.Itoa(taskCounter)}
 	t.loop = loop
 	t.self = t
+	t.wakeupFn = t.wakeup
 	if s, ok := name.(rt.Str); ok {
 		t.name = string(s)
 	}
 	loop.tasks[t] = struct{}{}
-	loop.CallSoon(func() { t.step(nil) })
+	loop.scheduleStep(t, nil)
 	return t, nil
 }
 
@@ -290,11 +291,11 @@ func (t *Task) step(exc *rt.BaseException) {
 	case *Future:
 		t.await(w)
 	case rt.NoneType:
-		l.CallSoon(func() { t.step(nil) })
+		l.scheduleStep(t, nil)
 	default:
 		rep, _ := rt.Repr(v)
 		bad := rt.Errorf(rt.RuntimeErrorType, "Task got bad yield: %s", rep)
-		l.CallSoon(func() { t.step(bad) })
+		l.scheduleStep(t, bad)
 	}
 }
 
@@ -302,16 +303,16 @@ func (t *Task) await(w *Future) {
 	if !w.blocking {
 		l := t.loop
 		bad := rt.Errorf(rt.RuntimeErrorType, "yield was used instead of yield from in task %s with %s", t.name, "future")
-		l.CallSoon(func() { t.step(bad) })
+		l.scheduleStep(t, bad)
 		return
 	}
 	w.blocking = false
 	if w == &t.Future {
 		bad := rt.Errorf(rt.RuntimeErrorType, "Task cannot await on itself: %s", t.name)
-		t.loop.CallSoon(func() { t.step(bad) })
+		t.loop.scheduleStep(t, bad)
 		return
 	}
-	w.AddDoneCallback(t.wakeup)
+	w.AddDoneCallback(t.wakeupFn)
 	t.waiter = w
 	if t.mustCancel && cancelFuture(w, t.cancelMsg) {
 		t.mustCancel = false

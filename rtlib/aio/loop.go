@@ -1,0 +1,303 @@
+package aio
+
+import (
+	"container/heap"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	rt "github.com/async2go/async2go/rtlib"
+)
+
+// Handle is a callback scheduled with CallSoon, CallLater or CallAt
+// (asyncio.Handle / asyncio.TimerHandle).
+type Handle struct {
+	fn        func()
+	when      float64
+	seq       uint64
+	cancelled bool
+}
+
+// Cancel prevents the callback from running; cancelling a handle that has
+// already run does nothing.
+func (h *Handle) Cancel() { h.cancelled = true }
+
+// Cancelled reports whether Cancel was called.
+func (h *Handle) Cancelled() bool { return h.cancelled }
+
+// When is the deadline of a timer handle on the loop's clock (0 for a
+// handle made by CallSoon).
+func (h *Handle) When() float64 { return h.when }
+
+// timerHeap is a binary min-heap of timers ordered by (deadline, sequence
+// number): timers with equal deadlines fire in the order they were made.
+type timerHeap []*Handle
+
+func (h timerHeap) Len() int { return len(h) }
+func (h timerHeap) Less(i, j int) bool {
+	if h[i].when != h[j].when {
+		return h[i].when < h[j].when
+	}
+	return h[i].seq < h[j].seq
+}
+func (h timerHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *timerHeap) Push(x any)   { *h = append(*h, x.(*Handle)) }
+func (h *timerHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	old[len(old)-1] = nil
+	*h = old[:len(old)-1]
+	return x
+}
+
+// readyItem is one entry of the ready queue: a general callback (h), a
+// task step (t, with the exception to throw in), or a done callback of a
+// future (cb, f). The last two need no allocation when scheduled.
+type readyItem struct {
+	h   *Handle
+	t   *Task
+	exc *rt.BaseException
+	cb  func(*Future)
+	f   *Future
+}
+
+// ring is the FIFO ready queue: a growable ring buffer, so that scheduling
+// allocates nothing once it has reached its working size.
+type ring struct {
+	buf  []readyItem
+	head int
+	n    int
+}
+
+func (r *ring) push(it readyItem) {
+	if r.n == len(r.buf) {
+		size := 2 * len(r.buf)
+		if size == 0 {
+			size = 64
+		}
+		nb := make([]readyItem, size)
+		k := copy(nb, r.buf[r.head:])
+		copy(nb[k:], r.buf[:r.head])
+		r.buf, r.head = nb, 0
+	}
+	i := r.head + r.n
+	if i >= len(r.buf) {
+		i -= len(r.buf)
+	}
+	r.buf[i] = it
+	r.n++
+}
+
+func (r *ring) pop() readyItem {
+	it := r.buf[r.head]
+	r.buf[r.head] = readyItem{}
+	r.head++
+	if r.head == len(r.buf) {
+		r.head = 0
+	}
+	r.n--
+	return it
+}
+
+// Loop is a single-threaded event loop with the semantics of CPython
+// 3.12's BaseEventLoop. All methods except CallSoonThreadsafe must be
+// called from the goroutine that runs the loop.
+type Loop struct {
+	ready    ring
+	timers   timerHeap
+	seq      uint64
+	stopping bool
+	closed   bool
+	running  bool
+	current  *Task
+	tasks    map[*Task]struct{}
+	virtual  bool
+
+	mu       sync.Mutex
+	inbox    []func()
+	inboxLen atomic.Int32
+	wake     chan struct{}
+}
+
+// NewLoop makes a loop on the program clock (virtual when
+// ASYNC2GO_CLOCK=virtual, see rt.Now).
+func NewLoop() *Loop {
+	return &Loop{
+		tasks:   map[*Task]struct{}{},
+		virtual: rt.VirtualClock(),
+		wake:    make(chan struct{}, 1),
+	}
+}
+
+// Time is loop.time(): seconds on the program clock (rt.Now).
+func (l *Loop) Time() float64 { return rt.Now() }
+
+// CallSoon schedules fn to run in the next iteration, after the callbacks
+// already scheduled.
+func (l *Loop) CallSoon(fn func()) *Handle {
+	h := &Handle{fn: fn}
+	l.ready.push(readyItem{h: h})
+	return h
+}
+
+// scheduleStep schedules a step of t (Task.__step via call_soon) that
+// throws exc into its coroutine (nil: send None).
+func (l *Loop) scheduleStep(t *Task, exc *rt.BaseException) {
+	l.ready.push(readyItem{t: t, exc: exc})
+}
+
+// scheduleDone schedules the done callback cb(f).
+func (l *Loop) scheduleDone(cb func(*Future), f *Future) {
+	l.ready.push(readyItem{cb: cb, f: f})
+}
+
+// CallAt schedules fn at time when on the loop's clock. Timers with equal
+// deadlines run in the order they were scheduled.
+func (l *Loop) CallAt(when float64, fn func()) *Handle {
+	l.seq++
+	h := &Handle{fn: fn, when: when, seq: l.seq}
+	heap.Push(&l.timers, h)
+	return h
+}
+
+// CallLater schedules fn after delay seconds.
+func (l *Loop) CallLater(delay float64, fn func()) *Handle {
+	return l.CallAt(l.Time()+delay, fn)
+}
+
+// CallSoonThreadsafe schedules fn from any goroutine and wakes the loop if
+// it is waiting. fn runs on the loop's goroutine.
+func (l *Loop) CallSoonThreadsafe(fn func()) {
+	l.mu.Lock()
+	l.inbox = append(l.inbox, fn)
+	l.inboxLen.Store(int32(len(l.inbox)))
+	l.mu.Unlock()
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (l *Loop) drainInbox() {
+	if l.inboxLen.Load() == 0 {
+		return
+	}
+	l.mu.Lock()
+	in := l.inbox
+	l.inbox = nil
+	l.inboxLen.Store(0)
+	l.mu.Unlock()
+	for _, fn := range in {
+		l.CallSoon(fn)
+	}
+}
+
+// runOnce is one iteration of base_events._run_once: wait (or, on the
+// virtual clock, jump the clock) until the earliest timer if nothing is
+// ready; move the timers that are due to the ready queue; then run exactly
+// the items that were ready at that point — items they schedule wait for
+// the next iteration.
+func (l *Loop) runOnce() {
+	l.drainInbox()
+	for len(l.timers) > 0 && l.timers[0].cancelled {
+		heap.Pop(&l.timers)
+	}
+	if l.ready.n == 0 && !l.stopping {
+		if len(l.timers) > 0 {
+			when := l.timers[0].when
+			if l.virtual {
+				rt.AdvanceClock(when)
+			} else if d := when - l.Time(); d > 0 {
+				t := time.NewTimer(time.Duration(d * float64(time.Second)))
+				select {
+				case <-t.C:
+				case <-l.wake:
+					t.Stop()
+				}
+				l.drainInbox()
+			}
+		} else {
+			// Nothing scheduled: only another goroutine can wake us.
+			<-l.wake
+			l.drainInbox()
+		}
+	}
+	if len(l.timers) > 0 {
+		now := l.Time()
+		for len(l.timers) > 0 {
+			h := l.timers[0]
+			if h.cancelled {
+				heap.Pop(&l.timers)
+				continue
+			}
+			if h.when > now {
+				break
+			}
+			heap.Pop(&l.timers)
+			l.ready.push(readyItem{h: h})
+		}
+	}
+	for n := l.ready.n; n > 0; n-- {
+		it := l.ready.pop()
+		switch {
+		case it.t != nil:
+			it.t.step(it.exc)
+		case it.cb != nil:
+			it.cb(it.f)
+		case !it.h.cancelled:
+			it.h.fn()
+		}
+	}
+}
+
+// RunForever runs the loop until Stop is called; the iteration in which
+// Stop was called completes first.
+func (l *Loop) RunForever() {
+	prev := running
+	l.running = true
+	running = l
+	defer func() { l.running = false; l.stopping = false; running = prev }()
+	for {
+		l.runOnce()
+		if l.stopping {
+			return
+		}
+	}
+}
+
+// Stop makes RunForever return after the current iteration.
+func (l *Loop) Stop() { l.stopping = true }
+
+// IsRunning reports whether the loop is running.
+func (l *Loop) IsRunning() bool { return l.running }
+
+// Close closes the loop: pending callbacks and timers are dropped. A
+// running loop cannot be closed.
+func (l *Loop) Close() *rt.BaseException {
+	if l.running {
+		return rt.Errorf(rt.RuntimeErrorType, "Cannot close a running event loop")
+	}
+	l.closed = true
+	l.ready = ring{}
+	l.timers = nil
+	return nil
+}
+
+// IsClosed reports whether Close was called.
+func (l *Loop) IsClosed() bool { return l.closed }
+
+// RunUntilComplete runs the loop until fut is done and returns its
+// outcome (loop.run_until_complete).
+func (l *Loop) RunUntilComplete(fut *Future) (rt.Object, *rt.BaseException) {
+	fut.AddDoneCallback(func(*Future) { l.Stop() })
+	l.RunForever()
+	if !fut.Done() {
+		return nil, rt.Errorf(rt.RuntimeErrorType, "Event loop stopped before Future completed.")
+	}
+	return fut.Result()
+}
+
+var running *Loop
+
+// Running returns the running loop, or nil.
+func Running() *Loop { return running }
