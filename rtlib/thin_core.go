@@ -390,6 +390,7 @@ func FlushStdout() { stdout.Flush() }
 // Main runs the module body of a translated program and exits as CPython
 // would: 0, or 1 after printing an uncaught exception's traceback.
 func Main(file string, module func() *BaseException) {
+	programFile = file
 	exc := module()
 	stdout.Flush()
 	if exc == nil {
@@ -413,6 +414,11 @@ func Main(file string, module func() *BaseException) {
 	PrintException(exc)
 	os.Exit(1)
 }
+
+var programFile string
+
+// ProgramFile is the Python file the program was translated from (sys.argv[0]).
+func ProgramFile() string { return programFile }
 
 // PrintException writes an exception's traceback to stderr as CPython does.
 func PrintException(exc *BaseException) {

@@ -30,6 +30,7 @@ var ModulePackages = map[string]string{
 	"time":       "github.com/async2go/async2go/rtlib/mod/time",
 	"functools":  "github.com/async2go/async2go/rtlib/mod/functools",
 	"contextlib": "github.com/async2go/async2go/rtlib/mod/contextlib",
+	"sys":        "github.com/async2go/async2go/rtlib/mod/sys",
 }
 
 // FuncKind says what a Func is.
