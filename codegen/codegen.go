@@ -327,11 +327,14 @@ type stateOut struct {
 func (fg *funcGen) block(b *ir.Block) blockOut {
 	var stmts []jen.Code
 	for _, in := range b.Instrs {
-		if in.Line != fg.line && in.Line > 0 {
+		code := fg.instr(b, in)
+		if in.Line != fg.line && in.Line > 0 && len(code) > 0 {
+			// A /*line*/ directive on the same line as the statement it
+			// positions: Go reports that statement at the Python line.
 			fg.line = in.Line
-			stmts = append(stmts, jen.Comment(fmt.Sprintf("/*line %s:%d*/", fg.g.prog.File, in.Line)))
+			code[0] = jen.Comment(fmt.Sprintf("/*line %s:%d*/", fg.g.prog.File, in.Line)).Add(code[0])
 		}
-		stmts = append(stmts, fg.instr(b, in)...)
+		stmts = append(stmts, code...)
 	}
 	stmts = append(stmts, fg.term(b)...)
 	return blockOut{id: b.ID, stmts: stmts}
