@@ -16,6 +16,10 @@ type Handle struct {
 	when      float64
 	seq       uint64
 	cancelled bool
+	// fut, result: instead of fn, set fut's result unless it is done
+	// (futures._set_result_unless_cancelled), as sleep's timer does.
+	fut    *Future
+	result rt.Object
 }
 
 // Cancel prevents the callback from running; cancelling a handle that has
@@ -51,8 +55,9 @@ func (h *timerHeap) Pop() any {
 }
 
 // readyItem is one entry of the ready queue: a general callback (h), a
-// task step (t, with the exception to throw in), or a done callback of a
-// future (cb, f). The last two need no allocation when scheduled.
+// task step (t, with the exception to throw in), the wakeup of task t by
+// the future f it awaited (t, f), or a done callback of a future (cb, f).
+// All but the first need no allocation when scheduled.
 type readyItem struct {
 	h   *Handle
 	t   *Task
@@ -110,7 +115,8 @@ type Loop struct {
 	closed   bool
 	running  bool
 	current  *Task
-	tasks    map[*Task]struct{}
+	tasks    *Task // the most recently created task not done; older ones follow via prev
+	ntasks   int
 	virtual  bool
 
 	mu       sync.Mutex
@@ -123,7 +129,6 @@ type Loop struct {
 // ASYNC2GO_CLOCK=virtual, see rt.Now).
 func NewLoop() *Loop {
 	return &Loop{
-		tasks:   map[*Task]struct{}{},
 		virtual: rt.VirtualClock(),
 		wake:    make(chan struct{}, 1),
 	}
@@ -146,6 +151,46 @@ func (l *Loop) scheduleStep(t *Task, exc *rt.BaseException) {
 	l.ready.push(readyItem{t: t, exc: exc})
 }
 
+// scheduleWakeup schedules Task.__wakeup(f) of t.
+func (l *Loop) scheduleWakeup(t *Task, f *Future) {
+	l.ready.push(readyItem{t: t, f: f})
+}
+
+// addTask records a new task (all_tasks).
+func (l *Loop) addTask(t *Task) {
+	t.prev = l.tasks
+	if l.tasks != nil {
+		l.tasks.next = t
+	}
+	l.tasks = t
+	l.ntasks++
+}
+
+// removeTask forgets a task that is done.
+func (l *Loop) removeTask(t *Task) {
+	if t.prev != nil {
+		t.prev.next = t.next
+	}
+	if t.next != nil {
+		t.next.prev = t.prev
+	} else if l.tasks == t {
+		l.tasks = t.prev
+	}
+	t.prev, t.next = nil, nil
+	l.ntasks--
+}
+
+// allTasks returns the tasks that are not done, oldest first.
+func (l *Loop) allTasks() []rt.Object {
+	out := make([]rt.Object, l.ntasks)
+	i := l.ntasks
+	for t := l.tasks; t != nil; t = t.prev {
+		i--
+		out[i] = t
+	}
+	return out
+}
+
 // scheduleDone schedules the done callback cb(f).
 func (l *Loop) scheduleDone(cb func(*Future), f *Future) {
 	l.ready.push(readyItem{cb: cb, f: f})
@@ -158,6 +203,14 @@ func (l *Loop) CallAt(when float64, fn func()) *Handle {
 	h := &Handle{fn: fn, when: when, seq: l.seq}
 	heap.Push(&l.timers, h)
 	return h
+}
+
+// callAtHandle schedules h (owned by the caller) at when to set fut's
+// result unless fut is already done.
+func (l *Loop) callAtHandle(h *Handle, when float64, fut *Future, result rt.Object) {
+	l.seq++
+	*h = Handle{when: when, seq: l.seq, fut: fut, result: result}
+	heap.Push(&l.timers, h)
 }
 
 // CallLater schedules fn after delay seconds.
@@ -240,13 +293,23 @@ func (l *Loop) runOnce() {
 	for n := l.ready.n; n > 0; n-- {
 		it := l.ready.pop()
 		switch {
+		case it.t != nil && it.f != nil:
+			it.t.wakeup(it.f)
 		case it.t != nil:
 			it.t.step(it.exc)
 		case it.cb != nil:
 			it.cb(it.f)
-		case !it.h.cancelled:
+		case it.h.cancelled:
+		case it.h.fut != nil:
+			if !it.h.fut.Done() {
+				it.h.fut.SetResult(it.h.result)
+			}
+		default:
 			it.h.fn()
 		}
+	}
+	if l.ready.n == 0 && len(l.ready.buf) > 1<<12 {
+		l.ready = ring{} // give back the memory of a burst
 	}
 }
 

@@ -21,10 +21,10 @@ type Future struct {
 	state     futState
 	result    rt.Object
 	exc       *rt.BaseException
-	callbacks []*doneCallback
+	callbacks []cbEntry
 	cancelMsg rt.Object
 	blocking  bool
-	self      rt.Object // the Python-visible object (the *Task for tasks)
+	task      *Task // the task this future is part of, if any
 	// cancelledExc is the CancelledError a task's coroutine ended with;
 	// result() re-raises it (futures.py _make_cancelled_error).
 	cancelledExc *rt.BaseException
@@ -35,7 +35,6 @@ type Future struct {
 // NewFuture makes a pending future on loop.
 func NewFuture(loop *Loop) *Future {
 	f := &Future{loop: loop}
-	f.self = f
 	return f
 }
 
@@ -90,6 +89,13 @@ type doneCallback struct {
 	py rt.Object
 }
 
+// cbEntry is one entry of a future's callback list: a general callback, or
+// (with no allocation beyond the list) the wakeup of a task awaiting it.
+type cbEntry struct {
+	p *doneCallback
+	t *Task
+}
+
 // AddDoneCallback registers fn; it is scheduled with CallSoon when the
 // future is (or becomes) done.
 func (f *Future) AddDoneCallback(fn func(*Future)) *doneCallback {
@@ -98,7 +104,7 @@ func (f *Future) AddDoneCallback(fn func(*Future)) *doneCallback {
 		f.loop.scheduleDone(fn, f)
 		return cb
 	}
-	f.callbacks = append(f.callbacks, cb)
+	f.callbacks = append(f.callbacks, cbEntry{p: cb})
 	return cb
 }
 
@@ -108,7 +114,7 @@ func (f *Future) RemoveDoneCallback(match func(*doneCallback) bool) int {
 	kept := f.callbacks[:0]
 	n := 0
 	for _, cb := range f.callbacks {
-		if match(cb) {
+		if cb.p != nil && match(cb.p) {
 			n++
 			continue
 		}
@@ -122,7 +128,11 @@ func (f *Future) scheduleCallbacks() {
 	cbs := f.callbacks
 	f.callbacks = nil
 	for _, cb := range cbs {
-		f.loop.scheduleDone(cb.fn, f)
+		if cb.t != nil {
+			f.loop.scheduleWakeup(cb.t, f)
+		} else {
+			f.loop.scheduleDone(cb.p.fn, f)
+		}
 	}
 }
 
@@ -166,7 +176,7 @@ func (f *Future) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bo
 	}
 	if !f.Done() {
 		f.blocking = true
-		return f.self, false, nil
+		return f.object(), false, nil
 	}
 	v, exc := f.Result()
 	return v, true, exc
@@ -178,14 +188,14 @@ func (f *Future) Type() *rt.Type { return FutureType }
 // Task is asyncio.Task.
 type Task struct {
 	Future
-	coro          rt.Resumable
-	coroObj       rt.Object
-	name          string
+	coro          *rt.Coroutine
+	num           int    // the N of the default name Task-N
+	name          string // set by name= or set_name; "" means Task-N
+	prev, next    *Task  // the loop's list of tasks that are not done
 	waiter        *Future
 	mustCancel    bool
 	numCancelReqs int
 	stepScheduled bool
-	wakeupFn      func(*Future) // t.wakeup, made once
 }
 
 var taskCounter int
@@ -198,14 +208,13 @@ func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseExcepti
 		return nil, rt.Errorf(rt.TypeErrorType, "a coroutine was expected, got %s", rep)
 	}
 	taskCounter++
-	t := &Task{coro: r, coroObj: coro, name: "Task-" + strconv.Itoa(taskCounter)}
+	t := &Task{coro: r, num: taskCounter}
 	t.loop = loop
-	t.self = t
-	t.wakeupFn = t.wakeup
+	t.task = t
 	if s, ok := name.(rt.Str); ok {
 		t.name = string(s)
 	}
-	loop.tasks[t] = struct{}{}
+	loop.addTask(t)
 	loop.scheduleStep(t, nil)
 	return t, nil
 }
@@ -246,7 +255,7 @@ func cancelFuture(f *Future, msg rt.Object) bool {
 	if f.cancelHook != nil {
 		return f.cancelHook(msg)
 	}
-	if t, ok := f.self.(*Task); ok {
+	if t := f.task; t != nil {
 		return t.Cancel(msg)
 	}
 	return f.Cancel(msg)
@@ -269,7 +278,7 @@ func (t *Task) step(exc *rt.BaseException) {
 	v, done, err := t.coro.Resume(rt.None, exc)
 	l.current = prev
 	if done {
-		delete(l.tasks, t)
+		l.removeTask(t)
 		if err == nil {
 			if t.mustCancel {
 				t.mustCancel = false
@@ -308,11 +317,11 @@ func (t *Task) await(w *Future) {
 	}
 	w.blocking = false
 	if w == &t.Future {
-		bad := rt.Errorf(rt.RuntimeErrorType, "Task cannot await on itself: %s", t.name)
+		bad := rt.Errorf(rt.RuntimeErrorType, "Task cannot await on itself: %s", t.Name())
 		t.loop.scheduleStep(t, bad)
 		return
 	}
-	w.AddDoneCallback(t.wakeupFn)
+	w.addWaiter(t)
 	t.waiter = w
 	if t.mustCancel && cancelFuture(w, t.cancelMsg) {
 		t.mustCancel = false
@@ -336,5 +345,31 @@ func (t *Task) repr() string {
 	case t.Done():
 		state = "finished"
 	}
-	return fmt.Sprintf("<Task %s name='%s'>", state, t.name)
+	return fmt.Sprintf("<Task %s name='%s'>", state, t.Name())
+}
+
+// addWaiter registers the wakeup of t as a done callback of f.
+func (f *Future) addWaiter(t *Task) {
+	if f.Done() {
+		f.loop.scheduleWakeup(t, f)
+		return
+	}
+	f.callbacks = append(f.callbacks, cbEntry{t: t})
+}
+
+// Name is the task's name: the one given, or Task-N.
+func (t *Task) Name() string {
+	if t.name == "" {
+		return "Task-" + strconv.Itoa(t.num)
+	}
+	return t.name
+}
+
+// object is the Python-visible object of f: its *Task if f is part of a
+// task, else f.
+func (f *Future) object() rt.Object {
+	if f.task != nil {
+		return f.task
+	}
+	return f
 }

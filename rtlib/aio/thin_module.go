@@ -101,15 +101,17 @@ func init() {
 		})
 	}
 	method(TaskType, "get_name", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return rt.Str(self.(*Task).name), nil
+		return rt.Str(self.(*Task).Name()), nil
 	})
 	method(TaskType, "set_name", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		s, exc := rt.ToStr(args[0])
-		self.(*Task).name = string(s)
+		if exc == nil {
+			self.(*Task).name = string(s)
+		}
 		return rt.None, exc
 	})
 	method(TaskType, "get_coro", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return self.(*Task).coroObj, nil
+		return self.(*Task).coro, nil
 	})
 	method(TaskType, "cancelling", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.Int(self.(*Task).numCancelReqs), nil
@@ -182,10 +184,11 @@ func newModule() (*rt.Module, *rt.BaseException) {
 		if exc != nil {
 			return nil, exc
 		}
-		return f.self, nil
+		return f.object(), nil
 	})
 	builtin(m, "gather", asyncioGather)
 	registerSync(m)
+	registerTaskGroup(m)
 	builtin(m, "wait_for", asyncioWaitFor)
 	builtin(m, "current_task", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		l, exc := needLoop()
@@ -240,12 +243,9 @@ func asyncioRun(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 
 // cancelAllTasks is runners._cancel_all_tasks.
 func cancelAllTasks(l *Loop) {
-	if len(l.tasks) == 0 {
+	toCancel := l.allTasks()
+	if len(toCancel) == 0 {
 		return
-	}
-	var toCancel []rt.Object
-	for t := range l.tasks {
-		toCancel = append(toCancel, t)
 	}
 	for _, t := range toCancel {
 		t.(*Task).Cancel(rt.None)
@@ -262,8 +262,8 @@ type sleepFrame struct {
 	state  int
 	delay  float64
 	result rt.Object
-	fut    *Future
-	handle *Handle
+	fut    Future // the future it waits on and its timer, in one allocation
+	handle Handle
 }
 
 var sleepFn = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks"}
@@ -282,13 +282,8 @@ func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 		if exc != nil {
 			return nil, true, exc
 		}
-		s.fut = NewFuture(l)
-		fut, result := s.fut, s.result
-		s.handle = l.CallLater(s.delay, func() {
-			if !fut.Done() {
-				fut.SetResult(result)
-			}
-		})
+		s.fut = Future{loop: l}
+		l.callAtHandle(&s.handle, l.Time()+s.delay, &s.fut, s.result)
 		s.state = 1
 		fallthrough
 	case 1:

@@ -886,7 +886,7 @@ func asyncioAsCompleted(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExc
 				return
 			}
 			remaining--
-			done.putNowait(f.self)
+			done.putNowait(f.object())
 			if remaining == 0 && handle != nil {
 				handle.Cancel()
 			}
@@ -936,7 +936,7 @@ func asyncioShield(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExceptio
 		return nil, exc
 	}
 	if inner.Done() {
-		return inner.self, nil
+		return inner.object(), nil
 	}
 	outer := NewFuture(l)
 	cb := inner.AddDoneCallback(func(inner *Future) {

@@ -1,0 +1,266 @@
+package aio
+
+import (
+	"runtime"
+	"testing"
+
+	rt "github.com/async2go/async2go/rtlib"
+)
+
+// yielder is a coroutine that yields None n times (await asyncio.sleep(0)
+// compiled down to its bare yield) and returns.
+type yielder struct{ n int }
+
+func (y *yielder) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if thrown != nil {
+		return nil, true, thrown
+	}
+	if y.n == 0 {
+		return rt.None, true, nil
+	}
+	y.n--
+	return rt.None, false, nil
+}
+
+var benchFn = &rt.Function{Name: "bench", Qualname: "bench", Module: "__main__", Kind: rt.CoroutineFunc}
+
+func runMain(b testing.TB, l *Loop, body rt.Resumable) {
+	t, exc := NewTask(l, rt.NewCoroutine(benchFn, body), rt.None)
+	if exc != nil {
+		b.Fatal(exc)
+	}
+	if _, exc := l.RunUntilComplete(&t.Future); exc != nil {
+		b.Fatal(exc)
+	}
+}
+
+// BenchmarkSleep0Switch measures one task switch: a task yields (as
+// sleep(0) does), goes to the back of the ready queue, and the loop steps
+// the next one. Two tasks alternate.
+func BenchmarkSleep0Switch(b *testing.B) {
+	l := NewLoop()
+	b.ReportAllocs()
+	NewTask(l, rt.NewCoroutine(benchFn, &yielder{n: b.N / 2}), rt.None)
+	runMain(b, l, &yielder{n: b.N / 2})
+}
+
+// BenchmarkAsyncioSleep0 is `await asyncio.sleep(0)` as a translated
+// program calls it: the call makes a coroutine object, awaiting it yields
+// once.
+func BenchmarkAsyncioSleep0(b *testing.B) {
+	l := NewLoop()
+	b.ReportAllocs()
+	body := &sleepLoop{n: b.N}
+	runMain(b, l, body)
+}
+
+type sleepLoop struct {
+	n   int
+	sub rt.Resumable
+}
+
+func (s *sleepLoop) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	for {
+		if s.sub != nil {
+			v, done, exc := s.sub.Resume(sent, thrown)
+			if !done {
+				return v, false, nil
+			}
+			s.sub = nil
+			if exc != nil {
+				return nil, true, exc
+			}
+		}
+		if s.n == 0 {
+			return rt.None, true, nil
+		}
+		s.n--
+		c, _ := asyncioSleep([]rt.Object{rt.Int(0)}, nil)
+		s.sub = c.(rt.Resumable)
+		sent, thrown = rt.None, nil
+	}
+}
+
+// BenchmarkTaskCreateToDone measures create_task of a coroutine that
+// returns at once, up to the task being done and its awaiter resumed.
+func BenchmarkTaskCreateToDone(b *testing.B) {
+	l := NewLoop()
+	b.ReportAllocs()
+	runMain(b, l, &spawner{l: l, n: b.N})
+}
+
+type spawner struct {
+	l *Loop
+	n int
+	t *Task
+}
+
+func (s *spawner) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if thrown != nil {
+		return nil, true, thrown
+	}
+	if s.t != nil {
+		if _, exc := s.t.Result(); exc != nil {
+			return nil, true, exc
+		}
+	}
+	if s.n == 0 {
+		return rt.None, true, nil
+	}
+	s.n--
+	t, exc := NewTask(s.l, rt.NewCoroutine(benchFn, &yielder{}), rt.None)
+	if exc != nil {
+		return nil, true, exc
+	}
+	s.t = t
+	t.blocking = true
+	return t, false, nil
+}
+
+// BenchmarkTimer measures a timer: call_later(0, cb), the loop moving it
+// from the heap to the ready queue and running it.
+func BenchmarkTimer(b *testing.B) {
+	l := NewLoop()
+	b.ReportAllocs()
+	n := b.N
+	var cb func()
+	cb = func() {
+		n--
+		if n <= 0 {
+			l.Stop()
+			return
+		}
+		l.CallLater(0, cb)
+	}
+	l.CallLater(0, cb)
+	l.RunForever()
+}
+
+// BenchmarkQueueHandoff measures one item passing from a producer task to
+// a consumer task through asyncio.Queue(maxsize=1): await q.put(i) and
+// await q.get(), each side blocking in turn.
+func BenchmarkQueueHandoff(b *testing.B) {
+	l := NewLoop()
+	b.ReportAllocs()
+	q := &Queue{class: QueueType, maxsize: 1}
+	q.finished = &Event{}
+	NewTask(l, rt.NewCoroutine(benchFn, &queueSide{q: q, n: b.N, put: true}), rt.None)
+	runMain(b, l, &queueSide{q: q, n: b.N})
+}
+
+type queueSide struct {
+	q   *Queue
+	n   int
+	put bool
+	sub rt.Resumable
+}
+
+func (s *queueSide) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	for {
+		if s.sub != nil {
+			v, done, exc := s.sub.Resume(sent, thrown)
+			if !done {
+				return v, false, nil
+			}
+			s.sub = nil
+			if exc != nil {
+				return nil, true, exc
+			}
+		}
+		if s.n == 0 {
+			return rt.None, true, nil
+		}
+		s.n--
+		var aw rt.Object
+		if s.put {
+			aw = s.q.put(rt.Int(s.n))
+		} else {
+			aw = s.q.get()
+		}
+		s.sub = aw.(rt.Resumable)
+		sent, thrown = rt.None, nil
+	}
+}
+
+// TestMillionSleepers runs a million tasks that all sleep at once and
+// reports the heap they occupy while sleeping.
+func TestMillionSleepers(t *testing.T) {
+	n := 1_000_000
+	if testing.Short() {
+		n = 100_000
+	}
+	l := NewLoop()
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var peak uint64
+	done := 0
+	main := &sleepers{l: l, n: n, done: &done, measure: func() {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		peak = m.HeapAlloc - before.HeapAlloc
+	}}
+	runMain(t, l, main)
+	if done != n {
+		t.Fatalf("%d of %d sleepers finished", done, n)
+	}
+	mb := float64(peak) / (1 << 20)
+	t.Logf("%d sleeping tasks: %.1f MB live heap (%.0f bytes per task)", n, mb, float64(peak)/float64(n))
+	// The target is 250 MB; it is not met yet (see docs/aio.md), so the
+	// figure is reported rather than enforced beyond a regression bound.
+	if n == 1_000_000 && mb > 700 {
+		t.Errorf("a million sleeping tasks take %.1f MB, want < 700 MB (target 250 MB)", mb)
+	}
+}
+
+type sleepers struct {
+	l       *Loop
+	n       int
+	done    *int
+	measure func()
+	state   int
+	sub     rt.Resumable
+}
+
+func (s *sleepers) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if thrown != nil {
+		return nil, true, thrown
+	}
+	switch s.state {
+	case 0:
+		for i := 0; i < s.n; i++ {
+			if _, exc := NewTask(s.l, rt.NewCoroutine(benchFn, &sleeper{done: s.done}), rt.None); exc != nil {
+				return nil, true, exc
+			}
+		}
+		s.state = 1
+		return rt.None, false, nil // let every task start and go to sleep
+	case 1:
+		s.measure()
+		s.state = 2
+		c, _ := asyncioSleep([]rt.Object{rt.Float(0.3)}, nil)
+		s.sub = c.(rt.Resumable)
+		fallthrough
+	case 2:
+		return s.sub.Resume(sent, thrown)
+	}
+	return rt.None, true, nil
+}
+
+type sleeper struct {
+	done *int
+	sub  rt.Resumable
+}
+
+func (s *sleeper) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if s.sub == nil {
+		c, _ := asyncioSleep([]rt.Object{rt.Float(0.2)}, nil)
+		s.sub = c.(rt.Resumable)
+	}
+	v, done, exc := s.sub.Resume(sent, thrown)
+	if done && exc == nil {
+		*s.done++
+	}
+	return v, done, exc
+}
