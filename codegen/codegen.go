@@ -492,6 +492,8 @@ func (fg *funcGen) instr(b *ir.Block, in *ir.Instr) []jen.Code {
 		return []jen.Code{jen.List(dst(), fg.temp(in.Dsts[0]), jen.Id("exc")).Op("=").Add(rt("WithEnter")).Call(fg.ref(in.Args[0]), jen.Lit(async)), fg.onErr(b, in.Line, "exc")}
 	case ir.OpCallExit:
 		return call(rt("CallExit"), args(0)...)
+	case ir.OpRuntime:
+		return call(rt(in.Name), args(0)...)
 	}
 	panic(fmt.Sprintf("codegen: op %v", in.Op))
 }

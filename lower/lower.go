@@ -404,7 +404,11 @@ func (fl *funcLowerer) stmt(st ast.Stmt) {
 	case *ast.Raise:
 		fl.raise(n)
 	case *ast.Try:
-		fl.try(n.Body, n.Handlers, n.Orelse, n.Finalbody)
+		fl.try(n.Body, n.Handlers, n.Orelse, n.Finalbody, false)
+	case *ast.TryStar:
+		fl.try(n.Body, n.Handlers, n.Orelse, n.Finalbody, true)
+	case *ast.Match:
+		fl.match(n)
 	case *ast.FunctionDef:
 		fl.funcDef(n, n.Name, n.Args, n.Body, n.DecoratorList, ir.PlainFunc)
 	case *ast.AsyncFunctionDef:
@@ -638,7 +642,7 @@ type noActive struct{}
 
 // try lowers try/except/else/finally. The finally body is emitted on each
 // way out (normal, exceptional, return/break/continue), as CPython does.
-func (fl *funcLowerer) try(body []ast.Stmt, handlers []ast.ExceptHandlerNode, orelse, final []ast.Stmt) {
+func (fl *funcLowerer) try(body []ast.Stmt, handlers []ast.ExceptHandlerNode, orelse, final []ast.Stmt, star bool) {
 	outer := fl.handler
 	done := fl.newBlock()
 	var finExc *ir.Block
@@ -670,7 +674,11 @@ func (fl *funcLowerer) try(body []ast.Stmt, handlers []ast.ExceptHandlerNode, or
 	fl.stmts(orelse)
 	normal := fl.newBlock()
 	fl.startBlock(normal)
-	if dispatch != nil {
+	if dispatch != nil && star {
+		fl.cur = dispatch
+		fl.handler = afterExcept
+		fl.exceptStar(handlers, normal, afterExcept)
+	} else if dispatch != nil {
 		fl.cur = dispatch
 		fl.handler = afterExcept
 		e := fl.op(ir.OpCatch, "")
@@ -735,6 +743,173 @@ func (fl *funcLowerer) try(body []ast.Stmt, handlers []ast.ExceptHandlerNode, or
 		return
 	}
 	fl.startBlock(done)
+}
+
+// exceptStar lowers the handlers of try/except*: each clause takes the part
+// of the exception (group) it matches, and what no clause matched is
+// re-raised. An exception raised inside a handler propagates at once (CPython
+// would group it with the unhandled rest).
+func (fl *funcLowerer) exceptStar(handlers []ast.ExceptHandlerNode, normal, afterExcept *ir.Block) {
+	e := fl.op(ir.OpCatch, "")
+	cur := fl.op(ir.OpCopy, "", e)
+	for _, h := range handlers {
+		eh := h.(*ast.ExceptHandler)
+		fl.setLine(eh)
+		typ := fl.expr(eh.Type)
+		parts := fl.op(ir.OpRuntime, "ExceptStar", cur, typ)
+		m, rest := fl.f.NewTemp(), fl.f.NewTemp()
+		fl.emit(&ir.Instr{Op: ir.OpUnpack, Dst: -1, Dsts: []ir.Temp{m, rest}, Args: []ir.Operand{parts}, N: 2, StarAt: -1})
+		fl.emit(&ir.Instr{Op: ir.OpCopy, Dst: cur, Args: []ir.Operand{rest}})
+		matched := fl.op(ir.OpCompare, "IsNot", m, ir.Const{})
+		hbody, next := fl.newBlock(), fl.newBlock()
+		fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: matched, Target: hbody, Else: next})
+		chain := fl.f.NewBlock()
+		chain.Handler = afterExcept
+		fl.cur = chain
+		e2 := fl.op(ir.OpCatch, "")
+		fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e2, Reraise: true, Context: e})
+		hbody.Handler = chain
+		fl.cur = hbody
+		fl.handler = chain
+		fl.handled = append(fl.handled, m)
+		if eh.Name != "" {
+			fl.store(eh.Name, m)
+		}
+		fl.stmts(eh.Body)
+		fl.handled = fl.handled[:len(fl.handled)-1]
+		fl.handler = afterExcept
+		fl.startBlock(next)
+	}
+	unhandled := fl.op(ir.OpCompare, "IsNot", cur, ir.Const{})
+	reraise := fl.newBlock()
+	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: unhandled, Target: reraise, Else: normal})
+	fl.cur = reraise
+	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: cur, Reraise: true})
+}
+
+// match lowers a match statement: each case's pattern becomes tests that
+// jump to the next case on failure; captures are stored as they match.
+func (fl *funcLowerer) match(n *ast.Match) {
+	subj := fl.op(ir.OpCopy, "", fl.expr(n.Subject))
+	done := fl.newBlock()
+	for _, c := range n.Cases {
+		fail := fl.newBlock()
+		fl.pattern(c.Pattern, subj, fail)
+		if c.Guard != nil {
+			g := fl.expr(c.Guard)
+			ok := fl.newBlock()
+			fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: g, Target: ok, Else: fail})
+			fl.cur = ok
+		}
+		fl.stmts(c.Body)
+		fl.startBlock(done)
+		fl.cur = fail
+	}
+	fl.startBlock(done)
+}
+
+func (fl *funcLowerer) test(ok ir.Operand, fail *ir.Block) {
+	next := fl.newBlock()
+	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: ok, Target: next, Else: fail})
+	fl.cur = next
+}
+
+func (fl *funcLowerer) pattern(p ast.Pattern, v ir.Operand, fail *ir.Block) {
+	fl.setLine(p)
+	switch n := p.(type) {
+	case *ast.MatchAs:
+		if n.Pattern != nil {
+			fl.pattern(n.Pattern, v, fail)
+		}
+		if n.Name != "" {
+			fl.store(n.Name, v)
+		}
+	case *ast.MatchValue:
+		fl.test(fl.op(ir.OpCompare, "Eq", v, fl.expr(n.Value)), fail)
+	case *ast.MatchSingleton:
+		var c ir.Operand = ir.Const{}
+		if b, ok := n.Value.(bool); ok {
+			c = ir.Const{Value: b}
+		}
+		fl.test(fl.op(ir.OpCompare, "Is", v, c), fail)
+	case *ast.MatchSequence:
+		starAt := -1
+		for i, q := range n.Patterns {
+			if _, ok := q.(*ast.MatchStar); ok {
+				starAt = i
+			}
+		}
+		fl.test(fl.op(ir.OpRuntime, "MatchSequence", v, ir.Const{Value: big.NewInt(int64(len(n.Patterns)))}, ir.Const{Value: starAt >= 0}), fail)
+		dsts := make([]ir.Temp, len(n.Patterns))
+		for i := range dsts {
+			dsts[i] = fl.f.NewTemp()
+		}
+		fl.emit(&ir.Instr{Op: ir.OpUnpack, Dst: -1, Dsts: dsts, Args: []ir.Operand{v}, N: len(n.Patterns), StarAt: starAt})
+		for i, q := range n.Patterns {
+			if st, ok := q.(*ast.MatchStar); ok {
+				if st.Name != "" {
+					fl.store(st.Name, dsts[i])
+				}
+				continue
+			}
+			fl.pattern(q, dsts[i], fail)
+		}
+	case *ast.MatchMapping:
+		var keys []ir.Operand
+		for _, k := range n.Keys {
+			keys = append(keys, fl.expr(k))
+		}
+		kt := fl.op(ir.OpTuple, "", keys...)
+		vals := fl.op(ir.OpRuntime, "MatchMapping", v, kt)
+		fl.test(fl.op(ir.OpCompare, "IsNot", vals, ir.Const{}), fail)
+		dsts := make([]ir.Temp, len(n.Keys))
+		for i := range dsts {
+			dsts[i] = fl.f.NewTemp()
+		}
+		if len(dsts) > 0 {
+			fl.emit(&ir.Instr{Op: ir.OpUnpack, Dst: -1, Dsts: dsts, Args: []ir.Operand{vals}, N: len(dsts), StarAt: -1})
+		}
+		for i, q := range n.Patterns {
+			fl.pattern(q, dsts[i], fail)
+		}
+		if n.Rest != "" {
+			fl.store(n.Rest, fl.op(ir.OpRuntime, "MatchMappingRest", v, kt))
+		}
+	case *ast.MatchClass:
+		cls := fl.expr(n.Cls)
+		var names []ir.Operand
+		for _, a := range n.KwdAttrs {
+			names = append(names, ir.Const{Value: a})
+		}
+		nt := fl.op(ir.OpTuple, "", names...)
+		vals := fl.op(ir.OpRuntime, "MatchClass", v, cls, ir.Const{Value: big.NewInt(int64(len(n.Patterns)))}, nt)
+		fl.test(fl.op(ir.OpCompare, "IsNot", vals, ir.Const{}), fail)
+		total := len(n.Patterns) + len(n.KwdPatterns)
+		dsts := make([]ir.Temp, total)
+		for i := range dsts {
+			dsts[i] = fl.f.NewTemp()
+		}
+		if total > 0 {
+			fl.emit(&ir.Instr{Op: ir.OpUnpack, Dst: -1, Dsts: dsts, Args: []ir.Operand{vals}, N: total, StarAt: -1})
+		}
+		for i, q := range append(append([]ast.Pattern(nil), n.Patterns...), n.KwdPatterns...) {
+			fl.pattern(q, dsts[i], fail)
+		}
+	case *ast.MatchOr:
+		ok := fl.newBlock()
+		for i, q := range n.Patterns {
+			next := fail
+			if i < len(n.Patterns)-1 {
+				next = fl.newBlock()
+			}
+			fl.pattern(q, v, next)
+			fl.jump(ok)
+			fl.cur = next
+		}
+		fl.cur = ok
+	default:
+		fl.l.unsupported(p, "pattern "+nodeName(p))
+	}
 }
 
 // with lowers `with`/`async with` as try/finally around __exit__.

@@ -282,6 +282,9 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 			return Str(o.Fn.Qualname), nil
 		}
 	case *BaseException:
+		if v, ok := groupAttr(o, name); ok {
+			return v, nil
+		}
 		switch name {
 		case "args":
 			return o.Args, nil

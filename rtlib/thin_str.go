@@ -17,7 +17,13 @@ func ToStr(x Object) (Str, *BaseException) {
 		return v, nil
 	case *BaseException:
 		if m, ok := v.Class.lookup("__str__"); ok {
-			if _, isGo := m.(*Method); !isGo {
+			if gm, isGo := m.(*Method); isGo && isGroup(v) {
+				r, exc := gm.Fn(x, nil, nil)
+				if exc != nil {
+					return "", exc
+				}
+				return r.(Str), nil
+			} else if !isGo {
 				r, exc := Call(m, []Object{x}, nil)
 				if exc != nil {
 					return "", exc

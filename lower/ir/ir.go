@@ -138,13 +138,14 @@ const (
 	OpANext                  // Dst = anext(Args[0]) awaitable
 	OpWithEnter              // Dst = Args[0].__enter__ / __aenter__ (Name), Dsts[1] = bound exit
 	OpCallExit               // Dst = exit(Args[0]) with (type, value, tb) of exception Args[1] or None
+	OpRuntime                // Dst = rt.<Name>(Args…): a runtime helper (pattern matching, except*)
 )
 
 var opNames = [...]string{"copy", "load", "store", "delete", "binary", "unary", "not", "compare",
 	"getattr", "setattr", "delattr", "getitem", "setitem", "delitem", "call", "callmethod", "tuple",
 	"list", "set", "dict", "slice", "format", "join", "iter", "unpack", "makefunc", "makeclass",
 	"import", "importfrom", "catch", "matchexc", "truth", "newdict", "assertfail", "getawaitable",
-	"aiter", "anext", "withenter", "callexit"}
+	"aiter", "anext", "withenter", "callexit", "runtime"}
 
 func (o Op) String() string { return opNames[o] }
 
