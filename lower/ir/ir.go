@@ -31,6 +31,7 @@ var ModulePackages = map[string]string{
 	"functools":  "github.com/async2go/async2go/rtlib/mod/functools",
 	"contextlib": "github.com/async2go/async2go/rtlib/mod/contextlib",
 	"sys":        "github.com/async2go/async2go/rtlib/mod/sys",
+	"random":     "github.com/async2go/async2go/rtlib/mod/random",
 }
 
 // FuncKind says what a Func is.
