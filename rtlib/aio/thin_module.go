@@ -326,6 +326,9 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 	default:
 		return nil, rt.Errorf(rt.TypeErrorType, "'<=' not supported between instances of '%s' and 'int'", d.Type().Name)
 	}
+	if delay <= 0 {
+		return rt.NewCoroutine(sleepFn, &sleep0Frame{result: result}), nil
+	}
 	return rt.NewCoroutine(sleepFn, &sleepFrame{delay: delay, result: result}), nil
 }
 
@@ -540,4 +543,23 @@ func asyncioWaitFor(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExcepti
 		return nil, rt.Errorf(rt.TypeErrorType, "wait_for() missing 1 required positional argument: 'timeout'")
 	}
 	return rt.NewCoroutine(waitForFn, &waitForFrame{fut: fut, timeout: timeout}), nil
+}
+
+// sleep0Frame is asyncio.sleep(0)'s coroutine body: one bare yield
+// (tasks.__sleep0), then the result.
+type sleep0Frame struct {
+	yielded bool
+	result  rt.Object
+}
+
+func (s *sleep0Frame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if thrown != nil {
+		s.yielded = true
+		return nil, true, thrown
+	}
+	if !s.yielded {
+		s.yielded = true
+		return rt.None, false, nil
+	}
+	return s.result, true, nil
 }
