@@ -343,8 +343,9 @@ func registerTaskGroup(m *rt.Module) {
 		if exc != nil {
 			return nil, exc
 		}
-		return &LoopObject{l: l}, nil
+		return loopObject(l), nil
 	}
+	m.Dict.SetStr("Runner", RunnerType)
 	builtin(m, "get_running_loop", getLoop)
 	builtin(m, "get_event_loop", getLoop)
 }
