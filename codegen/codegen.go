@@ -493,6 +493,9 @@ func (fg *funcGen) instr(b *ir.Block, in *ir.Instr) []jen.Code {
 	case ir.OpCallExit:
 		return call(rt("CallExit"), args(0)...)
 	case ir.OpRuntime:
+		if in.Name == "ClassAnnotations" {
+			return call(rt(in.Name), jen.Id("ns"))
+		}
 		return call(rt(in.Name), args(0)...)
 	}
 	panic(fmt.Sprintf("codegen: op %v", in.Op))

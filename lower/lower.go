@@ -367,6 +367,12 @@ func (fl *funcLowerer) stmt(st ast.Stmt) {
 		if n.Value != nil {
 			fl.assign(n.Target, fl.expr(n.Value))
 		}
+		// A class body records its annotations (dataclasses read them).
+		if nm, ok := n.Target.(*ast.Name); ok && fl.f.Kind == ir.ClassBody && n.Simple == 1 {
+			ann := fl.expr(n.Annotation)
+			d := fl.op(ir.OpRuntime, "ClassAnnotations") // the namespace's __annotations__
+			fl.stmtOp(ir.OpSetItem, "", d, ir.Const{Value: nm.Id}, ann)
+		}
 	case *ast.AugAssign:
 		fl.augAssign(n)
 	case *ast.Return:

@@ -226,6 +226,27 @@ func init() {
 	}
 	DictType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 		d := NewDict()
+		if len(args) > 0 {
+			if src, ok := args[0].(*Dict); ok {
+				if exc := DictUpdate(d, src); exc != nil {
+					return nil, exc
+				}
+			} else {
+				items, exc := toSlice(args[0])
+				if exc != nil {
+					return nil, exc
+				}
+				for _, it := range items {
+					kv, exc := Unpack(it, 2)
+					if exc != nil {
+						return nil, exc
+					}
+					if exc := d.SetItem(kv[0], kv[1]); exc != nil {
+						return nil, exc
+					}
+				}
+			}
+		}
 		for _, k := range kw {
 			d.SetStr(k.Name, k.Value)
 		}

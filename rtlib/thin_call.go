@@ -485,7 +485,8 @@ func Iter(x Object) (Object, *BaseException) {
 		return v.iter(), nil
 	case Iterator:
 		return x, nil
-	case *Instance:
+	}
+	if _, ok := x.Type().lookup("__iter__"); ok {
 		return CallMethod(x, "__iter__", nil, nil)
 	}
 	return nil, Errorf(TypeErrorType, "'%s' object is not iterable", x.Type().Name)

@@ -101,15 +101,20 @@ func init() {
 	}})
 }
 
-func (NoneType) Type() *Type   { return NoneTypeType }
-func (Bool) Type() *Type       { return BoolType }
-func (Int) Type() *Type        { return IntType }
-func (*BigInt) Type() *Type    { return IntType }
-func (Float) Type() *Type      { return FloatType }
-func (Str) Type() *Type        { return StrType }
-func (*Tuple) Type() *Type     { return TupleType }
-func (*List) Type() *Type      { return ListType }
-func (*Dict) Type() *Type      { return DictType }
+func (NoneType) Type() *Type { return NoneTypeType }
+func (Bool) Type() *Type     { return BoolType }
+func (Int) Type() *Type      { return IntType }
+func (*BigInt) Type() *Type  { return IntType }
+func (Float) Type() *Type    { return FloatType }
+func (Str) Type() *Type      { return StrType }
+func (*Tuple) Type() *Type   { return TupleType }
+func (*List) Type() *Type    { return ListType }
+func (d *Dict) Type() *Type {
+	if d.Class != nil {
+		return d.Class
+	}
+	return DictType
+}
 func (*Function) Type() *Type  { return FunctionType }
 func (*Builtin) Type() *Type   { return BuiltinType }
 func (*Module) Type() *Type    { return ModuleType }
@@ -147,6 +152,12 @@ type Dict struct {
 	vals  []Object
 	index map[any]int
 	live  int
+	// Class is a dict subclass implemented in Go (defaultdict, Counter);
+	// nil for a plain dict.
+	Class *Type
+	// Missing, when set, supplies the value of a missing key and stores it
+	// (defaultdict's __missing__).
+	Missing func(key Object) (Object, *BaseException)
 }
 
 // NewDict makes an empty dict.

@@ -505,3 +505,14 @@ func (s *superObj) lookup(name string) (Object, bool) {
 	}
 	return nil, false
 }
+
+// ClassAnnotations returns a class namespace's __annotations__ dict,
+// making it on first use.
+func ClassAnnotations(ns *Dict) (Object, *BaseException) {
+	if v, ok := ns.GetStr("__annotations__"); ok {
+		return v, nil
+	}
+	d := NewDict()
+	ns.SetStr("__annotations__", d)
+	return d, nil
+}

@@ -356,15 +356,16 @@ func Truth(x Object) (bool, *BaseException) {
 		return v.Len() > 0, nil
 	case *Set:
 		return v.d.Len() > 0, nil
-	case *Instance:
-		if m, ok := v.Class.lookup("__bool__"); ok {
+	}
+	if t := x.Type(); t != nil {
+		if m, ok := t.lookup("__bool__"); ok {
 			r, exc := Call(m, []Object{x}, nil)
 			if exc != nil {
 				return false, exc
 			}
 			return Truth(r)
 		}
-		if m, ok := v.Class.lookup("__len__"); ok {
+		if m, ok := t.lookup("__len__"); ok {
 			r, exc := Call(m, []Object{x}, nil)
 			if exc != nil {
 				return false, exc
@@ -634,6 +635,9 @@ func GetItem(obj, key Object) (Object, *BaseException) {
 			return nil, exc
 		}
 		if !found {
+			if c.Missing != nil {
+				return c.Missing(key)
+			}
 			return nil, NewException(KeyErrorType, key)
 		}
 		return v, nil

@@ -80,6 +80,11 @@ func Repr(x Object) (Str, *BaseException) {
 	case *Tuple:
 		return seqRepr("(", ")", v.Items, len(v.Items) == 1)
 	case *Dict:
+		if v.Class != nil {
+			if m, ok := v.Class.lookup("__repr__"); ok {
+				return reprVia(m, x)
+			}
+		}
 		var b strings.Builder
 		b.WriteByte('{')
 		var exc *BaseException

@@ -26,12 +26,14 @@ import (
 // to the Go package that implements it and registers it with rtlib. An import
 // of any other module is reported as unsupported.
 var ModulePackages = map[string]string{
-	"asyncio":    "github.com/async2go/async2go/rtlib/aio",
-	"time":       "github.com/async2go/async2go/rtlib/mod/time",
-	"functools":  "github.com/async2go/async2go/rtlib/mod/functools",
-	"contextlib": "github.com/async2go/async2go/rtlib/mod/contextlib",
-	"sys":        "github.com/async2go/async2go/rtlib/mod/sys",
-	"random":     "github.com/async2go/async2go/rtlib/mod/random",
+	"asyncio":     "github.com/async2go/async2go/rtlib/aio",
+	"time":        "github.com/async2go/async2go/rtlib/mod/time",
+	"functools":   "github.com/async2go/async2go/rtlib/mod/functools",
+	"contextlib":  "github.com/async2go/async2go/rtlib/mod/contextlib",
+	"sys":         "github.com/async2go/async2go/rtlib/mod/sys",
+	"random":      "github.com/async2go/async2go/rtlib/mod/random",
+	"collections": "github.com/async2go/async2go/rtlib/mod/collections",
+	"dataclasses": "github.com/async2go/async2go/rtlib/mod/dataclasses",
 }
 
 // FuncKind says what a Func is.

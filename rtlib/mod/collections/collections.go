@@ -1,0 +1,329 @@
+// Package collections is Python's collections module for translated
+// programs: deque, defaultdict, Counter and OrderedDict.
+package collections
+
+import (
+	"sort"
+	"strings"
+
+	rt "github.com/async2go/async2go/rtlib"
+)
+
+var (
+	dequeType       = rt.NewBuiltinType("deque", "collections")
+	defaultdictType = rt.NewBuiltinType("defaultdict", "collections", rt.DictType)
+	counterType     = rt.NewBuiltinType("Counter", "collections", rt.DictType)
+	orderedDictType = rt.NewBuiltinType("OrderedDict", "collections", rt.DictType)
+)
+
+// deque is collections.deque.
+type deque struct {
+	items  []rt.Object
+	maxlen int // -1: unbounded
+}
+
+func (*deque) Type() *rt.Type { return dequeType }
+
+// NextValue is not defined on deque; Iter goes through __iter__.
+
+func (d *deque) push(v rt.Object, left bool) {
+	if d.maxlen == 0 {
+		return
+	}
+	if left {
+		d.items = append([]rt.Object{v}, d.items...)
+		if d.maxlen > 0 && len(d.items) > d.maxlen {
+			d.items = d.items[:d.maxlen]
+		}
+		return
+	}
+	d.items = append(d.items, v)
+	if d.maxlen > 0 && len(d.items) > d.maxlen {
+		d.items = d.items[len(d.items)-d.maxlen:]
+	}
+}
+
+// Repr is deque([...]) or deque([...], maxlen=N).
+func (d *deque) Repr() (rt.Str, *rt.BaseException) {
+	inner, exc := rt.Repr(rt.NewList(d.items...))
+	if exc != nil {
+		return "", exc
+	}
+	if d.maxlen >= 0 {
+		m, _ := rt.Repr(rt.Int(d.maxlen))
+		return rt.Str("deque(" + string(inner) + ", maxlen=" + string(m) + ")"), nil
+	}
+	return rt.Str("deque(" + string(inner) + ")"), nil
+}
+
+func method(t *rt.Type, name string, fn func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)) {
+	t.Dict.SetStr(name, &rt.Method{Name: name, Fn: fn})
+}
+
+func iterate(o rt.Object) ([]rt.Object, *rt.BaseException) {
+	it, exc := rt.Iter(o)
+	if exc != nil {
+		return nil, exc
+	}
+	var out []rt.Object
+	for {
+		v, ok, exc := rt.Next(it)
+		if exc != nil {
+			return nil, exc
+		}
+		if !ok {
+			return out, nil
+		}
+		out = append(out, v)
+	}
+}
+
+func kwarg(kw []rt.KwArg, name string) (rt.Object, bool) {
+	for _, k := range kw {
+		if k.Name == name {
+			return k.Value, true
+		}
+	}
+	return nil, false
+}
+
+// countInto adds the items of an iterable (or a mapping's counts) to c.
+func countInto(c *rt.Dict, src rt.Object) *rt.BaseException {
+	if m, ok := src.(*rt.Dict); ok {
+		var exc *rt.BaseException
+		m.Items(func(k, v rt.Object) {
+			if exc != nil {
+				return
+			}
+			cur, found, e := c.GetItem(k)
+			if e != nil {
+				exc = e
+				return
+			}
+			if !found {
+				cur = rt.Int(0)
+			}
+			sum, e := rt.Add(cur, v)
+			if e != nil {
+				exc = e
+				return
+			}
+			exc = c.SetItem(k, sum)
+		})
+		return exc
+	}
+	items, exc := iterate(src)
+	if exc != nil {
+		return exc
+	}
+	for _, it := range items {
+		cur, found, exc := c.GetItem(it)
+		if exc != nil {
+			return exc
+		}
+		if !found {
+			cur = rt.Int(0)
+		}
+		sum, _ := rt.Add(cur, rt.Int(1))
+		if exc := c.SetItem(it, sum); exc != nil {
+			return exc
+		}
+	}
+	return nil
+}
+
+func init() {
+	dequeType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		d := &deque{maxlen: -1}
+		if v, ok := kwarg(kw, "maxlen"); ok && v != rt.None {
+			n, _ := v.(rt.Int)
+			if n < 0 {
+				return nil, rt.Errorf(rt.ValueErrorType, "maxlen must be non-negative")
+			}
+			d.maxlen = int(n)
+		} else if len(args) > 1 && args[1] != rt.None {
+			n, _ := args[1].(rt.Int)
+			d.maxlen = int(n)
+		}
+		if len(args) > 0 {
+			items, exc := iterate(args[0])
+			if exc != nil {
+				return nil, exc
+			}
+			for _, it := range items {
+				d.push(it, false)
+			}
+		}
+		return d, nil
+	}
+	method(dequeType, "append", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		self.(*deque).push(args[0], false)
+		return rt.None, nil
+	})
+	method(dequeType, "appendleft", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		self.(*deque).push(args[0], true)
+		return rt.None, nil
+	})
+	method(dequeType, "extend", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		items, exc := iterate(args[0])
+		for _, it := range items {
+			self.(*deque).push(it, false)
+		}
+		return rt.None, exc
+	})
+	pop := func(left bool) func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			d := self.(*deque)
+			if len(d.items) == 0 {
+				return nil, rt.Errorf(rt.IndexErrorType, "pop from an empty deque")
+			}
+			var v rt.Object
+			if left {
+				v, d.items = d.items[0], d.items[1:]
+			} else {
+				v, d.items = d.items[len(d.items)-1], d.items[:len(d.items)-1]
+			}
+			return v, nil
+		}
+	}
+	method(dequeType, "pop", pop(false))
+	method(dequeType, "popleft", pop(true))
+	method(dequeType, "clear", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		self.(*deque).items = nil
+		return rt.None, nil
+	})
+	method(dequeType, "__len__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.Int(len(self.(*deque).items)), nil
+	})
+	method(dequeType, "__iter__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.Iter(rt.NewList(append([]rt.Object(nil), self.(*deque).items...)...))
+	})
+	method(dequeType, "__getitem__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.GetItem(rt.NewList(self.(*deque).items...), args[0])
+	})
+	method(dequeType, "__bool__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.Bool(len(self.(*deque).items) > 0), nil
+	})
+
+	defaultdictType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		d := rt.NewDict()
+		d.Class = defaultdictType
+		var factory rt.Object = rt.None
+		if len(args) > 0 {
+			factory = args[0]
+		}
+		if factory != rt.None {
+			d.Missing = func(key rt.Object) (rt.Object, *rt.BaseException) {
+				v, exc := rt.Call(factory, nil, nil)
+				if exc != nil {
+					return nil, exc
+				}
+				return v, d.SetItem(key, v)
+			}
+		}
+		defaultFactories[d] = factory
+		return d, nil
+	}
+	counterType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		c := rt.NewDict()
+		c.Class = counterType
+		c.Missing = func(rt.Object) (rt.Object, *rt.BaseException) { return rt.Int(0), nil }
+		if len(args) > 0 {
+			if exc := countInto(c, args[0]); exc != nil {
+				return nil, exc
+			}
+		}
+		return c, nil
+	}
+	method(counterType, "most_common", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		c := self.(*rt.Dict)
+		type kv struct{ k, v rt.Object }
+		var items []kv
+		c.Items(func(k, v rt.Object) { items = append(items, kv{k, v}) })
+		var exc *rt.BaseException
+		sort.SliceStable(items, func(i, j int) bool {
+			r, e := rt.Gt(items[i].v, items[j].v)
+			if e != nil && exc == nil {
+				exc = e
+			}
+			return r == rt.Bool(true)
+		})
+		if exc != nil {
+			return nil, exc
+		}
+		n := len(items)
+		if len(args) > 0 && args[0] != rt.None {
+			if m, ok := args[0].(rt.Int); ok && int(m) < n {
+				n = int(m)
+			}
+		}
+		out := make([]rt.Object, n)
+		for i := 0; i < n; i++ {
+			out[i] = rt.NewTuple(items[i].k, items[i].v)
+		}
+		return rt.NewList(out...), nil
+	})
+	method(counterType, "update", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if len(args) > 0 {
+			return rt.None, countInto(self.(*rt.Dict), args[0])
+		}
+		return rt.None, nil
+	})
+	method(counterType, "total", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		var sum rt.Object = rt.Int(0)
+		var exc *rt.BaseException
+		self.(*rt.Dict).Items(func(k, v rt.Object) {
+			if exc == nil {
+				sum, exc = rt.Add(sum, v)
+			}
+		})
+		return sum, exc
+	})
+	orderedDictType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		d := rt.NewDict()
+		d.Class = orderedDictType
+		if len(args) > 0 {
+			if exc := rt.DictUpdate(d, args[0]); exc != nil {
+				return nil, exc
+			}
+		}
+		return d, nil
+	}
+	for _, t := range []*rt.Type{defaultdictType, counterType, orderedDictType} {
+		t := t
+		method(t, "__repr__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			d := self.(*rt.Dict)
+			plain := rt.NewDict()
+			rt.DictUpdate(plain, d)
+			inner, exc := rt.Repr(plain)
+			if exc != nil {
+				return nil, exc
+			}
+			switch t {
+			case defaultdictType:
+				f, _ := rt.Repr(defaultFactories[d])
+				return rt.Str("defaultdict(" + string(f) + ", " + string(inner) + ")"), nil
+			case counterType:
+				if d.Len() == 0 {
+					return rt.Str("Counter()"), nil
+				}
+				return rt.Str("Counter(" + string(inner) + ")"), nil
+			}
+			if d.Len() == 0 {
+				return rt.Str("OrderedDict()"), nil
+			}
+			return rt.Str("OrderedDict(" + strings.TrimSpace(string(inner)) + ")"), nil
+		})
+	}
+	rt.RegisterModule("collections", func() (*rt.Module, *rt.BaseException) {
+		m := rt.NewModule("collections")
+		m.Dict.SetStr("deque", dequeType)
+		m.Dict.SetStr("defaultdict", defaultdictType)
+		m.Dict.SetStr("Counter", counterType)
+		m.Dict.SetStr("OrderedDict", orderedDictType)
+		return m, nil
+	})
+}
+
+// defaultFactories remembers each defaultdict's factory for its repr.
+var defaultFactories = map[*rt.Dict]rt.Object{}

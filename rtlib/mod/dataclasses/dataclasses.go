@@ -1,0 +1,271 @@
+// Package dataclasses is Python's dataclasses module for translated
+// programs: @dataclass (init, repr, eq, order) and field(), generating the
+// methods CPython 3.12's Lib/dataclasses.py generates.
+package dataclasses
+
+import (
+	"strings"
+
+	rt "github.com/async2go/async2go/rtlib"
+)
+
+var fieldType = rt.NewBuiltinType("Field", "dataclasses")
+
+// field is a dataclasses.Field.
+type field struct {
+	name            string
+	dflt, factory   rt.Object // nil when MISSING
+	init, repr, cmp bool
+}
+
+func (*field) Type() *rt.Type { return fieldType }
+
+// hasFactory is the default of an __init__ parameter whose field has a
+// default_factory: __init__ calls the factory when it sees it.
+type sentinel struct{}
+
+func (sentinel) Type() *rt.Type { return fieldType }
+
+var hasFactory rt.Object = sentinel{}
+
+func kwarg(kw []rt.KwArg, name string) (rt.Object, bool) {
+	for _, k := range kw {
+		if k.Name == name {
+			return k.Value, true
+		}
+	}
+	return nil, false
+}
+
+func flag(kw []rt.KwArg, name string, def bool) bool {
+	if v, ok := kwarg(kw, name); ok {
+		b, _ := rt.Truth(v)
+		return b
+	}
+	return def
+}
+
+type options struct{ init, repr, eq, order, frozen bool }
+
+func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
+	if o.frozen {
+		return nil, rt.Errorf(rt.NotImplementedType, "async2go: dataclass(frozen=True) is not supported yet")
+	}
+	var fields []*field
+	// Fields of dataclass bases come first.
+	for i := len(cls.MRO) - 1; i > 0; i-- {
+		if v, ok := cls.MRO[i].Dict.GetStr("__dataclass_fields__"); ok {
+			v.(*rt.Dict).Items(func(k, f rt.Object) { fields = append(fields, f.(*field)) })
+		}
+	}
+	if ann, ok := cls.Dict.GetStr("__annotations__"); ok {
+		var exc *rt.BaseException
+		ann.(*rt.Dict).Items(func(k, _ rt.Object) {
+			name := string(k.(rt.Str))
+			f := &field{name: name, init: true, repr: true, cmp: true}
+			if v, ok := cls.Dict.GetStr(name); ok {
+				if spec, ok := v.(*field); ok {
+					spec.name = name
+					f = spec
+					if f.dflt != nil {
+						cls.Dict.SetStr(name, f.dflt)
+					} else {
+						cls.Dict.DelStr(name)
+					}
+				} else {
+					f.dflt = v
+				}
+			}
+			for i, old := range fields {
+				if old.name == name {
+					fields = append(fields[:i], fields[i+1:]...)
+					break
+				}
+			}
+			fields = append(fields, f)
+		})
+		if exc != nil {
+			return nil, exc
+		}
+	}
+	fd := rt.NewDict()
+	var names []rt.Object
+	for _, f := range fields {
+		fd.SetStr(f.name, f)
+		names = append(names, rt.Str(f.name))
+	}
+	cls.Dict.SetStr("__dataclass_fields__", fd)
+	cls.Dict.SetStr("__match_args__", rt.NewTuple(names...))
+	qual := cls.Name
+	if q, ok := cls.Dict.GetStr("__qualname__"); ok {
+		qual = string(q.(rt.Str))
+	}
+	if o.init {
+		if exc := defineInit(cls, qual, fields); exc != nil {
+			return nil, exc
+		}
+	}
+	if o.repr {
+		def(cls, qual, "__repr__", []string{"self"}, func(args []rt.Object) (rt.Object, *rt.BaseException) {
+			var parts []string
+			for _, f := range fields {
+				if !f.repr {
+					continue
+				}
+				v, exc := rt.GetAttr(args[0], f.name)
+				if exc != nil {
+					return nil, exc
+				}
+				r, exc := rt.Repr(v)
+				if exc != nil {
+					return nil, exc
+				}
+				parts = append(parts, f.name+"="+string(r))
+			}
+			name, _ := rt.GetAttr(args[0].Type(), "__qualname__")
+			n, _ := name.(rt.Str)
+			return rt.Str(string(n) + "(" + strings.Join(parts, ", ") + ")"), nil
+		})
+	}
+	key := func(x rt.Object) (rt.Object, *rt.BaseException) {
+		var vals []rt.Object
+		for _, f := range fields {
+			if f.cmp {
+				v, exc := rt.GetAttr(x, f.name)
+				if exc != nil {
+					return nil, exc
+				}
+				vals = append(vals, v)
+			}
+		}
+		return rt.NewTuple(vals...), nil
+	}
+	compare := func(name string, op func(a, b rt.Object) (rt.Object, *rt.BaseException)) {
+		def(cls, qual, name, []string{"self", "other"}, func(args []rt.Object) (rt.Object, *rt.BaseException) {
+			if args[1].Type() != args[0].Type() {
+				return rt.NotImplemented, nil
+			}
+			a, exc := key(args[0])
+			if exc != nil {
+				return nil, exc
+			}
+			b, exc := key(args[1])
+			if exc != nil {
+				return nil, exc
+			}
+			return op(a, b)
+		})
+	}
+	if o.eq {
+		compare("__eq__", rt.Eq)
+	}
+	if o.order {
+		compare("__lt__", rt.Lt)
+		compare("__le__", rt.Le)
+		compare("__gt__", rt.Gt)
+		compare("__ge__", rt.Ge)
+	}
+	return cls, nil
+}
+
+// def adds a generated method to the class.
+func def(cls *rt.Type, qual, name string, params []string, impl func(args []rt.Object) (rt.Object, *rt.BaseException)) {
+	cls.Dict.SetStr(name, &rt.Function{
+		Name: name, Qualname: qual + "." + name, Module: "__main__",
+		Sig:  &rt.Signature{Name: qual + "." + name, Params: params, Pos: len(params)},
+		Impl: func(fn *rt.Function, args []rt.Object) (rt.Object, *rt.BaseException) { return impl(args) },
+	})
+}
+
+func defineInit(cls *rt.Type, qual string, fields []*field) *rt.BaseException {
+	params := []string{"self"}
+	var defaults []rt.Object
+	var initFields []*field
+	for _, f := range fields {
+		if !f.init {
+			continue
+		}
+		if f.dflt == nil && f.factory == nil && len(defaults) > 0 {
+			return rt.Errorf(rt.TypeErrorType, "non-default argument '%s' follows default argument", f.name)
+		}
+		params = append(params, f.name)
+		initFields = append(initFields, f)
+		switch {
+		case f.factory != nil:
+			defaults = append(defaults, hasFactory)
+		case f.dflt != nil:
+			defaults = append(defaults, f.dflt)
+		}
+	}
+	fn := &rt.Function{
+		Name: "__init__", Qualname: qual + ".__init__", Module: "__main__",
+		Sig:      &rt.Signature{Name: qual + ".__init__", Params: params, Pos: len(params)},
+		Defaults: defaults,
+		Impl: func(fn *rt.Function, args []rt.Object) (rt.Object, *rt.BaseException) {
+			self := args[0]
+			for i, f := range initFields {
+				v := args[i+1]
+				if v == hasFactory {
+					var exc *rt.BaseException
+					if v, exc = rt.Call(f.factory, nil, nil); exc != nil {
+						return nil, exc
+					}
+				}
+				if exc := rt.SetAttr(self, f.name, v); exc != nil {
+					return nil, exc
+				}
+			}
+			for _, f := range fields {
+				if !f.init && f.factory != nil {
+					v, exc := rt.Call(f.factory, nil, nil)
+					if exc != nil {
+						return nil, exc
+					}
+					if exc := rt.SetAttr(self, f.name, v); exc != nil {
+						return nil, exc
+					}
+				}
+			}
+			return rt.None, nil
+		},
+	}
+	cls.Dict.SetStr("__init__", fn)
+	return nil
+}
+
+func init() {
+	rt.RegisterModule("dataclasses", func() (*rt.Module, *rt.BaseException) {
+		m := rt.NewModule("dataclasses")
+		m.Dict.SetStr("field", &rt.Builtin{Name: "field", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if len(args) > 0 {
+				return nil, rt.Errorf(rt.TypeErrorType, "field() takes 0 positional arguments but %d were given", len(args))
+			}
+			f := &field{init: flag(kw, "init", true), repr: flag(kw, "repr", true), cmp: flag(kw, "compare", true)}
+			f.dflt, _ = kwarg(kw, "default")
+			f.factory, _ = kwarg(kw, "default_factory")
+			if f.dflt != nil && f.factory != nil {
+				return nil, rt.Errorf(rt.ValueErrorType, "cannot specify both default and default_factory")
+			}
+			return f, nil
+		}})
+		m.Dict.SetStr("dataclass", &rt.Builtin{Name: "dataclass", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			o := options{init: flag(kw, "init", true), repr: flag(kw, "repr", true), eq: flag(kw, "eq", true),
+				order: flag(kw, "order", false), frozen: flag(kw, "frozen", false)}
+			if len(args) == 1 {
+				cls, ok := args[0].(*rt.Type)
+				if !ok {
+					return nil, rt.Errorf(rt.TypeErrorType, "dataclass() should be called on a class")
+				}
+				return process(cls, o)
+			}
+			return &rt.Builtin{Name: "wrap", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+				cls, ok := args[0].(*rt.Type)
+				if !ok {
+					return nil, rt.Errorf(rt.TypeErrorType, "dataclass() should be called on a class")
+				}
+				return process(cls, o)
+			}}, nil
+		}})
+		return m, nil
+	})
+}
