@@ -391,6 +391,17 @@ func Is(a, b Object) bool {
 // compare returns -1, 0, 1 for ordered builtin values; ok=false when the
 // types are not comparable this way.
 func compare(a, b Object) (int, bool) {
+	if x, ok := asInt(a); ok {
+		if y, ok := asInt(b); ok {
+			switch {
+			case x < y:
+				return -1, true
+			case x > y:
+				return 1, true
+			}
+			return 0, true
+		}
+	}
 	if isIntLike(a) && isIntLike(b) {
 		x, _ := bigOf(a)
 		y, _ := bigOf(b)
