@@ -21,7 +21,8 @@ type Future struct {
 	state     futState
 	result    rt.Object
 	exc       *rt.BaseException
-	callbacks []cbEntry
+	cb0       cbEntry   // the first done callback, kept inline (no allocation for one waiter)
+	callbacks []cbEntry // the others; empty while cb0 is
 	cancelMsg rt.Object
 	blocking  bool
 	task      *Task // the task this future is part of, if any
@@ -104,35 +105,59 @@ func (f *Future) AddDoneCallback(fn func(*Future)) *doneCallback {
 		f.loop.scheduleDone(fn, f)
 		return cb
 	}
-	f.callbacks = append(f.callbacks, cbEntry{p: cb})
+	f.addCallback(cbEntry{p: cb})
 	return cb
 }
 
 // RemoveDoneCallback unregisters callbacks for which match is true and
 // reports how many it removed.
 func (f *Future) RemoveDoneCallback(match func(*doneCallback) bool) int {
-	kept := f.callbacks[:0]
+	if f.cb0 == (cbEntry{}) {
+		return 0
+	}
+	var kept []cbEntry
 	n := 0
-	for _, cb := range f.callbacks {
+	for _, cb := range append([]cbEntry{f.cb0}, f.callbacks...) {
 		if cb.p != nil && match(cb.p) {
 			n++
 			continue
 		}
 		kept = append(kept, cb)
 	}
-	f.callbacks = kept
+	f.cb0, f.callbacks = cbEntry{}, nil
+	if len(kept) > 0 {
+		f.cb0, f.callbacks = kept[0], kept[1:]
+	}
 	return n
 }
 
 func (f *Future) scheduleCallbacks() {
+	if f.cb0 == (cbEntry{}) {
+		return
+	}
+	f.schedule(f.cb0)
 	cbs := f.callbacks
-	f.callbacks = nil
+	f.cb0, f.callbacks = cbEntry{}, nil
 	for _, cb := range cbs {
-		if cb.t != nil {
-			f.loop.scheduleWakeup(cb.t, f)
-		} else {
-			f.loop.scheduleDone(cb.p.fn, f)
-		}
+		f.schedule(cb)
+	}
+}
+
+// addCallback appends a done callback.
+func (f *Future) addCallback(e cbEntry) {
+	if f.cb0 == (cbEntry{}) {
+		f.cb0 = e
+		return
+	}
+	f.callbacks = append(f.callbacks, e)
+}
+
+// schedule puts one done callback in the ready queue.
+func (f *Future) schedule(cb cbEntry) {
+	if cb.t != nil {
+		f.loop.scheduleWakeup(cb.t, f)
+	} else {
+		f.loop.scheduleDone(cb.p.fn, f)
 	}
 }
 
@@ -354,7 +379,7 @@ func (f *Future) addWaiter(t *Task) {
 		f.loop.scheduleWakeup(t, f)
 		return
 	}
-	f.callbacks = append(f.callbacks, cbEntry{t: t})
+	f.addCallback(cbEntry{t: t})
 }
 
 // Name is the task's name: the one given, or Task-N.
