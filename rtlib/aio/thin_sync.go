@@ -408,7 +408,12 @@ func (q *Queue) full() bool { return q.maxsize > 0 && len(q.items) >= q.maxsize 
 func wakeupNext(waiters *[]*Future) {
 	for len(*waiters) > 0 {
 		w := (*waiters)[0]
-		*waiters = (*waiters)[1:]
+		(*waiters)[0] = nil
+		if len(*waiters) == 1 {
+			*waiters = (*waiters)[:0] // keep the array for the next waiter
+		} else {
+			*waiters = (*waiters)[1:]
+		}
 		if !w.Done() {
 			w.SetResult(rt.None)
 			break
@@ -482,65 +487,22 @@ func (q *Queue) getNowait() (rt.Object, *rt.BaseException) {
 	default:
 		item = q.items[0]
 		q.items[0] = nil
-		q.items = q.items[1:]
+		if len(q.items) == 1 {
+			q.items = q.items[:0] // keep the array
+		} else {
+			q.items = q.items[1:]
+		}
 	}
 	wakeupNext(&q.putters)
 	return item, nil
 }
 
 func (q *Queue) put(item rt.Object) rt.Object {
-	var putter *Future
-	return coro("put", func(res rt.Object, exc *rt.BaseException) (*Future, rt.Object, *rt.BaseException) {
-		if putter != nil && exc != nil {
-			putter.Cancel(rt.None)
-			q.putters = removeFut(q.putters, putter)
-			if !q.full() && !putter.Cancelled() {
-				wakeupNext(&q.putters)
-			}
-			return nil, nil, exc
-		}
-		if exc != nil {
-			return nil, nil, exc
-		}
-		if q.full() {
-			l, err := loopOrErr()
-			if err != nil {
-				return nil, nil, err
-			}
-			putter = NewFuture(l)
-			q.putters = append(q.putters, putter)
-			return putter, nil, nil
-		}
-		return nil, rt.None, q.putNowait(item)
-	})
+	return rt.NewCoroutine(queuePutFn, &queuePutFrame{q: q, item: item})
 }
 
 func (q *Queue) get() rt.Object {
-	var getter *Future
-	return coro("get", func(res rt.Object, exc *rt.BaseException) (*Future, rt.Object, *rt.BaseException) {
-		if getter != nil && exc != nil {
-			getter.Cancel(rt.None)
-			q.getters = removeFut(q.getters, getter)
-			if len(q.items) > 0 && !getter.Cancelled() {
-				wakeupNext(&q.getters)
-			}
-			return nil, nil, exc
-		}
-		if exc != nil {
-			return nil, nil, exc
-		}
-		if len(q.items) == 0 {
-			l, err := loopOrErr()
-			if err != nil {
-				return nil, nil, err
-			}
-			getter = NewFuture(l)
-			q.getters = append(q.getters, getter)
-			return getter, nil, nil
-		}
-		v, err := q.getNowait()
-		return nil, v, err
-	})
+	return rt.NewCoroutine(queueGetFn, &queueGetFrame{q: q})
 }
 
 func intArg(args []rt.Object, kw []rt.KwArg, i int, name string, def int) int {
