@@ -590,26 +590,7 @@ func (fl *funcLowerer) asyncFor(n *ast.AsyncFor) {
 	ait := fl.op(ir.OpAIter, "", fl.expr(n.Iter))
 	head, body, els, done := fl.newBlock(), fl.newBlock(), fl.newBlock(), fl.newBlock()
 	fl.startBlock(head)
-	// Await anext(); StopAsyncIteration ends the loop.
-	stop := fl.f.NewBlock()
-	stop.Handler = fl.handler
-	saved := fl.handler
-	fl.handler = stop
-	nb := fl.newBlock()
-	fl.startBlock(nb)
-	nx := fl.op(ir.OpANext, "", ait)
-	v := fl.await(nx)
-	fl.handler = saved
-	fl.jump(body)
-	fl.cur = stop
-	e := fl.op(ir.OpCatch, "")
-	stopType := fl.op(ir.OpLoad, "")
-	fl.cur.Instrs[len(fl.cur.Instrs)-1].Var = &ir.Var{Name: "StopAsyncIteration", Kind: ir.Builtin}
-	m := fl.op(ir.OpMatchExc, "", e, stopType)
-	reraise := fl.newBlock()
-	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: m, Target: els, Else: reraise})
-	fl.cur = reraise
-	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true})
+	v := fl.anext(ait, body, els)
 	fl.cur = body
 	fl.assign(n.Target, v)
 	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head})
@@ -619,6 +600,30 @@ func (fl *funcLowerer) asyncFor(n *ast.AsyncFor) {
 	fl.cur = els
 	fl.stmts(n.Orelse)
 	fl.startBlock(done)
+}
+
+// anext awaits anext(ait) and continues at body with the value, or at exit
+// when the iterator raises StopAsyncIteration; other exceptions propagate.
+func (fl *funcLowerer) anext(ait ir.Operand, body, exit *ir.Block) ir.Temp {
+	stop := fl.f.NewBlock()
+	stop.Handler = fl.handler
+	saved := fl.handler
+	fl.handler = stop
+	nb := fl.newBlock()
+	fl.startBlock(nb)
+	v := fl.await(fl.op(ir.OpANext, "", ait))
+	fl.handler = saved
+	fl.jump(body)
+	fl.cur = stop
+	e := fl.op(ir.OpCatch, "")
+	st := fl.f.NewTemp()
+	fl.emit(&ir.Instr{Op: ir.OpLoad, Dst: st, Var: &ir.Var{Name: "StopAsyncIteration", Kind: ir.Builtin}})
+	m := fl.op(ir.OpMatchExc, "", e, st)
+	reraise := fl.newBlock()
+	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: m, Target: exit, Else: reraise})
+	fl.cur = reraise
+	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true})
+	return v
 }
 
 func (fl *funcLowerer) raise(n *ast.Raise) {
@@ -701,29 +706,8 @@ func (fl *funcLowerer) try(body []ast.Stmt, handlers []ast.ExceptHandlerNode, or
 			} else {
 				fl.jump(hbody)
 			}
-			// The handler body: exceptions in it get e as __context__.
-			chain := fl.f.NewBlock()
-			chain.Handler = afterExcept
 			saved := fl.cur
-			fl.cur = chain
-			e2 := fl.op(ir.OpCatch, "")
-			fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e2, Reraise: true, Context: e})
-			fl.cur = hbody
-			hbody.Handler = chain
-			fl.handler = chain
-			fl.handled = append(fl.handled, e)
-			if eh.Name != "" {
-				fl.store(eh.Name, e)
-			}
-			fl.stmts(eh.Body)
-			fl.handled = fl.handled[:len(fl.handled)-1]
-			fl.handler = afterExcept
-			cleanup := fl.newBlock()
-			fl.startBlock(cleanup)
-			if eh.Name != "" {
-				fl.store(eh.Name, ir.Const{})
-				fl.emit(&ir.Instr{Op: ir.OpDelete, Dst: -1, Var: fl.varFor(eh.Name)})
-			}
+			fl.handlerBody(eh, hbody, e, e, afterExcept)
 			fl.jump(normal)
 			fl.cur = saved
 		}
@@ -751,6 +735,35 @@ func (fl *funcLowerer) try(body []ast.Stmt, handlers []ast.ExceptHandlerNode, or
 	fl.startBlock(done)
 }
 
+// handlerBody lowers the body of an except or except* clause into hbody:
+// the name is bound to bound (the exception, or the matched group) and
+// deleted at the end; an exception raised in the body gets caught (the
+// exception being handled) as __context__. It leaves fl.cur at the end of
+// the body, with the handler restored to afterExcept.
+func (fl *funcLowerer) handlerBody(eh *ast.ExceptHandler, hbody *ir.Block, caught, bound ir.Temp, afterExcept *ir.Block) {
+	chain := fl.f.NewBlock()
+	chain.Handler = afterExcept
+	fl.cur = chain
+	e2 := fl.op(ir.OpCatch, "")
+	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e2, Reraise: true, Context: caught})
+	hbody.Handler = chain
+	fl.cur = hbody
+	fl.handler = chain
+	fl.handled = append(fl.handled, bound)
+	if eh.Name != "" {
+		fl.store(eh.Name, bound)
+	}
+	fl.stmts(eh.Body)
+	fl.handled = fl.handled[:len(fl.handled)-1]
+	fl.handler = afterExcept
+	cleanup := fl.newBlock()
+	fl.startBlock(cleanup)
+	if eh.Name != "" {
+		fl.store(eh.Name, ir.Const{})
+		fl.emit(&ir.Instr{Op: ir.OpDelete, Dst: -1, Var: fl.varFor(eh.Name)})
+	}
+}
+
 // exceptStar lowers the handlers of try/except*: each clause takes the part
 // of the exception (group) it matches, and what no clause matched is
 // re-raised. An exception raised inside a handler propagates at once (CPython
@@ -769,21 +782,7 @@ func (fl *funcLowerer) exceptStar(handlers []ast.ExceptHandlerNode, normal, afte
 		matched := fl.op(ir.OpCompare, "IsNot", m, ir.Const{})
 		hbody, next := fl.newBlock(), fl.newBlock()
 		fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: matched, Target: hbody, Else: next})
-		chain := fl.f.NewBlock()
-		chain.Handler = afterExcept
-		fl.cur = chain
-		e2 := fl.op(ir.OpCatch, "")
-		fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e2, Reraise: true, Context: e})
-		hbody.Handler = chain
-		fl.cur = hbody
-		fl.handler = chain
-		fl.handled = append(fl.handled, m)
-		if eh.Name != "" {
-			fl.store(eh.Name, m)
-		}
-		fl.stmts(eh.Body)
-		fl.handled = fl.handled[:len(fl.handled)-1]
-		fl.handler = afterExcept
+		fl.handlerBody(eh, hbody, e, m, afterExcept)
 		fl.startBlock(next)
 	}
 	unhandled := fl.op(ir.OpCompare, "IsNot", cur, ir.Const{})
@@ -1600,24 +1599,7 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 			fl.requireCoroutine(n, "asynchronous comprehension")
 			ait := fl.op(ir.OpAIter, "", iter)
 			fl.startBlock(head)
-			stop := fl.f.NewBlock()
-			stop.Handler = fl.handler
-			saved := fl.handler
-			fl.handler = stop
-			nb := fl.newBlock()
-			fl.startBlock(nb)
-			v := fl.await(fl.op(ir.OpANext, "", ait))
-			fl.handler = saved
-			fl.jump(body)
-			fl.cur = stop
-			e := fl.op(ir.OpCatch, "")
-			st := fl.f.NewTemp()
-			fl.emit(&ir.Instr{Op: ir.OpLoad, Dst: st, Var: &ir.Var{Name: "StopAsyncIteration", Kind: ir.Builtin}})
-			m := fl.op(ir.OpMatchExc, "", e, st)
-			rr := fl.newBlock()
-			fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: m, Target: exit, Else: rr})
-			fl.cur = rr
-			fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true})
+			v := fl.anext(ait, body, exit)
 			fl.cur = body
 			fl.assign(g.Target, v)
 		} else {

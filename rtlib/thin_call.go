@@ -546,6 +546,10 @@ func Unpack(x Object, n int) ([]Object, *BaseException) {
 	return items, nil
 }
 
+// Iterate returns the items of an iterable (the backing array of a tuple
+// or list is returned as is: callers must not modify it).
+func Iterate(x Object) ([]Object, *BaseException) { return toSlice(x) }
+
 func toSlice(x Object) ([]Object, *BaseException) {
 	switch v := x.(type) {
 	case *List:

@@ -60,24 +60,6 @@ func method(t *rt.Type, name string, fn func(self rt.Object, args []rt.Object, k
 	t.Dict.SetStr(name, &rt.Method{Name: name, Fn: fn})
 }
 
-func iterate(o rt.Object) ([]rt.Object, *rt.BaseException) {
-	it, exc := rt.Iter(o)
-	if exc != nil {
-		return nil, exc
-	}
-	var out []rt.Object
-	for {
-		v, ok, exc := rt.Next(it)
-		if exc != nil {
-			return nil, exc
-		}
-		if !ok {
-			return out, nil
-		}
-		out = append(out, v)
-	}
-}
-
 func kwarg(kw []rt.KwArg, name string) (rt.Object, bool) {
 	for _, k := range kw {
 		if k.Name == name {
@@ -112,7 +94,7 @@ func countInto(c *rt.Dict, src rt.Object) *rt.BaseException {
 		})
 		return exc
 	}
-	items, exc := iterate(src)
+	items, exc := rt.Iterate(src)
 	if exc != nil {
 		return exc
 	}
@@ -146,7 +128,7 @@ func init() {
 			d.maxlen = int(n)
 		}
 		if len(args) > 0 {
-			items, exc := iterate(args[0])
+			items, exc := rt.Iterate(args[0])
 			if exc != nil {
 				return nil, exc
 			}
@@ -165,7 +147,7 @@ func init() {
 		return rt.None, nil
 	})
 	method(dequeType, "extend", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		items, exc := iterate(args[0])
+		items, exc := rt.Iterate(args[0])
 		for _, it := range items {
 			self.(*deque).push(it, false)
 		}

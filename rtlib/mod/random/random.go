@@ -157,24 +157,6 @@ func intArg(o rt.Object) (int64, bool) {
 	return 0, false
 }
 
-func toList(o rt.Object) ([]rt.Object, *rt.BaseException) {
-	it, exc := rt.Iter(o)
-	if exc != nil {
-		return nil, exc
-	}
-	var out []rt.Object
-	for {
-		v, ok, exc := rt.Next(it)
-		if exc != nil {
-			return nil, exc
-		}
-		if !ok {
-			return out, nil
-		}
-		out = append(out, v)
-	}
-}
-
 func init() {
 	rt.RegisterModule("random", func() (*rt.Module, *rt.BaseException) {
 		g := &mt19937{}
@@ -246,7 +228,7 @@ func init() {
 			return randrange([]rt.Object{args[0], rt.Int(b + 1)})
 		})
 		def("choice", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			items, exc := toList(args[0])
+			items, exc := rt.Iterate(args[0])
 			if exc != nil {
 				return nil, exc
 			}
@@ -273,7 +255,7 @@ func init() {
 			return rt.None, nil
 		})
 		def("sample", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			pop, exc := toList(args[0])
+			pop, exc := rt.Iterate(args[0])
 			if exc != nil {
 				return nil, exc
 			}
