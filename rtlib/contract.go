@@ -1,9 +1,7 @@
 package rtlib
 
-// This file pins the API that generated code and rtlib/aio are written
-// against while the object model is filled in. The signatures are the
-// contract; bodies marked "contract:" are to be replaced by the real
-// implementations in the files of their concern (call.go, attr.go, ops.go, …).
+// This file holds the types of the runtime ABI that generated code and
+// rtlib/aio are written against (docs/design.md lists the functions).
 
 // Signature describes the parameters of a compiled Python function, for
 // binding a call's arguments. Bound arguments are laid out as CPython's
