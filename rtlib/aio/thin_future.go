@@ -19,18 +19,60 @@ const (
 type Future struct {
 	loop      *Loop
 	state     futState
+	blocking  bool
 	result    rt.Object
 	exc       *rt.BaseException
-	cb0       cbEntry   // the first done callback, kept inline (no allocation for one waiter)
-	callbacks []cbEntry // the others; empty while cb0 is
+	cb0       cbEntry      // the first done callback, kept inline (no allocation for one waiter)
+	callbacks []cbEntry    // the others; empty while cb0 is
+	task      *Task        // the task this future is part of, if any
+	x         *futureExtra // rarely needed state, allocated on demand
+}
+
+// futureExtra holds the state of a future that only cancellation and
+// gather need, to keep the common future small.
+type futureExtra struct {
 	cancelMsg rt.Object
-	blocking  bool
-	task      *Task // the task this future is part of, if any
 	// cancelledExc is the CancelledError a task's coroutine ended with;
 	// result() re-raises it (futures.py _make_cancelled_error).
 	cancelledExc *rt.BaseException
 	// cancelHook overrides Cancel (gather's outer future cancels its children).
 	cancelHook func(msg rt.Object) bool
+}
+
+func (f *Future) extra() *futureExtra {
+	if f.x == nil {
+		f.x = &futureExtra{}
+	}
+	return f.x
+}
+
+// getCancelMsg is the message of a cancellation request (nil if none).
+func (f *Future) getCancelMsg() rt.Object {
+	if f.x == nil {
+		return nil
+	}
+	return f.x.cancelMsg
+}
+
+func (f *Future) setCancelMsg(msg rt.Object) {
+	if f.x == nil && (msg == nil || msg == rt.None) {
+		return
+	}
+	f.extra().cancelMsg = msg
+}
+
+func (f *Future) getCancelledExc() *rt.BaseException {
+	if f.x == nil {
+		return nil
+	}
+	return f.x.cancelledExc
+}
+
+func (f *Future) getCancelHook() func(msg rt.Object) bool {
+	if f.x == nil {
+		return nil
+	}
+	return f.x.cancelHook
 }
 
 // NewFuture makes a pending future on loop.
@@ -46,11 +88,11 @@ func (f *Future) Done() bool { return f.state != pending }
 func (f *Future) Cancelled() bool { return f.state == cancelledState }
 
 func (f *Future) cancelledError() *rt.BaseException {
-	if f.cancelledExc != nil {
-		return f.cancelledExc
+	if exc := f.getCancelledExc(); exc != nil {
+		return exc
 	}
-	if f.cancelMsg != nil && f.cancelMsg != rt.None {
-		return rt.NewException(CancelledErrorType, f.cancelMsg)
+	if msg := f.getCancelMsg(); msg != nil && msg != rt.None {
+		return rt.NewException(CancelledErrorType, msg)
 	}
 	return rt.NewException(CancelledErrorType)
 }
@@ -189,7 +231,8 @@ func (f *Future) Cancel(msg rt.Object) bool {
 	if f.Done() {
 		return false
 	}
-	f.state, f.cancelMsg = cancelledState, msg
+	f.state = cancelledState
+	f.setCancelMsg(msg)
 	f.scheduleCallbacks()
 	return true
 }
@@ -218,8 +261,8 @@ type Task struct {
 	name          string // set by name= or set_name; "" means Task-N
 	prev, next    *Task  // the loop's list of tasks that are not done
 	waiter        *Future
-	mustCancel    bool
 	numCancelReqs int
+	mustCancel    bool
 	stepScheduled bool
 }
 
@@ -271,14 +314,14 @@ func (t *Task) Cancel(msg rt.Object) bool {
 		return true
 	}
 	t.mustCancel = true
-	t.cancelMsg = msg
+	t.setCancelMsg(msg)
 	return true
 }
 
 // cancelFuture cancels f, through Task.Cancel when f is a task's future.
 func cancelFuture(f *Future, msg rt.Object) bool {
-	if f.cancelHook != nil {
-		return f.cancelHook(msg)
+	if h := f.getCancelHook(); h != nil {
+		return h(msg)
 	}
 	if t := f.task; t != nil {
 		return t.Cancel(msg)
@@ -307,12 +350,12 @@ func (t *Task) step(exc *rt.BaseException) {
 		if err == nil {
 			if t.mustCancel {
 				t.mustCancel = false
-				t.Future.Cancel(t.cancelMsg)
+				t.Future.Cancel(t.getCancelMsg())
 			} else {
 				t.Future.SetResult(v)
 			}
 		} else if err.Class.IsSubtype(CancelledErrorType) {
-			t.cancelledExc = err
+			t.extra().cancelledExc = err
 			t.Future.Cancel(nil)
 		} else {
 			t.Future.SetException(err)
@@ -348,7 +391,7 @@ func (t *Task) await(w *Future) {
 	}
 	w.addWaiter(t)
 	t.waiter = w
-	if t.mustCancel && cancelFuture(w, t.cancelMsg) {
+	if t.mustCancel && cancelFuture(w, t.getCancelMsg()) {
 		t.mustCancel = false
 	}
 }

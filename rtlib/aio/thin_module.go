@@ -380,7 +380,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			for i, c := range children {
 				switch {
 				case c.Cancelled():
-					msg := c.cancelMsg
+					msg := c.getCancelMsg()
 					if msg == nil || msg == rt.None {
 						msg = rt.Str("")
 					}
@@ -416,7 +416,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 		}
 		children = append(children, fut)
 	}
-	outer.cancelHook = func(msg rt.Object) bool {
+	outer.extra().cancelHook = func(msg rt.Object) bool {
 		if outer.Done() {
 			return false
 		}
