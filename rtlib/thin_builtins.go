@@ -294,13 +294,6 @@ func init() {
 		}
 		return Bool(isInstance(args[0], args[1])), nil
 	})
-	defBuiltin("abs", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		c, ok := compare(args[0], Int(0))
-		if ok && c < 0 {
-			return Neg(args[0])
-		}
-		return Pos(args[0])
-	})
 	defBuiltin("round", builtinRound)
 	defBuiltin("sum", func(args []Object, kw []KwArg) (Object, *BaseException) {
 		var acc Object = Int(0)

@@ -210,6 +210,11 @@ func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *Ba
 				case *Function:
 					all := make([]Object, 0, len(args)+1)
 					return Call(f, append(append(all, obj), args...), kw)
+				case *StaticMethod:
+					return Call(f.Fn, args, kw)
+				case *ClassMethod:
+					all := make([]Object, 0, len(args)+1)
+					return Call(f.Fn, append(append(all, obj.Type()), args...), kw)
 				}
 			}
 		}
@@ -243,6 +248,9 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 		return nil, Errorf(AttributeErrorType, "module '%s' has no attribute '%s'", o.Name, name)
 	case *Type:
 		if v, ok := o.lookup(name); ok {
+			if b, ok := bindDescriptor(v, o, o); ok {
+				return b, nil
+			}
 			return v, nil
 		}
 		if name == "__name__" {
@@ -318,6 +326,9 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 	if m, ok := obj.Type().lookup(name); ok {
 		if p, ok := m.(*Property); ok {
 			return Call(p.Get, []Object{obj}, nil)
+		}
+		if b, ok := bindDescriptor(m, obj, nil); ok {
+			return b, nil
 		}
 		switch m.(type) {
 		case *Function, *Method:

@@ -203,9 +203,87 @@ func hashKey(k Object) (any, *BaseException) {
 	return k, nil // identity hash for other objects
 }
 
+// keyFor is the index key of k in d. Instances of classes that define
+// __eq__ are found by Python equality among the stored keys with the same
+// __hash__ (a linear scan); every other key hashes by value or identity.
+func (d *Dict) keyFor(k Object) (any, *BaseException) {
+	inst, ok := k.(*Instance)
+	if !ok {
+		return hashKey(k)
+	}
+	if _, hasEq := inst.Class.lookup("__eq__"); !hasEq {
+		return hashKey(k)
+	}
+	h, exc := Hash(k)
+	if exc != nil {
+		return nil, exc
+	}
+	for _, other := range d.keys {
+		o, ok := other.(*Instance)
+		if !ok || o == inst {
+			if o == inst {
+				return hashKey(k)
+			}
+			continue
+		}
+		oh, exc := Hash(o)
+		if exc != nil || oh != h {
+			continue
+		}
+		if eq, exc := equal(k, o); exc != nil {
+			return nil, exc
+		} else if eq {
+			return hashKey(o)
+		}
+	}
+	return hashKey(k)
+}
+
+// Hash is hash(x).
+func Hash(x Object) (int64, *BaseException) {
+	switch v := x.(type) {
+	case *Instance:
+		m, ok := v.Class.lookup("__hash__")
+		if ok && m == None {
+			return 0, Errorf(TypeErrorType, "unhashable type: '%s'", v.Class.Name)
+		}
+		if ok {
+			r, exc := Call(m, []Object{x}, nil)
+			if exc != nil {
+				return 0, exc
+			}
+			n, ok := asInt(r)
+			if !ok {
+				return 0, Errorf(TypeErrorType, "__hash__ method should return an integer")
+			}
+			return n, nil
+		}
+		if _, hasEq := v.Class.lookup("__eq__"); hasEq {
+			return 0, Errorf(TypeErrorType, "unhashable type: '%s'", v.Class.Name)
+		}
+		return int64(addr(v)), nil
+	case Int:
+		return int64(v), nil
+	case Bool:
+		n, _ := asInt(v)
+		return n, nil
+	}
+	hk, exc := hashKey(x)
+	if exc != nil {
+		return 0, exc
+	}
+	// A stable hash of the value-based key (not CPython's numbers: programs
+	// must not print hashes, which CPython randomizes for str).
+	var h uint64 = 14695981039346656037
+	for _, c := range []byte(fmt.Sprintf("%T:%v", hk, hk)) {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return int64(h >> 1), nil
+}
+
 // GetItem looks up key.
 func (d *Dict) GetItem(key Object) (Object, bool, *BaseException) {
-	hk, exc := hashKey(key)
+	hk, exc := d.keyFor(key)
 	if exc != nil {
 		return nil, false, exc
 	}
@@ -225,7 +303,7 @@ func (d *Dict) GetStr(key string) (Object, bool) {
 
 // SetItem sets d[key] = v.
 func (d *Dict) SetItem(key, v Object) *BaseException {
-	hk, exc := hashKey(key)
+	hk, exc := d.keyFor(key)
 	if exc != nil {
 		return exc
 	}

@@ -62,7 +62,7 @@ func (d *Dict) delAt(i int, hk any) {
 func DelItem(obj, key Object) *BaseException {
 	switch c := obj.(type) {
 	case *Dict:
-		hk, exc := hashKey(key)
+		hk, exc := c.keyFor(key)
 		if exc != nil {
 			return exc
 		}
@@ -515,4 +515,84 @@ func ClassAnnotations(ns *Dict) (Object, *BaseException) {
 	d := NewDict()
 	ns.SetStr("__annotations__", d)
 	return d, nil
+}
+
+// StaticMethod is staticmethod(f); ClassMethod is classmethod(f).
+type StaticMethod struct{ Fn Object }
+type ClassMethod struct{ Fn Object }
+
+var (
+	staticMethodType = newType("staticmethod", ObjectType)
+	classMethodType  = newType("classmethod", ObjectType)
+)
+
+func (*StaticMethod) Type() *Type { return staticMethodType }
+func (*ClassMethod) Type() *Type  { return classMethodType }
+
+// bindDescriptor turns a class attribute found for obj (an instance, or the
+// class itself when cls is set) into what attribute access returns.
+func bindDescriptor(v, obj Object, cls *Type) (Object, bool) {
+	switch d := v.(type) {
+	case *StaticMethod:
+		return d.Fn, true
+	case *ClassMethod:
+		if cls == nil {
+			cls = obj.Type()
+		}
+		return &BoundMethod{Self: cls, Fn: d.Fn}, true
+	}
+	return nil, false
+}
+
+func init() {
+	builtins["staticmethod"] = staticMethodType
+	builtins["classmethod"] = classMethodType
+	staticMethodType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		return &StaticMethod{Fn: args[0]}, nil
+	}
+	classMethodType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		return &ClassMethod{Fn: args[0]}, nil
+	}
+	builtins["hash"] = &Builtin{Name: "hash", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+		h, exc := Hash(args[0])
+		return Int(h), exc
+	}}
+	builtins["issubclass"] = &Builtin{Name: "issubclass", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+		t, ok := args[0].(*Type)
+		if !ok {
+			return nil, Errorf(TypeErrorType, "issubclass() arg 1 must be a class")
+		}
+		check := func(c Object) bool { ct, ok := c.(*Type); return ok && t.IsSubtype(ct) }
+		if tup, ok := args[1].(*Tuple); ok {
+			for _, c := range tup.Items {
+				if check(c) {
+					return Bool(true), nil
+				}
+			}
+			return Bool(false), nil
+		}
+		return Bool(check(args[1])), nil
+	}}
+	builtins["abs"] = &Builtin{Name: "abs", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) != 1 {
+			return nil, Errorf(TypeErrorType, "abs() takes exactly one argument (%d given)", len(args))
+		}
+		x := args[0]
+		switch v := x.(type) {
+		case Float:
+			if v < 0 {
+				return -v, nil
+			}
+			return v, nil
+		case Int, Bool, *BigInt:
+			if c, _ := compare(x, Int(0)); c < 0 {
+				return Neg(x)
+			}
+			return Pos(x)
+		}
+		if _, ok := x.Type().lookup("__abs__"); ok {
+			return CallMethod(x, "__abs__", nil, nil)
+		}
+		return nil, Errorf(TypeErrorType, "bad operand type for abs(): '%s'", x.Type().Name)
+	}}
 }
