@@ -243,18 +243,16 @@ func (p *parser) comparison() ast.Expr {
 	return &ast.Compare{Pos: pos, Left: left, Ops: ops, Comparators: comps}
 }
 
-type binLevel struct {
-	ops  map[string]ast.Operator
-	next func(*parser) ast.Expr
-}
-
-func (p *parser) binary(ops map[string]ast.Operator, next func(*parser) ast.Expr) ast.Expr {
+func (p *parser) binary(level func(string) (ast.Operator, bool), next func(*parser) ast.Expr) ast.Expr {
 	start := p.peek()
 	e := next(p)
 	for {
 		t := p.peek()
-		op, ok := ops[t.text]
-		if t.kind != tOp || !ok {
+		if t.kind != tOp {
+			return e
+		}
+		op, ok := level(t.text)
+		if !ok {
 			return e
 		}
 		p.next()
@@ -265,24 +263,51 @@ func (p *parser) binary(ops map[string]ast.Operator, next func(*parser) ast.Expr
 	}
 }
 
-func (p *parser) bitOr() ast.Expr {
-	return p.binary(map[string]ast.Operator{"|": ast.BitOr}, (*parser).bitXor)
+// The binary operator levels, loosest first: each maps an operator token
+// of its level to the AST operator.
+func bitOrOp(t string) (ast.Operator, bool)  { return ast.BitOr, t == "|" }
+func bitXorOp(t string) (ast.Operator, bool) { return ast.BitXor, t == "^" }
+func bitAndOp(t string) (ast.Operator, bool) { return ast.BitAnd, t == "&" }
+func shiftOp(t string) (ast.Operator, bool) {
+	switch t {
+	case "<<":
+		return ast.LShift, true
+	case ">>":
+		return ast.RShift, true
+	}
+	return 0, false
 }
-func (p *parser) bitXor() ast.Expr {
-	return p.binary(map[string]ast.Operator{"^": ast.BitXor}, (*parser).bitAnd)
+func sumOp(t string) (ast.Operator, bool) {
+	switch t {
+	case "+":
+		return ast.Add, true
+	case "-":
+		return ast.Sub, true
+	}
+	return 0, false
 }
-func (p *parser) bitAnd() ast.Expr {
-	return p.binary(map[string]ast.Operator{"&": ast.BitAnd}, (*parser).shift)
+func termOp(t string) (ast.Operator, bool) {
+	switch t {
+	case "*":
+		return ast.Mult, true
+	case "/":
+		return ast.Div, true
+	case "//":
+		return ast.FloorDiv, true
+	case "%":
+		return ast.Mod, true
+	case "@":
+		return ast.MatMult, true
+	}
+	return 0, false
 }
-func (p *parser) shift() ast.Expr {
-	return p.binary(map[string]ast.Operator{"<<": ast.LShift, ">>": ast.RShift}, (*parser).sum)
-}
-func (p *parser) sum() ast.Expr {
-	return p.binary(map[string]ast.Operator{"+": ast.Add, "-": ast.Sub}, (*parser).term)
-}
-func (p *parser) term() ast.Expr {
-	return p.binary(map[string]ast.Operator{"*": ast.Mult, "/": ast.Div, "//": ast.FloorDiv, "%": ast.Mod, "@": ast.MatMult}, (*parser).factor)
-}
+
+func (p *parser) bitOr() ast.Expr  { return p.binary(bitOrOp, (*parser).bitXor) }
+func (p *parser) bitXor() ast.Expr { return p.binary(bitXorOp, (*parser).bitAnd) }
+func (p *parser) bitAnd() ast.Expr { return p.binary(bitAndOp, (*parser).shift) }
+func (p *parser) shift() ast.Expr  { return p.binary(shiftOp, (*parser).sum) }
+func (p *parser) sum() ast.Expr    { return p.binary(sumOp, (*parser).term) }
+func (p *parser) term() ast.Expr   { return p.binary(termOp, (*parser).factor) }
 
 func (p *parser) factor() ast.Expr {
 	t := p.peek()

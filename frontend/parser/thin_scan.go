@@ -101,6 +101,7 @@ func scan(filename string, src []byte) ([]token, []string, *Error) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	s := &scanner{src: []byte(text), filename: filename, line: 1, indents: []int{0}, atBOL: true}
+	s.toks = make([]token, 0, len(text)/4+16) // about one token per four bytes of source
 	s.lines = strings.Split(text, "\n")
 	if !utf8.ValidString(text) {
 		for i, line := range s.lines {
@@ -417,18 +418,61 @@ func (s *scanner) str(start int) {
 // maxParenLevel is CPython's MAXLEVEL: brackets nest at most this deep.
 const maxParenLevel = 200
 
-var ops3 = []string{"**=", "//=", ">>=", "<<=", "...", "!="}
-var ops2 = []string{"**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="}
+// multiOps are the operators longer than one byte.
+var multiOps = func() map[string]string {
+	m := map[string]string{}
+	for _, o := range []string{"**=", "//=", ">>=", "<<=", "...", "**", "//", ">>", "<<", "<=", ">=", "==", "!=",
+		"->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="} {
+		m[o] = o
+	}
+	return m
+}()
+
+// multiOpLen is the length of the longest operator rest may start with
+// (1 when it is a one-byte operator or none).
+func multiOpLen(rest []byte) int {
+	if len(rest) < 2 {
+		return 1
+	}
+	c, c1 := rest[0], rest[1]
+	var c2 byte
+	if len(rest) > 2 {
+		c2 = rest[2]
+	}
+	switch c {
+	case '*', '/', '<', '>':
+		if c1 == c {
+			if c2 == '=' {
+				return 3
+			}
+			return 2
+		}
+		if c1 == '=' {
+			return 2
+		}
+	case '.':
+		if c1 == '.' && c2 == '.' {
+			return 3
+		}
+	case '-':
+		if c1 == '>' || c1 == '=' {
+			return 2
+		}
+	case '+', '%', '&', '|', '^', '@', '=', '!', ':':
+		if c1 == '=' {
+			return 2
+		}
+	}
+	return 1
+}
 
 func (s *scanner) op() {
 	rest := s.src[s.pos:]
-	for _, group := range [][]string{ops3, ops2} {
-		for _, o := range group {
-			if len(rest) >= len(o) && string(rest[:len(o)]) == o {
-				s.emit(tOp, o, s.line, s.col(), s.line, s.col()+len(o))
-				s.pos += len(o)
-				return
-			}
+	if n := multiOpLen(rest); n > 1 {
+		if text, ok := multiOps[string(rest[:n])]; ok {
+			s.emit(tOp, text, s.line, s.col(), s.line, s.col()+n)
+			s.pos += n
+			return
 		}
 	}
 	c := s.src[s.pos]
@@ -463,6 +507,15 @@ func (s *scanner) op() {
 		s.parens = s.parens[:len(s.parens)-1]
 		s.parenPos = s.parenPos[:len(s.parenPos)-1]
 	}
-	s.emit(tOp, string(c), s.line, s.col(), s.line, s.col()+1)
+	s.emit(tOp, singleOps[c], s.line, s.col(), s.line, s.col()+1)
 	s.pos++
 }
+
+// singleOps holds the one-byte operators as strings, so that scanning one
+// allocates nothing.
+var singleOps = func() (t [256]string) {
+	for _, c := range []byte("()[]{}:,;.+-*/%&|^~<>=@") {
+		t[c] = string(c)
+	}
+	return
+}()
