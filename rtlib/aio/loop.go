@@ -123,6 +123,7 @@ type Loop struct {
 	inbox    []func()
 	inboxLen atomic.Int32
 	wake     chan struct{}
+	threads  atomic.Int32 // worker goroutines running (to_thread, run_in_executor)
 }
 
 // NewLoop makes a loop on the program clock (virtual when
@@ -256,22 +257,34 @@ func (l *Loop) runOnce() {
 		heap.Pop(&l.timers)
 	}
 	if l.ready.n == 0 && !l.stopping {
-		if len(l.timers) > 0 {
+		switch {
+		case l.virtual && l.threads.Load() > 0:
+			// Worker goroutines run first: the virtual clock does not
+			// jump while they may still post (deterministic output).
+			rt.UnlockGIL()
+			<-l.wake
+			rt.LockGIL()
+			l.drainInbox()
+		case len(l.timers) > 0:
 			when := l.timers[0].when
 			if l.virtual {
 				rt.AdvanceClock(when)
 			} else if d := when - l.Time(); d > 0 {
 				t := time.NewTimer(time.Duration(d * float64(time.Second)))
+				rt.UnlockGIL()
 				select {
 				case <-t.C:
 				case <-l.wake:
 					t.Stop()
 				}
+				rt.LockGIL()
 				l.drainInbox()
 			}
-		} else {
+		default:
 			// Nothing scheduled: only another goroutine can wake us.
+			rt.UnlockGIL()
 			<-l.wake
+			rt.LockGIL()
 			l.drainInbox()
 		}
 	}
@@ -307,6 +320,9 @@ func (l *Loop) runOnce() {
 		default:
 			it.h.fn()
 		}
+	}
+	if rt.GILEnabled() {
+		l.yieldGIL()
 	}
 	if l.ready.n == 0 && len(l.ready.buf) > 1<<12 {
 		l.ready = ring{} // give back the memory of a burst

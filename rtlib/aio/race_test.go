@@ -87,3 +87,40 @@ func TestFutureFromGoroutines(t *testing.T) {
 		t.Fatalf("sum %d, want %d", sum, n*(n-1)/2)
 	}
 }
+
+// TestToThreadHammer runs many asyncio.to_thread calls at once; the
+// workers share state with the loop under the interpreter lock. Run with
+// -race.
+func TestToThreadHammer(t *testing.T) {
+	p := newPyAPI(t)
+	shared := 0
+	work := &rt.Builtin{Name: "work", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		shared++
+		return rt.Int(int(args[0].(rt.Int)) * 2), nil
+	}}
+	const n = 100
+	var total rt.Object
+	main := newScript(
+		func(rt.Object, *rt.BaseException) step {
+			var cs []rt.Object
+			for i := 0; i < n; i++ {
+				cs = append(cs, p.call("to_thread", []rt.Object{work, rt.Int(i)}))
+				shared++ // the loop touches the same state
+			}
+			return step{await: p.call("gather", cs)}
+		},
+		func(v rt.Object, exc *rt.BaseException) step {
+			must(t, exc)
+			total = v
+			return step{}
+		},
+	)
+	run(t, main)
+	sum := 0
+	for _, x := range total.(*rt.List).Items {
+		sum += int(x.(rt.Int))
+	}
+	if sum != n*(n-1) || shared != 2*n {
+		t.Fatalf("sum %d shared %d, want %d and %d", sum, shared, n*(n-1), 2*n)
+	}
+}

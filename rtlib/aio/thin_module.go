@@ -189,6 +189,7 @@ func newModule() (*rt.Module, *rt.BaseException) {
 	builtin(m, "gather", asyncioGather)
 	registerSync(m)
 	registerTaskGroup(m)
+	registerThreads(m)
 	builtin(m, "wait_for", asyncioWaitFor)
 	builtin(m, "current_task", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		l, exc := needLoop()
@@ -238,6 +239,7 @@ func asyncioRun(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 	}
 	res, err := l.RunUntilComplete(&task.Future)
 	cancelAllTasks(l)
+	l.waitThreads()
 	return res, err
 }
 
