@@ -4,7 +4,6 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/async2go/async2go/frontend/ast"
 )
@@ -781,9 +780,11 @@ func (p *parser) strings() ast.Expr {
 			bytesVal = append(bytesVal, []byte(unescape(body, raw, true))...)
 		} else if strings.Contains(lp, "f") {
 			anyF = true
-			parts = append(parts, p.fstring(t, body, raw)...)
+			parts = append(parts, p.fstring(t, body, raw, len(t.text)-len(body)-quoteLen(t.text))...)
 		} else {
-			parts = append(parts, &ast.Constant{Value: unescape(body, raw, false)})
+			cp := startPos(t)
+			cp.EndLine, cp.EndCol = t.endLine, t.endCol
+			parts = append(parts, &ast.Constant{Pos: cp, Value: unescape(body, raw, false)})
 		}
 		n++
 	}
@@ -798,6 +799,7 @@ func (p *parser) strings() ast.Expr {
 			if len(merged) > 0 {
 				if prev, ok := merged[len(merged)-1].(*ast.Constant); ok {
 					prev.Value = prev.Value.(string) + c.Value.(string)
+					prev.EndLine, prev.EndCol = c.EndLine, c.EndCol
 					continue
 				}
 			}
@@ -816,15 +818,44 @@ func (p *parser) strings() ast.Expr {
 	}
 	var vals []ast.Expr
 	for _, m := range merged {
-		if c, ok := m.(*ast.Constant); ok {
-			if c.Value.(string) == "" {
-				continue
-			}
-			c.Pos = pos
+		if c, ok := m.(*ast.Constant); ok && c.Value.(string) == "" {
+			continue
 		}
 		vals = append(vals, m)
 	}
 	return &ast.JoinedStr{Pos: pos, Values: vals}
+}
+
+// quoteLen is the length of a string token's closing quote (1 or 3).
+func quoteLen(text string) int {
+	if strings.HasSuffix(text, `"""`) || strings.HasSuffix(text, "'''") {
+		if len(text) >= 6 {
+			return 3
+		}
+	}
+	return 1
+}
+
+// posIn is the file position of byte off of token t's text.
+func posIn(t token, off int) (line, col int) {
+	line, col = t.line, t.col
+	last := -1
+	for i := 0; i < off && i < len(t.text); i++ {
+		if t.text[i] == '\n' {
+			line++
+			last = i
+		}
+	}
+	if last < 0 {
+		return line, t.col + off
+	}
+	return line, off - last - 1
+}
+
+func spanIn(t token, from, to int) ast.Pos {
+	l1, c1 := posIn(t, from)
+	l2, c2 := posIn(t, to)
+	return ast.Pos{Line: l1, Col: c1, EndLine: l2, EndCol: c2}
 }
 
 func splitString(text string) (prefix, body string, raw bool) {
@@ -940,24 +971,35 @@ func unescape(s string, raw, isBytes bool) string {
 
 // fstring parses the body of an f-string literal into constants and
 // FormattedValue nodes.
-func (p *parser) fstring(t token, body string, raw bool) []ast.Expr {
+// fstring parses the body of an f-string token t (body starts at byte base
+// of t.text) into Constant and FormattedValue nodes with PEP 701 positions.
+func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 	var out []ast.Expr
 	var lit strings.Builder
-	flush := func() {
+	litStart := -1
+	flush := func(end int) {
 		if lit.Len() > 0 {
-			out = append(out, &ast.Constant{Value: unescape(lit.String(), raw, false)})
+			out = append(out, &ast.Constant{Pos: spanIn(t, base+litStart, base+end), Value: unescape(lit.String(), raw, false)})
 			lit.Reset()
+		}
+		litStart = -1
+	}
+	mark := func(i int) {
+		if litStart < 0 {
+			litStart = i
 		}
 	}
 	i := 0
 	for i < len(body) {
 		c := body[i]
 		if c == '{' && i+1 < len(body) && body[i+1] == '{' {
+			mark(i)
 			lit.WriteByte('{')
 			i += 2
 			continue
 		}
 		if c == '}' && i+1 < len(body) && body[i+1] == '}' {
+			mark(i)
 			lit.WriteByte('}')
 			i += 2
 			continue
@@ -966,6 +1008,7 @@ func (p *parser) fstring(t token, body string, raw bool) []ast.Expr {
 			p.failAt(t, "SyntaxError", "f-string: single '}' is not allowed")
 		}
 		if c != '{' {
+			mark(i)
 			lit.WriteByte(c)
 			i++
 			continue
@@ -1004,7 +1047,8 @@ func (p *parser) fstring(t token, body string, raw bool) []ast.Expr {
 			debug = exprText
 			exprText = trimmed[:len(trimmed)-1]
 		}
-		expr := p.subExpr(t, exprText)
+		el, ec := posIn(t, base+i+1)
+		expr := p.subExpr(t, exprText, el, ec)
 		conv := -1
 		k := exprEnd
 		if body[k] == '!' {
@@ -1029,16 +1073,8 @@ func (p *parser) fstring(t token, body string, raw bool) []ast.Expr {
 				}
 				m++
 			}
-			specParts := p.fstring(t, body[k+1:m], raw)
-			for _, sp := range specParts {
-				if c, ok := sp.(*ast.Constant); ok {
-					c.Pos = startPos(t)
-					c.Pos.EndLine, c.Pos.EndCol = t.endLine, t.endCol
-				}
-			}
-			sp := startPos(t)
-			sp.EndLine, sp.EndCol = t.endLine, t.endCol
-			spec = &ast.JoinedStr{Pos: sp, Values: specParts}
+			specParts := p.fstring(t, body[k+1:m], raw, base+k+1)
+			spec = &ast.JoinedStr{Pos: spanIn(t, base+k, base+m), Values: specParts}
 			if debug != "" && conv == 'r' && body[exprEnd] != '!' {
 				conv = -1
 			}
@@ -1048,20 +1084,24 @@ func (p *parser) fstring(t token, body string, raw bool) []ast.Expr {
 			p.failAt(t, "SyntaxError", "f-string: expecting '}'")
 		}
 		if debug != "" {
+			if lit.Len() > 0 {
+				flush(i)
+			}
+			mark(i + 1)
 			lit.WriteString(debug)
+			flush(exprEnd)
 		}
-		flush()
-		fp := startPos(t)
-		fp.EndLine, fp.EndCol = t.endLine, t.endCol
-		out = append(out, &ast.FormattedValue{Pos: fp, Value: expr, Conversion: conv, FormatSpec: spec})
+		flush(i)
+		out = append(out, &ast.FormattedValue{Pos: spanIn(t, base+i, base+k+1), Value: expr, Conversion: conv, FormatSpec: spec})
 		i = k + 1
 	}
-	flush()
+	flush(len(body))
 	return out
 }
 
-// subExpr parses the expression of an f-string replacement field.
-func (p *parser) subExpr(t token, text string) ast.Expr {
+// subExpr parses the expression of an f-string replacement field, which
+// starts at line, col of the file.
+func (p *parser) subExpr(t token, text string, line, col int) ast.Expr {
 	if strings.TrimSpace(text) == "" {
 		p.failAt(t, "SyntaxError", "f-string: valid expression required before '}'")
 	}
@@ -1069,12 +1109,16 @@ func (p *parser) subExpr(t token, text string) ast.Expr {
 	if err != nil {
 		panic(bail{err})
 	}
-	// Shift positions onto the f-string's line (approximately: the token start).
+	// Move the positions from the "(" + text + ")" snippet into the file.
+	shift := func(l, c int) (int, int) {
+		if l == 1 {
+			return line, col + c - 1
+		}
+		return line + l - 1, c
+	}
 	for i := range toks {
-		toks[i].line = t.line
-		toks[i].endLine = t.line
-		toks[i].col += t.col + utf8.RuneCountInString("")
-		toks[i].endCol += t.col
+		toks[i].line, toks[i].col = shift(toks[i].line, toks[i].col)
+		toks[i].endLine, toks[i].endCol = shift(toks[i].endLine, toks[i].endCol)
 	}
 	sub := &parser{toks: toks, lines: p.lines, filename: p.filename}
 	e := sub.starExpressions()
