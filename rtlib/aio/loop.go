@@ -124,6 +124,7 @@ type Loop struct {
 	inboxLen atomic.Int32
 	wake     chan struct{}
 	threads  atomic.Int32 // worker goroutines running (to_thread, run_in_executor)
+	fatal    *rt.BaseException // SystemExit or KeyboardInterrupt raised in a task
 }
 
 // NewLoop makes a loop on the program clock (virtual when
@@ -370,6 +371,10 @@ func (l *Loop) IsClosed() bool { return l.closed }
 func (l *Loop) RunUntilComplete(fut *Future) (rt.Object, *rt.BaseException) {
 	fut.AddDoneCallback(func(*Future) { l.Stop() })
 	l.RunForever()
+	if exc := l.fatal; exc != nil {
+		l.fatal = nil
+		return nil, exc
+	}
 	if !fut.Done() {
 		return nil, rt.Errorf(rt.RuntimeErrorType, "Event loop stopped before Future completed.")
 	}

@@ -359,6 +359,11 @@ func (t *Task) step(exc *rt.BaseException) {
 			t.Future.Cancel(nil)
 		} else {
 			t.Future.SetException(err)
+			if err.Class.IsSubtype(rt.SystemExitType) {
+				// tasks.py re-raises these out of the loop.
+				l.fatal = err
+				l.Stop()
+			}
 		}
 		return
 	}

@@ -127,11 +127,8 @@ func init() {
 
 // Uncancel decrements the count of cancellation requests.
 func (t *Task) Uncancel() int {
-	if t.numCancelReqs > 0 {
+	if t.numCancelReqs > 0 { // 3.12: must_cancel is left alone
 		t.numCancelReqs--
-		if t.numCancelReqs == 0 {
-			t.mustCancel = false
-		}
 	}
 	return t.numCancelReqs
 }
