@@ -123,7 +123,7 @@ type Loop struct {
 	inbox    []func()
 	inboxLen atomic.Int32
 	wake     chan struct{}
-	threads  atomic.Int32 // worker goroutines running (to_thread, run_in_executor)
+	threads  atomic.Int32      // worker goroutines running (to_thread, run_in_executor)
 	fatal    *rt.BaseException // SystemExit or KeyboardInterrupt raised in a task
 }
 
