@@ -258,11 +258,12 @@ func cancelAllTasks(l *Loop) {
 
 // sleepFrame is asyncio.sleep's coroutine body.
 type sleepFrame struct {
-	state  int
-	delay  float64
-	result rt.Object
-	fut    Future // the future it waits on and its timer, in one allocation
+	state int
+	// handle holds the delay (in when) and the result until the timer is
+	// scheduled; the future it waits on and its timer share the frame's
+	// allocation.
 	handle Handle
+	fut    Future
 }
 
 var sleepFn = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks"}
@@ -273,7 +274,7 @@ func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 		if thrown != nil {
 			return nil, true, thrown
 		}
-		if s.delay <= 0 {
+		if s.handle.when <= 0 {
 			s.state = 2
 			return rt.None, false, nil
 		}
@@ -282,7 +283,7 @@ func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 			return nil, true, exc
 		}
 		s.fut = Future{loop: l}
-		l.callAtHandle(&s.handle, l.Time()+s.delay, &s.fut, s.result)
+		l.callAtHandle(&s.handle, l.Time()+s.handle.when, &s.fut, s.handle.result)
 		s.state = 1
 		fallthrough
 	case 1:
@@ -298,7 +299,7 @@ func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 		if thrown != nil {
 			return nil, true, thrown
 		}
-		return s.result, true, nil
+		return s.handle.result, true, nil
 	}
 	return nil, true, rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
 }
@@ -328,7 +329,7 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 	if delay <= 0 {
 		return rt.NewCoroutine(sleepFn, &sleep0Frame{result: result}), nil
 	}
-	return rt.NewCoroutine(sleepFn, &sleepFrame{delay: delay, result: result}), nil
+	return rt.NewCoroutine(sleepFn, &sleepFrame{handle: Handle{when: delay, result: result}}), nil
 }
 
 func asyncioGather(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
