@@ -17,15 +17,18 @@ const (
 
 // Future is asyncio.Future.
 type Future struct {
-	loop      *Loop
-	state     futState
-	blocking  bool
-	result    rt.Object
-	exc       *rt.BaseException
-	cb0       cbEntry      // the first done callback, kept inline (no allocation for one waiter)
-	callbacks []cbEntry    // the others; empty while cb0 is
-	task      *Task        // the task this future is part of, if any
-	x         *futureExtra // rarely needed state, allocated on demand
+	loop     *Loop
+	state    futState
+	blocking bool
+	// mustCancel is Task._must_cancel, kept here in the padding of a
+	// task's Future.
+	mustCancel bool
+	result     rt.Object
+	exc        *rt.BaseException
+	cb0        cbEntry      // the first done callback, kept inline (no allocation for one waiter)
+	callbacks  []cbEntry    // the others; empty while cb0 is
+	task       *Task        // the task this future is part of, if any
+	x          *futureExtra // rarely needed state, allocated on demand
 }
 
 // futureExtra holds the state of a future that only cancellation and
@@ -262,8 +265,6 @@ type Task struct {
 	prev, next    *Task  // the loop's list of tasks that are not done
 	waiter        *Future
 	numCancelReqs int
-	mustCancel    bool
-	stepScheduled bool
 }
 
 var taskCounter int
