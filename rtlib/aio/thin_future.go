@@ -26,7 +26,7 @@ type Future struct {
 	result     rt.Object
 	exc        *rt.BaseException
 	cb0        cbEntry      // the first done callback, kept inline (no allocation for one waiter)
-	callbacks  []cbEntry    // the others; empty while cb0 is
+	callbacks  *[]cbEntry   // the others (nil while cb0 is empty)
 	task       *Task        // the task this future is part of, if any
 	x          *futureExtra // rarely needed state, allocated on demand
 }
@@ -162,7 +162,7 @@ func (f *Future) RemoveDoneCallback(match func(*doneCallback) bool) int {
 	}
 	var kept []cbEntry
 	n := 0
-	for _, cb := range append([]cbEntry{f.cb0}, f.callbacks...) {
+	for _, cb := range append([]cbEntry{f.cb0}, f.more()...) {
 		if cb.p != nil && match(cb.p) {
 			n++
 			continue
@@ -171,7 +171,10 @@ func (f *Future) RemoveDoneCallback(match func(*doneCallback) bool) int {
 	}
 	f.cb0, f.callbacks = cbEntry{}, nil
 	if len(kept) > 0 {
-		f.cb0, f.callbacks = kept[0], kept[1:]
+		f.cb0 = kept[0]
+		if rest := kept[1:]; len(rest) > 0 {
+			f.callbacks = &rest
+		}
 	}
 	return n
 }
@@ -181,7 +184,7 @@ func (f *Future) scheduleCallbacks() {
 		return
 	}
 	f.schedule(f.cb0)
-	cbs := f.callbacks
+	cbs := f.more()
 	f.cb0, f.callbacks = cbEntry{}, nil
 	for _, cb := range cbs {
 		f.schedule(cb)
@@ -194,7 +197,10 @@ func (f *Future) addCallback(e cbEntry) {
 		f.cb0 = e
 		return
 	}
-	f.callbacks = append(f.callbacks, e)
+	if f.callbacks == nil {
+		f.callbacks = new([]cbEntry)
+	}
+	*f.callbacks = append(*f.callbacks, e)
 }
 
 // schedule puts one done callback in the ready queue.
@@ -446,4 +452,12 @@ func (f *Future) object() rt.Object {
 		return f.task
 	}
 	return f
+}
+
+// more is the list of done callbacks after the first.
+func (f *Future) more() []cbEntry {
+	if f.callbacks == nil {
+		return nil
+	}
+	return *f.callbacks
 }
