@@ -326,23 +326,40 @@ func Format(x Object, spec string) (Str, *BaseException) {
 	}
 	switch v := x.(type) {
 	case Bool:
-		if f.typ == 0 || f.typ == 's' {
-			s, _ := Repr(v)
-			return pad(string(s), f, '<'), nil
+		n := int64(0)
+		if v {
+			n = 1
 		}
-		return formatInt(big.NewInt(map[Bool]int64{true: 1, false: 0}[v]), f, spec)
+		return Format(Int(n), spec)
 	case Int:
 		if f.typ != 0 && strings.IndexByte("eEfFgG%", f.typ) >= 0 {
 			return formatFloat(float64(v), f)
 		}
 		return formatInt(big.NewInt(int64(v)), f, spec)
 	case *BigInt:
+		if f.typ != 0 && strings.IndexByte("eEfFgG%", f.typ) >= 0 {
+			fv, _ := new(big.Float).SetInt(v.V).Float64()
+			return formatFloat(fv, f)
+		}
 		return formatInt(v.V, f, spec)
 	case Float:
 		return formatFloat(float64(v), f)
 	case Str:
 		if f.typ != 0 && f.typ != 's' {
 			return "", Errorf(ValueErrorType, "Unknown format code '%c' for object of type 'str'", f.typ)
+		}
+		switch {
+		case f.grouping != 0:
+			return "", Errorf(ValueErrorType, "Cannot specify '%c' with 's'.", f.grouping)
+		case f.sign != 0:
+			return "", Errorf(ValueErrorType, "Sign not allowed in string format specifier")
+		case f.align == '=':
+			return "", Errorf(ValueErrorType, "'=' alignment not allowed in string format specifier")
+		case f.alt:
+			return "", Errorf(ValueErrorType, "Alternate form (#) not allowed in string format specifier")
+		}
+		if f.zero && f.align == 0 {
+			f.fill = '0'
 		}
 		s := string(v)
 		if f.precision >= 0 {
@@ -431,6 +448,9 @@ func formatInt(v *big.Int, f formatSpec, spec string) (Str, *BaseException) {
 	case 'X':
 		digits, prefix = strings.ToUpper(group(abs.Text(16), f.grouping, 4)), "0X"
 	case 'c':
+		if !v.IsInt64() || v.Int64() < 0 || v.Int64() > 0x10FFFF {
+			return "", Errorf(OverflowErrorType, "%%c arg not in range(0x110000)")
+		}
 		digits = string(rune(abs.Int64()))
 	default:
 		return "", Errorf(ValueErrorType, "Unknown format code '%c' for object of type 'int'", f.typ)
@@ -442,6 +462,9 @@ func formatInt(v *big.Int, f formatSpec, spec string) (Str, *BaseException) {
 }
 
 func formatFloat(v float64, f formatSpec) (Str, *BaseException) {
+	if f.typ != 0 && strings.IndexByte("eEfFgGn%", f.typ) < 0 {
+		return "", Errorf(ValueErrorType, "Unknown format code '%c' for object of type 'float'", f.typ)
+	}
 	neg := math.Signbit(v) && !math.IsNaN(v)
 	a := math.Abs(v)
 	prec := f.precision
@@ -468,8 +491,15 @@ func formatFloat(v float64, f formatSpec) (Str, *BaseException) {
 	switch typ {
 	case 'f', 'F':
 		s = strconv.FormatFloat(a, 'f', prec, 64)
+		if f.alt && prec == 0 {
+			s += "."
+		}
 	case '%':
-		s = strconv.FormatFloat(a*100, 'f', prec, 64) + "%"
+		s = strconv.FormatFloat(a*100, 'f', prec, 64)
+		if f.alt && prec == 0 {
+			s += "."
+		}
+		s += "%"
 	case 'e', 'E':
 		s = fixExp(strconv.FormatFloat(a, 'e', prec, 64))
 		if typ == 'E' {
