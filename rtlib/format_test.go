@@ -30,6 +30,9 @@ func parseValue(t *testing.T, lit string) Object {
 		}
 		return Str(s)
 	}
+	if lit == "-0.0" {
+		return Float(math.Copysign(0, -1))
+	}
 	if strings.ContainsAny(lit, ".e") {
 		f, err := strconv.ParseFloat(lit, 64)
 		if err != nil {

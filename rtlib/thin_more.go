@@ -405,6 +405,12 @@ func RShift(a, b Object) (Object, *BaseException) {
 		if y.Sign() < 0 {
 			return nil, Errorf(ValueErrorType, "negative shift count")
 		}
+		if y.BitLen() > 31 {
+			if x.Sign() < 0 {
+				return big.NewInt(-1), nil
+			}
+			return new(big.Int), nil
+		}
 		return new(big.Int).Rsh(x, uint(y.Int64())), nil
 	})
 }

@@ -201,6 +201,9 @@ func TrueDiv(a, b Object) (Object, *BaseException) {
 		}
 		x, _ := bigOf(a)
 		f, _ := new(big.Rat).SetFrac(x, y).Float64()
+		if f == 0 && y.Sign() < 0 {
+			f = math.Copysign(0, -1) // 0 / -n is -0.0
+		}
 		return Float(f), nil
 	}
 	return arith("/", a, b, nil, nil, func(x, y float64) (Object, *BaseException) {
@@ -212,9 +215,10 @@ func TrueDiv(a, b Object) (Object, *BaseException) {
 }
 
 func floorDivMod(x, y *big.Int) (*big.Int, *big.Int) {
-	q, m := new(big.Int).DivMod(x, y, new(big.Int)) // Euclidean
+	q, m := new(big.Int).DivMod(x, y, new(big.Int)) // Euclidean: 0 <= m < |y|
 	if m.Sign() != 0 && y.Sign() < 0 {
-		q.Add(q, big.NewInt(1))
+		// Floor: the remainder takes the divisor's sign.
+		q.Sub(q, big.NewInt(1))
 		m.Add(m, y)
 	}
 	return q, m
@@ -244,8 +248,34 @@ func FloorDiv(a, b Object) (Object, *BaseException) {
 			if y == 0 {
 				return nil, Errorf(ZeroDivisionErrorType, "float floor division by zero")
 			}
-			return Float(math.Floor(x / y)), nil
+			q, _ := floatDivmod(x, y)
+			return Float(q), nil
 		})
+}
+
+// floatDivmod is CPython's float_divmod: floor division and modulo that
+// agree with each other and round like CPython.
+func floatDivmod(vx, wx float64) (float64, float64) {
+	mod := math.Mod(vx, wx)
+	div := (vx - mod) / wx
+	if mod != 0 {
+		if (wx < 0) != (mod < 0) {
+			mod += wx
+			div -= 1.0
+		}
+	} else {
+		mod = math.Copysign(0, wx)
+	}
+	var floordiv float64
+	if div != 0 {
+		floordiv = math.Floor(div)
+		if div-floordiv > 0.5 {
+			floordiv += 1.0
+		}
+	} else {
+		floordiv = math.Copysign(0, vx/wx)
+	}
+	return floordiv, mod
 }
 
 // Mod is a % b.
@@ -300,12 +330,76 @@ func Pow(a, b Object) (Object, *BaseException) {
 		x, _ := bigOf(a)
 		return normBig(new(big.Int).Exp(x, y, nil)), nil
 	}
-	return arith("** or pow()", a, b, nil, nil, func(x, y float64) (Object, *BaseException) {
-		if x == 0 && y < 0 {
-			return nil, Errorf(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
+	return arith("** or pow()", a, b, nil, nil, floatPow)
+}
+
+// floatPow is float ** float with CPython's errors: ZeroDivisionError for
+// 0.0 to a negative power, OverflowError when finite operands overflow. A
+// negative base to a non-integer power has a complex result in Python, which
+// this runtime does not support: it raises rather than return a wrong value.
+func floatPow(x, y float64) (Object, *BaseException) {
+	if x == 0 && y < 0 {
+		return nil, Errorf(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
+	}
+	if x < 0 && y != math.Trunc(y) && !math.IsInf(y, 0) {
+		return nil, Errorf(NotImplementedType, "async2go: complex results of ** are not supported")
+	}
+	var r float64
+	switch {
+	case y == math.Trunc(y) && math.Abs(y) < 1<<31 && !math.IsInf(x, 0) && !math.IsNaN(x):
+		r = intPow(x, int64(y))
+	case x > 0 && !math.IsInf(x, 0) && math.Abs(y) < 1<<31:
+		// x**(n+f) = x**n * x**f: the integer part exactly, the fraction
+		// (|f| < 1, sqrt for halves) with a small relative error.
+		n := math.Trunc(y)
+		frac := y - n
+		var xf float64
+		if frac == 0.5 {
+			xf = math.Sqrt(x)
+		} else if frac == -0.5 {
+			xf = 1 / math.Sqrt(x)
+		} else {
+			xf = math.Pow(x, frac)
 		}
-		return Float(math.Pow(x, y)), nil
-	})
+		p := new(big.Float).SetPrec(256).SetFloat64(intPow(x, int64(n)))
+		r, _ = p.Mul(p, new(big.Float).SetPrec(256).SetFloat64(xf)).Float64()
+		if math.IsInf(r, 0) || r == 0 {
+			r = math.Pow(x, y)
+		}
+	default:
+		r = math.Pow(x, y)
+	}
+	if math.IsInf(r, 0) && !math.IsInf(x, 0) && !math.IsInf(y, 0) {
+		return nil, NewException(OverflowErrorType, NewTuple(Int(34), Str("Numerical result out of range")).Items...)
+	}
+	return Float(r), nil
+}
+
+// intPow is x**n for an integer n, computed in extended precision and
+// rounded once, as a correctly rounded pow would give.
+func intPow(x float64, n int64) float64 {
+	if n == 0 {
+		return 1
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	const prec = 256
+	base := new(big.Float).SetPrec(prec).SetFloat64(x)
+	acc := new(big.Float).SetPrec(prec).SetFloat64(1)
+	for n > 0 {
+		if n&1 == 1 {
+			acc.Mul(acc, base)
+		}
+		base.Mul(base, base)
+		n >>= 1
+	}
+	if neg {
+		acc.Quo(new(big.Float).SetPrec(prec).SetFloat64(1), acc)
+	}
+	r, _ := acc.Float64()
+	return r
 }
 
 // Neg is -x.
