@@ -34,6 +34,9 @@ var ModulePackages = map[string]string{
 	"random":      "github.com/async2go/async2go/rtlib/mod/random",
 	"collections": "github.com/async2go/async2go/rtlib/mod/collections",
 	"dataclasses": "github.com/async2go/async2go/rtlib/mod/dataclasses",
+	"math":        "github.com/async2go/async2go/rtlib/mod/math",
+	"itertools":   "github.com/async2go/async2go/rtlib/mod/itertools",
+	"typing":      "github.com/async2go/async2go/rtlib/mod/typing",
 }
 
 // FuncKind says what a Func is.
