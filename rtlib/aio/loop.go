@@ -369,6 +369,14 @@ func (l *Loop) IsClosed() bool { return l.closed }
 // RunUntilComplete runs the loop until fut is done and returns its
 // outcome (loop.run_until_complete).
 func (l *Loop) RunUntilComplete(fut *Future) (rt.Object, *rt.BaseException) {
+	switch {
+	case l.closed:
+		return nil, rt.Errorf(rt.RuntimeErrorType, "Event loop is closed")
+	case l.running:
+		return nil, rt.Errorf(rt.RuntimeErrorType, "This event loop is already running")
+	case running != nil && running != l:
+		return nil, rt.Errorf(rt.RuntimeErrorType, "Cannot run the event loop while another loop is running")
+	}
 	fut.AddDoneCallback(func(*Future) { l.Stop() })
 	l.RunForever()
 	if exc := l.fatal; exc != nil {
