@@ -105,13 +105,23 @@ func DelItem(obj, key Object) *BaseException {
 
 // Set is a Python set.
 type Set struct {
-	d *Dict
+	d      *Dict
+	frozen bool
 }
 
-var SetType = newType("set", ObjectType)
+// SetType is set; FrozenSetType is frozenset (a *Set with frozen set).
+var (
+	SetType       = newType("set", ObjectType)
+	FrozenSetType = newType("frozenset", ObjectType)
+)
 
-// Type returns set.
-func (*Set) Type() *Type { return SetType }
+// Type returns set or frozenset.
+func (s *Set) Type() *Type {
+	if s.frozen {
+		return FrozenSetType
+	}
+	return SetType
+}
 
 // NewSet makes a set of items.
 func NewSet(items ...Object) (Object, *BaseException) {
@@ -126,6 +136,13 @@ func NewSet(items ...Object) (Object, *BaseException) {
 
 // Repr of a set.
 func (s *Set) Repr() (Str, *BaseException) {
+	if s.frozen {
+		if s.d.Len() == 0 {
+			return "frozenset()", nil
+		}
+		r, exc := seqRepr("frozenset({", "})", s.d.keys, false)
+		return r, exc
+	}
 	if s.d.Len() == 0 {
 		return "set()", nil
 	}

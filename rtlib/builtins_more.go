@@ -1,0 +1,234 @@
+package rtlib
+
+import "fmt"
+
+// funcIter is a lazy iterator driven by a Go closure (map, filter).
+type funcIter struct {
+	typ  *Type
+	next func() (Object, bool, *BaseException)
+}
+
+func (f *funcIter) Type() *Type { return f.typ }
+
+func (f *funcIter) NextValue() (Object, bool, *BaseException) { return f.next() }
+
+var (
+	mapType       = newType("map", ObjectType)
+	filterType    = newType("filter", ObjectType)
+	reversedType  = newType("list_reverseiterator", ObjectType)
+	builtinNoneID = map[Object]int{}
+)
+
+func init() {
+	defBuiltin("map", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) < 2 {
+			return nil, Errorf(TypeErrorType, "map() must have at least two arguments.")
+		}
+		fn := args[0]
+		its := make([]Object, len(args)-1)
+		for i, a := range args[1:] {
+			it, exc := Iter(a)
+			if exc != nil {
+				return nil, exc
+			}
+			its[i] = it
+		}
+		return &funcIter{typ: mapType, next: func() (Object, bool, *BaseException) {
+			vals := make([]Object, len(its))
+			for i, it := range its {
+				v, ok, exc := Next(it)
+				if exc != nil || !ok {
+					return nil, false, exc
+				}
+				vals[i] = v
+			}
+			r, exc := Call(fn, vals, nil)
+			return r, exc == nil, exc
+		}}, nil
+	})
+	defBuiltin("filter", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("filter", args, 2, 2); exc != nil {
+			return nil, exc
+		}
+		fn := args[0]
+		it, exc := Iter(args[1])
+		if exc != nil {
+			return nil, exc
+		}
+		return &funcIter{typ: filterType, next: func() (Object, bool, *BaseException) {
+			for {
+				v, ok, exc := Next(it)
+				if exc != nil || !ok {
+					return nil, false, exc
+				}
+				t := v
+				if fn != None {
+					r, exc := Call(fn, []Object{v}, nil)
+					if exc != nil {
+						return nil, false, exc
+					}
+					t = r
+				}
+				b, exc := Truth(t)
+				if exc != nil {
+					return nil, false, exc
+				}
+				if b {
+					return v, true, nil
+				}
+			}
+		}}, nil
+	})
+	defBuiltin("reversed", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("reversed", args, 1, 1); exc != nil {
+			return nil, exc
+		}
+		x := args[0]
+		switch x.(type) {
+		case *List, *Tuple, Str, *rangeObj:
+		default:
+			if _, ok := x.Type().lookup("__reversed__"); ok {
+				return CallMethod(x, "__reversed__", nil, nil)
+			}
+			if _, ok := x.(*Dict); !ok {
+				if _, ok := x.Type().lookup("__getitem__"); !ok {
+					return nil, Errorf(TypeErrorType, "'%s' object is not reversible", x.Type().Name)
+				}
+			}
+		}
+		items, exc := toSlice(x)
+		if exc != nil {
+			return nil, exc
+		}
+		out := make([]Object, len(items))
+		for i, v := range items {
+			out[len(items)-1-i] = v
+		}
+		return &seqIter{items: func() []Object { return out }}, nil
+	})
+	defBuiltin("pow", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("pow", args, 2, 3); exc != nil {
+			return nil, exc
+		}
+		if len(args) == 3 && args[2] != None {
+			return CallMethod(args[0], "__pow__", args[1:], nil)
+		}
+		return Pow(args[0], args[1])
+	})
+	defBuiltin("id", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("id", args, 1, 1); exc != nil {
+			return nil, exc
+		}
+		var n int64
+		fmt.Sscanf(fmt.Sprintf("%p", args[0]), "0x%x", &n)
+		if n == 0 {
+			h, _ := Hash(args[0])
+			n = h
+		}
+		return Int(n), nil
+	})
+	defBuiltin("delattr", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("delattr", args, 2, 2); exc != nil {
+			return nil, exc
+		}
+		name, ok := args[1].(Str)
+		if !ok {
+			return nil, Errorf(TypeErrorType, "attribute name must be string, not '%s'", args[1].Type().Name)
+		}
+		return None, DelAttr(args[0], string(name))
+	})
+	for _, p := range [][2]string{{"hex", "#x"}, {"oct", "#o"}, {"bin", "#b"}} {
+		name, spec := p[0], p[1]
+		defBuiltin(name, func(args []Object, kw []KwArg) (Object, *BaseException) {
+			if len(args) != 1 {
+				return nil, Errorf(TypeErrorType, "%s() takes exactly one argument (%d given)", name, len(args))
+			}
+			switch args[0].(type) {
+			case Int, Bool, *BigInt:
+			default:
+				if _, ok := args[0].Type().lookup("__index__"); ok {
+					v, exc := CallMethod(args[0], "__index__", nil, nil)
+					if exc != nil {
+						return nil, exc
+					}
+					return Format(v, spec)
+				}
+				return nil, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
+			}
+			return Format(args[0], spec)
+		})
+	}
+	defBuiltin("vars", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) != 1 {
+			return nil, Errorf(TypeErrorType, "vars() takes exactly one argument")
+		}
+		d, exc := GetAttr(args[0], "__dict__")
+		if exc != nil {
+			return nil, Errorf(TypeErrorType, "vars() argument must have __dict__ attribute")
+		}
+		return d, nil
+	})
+	defBuiltin("dir", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) != 1 {
+			return nil, Errorf(TypeErrorType, "dir() without arguments is not supported")
+		}
+		seen := map[string]bool{}
+		var names []Object
+		add := func(d *Dict) {
+			if d == nil {
+				return
+			}
+			d.Items(func(k, _ Object) {
+				if s, ok := k.(Str); ok && !seen[string(s)] {
+					seen[string(s)] = true
+					names = append(names, s)
+				}
+			})
+		}
+		if inst, ok := args[0].(*Instance); ok {
+			add(inst.Attrs)
+		}
+		t, ok := args[0].(*Type)
+		if !ok {
+			t = args[0].Type()
+		}
+		for _, c := range t.MRO {
+			add(c.Dict)
+		}
+		l := NewList(names...)
+		if exc := sortList(l, None, Bool(false)); exc != nil {
+			return nil, exc
+		}
+		return l, nil
+	})
+	defBuiltin("frozenset", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("frozenset", args, 0, 1); exc != nil {
+			return nil, exc
+		}
+		var items []Object
+		if len(args) == 1 {
+			var exc *BaseException
+			if items, exc = toSlice(args[0]); exc != nil {
+				return nil, exc
+			}
+		}
+		s, exc := NewSet(items...)
+		if exc != nil {
+			return nil, exc
+		}
+		s.(*Set).frozen = true
+		return s, nil
+	})
+	defBuiltin("aiter", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("aiter", args, 1, 1); exc != nil {
+			return nil, exc
+		}
+		return AIter(args[0])
+	})
+	defBuiltin("anext", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("anext", args, 1, 2); exc != nil {
+			return nil, exc
+		}
+		return ANext(args[0])
+	})
+}
