@@ -386,11 +386,17 @@ func intOp(name string, a, b Object, f func(x, y *big.Int) (*big.Int, *BaseExcep
 
 // BitAnd is a & b.
 func BitAnd(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := setOp("&", a, b); ok {
+		return r, exc
+	}
 	return intOp("&", a, b, func(x, y *big.Int) (*big.Int, *BaseException) { return new(big.Int).And(x, y), nil })
 }
 
 // BitOr is a | b.
 func BitOr(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := setOp("|", a, b); ok {
+		return r, exc
+	}
 	if d, ok := a.(*Dict); ok {
 		if e, ok := b.(*Dict); ok {
 			out := NewDict()
@@ -403,6 +409,9 @@ func BitOr(a, b Object) (Object, *BaseException) {
 
 // BitXor is a ^ b.
 func BitXor(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := setOp("^", a, b); ok {
+		return r, exc
+	}
 	return intOp("^", a, b, func(x, y *big.Int) (*big.Int, *BaseException) { return new(big.Int).Xor(x, y), nil })
 }
 

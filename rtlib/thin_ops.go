@@ -155,6 +155,9 @@ func Add(a, b Object) (Object, *BaseException) {
 
 // Sub is a - b.
 func Sub(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := setOp("-", a, b); ok {
+		return r, exc
+	}
 	return arith("-", a, b,
 		func(x, y int64) (int64, bool) { r := x - y; return r, (r < x) == (y > 0) },
 		func(x, y *big.Int) (Object, *BaseException) { return normBig(new(big.Int).Sub(x, y)), nil },
