@@ -1,15 +1,3 @@
-// Package codegen turns the IR of lower/ir into Go source that links
-// against rtlib, using github.com/dave/jennifer.
-//
-// Each function body becomes a Go function whose blocks are labelled
-// statements reached by goto; all variables are declared before the first
-// label, so no goto jumps over a declaration or into a block. A coroutine
-// becomes a frame struct (parameters, locals, temporaries, a state field)
-// whose Resume method starts with a switch that jumps to the block of the
-// current state. Exceptions are *rt.BaseException values: every fallible
-// runtime call is followed by a jump to the handler of its block, or to the
-// function's propagate label. /*line file.py:N*/ comments map the Go code
-// back to the Python source.
 package codegen
 
 import (

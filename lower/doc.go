@@ -1,0 +1,18 @@
+// Package lower translates a parsed Python module (frontend/ast) into the
+// state-machine IR of lower/ir.
+//
+// Lower first runs the scope analysis of scope.go (CPython's symtable rules:
+// each name of each function is a fast local, a cell captured by an inner
+// function, a free variable of an enclosing function, a global or a builtin;
+// zero-argument super() gets the __class__ cell), then lowers every body —
+// the module, each def, async def, lambda, generator expression,
+// comprehension and class body — into a control-flow graph of basic blocks
+// in three-address form. Every await and yield ends a block with a suspend
+// terminator whose target block becomes a resume state; every block records
+// the handler block that receives the exceptions its instructions raise.
+//
+// A construct the lowering does not handle is reported as an
+// *UnsupportedError whose message is "FILE:LINE:COL: unsupported: WHAT";
+// the lowering never produces code for it. The result is checked by
+// ir.Validate before it is returned. See docs/ir.md.
+package lower
