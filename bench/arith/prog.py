@@ -12,7 +12,7 @@ async def crunch(seed, n):
     return int(acc) + x
 
 async def main():
-    rs = await asyncio.gather(*[crunch(s, 200000) for s in range(8)])
+    rs = await asyncio.gather(*[crunch(s, 400000) for s in range(8)])
     print(sum(rs))
 
 asyncio.run(main())

@@ -1,4 +1,4 @@
-# 1000 tasks each doing 300 sleep(0) switches, gathered; prints a checksum.
+# 1000 tasks each doing 600 sleep(0) switches, gathered; prints a checksum.
 import asyncio
 
 async def worker(i, n):
@@ -9,7 +9,7 @@ async def worker(i, n):
     return total
 
 async def main():
-    results = await asyncio.gather(*[worker(i, 300) for i in range(1000)])
+    results = await asyncio.gather(*[worker(i, 600) for i in range(1000)])
     print(sum(results))
 
 asyncio.run(main())
