@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"go/format"
+	goparser "go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,4 +84,53 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s: generated Go differs (run go test ./codegen -update and review the diff)", file)
 		}
 	}
+}
+
+// TestCorpusFormatted generates Go for every program of the e2e tests and of
+// the conformance corpus that the lowering accepts, and checks that the
+// output parses, is gofmt-clean and is the same bytes when generated twice.
+func TestCorpusFormatted(t *testing.T) {
+	e2e, _ := filepath.Glob("../cmd/async2go/testdata/e2e/*.txtar")
+	conf, _ := filepath.Glob("../../shared/conformance/*.py")
+	n := 0
+	for _, file := range append(e2e, conf...) {
+		src, _ := os.ReadFile(file)
+		if strings.HasSuffix(file, ".txtar") {
+			for _, f := range txtar.Parse(src).Files {
+				if f.Name == "prog.py" {
+					src = f.Data
+				}
+			}
+		}
+		mod, err := parser.ParseFile(file, src)
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		prog, err := lower.Lower(mod, file, src)
+		if err != nil {
+			if _, ok := err.(*lower.UnsupportedError); !ok {
+				t.Errorf("%s: %v", file, err)
+			}
+			continue
+		}
+		opts := codegen.Options{Builtins: func(n string) bool { _, ok := rt.LookupBuiltin(n); return ok }}
+		got, err := codegen.Generate(prog, opts)
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		prog2, _ := lower.Lower(mod, file, src)
+		if again, _ := codegen.Generate(prog2, opts); !bytes.Equal(got, again) {
+			t.Errorf("%s: generating twice gives different bytes", file)
+		}
+		if _, err := goparser.ParseFile(token.NewFileSet(), "out.go", got, 0); err != nil {
+			t.Errorf("%s: generated Go does not parse: %v", file, err)
+		}
+		if formatted, err := format.Source(got); err != nil || !bytes.Equal(formatted, got) {
+			t.Errorf("%s: output is not gofmt-clean (%v)", file, err)
+		}
+		n++
+	}
+	t.Logf("generated %d programs", n)
 }
