@@ -1,6 +1,9 @@
 package rtlib
 
-import "fmt"
+import (
+	"fmt"
+	"math/big"
+)
 
 // funcIter is a lazy iterator driven by a Go closure (map, filter).
 type funcIter struct {
@@ -111,6 +114,22 @@ func init() {
 			return nil, exc
 		}
 		if len(args) == 3 && args[2] != None {
+			if isIntLike(args[0]) && isIntLike(args[1]) && isIntLike(args[2]) {
+				x, _ := bigOf(args[0])
+				y, _ := bigOf(args[1])
+				m, _ := bigOf(args[2])
+				if m.Sign() == 0 {
+					return nil, Errorf(ValueErrorType, "pow() 3rd argument cannot be 0")
+				}
+				if y.Sign() < 0 {
+					return nil, Errorf(ValueErrorType, "base is not invertible for the given modulus")
+				}
+				r := new(big.Int).Exp(x, y, new(big.Int).Abs(m))
+				if r.Sign() != 0 && m.Sign() < 0 {
+					r.Add(r, m)
+				}
+				return normBig(r), nil
+			}
 			return CallMethod(args[0], "__pow__", args[1:], nil)
 		}
 		return Pow(args[0], args[1])

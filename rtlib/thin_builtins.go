@@ -304,12 +304,7 @@ func init() {
 		if exc != nil {
 			return nil, exc
 		}
-		for _, it := range items {
-			if acc, exc = Add(acc, it); exc != nil {
-				return nil, exc
-			}
-		}
-		return acc, nil
+		return fsum(acc, items)
 	})
 	defBuiltin("min", func(args []Object, kw []KwArg) (Object, *BaseException) { return minMax("min", args, kw, -1) })
 	defBuiltin("max", func(args []Object, kw []KwArg) (Object, *BaseException) { return minMax("max", args, kw, 1) })

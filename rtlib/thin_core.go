@@ -263,10 +263,16 @@ func Hash(x Object) (int64, *BaseException) {
 		}
 		return int64(addr(v)), nil
 	case Int:
-		return int64(v), nil
+		return hashInt64(int64(v)), nil
 	case Bool:
 		n, _ := asInt(v)
 		return n, nil
+	case Float:
+		return hashFloat(float64(v)), nil
+	case *BigInt:
+		if b, ok := bigOf(v); ok {
+			return hashBig(b), nil
+		}
 	}
 	hk, exc := hashKey(x)
 	if exc != nil {
