@@ -1092,6 +1092,16 @@ func (fl *funcLowerer) makeFunc(node ast.Node, name string, args *ast.Arguments,
 			kwNames = append(kwNames, args.Kwonlyargs[i].Arg)
 		}
 	}
+	// A function made inside a comprehension that reads the comprehension's
+	// variable would need it as a cell; the inlined comprehension keeps it in
+	// a temporary, so say so rather than resolve the name wrongly.
+	for _, r := range fl.renames {
+		for name := range r {
+			if usesName(s, name) {
+				fl.l.unsupported(node.(ast.Located), fmt.Sprintf("a function inside a comprehension that uses its variable '%s'", name))
+			}
+		}
+	}
 	if hasYield(body, expr) {
 		if kind == ir.CoroutineFunc {
 			kind = ir.AsyncGenFunc
@@ -1119,6 +1129,20 @@ func (fl *funcLowerer) makeFunc(node ast.Node, name string, args *ast.Arguments,
 	t := fl.f.NewTemp()
 	fl.emit(&ir.Instr{Op: ir.OpMakeFunc, Dst: t, Func: f, Args: defs, KwNames: kwNames})
 	return t
+}
+
+// usesName reports whether scope s or a scope nested in it reads name
+// without binding it.
+func usesName(s *scope, name string) bool {
+	if s.used[name] && !s.bound[name] {
+		return true
+	}
+	for _, c := range s.children {
+		if usesName(c, name) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasYield(body []ast.Stmt, expr ast.Expr) bool {

@@ -769,6 +769,11 @@ func seqIndex(key Object, n int, what string) (int, *BaseException) {
 
 // SetItem is obj[key] = v.
 func SetItem(obj, key, v Object) *BaseException {
+	if sl, ok := key.(*Slice); ok {
+		if l, ok := obj.(*List); ok {
+			return setSlice(l, sl, v)
+		}
+	}
 	switch c := obj.(type) {
 	case *List:
 		i, exc := seqIndex(key, len(c.Items), "list assignment")
@@ -793,3 +798,29 @@ func (notImplementedType) Type() *Type { return ObjectType }
 var NotImplemented Object = notImplementedType{}
 
 var _ = fmt.Sprint
+
+// setSlice is l[lo:hi:step] = v.
+func setSlice(l *List, sl *Slice, v Object) *BaseException {
+	items, exc := toSlice(v)
+	if exc != nil {
+		return Errorf(TypeErrorType, "can only assign an iterable")
+	}
+	items = append([]Object(nil), items...)
+	lo, hi, step, n := sl.indices(len(l.Items))
+	if step == 1 {
+		if hi < lo {
+			hi = lo
+		}
+		out := make([]Object, 0, len(l.Items)-(hi-lo)+len(items))
+		out = append(append(append(out, l.Items[:lo]...), items...), l.Items[hi:]...)
+		l.Items = out
+		return nil
+	}
+	if len(items) != n {
+		return Errorf(ValueErrorType, "attempt to assign sequence of size %d to extended slice of size %d", len(items), n)
+	}
+	for k, i := 0, lo; k < n; k, i = k+1, i+step {
+		l.Items[i] = items[k]
+	}
+	return nil
+}
