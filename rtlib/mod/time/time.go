@@ -43,7 +43,9 @@ func init() {
 				rt.AdvanceClock(rt.Now() + d)
 			} else {
 				rt.FlushStdout()
-				gotime.Sleep(gotime.Duration(d * float64(gotime.Second)))
+				// Release the interpreter lock while sleeping, so that the
+				// loop runs on while a to_thread worker sleeps.
+				rt.Blocking(func() { gotime.Sleep(gotime.Duration(d * float64(gotime.Second))) })
 			}
 			return rt.None, nil
 		}})
