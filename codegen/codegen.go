@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"maps"
 	"math"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,13 +31,17 @@ type Options struct {
 
 // UnsupportedError reports a use of a builtin the runtime lacks.
 type UnsupportedError struct {
-	File string
-	Line int
-	What string
+	File      string
+	Line, Col int // Col is 1-based; 0 is reported as 1
+	What      string
 }
 
 func (e *UnsupportedError) Error() string {
-	return fmt.Sprintf("%s:%d:1: unsupported: %s", e.File, e.Line, e.What)
+	col := e.Col
+	if col == 0 {
+		col = 1
+	}
+	return fmt.Sprintf("%s:%d:%d: unsupported: %s", e.File, e.Line, col, e.What)
 }
 
 type gen struct {
@@ -82,7 +88,7 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 	f.Const().Id("pySource").Op("=").Lit(prog.Source)
 	if len(prog.Globals) > 0 {
 		var defs []jen.Code
-		for _, name := range sortedNames(g.globals) {
+		for _, name := range slices.Sorted(maps.Keys(g.globals)) {
 			defs = append(defs, jen.Id(globalName(name)).Qual(rtPath, "Object"))
 		}
 		f.Comment("Module globals.")
@@ -90,7 +96,7 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 	}
 	if len(g.builtins) > 0 {
 		var defs []jen.Code
-		for _, name := range sortedNames(g.builtins) {
+		for _, name := range slices.Sorted(maps.Keys(g.builtins)) {
 			defs = append(defs, jen.Id("b_"+name).Op("=").Qual(rtPath, "MustBuiltin").Call(jen.Lit(name)))
 		}
 		f.Comment("Builtins the program uses.")
@@ -118,15 +124,6 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 		return nil, fmt.Errorf("internal error: generated Go does not parse: %v", err)
 	}
 	return out, nil
-}
-
-func sortedNames(m map[string]bool) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func globalName(n string) string { return "g_" + n }
@@ -587,7 +584,7 @@ func (fg *funcGen) load(b *ir.Block, in *ir.Instr) []jen.Code {
 		if fg.g.opts.Builtins != nil && !fg.g.opts.Builtins(v.Name) {
 			if pythonBuiltins[v.Name] {
 				if fg.g.err == nil {
-					fg.g.err = &UnsupportedError{File: fg.g.prog.File, Line: in.Line, What: fmt.Sprintf("builtin '%s'", v.Name)}
+					fg.g.err = &UnsupportedError{File: fg.g.prog.File, Line: in.Line, Col: in.Col, What: fmt.Sprintf("builtin '%s'", v.Name)}
 				}
 				return nil
 			}

@@ -2,7 +2,9 @@ package lower
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/async2go/async2go/frontend/ast"
@@ -105,24 +107,11 @@ func (l *lowerer) newFunc(parent *ir.Func, name, qualname string, kind ir.FuncKi
 		if s.needsClassCell {
 			f.Locals = append(f.Locals, &ir.Var{Name: "__class__", Kind: ir.Cell})
 		}
-		for _, n := range sortedKeys(s.frees) {
+		for _, n := range slices.Sorted(maps.Keys(s.frees)) {
 			f.Frees = append(f.Frees, &ir.Var{Name: n, Kind: ir.Free})
 		}
 	}
 	return f
-}
-
-func sortedKeys(m map[string]bool) []string {
-	var keys []string
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
 }
 
 func goIdent(s string) string {
@@ -328,7 +317,13 @@ func (fl *funcLowerer) load(name string, n ast.Located) ir.Operand {
 	}
 	v := fl.varFor(name)
 	t := fl.f.NewTemp()
-	fl.emit(&ir.Instr{Op: ir.OpLoad, Dst: t, Var: v})
+	in := &ir.Instr{Op: ir.OpLoad, Dst: t, Var: v}
+	if n != nil {
+		if pos := n.Span(); pos.Line == fl.line {
+			in.Col = pos.Col + 1
+		}
+	}
+	fl.emit(in)
 	return t
 }
 
@@ -1389,6 +1384,26 @@ func (fl *funcLowerer) yield(v ir.Operand) ir.Temp {
 	return res
 }
 
+// forNext ends the current block with the next item of iterator it: bound
+// to target at the start of body, or exit when the iterator is exhausted.
+func (fl *funcLowerer) forNext(it ir.Operand, target ast.Expr, body, exit *ir.Block) {
+	v := fl.f.NewTemp()
+	fl.terminate(&ir.Terminator{Kind: ir.ForNext, Value: it, Dst: v, Target: body, Else: exit})
+	fl.cur = body
+	fl.assign(target, v)
+}
+
+// filters lowers a comprehension's if clauses: a false one continues with
+// the next item at head.
+func (fl *funcLowerer) filters(ifs []ast.Expr, head *ir.Block) {
+	for _, cond := range ifs {
+		c := fl.expr(cond)
+		pass := fl.newBlock()
+		fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: c, Target: pass, Else: head})
+		fl.cur = pass
+	}
+}
+
 // genexp lowers a generator expression into a generator function called
 // with iter() of its first iterable, as CPython does.
 func (fl *funcLowerer) genexp(n *ast.GeneratorExp) ir.Operand {
@@ -1419,16 +1434,8 @@ func (fl *funcLowerer) genexp(n *ast.GeneratorExp) ir.Operand {
 		}
 		head, body, exit := sub.newBlock(), sub.newBlock(), sub.newBlock()
 		sub.startBlock(head)
-		v := sub.f.NewTemp()
-		sub.terminate(&ir.Terminator{Kind: ir.ForNext, Value: iter, Dst: v, Target: body, Else: exit})
-		sub.cur = body
-		sub.assign(g.Target, v)
-		for _, cond := range g.Ifs {
-			c := sub.expr(cond)
-			pass := sub.newBlock()
-			sub.terminate(&ir.Terminator{Kind: ir.Branch, Value: c, Target: pass, Else: head})
-			sub.cur = pass
-		}
+		sub.forNext(iter, g.Target, body, exit)
+		sub.filters(g.Ifs, head)
 		if i+1 < len(n.Generators) {
 			loop(i + 1)
 		} else {
@@ -1629,17 +1636,9 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 		} else {
 			it := fl.op(ir.OpIter, "", iter)
 			fl.startBlock(head)
-			v := fl.f.NewTemp()
-			fl.terminate(&ir.Terminator{Kind: ir.ForNext, Value: it, Dst: v, Target: body, Else: exit})
-			fl.cur = body
-			fl.assign(g.Target, v)
+			fl.forNext(it, g.Target, body, exit)
 		}
-		for _, cond := range g.Ifs {
-			c := fl.expr(cond)
-			pass := fl.newBlock()
-			fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: c, Target: pass, Else: head})
-			fl.cur = pass
-		}
+		fl.filters(g.Ifs, head)
 		loops = append(loops, struct{ head, exit *ir.Block }{head, exit})
 	}
 	if op == ir.OpDict {
