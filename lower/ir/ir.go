@@ -153,6 +153,7 @@ type Instr struct {
 	StarAt  int      // OpUnpack: index of the starred target, -1 if none
 	Func    *Func    // OpMakeFunc, OpMakeClass
 	Line    int
+	Col     int // OpLoad of a name: its 1-based column (0: unknown), for error messages
 }
 
 // TermKind is the kind of a block terminator.
