@@ -1,5 +1,7 @@
-# Whole-program comparison against CPython 3.12 (bench/run.sh).
+# Whole-program comparison: CPython 3.12 (and uvloop where importable), the
+# hand-written Go versions and the translated programs (bench/README.md).
+# BENCHFLAGS, e.g. BENCHFLAGS='-n 5 -only switch,timers'.
 .PHONY: bench-programs
 bench: bench-programs
 bench-programs:
-	bash bench/run.sh
+	$(GO) run ./bench/cmd/benchrun $(BENCHFLAGS)
