@@ -197,7 +197,7 @@ func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 // CallMethod is obj.name(*args, **kw) without allocating a bound method.
 func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *BaseException) {
 	if _, isMod := obj.(*Module); !isMod {
-		if _, isType := obj.(*Type); !isType {
+		if !isTypeOrSuper(obj) {
 			if m, ok := obj.Type().lookup(name); ok {
 				if attrs := instanceAttrs(obj); attrs != nil {
 					if v, ok := attrs.GetStr(name); ok {
@@ -253,8 +253,8 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 			}
 			return v, nil
 		}
-		if name == "__name__" {
-			return Str(o.Name), nil
+		if v, ok := typeSpecialAttr(o, name); ok {
+			return v, nil
 		}
 		return nil, Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", o.Name, name)
 	case *Function:
@@ -312,6 +312,12 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 		if v, ok := attrs.GetStr(name); ok {
 			return v, nil
 		}
+		if name == "__dict__" {
+			return attrs, nil
+		}
+	}
+	if name == "__class__" {
+		return obj.Type(), nil
 	}
 	if s, ok := obj.(*superObj); ok {
 		if m, ok := s.lookup(name); ok {
@@ -398,8 +404,19 @@ func BuildClass(name, qualname string, bases []Object, ns *Dict, kw []KwArg) (Ob
 	if len(bt) == 0 {
 		bt = []*Type{ObjectType}
 	}
+	if _, ok := c3(bt); !ok {
+		return nil, mroError(bt)
+	}
 	t := newType(name, bt...)
 	t.Module = "__main__"
+	if m, ok := ns.GetStr("__module__"); ok {
+		if s, ok := m.(Str); ok {
+			t.Module = string(s)
+		}
+	}
+	if qualname != name {
+		t.Qualname = qualname
+	}
 	t.Dict = ns
 	return t, nil
 }
@@ -628,4 +645,14 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// isTypeOrSuper reports whether obj's attributes are not found on its type
+// first (types and super objects).
+func isTypeOrSuper(obj Object) bool {
+	switch obj.(type) {
+	case *Type, *superObj:
+		return true
+	}
+	return false
 }

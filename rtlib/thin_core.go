@@ -14,9 +14,11 @@ import (
 type Type struct {
 	Name   string
 	Module string
-	Bases  []*Type
-	MRO    []*Type
-	Dict   *Dict
+	// Qualname is __qualname__ when it differs from Name (nested classes).
+	Qualname string
+	Bases    []*Type
+	MRO      []*Type
+	Dict     *Dict
 	// New, when set, constructs instances (builtin types); classes use
 	// __init__ on a fresh *Instance.
 	New func(t *Type, args []Object, kw []KwArg) (Object, *BaseException)
@@ -34,6 +36,9 @@ func newType(name string, bases ...*Type) *Type {
 // linearize is a simple MRO for single inheritance chains; multiple bases
 // are appended depth-first without duplicates.
 func linearize(bases []*Type) []*Type {
+	if mro, ok := c3(bases); ok {
+		return mro
+	}
 	var out []*Type
 	seen := map[*Type]bool{}
 	for _, b := range bases {
