@@ -918,7 +918,12 @@ func (fl *funcLowerer) with(items []*ast.WithItem, body []ast.Stmt, async bool) 
 		fl.requireCoroutine(items[0].ContextExpr, "'async with'")
 	}
 	if len(items) > 1 {
-		fl.with(items[:1], []ast.Stmt{&ast.With{Pos: *items[1].ContextExpr.Span(), Items: items[1:], Body: body}}, async)
+		// The remaining items nest inside the first, each as async as the statement.
+		var inner ast.Stmt = &ast.With{Pos: *items[1].ContextExpr.Span(), Items: items[1:], Body: body}
+		if async {
+			inner = &ast.AsyncWith{Pos: *items[1].ContextExpr.Span(), Items: items[1:], Body: body}
+		}
+		fl.with(items[:1], []ast.Stmt{inner}, async)
 		return
 	}
 	item := items[0]
