@@ -378,6 +378,22 @@ func init() {
 	})
 	defBuiltin("iter", func(args []Object, kw []KwArg) (Object, *BaseException) { return Iter(args[0]) })
 	defBuiltin("next", func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("next", args, 1, 2); exc != nil {
+			return nil, exc
+		}
+		if g, ok := args[0].(*Generator); ok {
+			v, done, exc := g.Resume(None, nil)
+			if exc != nil {
+				return nil, exc
+			}
+			if done {
+				if len(args) > 1 {
+					return args[1], nil
+				}
+				return nil, stopIteration(v)
+			}
+			return v, nil
+		}
 		v, ok, exc := Next(args[0])
 		if exc != nil {
 			return nil, exc

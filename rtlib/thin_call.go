@@ -293,6 +293,9 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 		if v, ok := groupAttr(o, name); ok {
 			return v, nil
 		}
+		if v, ok := excAttr(o, name); ok {
+			return v, nil
+		}
 		switch name {
 		case "args":
 			return o.Args, nil
