@@ -161,7 +161,11 @@ func ratio(a, b result) string {
 		if y == 0 {
 			return "∞"
 		}
-		return fmt.Sprintf("%.2g", x/y)
+		if r := x / y; r >= 10 {
+			return fmt.Sprintf("%.0f", r)
+		} else {
+			return fmt.Sprintf("%.2g", r)
+		}
 	}
 	return f(a.wall.Seconds(), b.wall.Seconds()) + " / " + f(a.cpu.Seconds(), b.cpu.Seconds()) + " / " + f(float64(a.rssKB), float64(b.rssKB))
 }
