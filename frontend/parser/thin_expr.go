@@ -1074,6 +1074,13 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 				m++
 			}
 			specParts := p.fstring(t, body[k+1:m], raw, base+k+1)
+			if n := len(specParts); n > 0 {
+				// CPython 3.12 ends a spec whose last part is a
+				// replacement field with an empty string.
+				if _, ok := specParts[n-1].(*ast.FormattedValue); ok {
+					specParts = append(specParts, &ast.Constant{Pos: spanIn(t, base+m, base+m), Value: ""})
+				}
+			}
 			spec = &ast.JoinedStr{Pos: spanIn(t, base+k, base+m), Values: specParts}
 			if debug != "" && conv == 'r' && body[exprEnd] != '!' {
 				conv = -1

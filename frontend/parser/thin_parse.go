@@ -883,7 +883,8 @@ func (p *parser) simpleStatement() ast.Stmt {
 	if nm, ok := first.(*ast.Name); ok && (nm.Id == "print" || nm.Id == "exec") && p.peek().kind != tNewline && !p.isOp(";") {
 		p.failAt(tokenAt(first), "SyntaxError", fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", nm.Id, nm.Id))
 	}
-	return &ast.ExprStmt{Pos: spanOf(first), Value: first}
+	p.finish(&pos)
+	return &ast.ExprStmt{Pos: pos, Value: first}
 }
 
 func tokenAt(e ast.Expr) token {
