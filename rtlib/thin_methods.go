@@ -32,6 +32,7 @@ func strArg(fn string, args []Object, i int) (string, *BaseException) {
 
 func init() {
 	defer installStrMethods()
+	defer installContainerMethods()
 	builtins["property"] = propertyType
 	propertyType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 		p := &Property{Get: None, Set: None}

@@ -1,0 +1,207 @@
+package rtlib
+
+// setArgs turns the arguments of set methods (any iterables) into sets.
+func setArgs(args []Object) ([]*Set, *BaseException) {
+	out := make([]*Set, len(args))
+	for i, a := range args {
+		if s, ok := a.(*Set); ok {
+			out[i] = s
+			continue
+		}
+		items, exc := toSlice(a)
+		if exc != nil {
+			return nil, exc
+		}
+		s, exc := NewSet(items...)
+		if exc != nil {
+			return nil, exc
+		}
+		out[i] = s.(*Set)
+	}
+	return out, nil
+}
+
+func setContains(s *Set, k Object) (bool, *BaseException) {
+	_, ok, exc := s.d.GetItem(k)
+	return ok, exc
+}
+
+func installContainerMethods() {
+	defMethod(DictType, "popitem", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		d := self.(*Dict)
+		if d.Len() == 0 {
+			return nil, Errorf(KeyErrorType, "popitem(): dictionary is empty")
+		}
+		k := d.keys[len(d.keys)-1]
+		v := d.vals[len(d.vals)-1]
+		return NewTuple(k, v), DelItem(d, k)
+	})
+	defMethod(DictType, "clear", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		d := self.(*Dict)
+		cls, missing := d.Class, d.Missing
+		*d = *NewDict()
+		d.Class, d.Missing = cls, missing
+		return None, nil
+	})
+	DictType.Dict.SetStr("fromkeys", &ClassMethod{Fn: &Builtin{Name: "fromkeys", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) < 2 || len(args) > 3 {
+			return nil, Errorf(TypeErrorType, "fromkeys expected at least 1 argument, got %d", len(args)-1)
+		}
+		var v Object = None
+		if len(args) == 3 {
+			v = args[2]
+		}
+		items, exc := toSlice(args[1])
+		if exc != nil {
+			return nil, exc
+		}
+		d := NewDict()
+		for _, k := range items {
+			if exc := d.SetItem(k, v); exc != nil {
+				return nil, exc
+			}
+		}
+		return d, nil
+	}}})
+	defMethod(DictType, "update", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		d := self.(*Dict)
+		if len(args) > 0 {
+			if _, ok := args[0].(*Dict); ok {
+				if exc := DictUpdate(d, args[0]); exc != nil {
+					return nil, exc
+				}
+			} else {
+				items, exc := toSlice(args[0])
+				if exc != nil {
+					return nil, exc
+				}
+				for i, it := range items {
+					kv, exc := toSlice(it)
+					if exc != nil || len(kv) != 2 {
+						n := 0
+						if exc == nil {
+							n = len(kv)
+						}
+						return nil, Errorf(ValueErrorType, "dictionary update sequence element #%d has length %d; 2 is required", i, n)
+					}
+					if exc := d.SetItem(kv[0], kv[1]); exc != nil {
+						return nil, exc
+					}
+				}
+			}
+		}
+		for _, k := range kw {
+			d.SetStr(k.Name, k.Value)
+		}
+		return None, nil
+	})
+	defMethod(TupleType, "index", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		for i, it := range self.(*Tuple).Items {
+			r, exc := Eq(it, args[0])
+			if exc != nil {
+				return nil, exc
+			}
+			if b, _ := Truth(r); b {
+				return Int(i), nil
+			}
+		}
+		return nil, Errorf(ValueErrorType, "tuple.index(x): x not in tuple")
+	})
+	defMethod(TupleType, "count", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		n := 0
+		for _, it := range self.(*Tuple).Items {
+			r, exc := Eq(it, args[0])
+			if exc != nil {
+				return nil, exc
+			}
+			if b, _ := Truth(r); b {
+				n++
+			}
+		}
+		return Int(n), nil
+	})
+	for _, t := range []*Type{SetType, FrozenSetType} {
+		for _, m := range []struct{ name, op string }{{"union", "|"}, {"intersection", "&"}, {"difference", "-"}, {"symmetric_difference", "^"}} {
+			m := m
+			defMethod(t, m.name, func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+				others, exc := setArgs(args)
+				if exc != nil {
+					return nil, exc
+				}
+				var r Object = self
+				if len(others) == 0 {
+					r, _, _ = setOp("|", self, &Set{d: NewDict(), frozen: self.(*Set).frozen})
+				}
+				for _, o := range others {
+					if r, exc, _ = setOp(m.op, r, o); exc != nil {
+						return nil, exc
+					}
+				}
+				return r, nil
+			})
+		}
+		for _, m := range []string{"issubset", "issuperset", "isdisjoint"} {
+			m := m
+			defMethod(t, m, func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+				others, exc := setArgs(args)
+				if exc != nil {
+					return nil, exc
+				}
+				if len(others) != 1 {
+					return nil, Errorf(TypeErrorType, "%s() takes exactly one argument (%d given)", m, len(args))
+				}
+				a, b := self.(*Set), others[0]
+				if m == "issuperset" {
+					a, b = b, a
+				}
+				for _, k := range a.d.keys {
+					in, exc := setContains(b, k)
+					if exc != nil {
+						return nil, exc
+					}
+					if m == "isdisjoint" && in {
+						return Bool(false), nil
+					}
+					if m != "isdisjoint" && !in {
+						return Bool(false), nil
+					}
+				}
+				return Bool(true), nil
+			})
+		}
+		defMethod(t, "copy", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+			r, _, _ := setOp("|", self, &Set{d: NewDict()})
+			return r, nil
+		})
+	}
+	for _, m := range []struct{ name, op string }{{"update", "|"}, {"intersection_update", "&"}, {"difference_update", "-"}, {"symmetric_difference_update", "^"}} {
+		m := m
+		defMethod(SetType, m.name, func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+			others, exc := setArgs(args)
+			if exc != nil {
+				return nil, exc
+			}
+			s := self.(*Set)
+			var r Object = s
+			for _, o := range others {
+				if r, exc, _ = setOp(m.op, r, o); exc != nil {
+					return nil, exc
+				}
+			}
+			s.d = r.(*Set).d
+			return None, nil
+		})
+	}
+	defMethod(SetType, "clear", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		self.(*Set).d = NewDict()
+		return None, nil
+	})
+	defMethod(SetType, "pop", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		s := self.(*Set)
+		if s.d.Len() == 0 {
+			return nil, Errorf(KeyErrorType, "pop from an empty set")
+		}
+		k := s.d.keys[0]
+		return k, DelItem(s.d, k)
+	})
+}
