@@ -38,20 +38,21 @@ func (c *compiler) stmts(list []ast.Stmt, x cstate) {
 func (c *compiler) stmt(s ast.Stmt, x cstate) {
 	b := c.b
 	switch n := s.(type) {
-	case *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.ClassDef:
-		c.exprsOf(s, x)
-		if sc := b.table.scopes[s]; sc != nil {
-			var body []ast.Stmt
-			switch d := s.(type) {
-			case *ast.FunctionDef:
-				body = d.Body
-			case *ast.AsyncFunctionDef:
-				body = d.Body
-			case *ast.ClassDef:
-				body = d.Body
-			}
-			c.stmts(body, cstate{scope: sc})
+	case *ast.FunctionDef:
+		c.header(n.DecoratorList, n.Args, n.Returns, x)
+		c.body(s, n.Body)
+		return
+	case *ast.AsyncFunctionDef:
+		c.header(n.DecoratorList, n.Args, n.Returns, x)
+		c.body(s, n.Body)
+		return
+	case *ast.ClassDef:
+		c.exprList(n.DecoratorList, x)
+		c.exprList(n.Bases, x)
+		for _, k := range n.Keywords {
+			c.expr(k.Value, x)
 		}
+		c.body(s, n.Body)
 		return
 	case *ast.Return:
 		if !c.functionLike(x.scope) {
@@ -247,4 +248,26 @@ func (c *compiler) expr(e ast.Expr, x cstate) {
 		return
 	}
 	c.visit(e, func(e ast.Expr) { c.expr(e, x) }, nil)
+}
+
+func (c *compiler) exprList(list []ast.Expr, x cstate) {
+	for _, e := range list {
+		if e != nil {
+			c.expr(e, x)
+		}
+	}
+}
+
+func (c *compiler) header(decos []ast.Expr, args *ast.Arguments, returns ast.Expr, x cstate) {
+	c.exprList(decos, x)
+	c.visit(args, func(e ast.Expr) { c.expr(e, x) }, nil)
+	if returns != nil {
+		c.expr(returns, x)
+	}
+}
+
+func (c *compiler) body(n ast.Node, body []ast.Stmt) {
+	if sc := c.b.table.scopes[n]; sc != nil {
+		c.stmts(body, cstate{scope: sc})
+	}
 }

@@ -364,7 +364,9 @@ func (b *builder) annotations(a *ast.Arguments, returns ast.Expr) {
 }
 
 func (b *builder) directive(name string, p ast.Pos) {
-	b.cur.directives[b.mangle(name)] = p
+	if _, ok := b.cur.directives[b.mangle(name)]; !ok {
+		b.cur.directives[b.mangle(name)] = p
+	}
 }
 
 func (b *builder) stmt(s ast.Stmt) {
@@ -432,13 +434,13 @@ func (b *builder) stmt(s ast.Stmt) {
 		b.declare(n.Names, pos(n), DefNonlocal, "nonlocal")
 	case *ast.Try:
 		b.stmts(n.Body)
-		b.handlers(n.Handlers)
 		b.stmts(n.Orelse)
+		b.handlers(n.Handlers)
 		b.stmts(n.Finalbody)
 	case *ast.TryStar:
 		b.stmts(n.Body)
-		b.handlers(n.Handlers)
 		b.stmts(n.Orelse)
+		b.handlers(n.Handlers)
 		b.stmts(n.Finalbody)
 	case *ast.Match:
 		b.expr(n.Subject)
@@ -497,7 +499,7 @@ func (b *builder) aliases(names []*ast.Alias, p ast.Pos) {
 		}
 		if store == "*" {
 			if b.cur.Type != ModuleBlock {
-				b.errAt(p, "import * only allowed at module level")
+				b.errAt(pos(a), "import * only allowed at module level")
 			}
 			continue
 		}
@@ -661,7 +663,7 @@ func (b *builder) comprehension(e ast.Expr, name, kind string, gens []*ast.Compr
 	b.cur.compIter++
 	b.expr(outer.Iter)
 	b.cur.compIter--
-	s := b.enter("<"+name+">", FunctionBlock, e, pos(e))
+	s := b.enter(name, FunctionBlock, e, pos(e))
 	s.Comprehension = kind
 	if outer.IsAsync != 0 {
 		s.Coroutine = true
