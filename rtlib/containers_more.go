@@ -1,5 +1,7 @@
 package rtlib
 
+import "strings"
+
 // setArgs turns the arguments of set methods (any iterables) into sets.
 func setArgs(args []Object) ([]*Set, *BaseException) {
 	out := make([]*Set, len(args))
@@ -204,4 +206,33 @@ func installContainerMethods() {
 		k := s.d.keys[0]
 		return k, DelItem(s.d, k)
 	})
+}
+
+// seqRepeat is seq * n for str, list and tuple (n an int or bool).
+func seqRepeat(seq, count Object) (Object, bool) {
+	if _, isInt := count.(Int); !isInt {
+		if _, isBool := count.(Bool); !isBool {
+			return nil, false
+		}
+	}
+	n, _ := asInt(count)
+	if n < 0 {
+		n = 0
+	}
+	rep := func(items []Object) []Object {
+		out := make([]Object, 0, len(items)*int(n))
+		for i := int64(0); i < n; i++ {
+			out = append(out, items...)
+		}
+		return out
+	}
+	switch v := seq.(type) {
+	case Str:
+		return Str(strings.Repeat(string(v), int(n))), true
+	case *List:
+		return NewList(rep(v.Items)...), true
+	case *Tuple:
+		return NewTuple(rep(v.Items)...), true
+	}
+	return nil, false
 }

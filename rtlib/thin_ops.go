@@ -166,6 +166,12 @@ func Sub(a, b Object) (Object, *BaseException) {
 
 // Mul is a * b.
 func Mul(a, b Object) (Object, *BaseException) {
+	if r, ok := seqRepeat(a, b); ok {
+		return r, nil
+	}
+	if r, ok := seqRepeat(b, a); ok {
+		return r, nil
+	}
 	if s, ok := a.(Str); ok {
 		if n, ok := asInt(b); ok {
 			if n < 0 {

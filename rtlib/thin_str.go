@@ -57,8 +57,23 @@ func ToStr(x Object) (Str, *BaseException) {
 	return Repr(x)
 }
 
+// reprActive holds the containers whose repr is being computed, so that a
+// container inside itself shows as [...] or {...}.
+var reprActive = map[Object]bool{}
+
 // Repr is repr(x).
 func Repr(x Object) (Str, *BaseException) {
+	switch x.(type) {
+	case *List, *Dict:
+		if reprActive[x] {
+			if _, ok := x.(*List); ok {
+				return "[...]", nil
+			}
+			return "{...}", nil
+		}
+		reprActive[x] = true
+		defer delete(reprActive, x)
+	}
 	switch v := x.(type) {
 	case NoneType:
 		return "None", nil
