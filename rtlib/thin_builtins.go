@@ -146,6 +146,25 @@ func init() {
 		if len(args) == 0 {
 			return Int(0), nil
 		}
+		if len(args) > 1 || len(kw) > 0 {
+			var bo Object
+			if len(args) > 1 {
+				bo = args[1]
+			} else if v, ok := kwarg(kw, "base"); ok {
+				bo = v
+			}
+			if bo != nil {
+				base, ok := asInt(bo)
+				if !ok {
+					return nil, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", bo.Type().Name)
+				}
+				s, ok := args[0].(Str)
+				if !ok {
+					return nil, Errorf(TypeErrorType, "int() can't convert non-string with explicit base")
+				}
+				return parseIntLiteral(string(s), base)
+			}
+		}
 		switch v := args[0].(type) {
 		case Int, *BigInt:
 			return v, nil
@@ -163,12 +182,12 @@ func init() {
 			bf, _ := new(big.Float).SetFloat64(f).Int(nil)
 			return normBig(bf), nil
 		case Str:
-			s := strings.ReplaceAll(strings.TrimSpace(string(v)), "_", "")
-			if b, ok := new(big.Int).SetString(s, 10); ok && s != "" {
-				return normBig(b), nil
+			return parseIntLiteral(string(v), 10)
+		}
+		for _, m := range []string{"__int__", "__index__", "__trunc__"} {
+			if _, ok := args[0].Type().lookup(m); ok {
+				return CallMethod(args[0], m, nil, nil)
 			}
-			r, _ := Repr(v)
-			return nil, Errorf(ValueErrorType, "invalid literal for int() with base 10: %s", r)
 		}
 		return nil, Errorf(TypeErrorType, "int() argument must be a string, a bytes-like object or a real number, not '%s'", args[0].Type().Name)
 	}
