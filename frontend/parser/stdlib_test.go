@@ -101,6 +101,8 @@ func TestStdlibDifferential(t *testing.T) {
 		}
 		if ast.Dump(mod, true) == rec.Pos {
 			okPos++
+		} else {
+			failures = append(failures, rec.File+": dump with positions differs")
 		}
 	}
 	cmd.Wait()

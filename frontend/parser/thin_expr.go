@@ -87,6 +87,15 @@ func (p *parser) starExpression() ast.Expr {
 	return p.expression()
 }
 
+// starredArg parses a call's '*' expression argument.
+func (p *parser) starredArg() ast.Expr {
+	t := p.next()
+	pos := startPos(t)
+	v := p.expression()
+	p.finish(&pos)
+	return &ast.Starred{Pos: pos, Value: v, Ctx: ast.Load}
+}
+
 func (p *parser) starNamedExpression() ast.Expr {
 	if p.isOp("*") {
 		return p.starExpression()
@@ -399,7 +408,7 @@ func (p *parser) findOpenParen(e ast.Expr) token {
 func (p *parser) slices() ast.Expr {
 	start := p.peek()
 	first := p.slice()
-	if !p.isOp(",") {
+	if _, star := first.(*ast.Starred); !p.isOp(",") && !star {
 		return first
 	}
 	elts := []ast.Expr{first}
@@ -452,7 +461,7 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 			if len(kws) > 0 && kws[len(kws)-1].Arg == "" {
 				p.fail("iterable argument unpacking follows keyword argument unpacking")
 			}
-			args = append(args, p.starExpression())
+			args = append(args, p.starredArg())
 		case t.kind == tName && p.peekIsOp(1, "="):
 			p.next()
 			p.next()

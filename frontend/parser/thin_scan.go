@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Error is a syntax error, reported in CPython's format.
@@ -97,8 +99,14 @@ func charCol(line string, col int) int {
 }
 
 func scan(filename string, src []byte) ([]token, []string, *Error) {
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		src = src[3:]
+	} else if decoded, bad := decodeSource(src); bad != "" {
+		return []token{{kind: tEOF, line: 1}}, nil, &Error{Kind: "SyntaxError", Filename: filename, Line: 1, Msg: "unknown encoding: " + bad}
+	} else {
+		src = decoded
+	}
 	text := string(src)
-	text = strings.TrimPrefix(text, "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	s := &scanner{src: []byte(text), filename: filename, line: 1, indents: []int{0}, atBOL: true}
 	s.toks = make([]token, 0, len(text)/4+16) // about one token per four bytes of source
@@ -273,6 +281,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func (s *scanner) nameOrString() {
 	start := s.pos
+	nonASCII := false
 	for s.pos < len(s.src) {
 		c := s.src[s.pos]
 		if c < 0x80 {
@@ -283,9 +292,10 @@ func (s *scanner) nameOrString() {
 			continue
 		}
 		r, n := utf8.DecodeRune(s.src[s.pos:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' {
+		if !unicode.In(r, unicode.L, unicode.Nl, unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Start, unicode.Other_ID_Continue) {
 			break
 		}
+		nonASCII = true
 		s.pos += n
 	}
 	if s.pos == start {
@@ -298,6 +308,10 @@ func (s *scanner) nameOrString() {
 	if s.pos < len(s.src) && (s.src[s.pos] == '"' || s.src[s.pos] == '\'') && len(word) <= 2 && strings.Trim(strings.ToLower(word), "rbuf") == "" {
 		s.str(start)
 		return
+	}
+	if nonASCII {
+		// PEP 3131: identifiers are NFKC-normalized.
+		word = norm.NFKC.String(word)
 	}
 	s.emit(tName, word, s.line, start-s.lineStart, s.line, s.pos-s.lineStart)
 }
