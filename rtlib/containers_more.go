@@ -1,6 +1,9 @@
 package rtlib
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // setArgs turns the arguments of set methods (any iterables) into sets.
 func setArgs(args []Object) ([]*Set, *BaseException) {
@@ -235,4 +238,12 @@ func seqRepeat(seq, count Object) (Object, bool) {
 		return NewTuple(rep(v.Items)...), true
 	}
 	return nil, false
+}
+
+// Repr is range(start, stop) or range(start, stop, step).
+func (r *rangeObj) Repr() (Str, *BaseException) {
+	if r.step == 1 {
+		return Str(fmt.Sprintf("range(%d, %d)", r.start, r.stop)), nil
+	}
+	return Str(fmt.Sprintf("range(%d, %d, %d)", r.start, r.stop, r.step)), nil
 }
