@@ -13,7 +13,7 @@ func copySet(s set) set {
 // analyzeBlock resolves the scopes of s's names (symtable.c analyze_block).
 // bound is nil at module level. It returns the names free in s or its
 // descendants.
-func (b *builder) analyzeBlock(s *Scope, bound, global, free set) {
+func (b *builder) analyzeBlock(s *Scope, bound, global, free set, classEntry *Scope) {
 	local := set{}
 	scopes := map[string]ScopeKind{}
 	newGlobal, newFree, newBound := set{}, set{}, set{}
@@ -26,10 +26,10 @@ func (b *builder) analyzeBlock(s *Scope, bound, global, free set) {
 		}
 	}
 	for _, y := range s.Symbols {
-		b.analyzeName(s, scopes, y.Name, y.Flags, bound, local, free, global)
+		b.analyzeName(s, scopes, y.Name, y.Flags, bound, local, free, global, classEntry)
 	}
 	if s.Type != ClassBlock {
-		if s.Type == FunctionBlock {
+		if s.Type.functionLike() {
 			for k := range local {
 				newBound[k] = true
 			}
@@ -48,7 +48,11 @@ func (b *builder) analyzeBlock(s *Scope, bound, global, free set) {
 	inlinedCells := set{}
 	for _, c := range s.Children {
 		childFree := copySet(newFree)
-		b.analyzeBlock(c, copySet(newBound), copySet(newGlobal), childFree)
+		var ce *Scope
+		if c.canSeeClass {
+			ce = s
+		}
+		b.analyzeBlock(c, copySet(newBound), copySet(newGlobal), childFree, ce)
 		if c.Comprehension != "" && !c.Generator {
 			inlineComprehension(s, c, scopes, childFree, inlinedCells)
 			c.Inlined = true
@@ -72,7 +76,7 @@ func (b *builder) analyzeBlock(s *Scope, bound, global, free set) {
 		}
 	}
 	s.Children = kids
-	if s.Type == FunctionBlock {
+	if s.Type.functionLike() {
 		for name, sc := range scopes {
 			if sc == Local && newFree[name] {
 				scopes[name] = Cell
@@ -90,7 +94,10 @@ func (b *builder) analyzeBlock(s *Scope, bound, global, free set) {
 			delete(newFree, "__class__")
 			s.NeedsClassCell = true
 		}
-		delete(newFree, "__classdict__")
+		if newFree["__classdict__"] {
+			delete(newFree, "__classdict__")
+			s.NeedsClassDict = true
+		}
 	}
 	// update_symbols
 	for _, y := range s.Symbols {
@@ -101,7 +108,7 @@ func (b *builder) analyzeBlock(s *Scope, bound, global, free set) {
 	}
 	for name := range newFree {
 		if y := s.byName[name]; y != nil {
-			if s.Type == ClassBlock {
+			if s.Type == ClassBlock || s.canSeeClass {
 				y.Flags |= DefFreeClass
 			}
 			continue
@@ -117,7 +124,18 @@ func (b *builder) analyzeBlock(s *Scope, bound, global, free set) {
 	}
 }
 
-func (b *builder) analyzeName(s *Scope, scopes map[string]ScopeKind, name string, flags int, bound, local, free, global set) {
+func (b *builder) analyzeName(s *Scope, scopes map[string]ScopeKind, name string, flags int, bound, local, free, global set, classEntry *Scope) {
+	if flags&(DefGlobal|DefNonlocal|DefBound) == 0 && classEntry != nil {
+		cf := classEntry.flags(name)
+		if cf&DefGlobal != 0 {
+			scopes[name] = GlobalExplicit
+			return
+		}
+		if cf&DefBound != 0 && cf&DefNonlocal == 0 {
+			scopes[name] = GlobalImplicit
+			return
+		}
+	}
 	switch {
 	case flags&DefGlobal != 0:
 		if flags&DefNonlocal != 0 {

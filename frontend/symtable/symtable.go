@@ -100,14 +100,43 @@ type Scope struct {
 	Inlined        bool   // a PEP 709 inlined comprehension (not in Children)
 	ReturnsValue   bool
 	NeedsClassCell bool // a class scope whose methods use __class__ or super()
+	NeedsClassDict bool // a class scope whose type scopes see its names
 	HasFree        bool // free variables in this scope
 	ChildFree      bool // free variables in some descendant
 
-	directives map[string]ast.Pos
-	compIter   int
-	compTarget bool
-	private    string
-	isLambda   bool
+	directives  map[string]ast.Pos
+	compIter    int
+	compTarget  bool
+	private     string
+	isLambda    bool
+	canSeeClass bool
+}
+
+func (t BlockType) functionLike() bool {
+	return t == FunctionBlock || t == AnnotationBlock || t == TypeVarBoundBlock || t == TypeAliasBlock || t == TypeParamBlock
+}
+
+// enterTypeParams opens a PEP 695 type-parameter scope
+// (symtable_enter_type_param_block).
+func (b *builder) enterTypeParams(name string, class, defaults, kwDefaults bool, p ast.Pos) {
+	inClass := b.cur.Type == ClassBlock
+	s := b.enter(name, TypeParamBlock, nil, p)
+	if inClass {
+		s.canSeeClass = true
+		b.addDef("__classdict__", Use, p)
+	}
+	if class {
+		b.addDef(".type_params", DefLocal, p)
+		b.addDef(".type_params", Use, p)
+		b.addDef(".generic_base", DefLocal, p)
+		b.addDef(".generic_base", Use, p)
+	}
+	if defaults {
+		b.addDef(".defaults", DefParam, p)
+	}
+	if kwDefaults {
+		b.addDef(".kwdefaults", DefParam, p)
+	}
 }
 
 // IsAsyncGenerator reports whether the scope is an async generator function.
@@ -198,7 +227,7 @@ func Build(mod *ast.Module, filename string) (t *Table, err error) {
 	b.stmts(mod.Body)
 	b.exit()
 	b.table.Top = top
-	b.analyzeBlock(top, nil, map[string]bool{}, map[string]bool{})
+	b.analyzeBlock(top, nil, map[string]bool{}, map[string]bool{}, nil)
 	c := &compiler{b: b}
 	c.stmts(mod.Body, cstate{scope: top})
 	return b.table, nil
@@ -224,7 +253,7 @@ func (b *builder) enter(name string, typ BlockType, n ast.Node, p ast.Pos) *Scop
 	if b.cur != nil {
 		s.Parent = b.cur
 		b.cur.Children = append(b.cur.Children, s)
-		if typ == FunctionBlock && (b.cur.Nested || b.cur.Type == FunctionBlock) {
+		if b.cur.Nested || b.cur.Type.functionLike() {
 			s.Nested = true
 		}
 	}
@@ -300,7 +329,11 @@ func (b *builder) function(n ast.Stmt, name string, args *ast.Arguments, body []
 	b.exprs(args.KwDefaults)
 	b.exprs(decos)
 	if len(tps) > 0 {
-		b.enter(name, TypeParamBlock, nil, p)
+		kw := false
+		for _, d := range args.KwDefaults {
+			kw = kw || d != nil
+		}
+		b.enterTypeParams(name, false, true, kw, p) // CPython: defaults is never NULL
 		b.typeParams(tps)
 	}
 	b.annotations(args, returns)
@@ -320,7 +353,12 @@ func (b *builder) typeParams(tps []ast.TypeParam) {
 		case *ast.TypeVar:
 			b.addDef(t.Name, DefTypeParam|DefLocal, pos(t))
 			if t.Bound != nil {
-				b.enter(t.Name, TypeVarBoundBlock, t, pos(t))
+				inClass := b.cur.canSeeClass
+				s := b.enter(t.Name, TypeVarBoundBlock, t, pos(t))
+				s.canSeeClass = inClass
+				if inClass {
+					b.addDef("__classdict__", Use, pos(t))
+				}
 				b.expr(t.Bound)
 				b.exit()
 			}
@@ -378,18 +416,24 @@ func (b *builder) stmt(s ast.Stmt) {
 	case *ast.ClassDef:
 		p := pos(n)
 		b.addDef(n.Name, DefLocal, p)
+		b.exprs(n.DecoratorList)
+		saved := b.private
+		if len(n.TypeParams) > 0 {
+			b.enterTypeParams(n.Name, true, false, false, p)
+			b.private = n.Name
+			b.typeParams(n.TypeParams)
+		}
 		b.exprs(n.Bases)
 		for _, k := range n.Keywords {
 			b.expr(k.Value)
 		}
-		b.exprs(n.DecoratorList)
-		if len(n.TypeParams) > 0 {
-			b.enter(n.Name, TypeParamBlock, nil, p)
-			b.typeParams(n.TypeParams)
-		}
-		saved := b.private
 		b.enter(n.Name, ClassBlock, n, p)
 		b.private = n.Name
+		if len(n.TypeParams) > 0 {
+			tp := pos(n.TypeParams[0])
+			b.addDef("__type_params__", DefLocal, tp)
+			b.addDef(".type_params", Use, tp)
+		}
 		b.stmts(n.Body)
 		b.private = saved
 		b.exit()
@@ -452,19 +496,21 @@ func (b *builder) stmt(s ast.Stmt) {
 			b.stmts(c.Body)
 		}
 	case *ast.TypeAlias:
-		name, _ := n.Name.(*ast.Name)
-		if name != nil {
-			b.addDef(name.Id, DefLocal, pos(name))
-		}
-		if len(n.TypeParams) > 0 {
-			b.enter("type", TypeParamBlock, nil, pos(n))
-			b.typeParams(n.TypeParams)
-		}
+		b.expr(n.Name)
 		alias := "type"
-		if name != nil {
+		if name, _ := n.Name.(*ast.Name); name != nil {
 			alias = name.Id
 		}
-		b.enter(alias, TypeAliasBlock, n, pos(n))
+		if len(n.TypeParams) > 0 {
+			b.enterTypeParams(alias, false, false, false, pos(n))
+			b.typeParams(n.TypeParams)
+		}
+		inClass := b.cur.Type == ClassBlock
+		s := b.enter(alias, TypeAliasBlock, n, pos(n))
+		s.canSeeClass = inClass
+		if inClass {
+			b.addDef("__classdict__", Use, pos(n))
+		}
 		b.expr(n.Value)
 		b.exit()
 		if len(n.TypeParams) > 0 {
