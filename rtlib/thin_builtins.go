@@ -563,10 +563,23 @@ func builtinRound(args []Object, kw []KwArg) (Object, *BaseException) {
 	if len(args) == 1 || args[1] == None {
 		if f, ok := x.(Float); ok {
 			r := math.RoundToEven(float64(f))
+			if math.IsInf(r, 0) {
+				return nil, Errorf(OverflowErrorType, "cannot convert float infinity to integer")
+			}
+			if math.IsNaN(r) {
+				return nil, Errorf(ValueErrorType, "cannot convert float NaN to integer")
+			}
 			bf, _ := new(big.Float).SetFloat64(r).Int(nil)
 			return normBig(bf), nil
 		}
-		return x, nil
+		if isIntLike(x) {
+			n, _ := bigOf(x)
+			return normBig(n), nil
+		}
+		if _, ok := x.Type().lookup("__round__"); ok {
+			return CallMethod(x, "__round__", nil, nil)
+		}
+		return nil, Errorf(TypeErrorType, "type %s doesn't define __round__ method", x.Type().Name)
 	}
 	nd, _ := asInt(args[1])
 	if f, ok := x.(Float); ok {
@@ -579,7 +592,30 @@ func builtinRound(args []Object, kw []KwArg) (Object, *BaseException) {
 		v, _ := strconv.ParseFloat(s, 64)
 		return Float(v), nil
 	}
-	return x, nil
+	if isIntLike(x) {
+		if nd >= 0 {
+			n, _ := bigOf(x)
+			return normBig(n), nil
+		}
+		return roundIntNeg(x, nd), nil
+	}
+	if _, ok := x.Type().lookup("__round__"); ok {
+		return CallMethod(x, "__round__", args[1:], nil)
+	}
+	return nil, Errorf(TypeErrorType, "type %s doesn't define __round__ method", x.Type().Name)
+}
+
+// roundIntNeg is round(x, nd) for an int x and nd < 0: half to even at
+// 10**-nd.
+func roundIntNeg(x Object, nd int64) Object {
+	n, _ := bigOf(x)
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(-nd), nil)
+	q, r := new(big.Int).DivMod(n, p, new(big.Int))
+	twice := new(big.Int).Lsh(r, 1)
+	if c := twice.Cmp(p); c > 0 || c == 0 && q.Bit(0) == 1 {
+		q.Add(q, big.NewInt(1))
+	}
+	return normBig(q.Mul(q, p))
 }
 
 func minMax(name string, args []Object, kw []KwArg, want int) (Object, *BaseException) {
