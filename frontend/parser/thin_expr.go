@@ -511,7 +511,7 @@ func (p *parser) arguments(closer string, annotations bool) *ast.Arguments {
 		case p.acceptOp("*"):
 			kwOnly = true
 			if !p.isOp(",") && !p.isOp(closer) {
-				a.Vararg = p.param(annotations)
+				a.Vararg = p.paramStar(annotations)
 			}
 		default:
 			arg := p.param(annotations)
@@ -538,6 +538,27 @@ func (p *parser) arguments(closer string, annotations bool) *ast.Arguments {
 	a.Args = params
 	a.Defaults = defaults
 	return a
+}
+
+// paramStar parses the *args parameter, whose annotation may be starred
+// (param_star_annotation: '*' Ts).
+func (p *parser) paramStar(annotations bool) *ast.Arg {
+	if !annotations {
+		return p.param(false)
+	}
+	t := p.name()
+	pos := startPos(t)
+	arg := &ast.Arg{Arg: t.text}
+	if p.acceptOp(":") {
+		if p.isOp("*") {
+			arg.Annotation = p.starExpression()
+		} else {
+			arg.Annotation = p.expression()
+		}
+	}
+	p.finish(&pos)
+	arg.Pos = pos
+	return arg
 }
 
 func (p *parser) param(annotations bool) *ast.Arg {

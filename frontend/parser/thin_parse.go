@@ -528,16 +528,33 @@ func (p *parser) tryMatch() ast.Stmt {
 	return &ast.Match{Pos: pos, Subject: subject, Cases: cases}
 }
 
+// maybeStarPattern parses a sequence pattern's element: '*' NAME or an
+// or-pattern.
+func (p *parser) maybeStarPattern() ast.Pattern {
+	if !p.acceptOp("*") {
+		return p.orPattern()
+	}
+	st := p.prev()
+	n := p.name().text
+	if n == "_" {
+		n = ""
+	}
+	sp := startPos(st)
+	p.finish(&sp)
+	return &ast.MatchStar{Pos: sp, Name: n}
+}
+
 func (p *parser) patterns() ast.Pattern {
 	start := p.peek()
-	pat := p.orPattern()
-	if p.isOp(",") {
+	pat := p.maybeStarPattern()
+	_, star := pat.(*ast.MatchStar)
+	if p.isOp(",") || star {
 		pats := []ast.Pattern{pat}
 		for p.acceptOp(",") {
 			if p.isOp(":") || p.isKw("if") {
 				break
 			}
-			pats = append(pats, p.orPattern())
+			pats = append(pats, p.maybeStarPattern())
 		}
 		pos := startPos(start)
 		p.finish(&pos)
@@ -627,18 +644,7 @@ func (p *parser) closedPattern() ast.Pattern {
 		var pats []ast.Pattern
 		trailing := false
 		for !p.isOp(closer) {
-			if p.acceptOp("*") {
-				st := p.prev()
-				n := p.name().text
-				if n == "_" {
-					n = ""
-				}
-				sp := startPos(st)
-				p.finish(&sp)
-				pats = append(pats, &ast.MatchStar{Pos: sp, Name: n})
-			} else {
-				pats = append(pats, p.orPattern())
-			}
+			pats = append(pats, p.maybeStarPattern())
 			trailing = false
 			if !p.acceptOp(",") {
 				break

@@ -324,13 +324,16 @@ func (s *scanner) number() {
 	if radix {
 		s.pos += 2
 	}
+	seenDot, seenExp := false, false
 	for s.pos < len(s.src) {
 		c := s.src[s.pos]
 		switch {
 		case isDigit(c) || c == '_':
 		case hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'):
-		case !radix && c == '.':
-		case !radix && (c == 'e' || c == 'E'):
+		case !radix && c == '.' && !seenDot && !seenExp:
+			seenDot = true
+		case !radix && (c == 'e' || c == 'E') && !seenExp:
+			seenExp = true
 			if s.pos+1 < len(s.src) && (s.src[s.pos+1] == '+' || s.src[s.pos+1] == '-') {
 				s.pos++
 			}
