@@ -501,11 +501,11 @@ func (b *builder) stmt(s ast.Stmt) {
 		if name, _ := n.Name.(*ast.Name); name != nil {
 			alias = name.Id
 		}
+		inClass := b.cur.Type == ClassBlock
 		if len(n.TypeParams) > 0 {
 			b.enterTypeParams(alias, false, false, false, pos(n))
 			b.typeParams(n.TypeParams)
 		}
-		inClass := b.cur.Type == ClassBlock
 		s := b.enter(alias, TypeAliasBlock, n, pos(n))
 		s.canSeeClass = inClass
 		if inClass {
