@@ -50,7 +50,11 @@ func (b *builder) analyzeBlock(s *Scope, bound, global, free set, classEntry *Sc
 		childFree := copySet(newFree)
 		var ce *Scope
 		if c.canSeeClass {
-			ce = s
+			if s.Type == ClassBlock {
+				ce = s
+			} else {
+				ce = classEntry
+			}
 		}
 		b.analyzeBlock(c, copySet(newBound), copySet(newGlobal), childFree, ce)
 		if c.Comprehension != "" && !c.Generator {
