@@ -313,9 +313,12 @@ func (fg *funcGen) block(b *ir.Block) blockOut {
 	var stmts []jen.Code
 	for _, in := range b.Instrs {
 		code := fg.instr(b, in)
-		if in.Line != fg.line && in.Line > 0 && len(code) > 0 {
+		if in.Line > 0 && len(code) > 0 {
 			// A /*line*/ directive on the same line as the statement it
-			// positions: Go reports that statement at the Python line.
+			// positions: Go reports that statement at the Python line. Each
+			// instruction gets one, since Go counts the lines after a
+			// directive onward from it (the error checks in between span
+			// several Go lines).
 			fg.line = in.Line
 			code[0] = jen.Comment(fmt.Sprintf("/*line %s:%d*/", fg.g.prog.File, in.Line)).Add(code[0])
 		}
