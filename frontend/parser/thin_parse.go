@@ -563,24 +563,20 @@ func (p *parser) patterns() ast.Pattern {
 	return pat
 }
 
+// orPattern parses the grammar's pattern: an or-pattern of closed
+// patterns, optionally followed by 'as' NAME.
 func (p *parser) orPattern() ast.Pattern {
 	start := p.peek()
-	pat := p.asPattern()
+	pat := p.closedPattern()
 	if p.isOp("|") {
 		pats := []ast.Pattern{pat}
 		for p.acceptOp("|") {
-			pats = append(pats, p.asPattern())
+			pats = append(pats, p.closedPattern())
 		}
 		pos := startPos(start)
 		p.finish(&pos)
 		pat = &ast.MatchOr{Pos: pos, Patterns: pats}
 	}
-	return pat
-}
-
-func (p *parser) asPattern() ast.Pattern {
-	start := p.peek()
-	pat := p.closedPattern()
 	if p.acceptKw("as") {
 		name := p.name().text
 		pos := startPos(start)
@@ -666,7 +662,7 @@ func (p *parser) closedPattern() ast.Pattern {
 			if p.acceptOp("**") {
 				rest = p.name().text
 			} else {
-				keys = append(keys, p.term())
+				keys = append(keys, p.sum())
 				p.expectOp(":")
 				pats = append(pats, p.orPattern())
 			}
