@@ -300,6 +300,7 @@ func init() {
 	rt.RegisterModule("collections", func() (*rt.Module, *rt.BaseException) {
 		m := rt.NewModule("collections")
 		m.Dict.SetStr("deque", dequeType)
+		m.Dict.SetStr("namedtuple", &rt.Builtin{Name: "namedtuple", Fn: namedtuple})
 		m.Dict.SetStr("defaultdict", defaultdictType)
 		m.Dict.SetStr("Counter", counterType)
 		m.Dict.SetStr("OrderedDict", orderedDictType)
