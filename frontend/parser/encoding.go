@@ -51,6 +51,9 @@ func decodeSource(src []byte) ([]byte, string) {
 		}
 		return out, ""
 	}
+	if strings.HasPrefix(norm, "cp125") || strings.HasPrefix(norm, "windows-125") {
+		norm = "windows-" + strings.TrimPrefix(strings.TrimPrefix(norm, "cp"), "windows-")
+	}
 	enc, err := ianaindex.IANA.Encoding(norm)
 	if err != nil || enc == nil {
 		return src, name

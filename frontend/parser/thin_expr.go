@@ -1022,6 +1022,15 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 	i := 0
 	for i < len(body) {
 		c := body[i]
+		if c == '\\' && !raw && i+2 < len(body) && body[i+1] == 'N' && body[i+2] == '{' {
+			// \N{NAME}: the braces belong to the escape.
+			if k := strings.IndexByte(body[i:], '}'); k > 0 {
+				mark(i)
+				lit.WriteString(body[i : i+k+1])
+				i += k + 1
+				continue
+			}
+		}
 		if c == '{' && i+1 < len(body) && body[i+1] == '{' {
 			mark(i)
 			lit.WriteByte('{')
@@ -1049,6 +1058,14 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 		exprEnd := -1
 		for j < len(body) {
 			d := body[j]
+			if d == '#' {
+				// A comment in a multi-line replacement field runs to the
+				// end of its line.
+				for j < len(body) && body[j] != '\n' {
+					j++
+				}
+				continue
+			}
 			if d == '\'' || d == '"' {
 				k := j + 1
 				for k < len(body) && body[k] != d {
