@@ -60,6 +60,8 @@ func init() {
 			}
 			return &partial{fn: args[0], args: append([]rt.Object(nil), args[1:]...), kw: kw}, nil
 		})
+		builtin(m, "lru_cache", lruCacheBuiltin)
+		builtin(m, "cache", cacheBuiltin)
 		builtin(m, "reduce", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			if len(args) < 2 {
 				return nil, rt.Errorf(rt.TypeErrorType, "reduce expected at least 2 arguments, got %d", len(args))
