@@ -158,9 +158,6 @@ func (s *Scope) names(keep func(*Symbol) bool) []string {
 			out = append(out, y.Name)
 		}
 	}
-	if s.Type == ClassBlock && s.NeedsClassCell && s.byName["__class__"] == nil {
-		// the implicit __class__ cell
-	}
 	sort.Strings(out)
 	return out
 }
