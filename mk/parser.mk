@@ -5,3 +5,7 @@ stdlib-ast:
 
 fuzz-parser:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./frontend/parser
+
+.PHONY: bench-parser
+bench-parser:
+	sh frontend/parser/bench_vs_cpython.sh
