@@ -156,6 +156,7 @@ func init() {
 			}
 			return rt.Float(sum), nil
 		})
+		addExtras(m)
 		return m, nil
 	})
 }
