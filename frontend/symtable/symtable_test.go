@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/async2go/async2go/frontend/ast"
 	"github.com/async2go/async2go/frontend/parser"
 )
 
@@ -67,6 +68,11 @@ func check(name string, src []byte, want recorded) []string {
 	if err != nil {
 		return []string{fmt.Sprintf("parse: %v", err)}
 	}
+	return checkModule(name, mod, want)
+}
+
+// checkModule compares Build's result on mod with CPython's.
+func checkModule(name string, mod *ast.Module, want recorded) []string {
 	t, err := Build(mod, "x.py")
 	if want.Error != nil {
 		msg := fmt.Sprintf("%v:%v:%v", want.Error[0], want.Error[1], want.Error[2])
