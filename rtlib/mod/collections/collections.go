@@ -264,10 +264,8 @@ func init() {
 	orderedDictType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		d := rt.NewDict()
 		d.Class = orderedDictType
-		if len(args) > 0 {
-			if exc := rt.DictUpdate(d, args[0]); exc != nil {
-				return nil, exc
-			}
+		if _, exc := rt.CallMethod(d, "update", args, kw); exc != nil {
+			return nil, exc
 		}
 		return d, nil
 	}
