@@ -364,12 +364,19 @@ func (p *parser) primaryExpr() ast.Expr {
 			p.finish(&pos)
 			e = &ast.Attribute{Pos: pos, Value: e, Attr: attr.text, Ctx: ast.Load}
 		case p.acceptOp("("):
+			open := p.prev()
 			args, kws := p.callArgs()
+			var gen *ast.GeneratorExp
 			if len(args) == 1 && len(kws) == 0 && p.isKw("for") {
-				// f(x for x in y)
-				args[0] = p.genexpFrom(args[0], start)
+				// f(x for x in y): the genexp spans the parentheses.
+				gen = &ast.GeneratorExp{Elt: args[0], Generators: p.comprehensionClauses()}
+				args[0] = gen
 			}
 			p.expectOp(")")
+			if gen != nil {
+				gen.Pos = startPos(open)
+				p.finish(&gen.Pos)
+			}
 			p.finish(&pos)
 			e = &ast.Call{Pos: pos, Func: e, Args: args, Keywords: kws}
 		case p.acceptOp("["):
@@ -381,17 +388,6 @@ func (p *parser) primaryExpr() ast.Expr {
 			return e
 		}
 	}
-}
-
-func (p *parser) genexpFrom(elt ast.Expr, start token) ast.Expr {
-	gens := p.comprehensionClauses()
-	pos := ast.Pos{Line: elt.Span().Line, Col: elt.Span().Col}
-	p.finish(&pos)
-	// CPython's span of a sole genexp argument covers the parentheses.
-	open := p.findOpenParen(elt)
-	pos.Line, pos.Col = open.line, open.col
-	pos.EndCol++
-	return &ast.GeneratorExp{Pos: pos, Elt: elt, Generators: gens}
 }
 
 func (p *parser) findOpenParen(e ast.Expr) token {
