@@ -390,17 +390,6 @@ func (p *parser) primaryExpr() ast.Expr {
 	}
 }
 
-func (p *parser) findOpenParen(e ast.Expr) token {
-	s := e.Span()
-	for j := p.i; j >= 0; j-- {
-		t := p.toks[j]
-		if t.kind == tOp && t.text == "(" && (t.line < s.Line || t.line == s.Line && t.col < s.Col) {
-			return t
-		}
-	}
-	return token{line: s.Line, col: s.Col}
-}
-
 func (p *parser) slices() ast.Expr {
 	start := p.peek()
 	first := p.slice()
