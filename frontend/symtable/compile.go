@@ -8,10 +8,18 @@ type cstate struct {
 	scope  *Scope
 	blocks int
 	inLoop bool
+	// starLoop: an except* handler lies between here and the innermost
+	// loop; starAny: one encloses this point in the current code unit.
+	starLoop, starAny bool
 }
 
+const starMsg = "'break', 'continue' and 'return' cannot appear in an except* block"
+
 // compiler makes Python/compile.c's checks.
-type compiler struct{ b *builder }
+type compiler struct {
+	b       *builder
+	tryStar bool // the try being compiled is a try/except*
+}
 
 const maxBlocks = 20
 
@@ -61,11 +69,20 @@ func (c *compiler) stmt(s ast.Stmt, x cstate) {
 		if n.Value != nil && x.scope.Coroutine && x.scope.Generator {
 			b.errAt(pos(n), "'return' with value in async generator")
 		}
+		if x.starAny {
+			b.errAt(pos(n), starMsg)
+		}
 	case *ast.Break:
+		if x.starLoop {
+			b.errAt(pos(n), starMsg)
+		}
 		if !x.inLoop {
 			b.errAt(pos(n), "'break' outside loop")
 		}
 	case *ast.Continue:
+		if x.starLoop {
+			b.errAt(pos(n), starMsg)
+		}
 		if !x.inLoop {
 			b.errAt(pos(n), "'continue' not properly in loop")
 		}
@@ -73,7 +90,7 @@ func (c *compiler) stmt(s ast.Stmt, x cstate) {
 		c.expr(n.Iter, x)
 		c.expr(n.Target, x)
 		y := c.push(x, n)
-		y.inLoop = true
+		y.inLoop, y.starLoop = true, false
 		c.stmts(n.Body, y)
 		c.stmts(n.Orelse, x)
 		return
@@ -84,14 +101,14 @@ func (c *compiler) stmt(s ast.Stmt, x cstate) {
 		c.expr(n.Iter, x)
 		c.expr(n.Target, x)
 		y := c.push(x, n)
-		y.inLoop = true
+		y.inLoop, y.starLoop = true, false
 		c.stmts(n.Body, y)
 		c.stmts(n.Orelse, x)
 		return
 	case *ast.While:
 		c.expr(n.Test, x)
 		y := c.push(x, n)
-		y.inLoop = true
+		y.inLoop, y.starLoop = true, false
 		c.stmts(n.Body, y)
 		c.stmts(n.Orelse, x)
 		return
@@ -124,6 +141,7 @@ func (c *compiler) stmt(s ast.Stmt, x cstate) {
 		c.try(n, n.Body, n.Handlers, n.Orelse, n.Finalbody, x)
 		return
 	case *ast.TryStar:
+		c.tryStar = true
 		c.try(n, n.Body, n.Handlers, n.Orelse, n.Finalbody, x)
 		return
 	case *ast.If:
@@ -145,6 +163,8 @@ func (c *compiler) stmt(s ast.Stmt, x cstate) {
 }
 
 func (c *compiler) try(n ast.Stmt, body []ast.Stmt, hs []ast.ExceptHandlerNode, orelse, final []ast.Stmt, x cstate) {
+	star := c.tryStar
+	c.tryStar = false
 	outer := x
 	if len(final) > 0 {
 		outer = c.push(x, n)
@@ -164,7 +184,11 @@ func (c *compiler) try(n ast.Stmt, body []ast.Stmt, hs []ast.ExceptHandlerNode, 
 			if eh.Type != nil {
 				c.expr(eh.Type, h)
 			}
-			c.stmts(eh.Body, c.push(h, eh))
+			hb := c.push(h, eh)
+			if star {
+				hb.starLoop, hb.starAny = true, true
+			}
+			c.stmts(eh.Body, hb)
 		}
 	}
 	c.stmts(orelse, outer)
