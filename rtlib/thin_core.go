@@ -491,6 +491,13 @@ func FlushStdout() { stdout.Flush() }
 // would: 0, or 1 after printing an uncaught exception's traceback.
 func Main(file string, module func() *BaseException) {
 	programFile = file
+	defer func() {
+		// A Go panic (a runtime bug) still shows what was printed first.
+		if r := recover(); r != nil {
+			stdout.Flush()
+			panic(r)
+		}
+	}()
 	exc := module()
 	stdout.Flush()
 	if exc == nil {
