@@ -228,6 +228,14 @@ func (c *compiler) expr(e ast.Expr, x cstate) {
 		if x.scope.Async {
 			b.errAt(pos(n), "'yield from' inside async function")
 		}
+	case *ast.Tuple:
+		if n.Ctx == ast.Store {
+			c.unpack(n, n.Elts)
+		}
+	case *ast.List:
+		if n.Ctx == ast.Store {
+			c.unpack(n, n.Elts)
+		}
 	case *ast.Lambda:
 		c.visit(n.Args, func(e ast.Expr) { c.expr(e, x) }, nil)
 		if sc := b.table.scopes[n]; sc != nil {
@@ -293,5 +301,22 @@ func (c *compiler) header(decos []ast.Expr, args *ast.Arguments, returns ast.Exp
 func (c *compiler) body(n ast.Node, body []ast.Stmt) {
 	if sc := c.b.table.scopes[n]; sc != nil {
 		c.stmts(body, cstate{scope: sc})
+	}
+}
+
+// unpack checks an unpacking target (compile.c unpack_helper).
+func (c *compiler) unpack(n ast.Expr, elts []ast.Expr) {
+	seen := false
+	for i, e := range elts {
+		if _, ok := e.(*ast.Starred); !ok {
+			continue
+		}
+		if seen {
+			c.b.errAt(pos(n), "multiple starred expressions in assignment")
+		}
+		if i >= 1<<8 {
+			c.b.errAt(pos(n), "too many expressions in star-unpacking assignment")
+		}
+		seen = true
 	}
 }

@@ -610,6 +610,7 @@ func (b *builder) expr(e ast.Expr) {
 			b.addDef("__class__", Use, pos(n))
 		}
 	case *ast.NamedExpr:
+		b.raiseIfAnnotation(n, "named expression")
 		if b.cur.compIter > 0 {
 			b.errAt(pos(n), "assignment expression cannot be used in a comprehension iterable expression")
 		}
@@ -635,16 +636,19 @@ func (b *builder) expr(e ast.Expr) {
 	case *ast.GeneratorExp:
 		b.comprehension(n, "genexpr", "generator", n.Generators, n.Elt, nil)
 	case *ast.Yield:
+		b.raiseIfAnnotation(n, "yield expression")
 		b.raiseIfComprehension(n, "yield")
 		if n.Value != nil {
 			b.expr(n.Value)
 		}
 		b.cur.Generator = true
 	case *ast.YieldFrom:
+		b.raiseIfAnnotation(n, "yield expression")
 		b.raiseIfComprehension(n, "yield")
 		b.expr(n.Value)
 		b.cur.Generator = true
 	case *ast.Await:
+		b.raiseIfAnnotation(n, "await expression")
 		b.expr(n.Value)
 		b.cur.Coroutine = true
 	default:
@@ -653,6 +657,25 @@ func (b *builder) expr(e ast.Expr) {
 }
 
 var compNames = map[string]string{"list": "list comprehension", "set": "set comprehension", "dict": "dict comprehension", "generator": "generator expression"}
+
+// raiseIfAnnotation rejects yield, await and := in type-parameter scopes
+// (symtable_raise_if_annotation).
+func (b *builder) raiseIfAnnotation(e ast.Expr, what string) {
+	var where string
+	switch b.cur.Type {
+	case AnnotationBlock:
+		where = "an annotation"
+	case TypeVarBoundBlock:
+		where = "a TypeVar bound"
+	case TypeAliasBlock:
+		where = "a type alias"
+	case TypeParamBlock:
+		where = "the definition of a generic"
+	default:
+		return
+	}
+	b.errAt(pos(e), "%s cannot be used within %s", what, where)
+}
 
 func (b *builder) raiseIfComprehension(e ast.Expr, what string) {
 	if k := b.cur.Comprehension; k != "" {
