@@ -1052,6 +1052,15 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 				continue
 			}
 			if d == '\'' || d == '"' {
+				if j+2 < len(body) && body[j+1] == d && body[j+2] == d {
+					end := strings.Index(body[j+3:], body[j:j+3])
+					if end < 0 {
+						j = len(body)
+					} else {
+						j += 3 + end + 3
+					}
+					continue
+				}
 				k := j + 1
 				for k < len(body) && body[k] != d {
 					k++
@@ -1095,6 +1104,13 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 			m := k + 1
 			d := 0
 			for m < len(body) {
+				if d > 0 && (body[m] == '"' || body[m] == '\'') {
+					// A string inside a nested field may hold braces.
+					if e := strings.IndexByte(body[m+1:], body[m]); e >= 0 {
+						m += e + 2
+						continue
+					}
+				}
 				if body[m] == '{' {
 					d++
 				} else if body[m] == '}' {

@@ -359,7 +359,6 @@ func (s *scanner) str(start int) {
 	q := s.src[s.pos]
 	triple := s.pos+2 < len(s.src) && s.src[s.pos+1] == q && s.src[s.pos+2] == q
 	prefix := strings.ToLower(string(s.src[start:s.pos]))
-	raw := strings.Contains(prefix, "r")
 	isF := strings.Contains(prefix, "f")
 	if triple {
 		s.pos += 3
@@ -392,7 +391,12 @@ func (s *scanner) str(start int) {
 				depth--
 			}
 		}
-		if c == '\\' && (!raw || true) {
+		if c == '\\' && isF && depth == 0 && s.pos+1 < len(s.src) && (s.src[s.pos+1] == '{' || s.src[s.pos+1] == '}') {
+			// A backslash does not escape a brace.
+			s.pos++
+			continue
+		}
+		if c == '\\' {
 			if s.pos+1 < len(s.src) && s.src[s.pos+1] == '\n' {
 				s.line++
 				s.lineStart = s.pos + 2
@@ -422,9 +426,21 @@ func (s *scanner) str(start int) {
 		}
 		if isF && depth > 0 && (c == '"' || c == '\'') && c != q {
 			// A nested string inside a replacement field.
-			s.pos++
-			for s.pos < len(s.src) && s.src[s.pos] != c && s.src[s.pos] != '\n' {
+			if s.pos+2 < len(s.src) && s.src[s.pos+1] == c && s.src[s.pos+2] == c {
+				s.pos += 3
+				for s.pos+2 < len(s.src) && !(s.src[s.pos] == c && s.src[s.pos+1] == c && s.src[s.pos+2] == c) {
+					if s.src[s.pos] == '\n' {
+						s.line++
+						s.lineStart = s.pos + 1
+					}
+					s.pos++
+				}
+				s.pos += 2
+			} else {
 				s.pos++
+				for s.pos < len(s.src) && s.src[s.pos] != c && s.src[s.pos] != '\n' {
+					s.pos++
+				}
 			}
 		}
 		s.pos++
