@@ -321,6 +321,7 @@ func (b *builder) exprs(list []ast.Expr) {
 
 func (b *builder) function(n ast.Stmt, name string, args *ast.Arguments, body []ast.Stmt, decos []ast.Expr, returns ast.Expr, tps []ast.TypeParam, async bool) {
 	p := pos(n)
+	b.forbidden(name, ast.Store, p)
 	b.addDef(name, DefLocal, p)
 	b.exprs(args.Defaults)
 	b.exprs(args.KwDefaults)
@@ -383,6 +384,7 @@ func allArgs(a *ast.Arguments) []*ast.Arg {
 
 func (b *builder) params(a *ast.Arguments) {
 	for _, x := range allArgs(a) {
+		b.forbidden(x.Arg, ast.Store, pos(x))
 		b.addDef(x.Arg, DefParam, pos(x))
 	}
 }
@@ -412,6 +414,7 @@ func (b *builder) stmt(s ast.Stmt) {
 		b.function(n, n.Name, n.Args, n.Body, n.DecoratorList, n.Returns, n.TypeParams, true)
 	case *ast.ClassDef:
 		p := pos(n)
+		b.forbidden(n.Name, ast.Store, p)
 		b.addDef(n.Name, DefLocal, p)
 		b.exprs(n.DecoratorList)
 		saved := b.private
@@ -421,9 +424,7 @@ func (b *builder) stmt(s ast.Stmt) {
 			b.typeParams(n.TypeParams)
 		}
 		b.exprs(n.Bases)
-		for _, k := range n.Keywords {
-			b.expr(k.Value)
-		}
+		b.keywords(n.Keywords)
 		b.enter(n.Name, ClassBlock, n, p)
 		b.private = n.Name
 		if len(n.TypeParams) > 0 {
@@ -546,6 +547,7 @@ func (b *builder) aliases(names []*ast.Alias, p ast.Pos) {
 			}
 			continue
 		}
+		b.forbidden(store, ast.Store, p)
 		b.addDef(store, DefImport, pos(a))
 	}
 }
@@ -601,6 +603,9 @@ func (b *builder) pattern(p ast.Pattern) {
 func (b *builder) expr(e ast.Expr) {
 	switch n := e.(type) {
 	case *ast.Name:
+		if n.Ctx != ast.Load {
+			b.forbidden(n.Id, n.Ctx, pos(n))
+		}
 		flag := DefLocal
 		if n.Ctx == ast.Load {
 			flag = Use
@@ -619,6 +624,15 @@ func (b *builder) expr(e ast.Expr) {
 		}
 		b.expr(n.Value)
 		b.expr(n.Target)
+	case *ast.Attribute:
+		if n.Ctx != ast.Load {
+			b.forbidden(n.Attr, n.Ctx, pos(n))
+		}
+		b.expr(n.Value)
+	case *ast.Call:
+		b.expr(n.Func)
+		b.exprs(n.Args)
+		b.keywords(n.Keywords)
 	case *ast.Lambda:
 		b.exprs(n.Args.Defaults)
 		b.exprs(n.Args.KwDefaults)
@@ -832,3 +846,30 @@ func (b *builder) field(f reflect.Value) {
 }
 
 var _ = []reflect.Type{exprType, stmtType, patternType, handlerType}
+
+// forbidden rejects binding or deleting __debug__ (compile.c forbidden_name).
+func (b *builder) forbidden(name string, ctx ast.ExprContext, p ast.Pos) {
+	if name != "__debug__" {
+		return
+	}
+	if ctx == ast.Del {
+		b.errAt(p, "cannot delete __debug__")
+	}
+	b.errAt(p, "cannot assign to __debug__")
+}
+
+// keywords visits call or class keywords, rejecting repeated names and
+// __debug__ (compile.c validate_keywords).
+func (b *builder) keywords(kws []*ast.Keyword) {
+	for i, k := range kws {
+		if k.Arg != "" {
+			b.forbidden(k.Arg, ast.Store, pos(k))
+			for _, prev := range kws[:i] {
+				if prev.Arg == k.Arg {
+					b.errAt(pos(k), "keyword argument repeated: %s", k.Arg)
+				}
+			}
+		}
+		b.expr(k.Value)
+	}
+}
