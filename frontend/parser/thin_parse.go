@@ -252,8 +252,7 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 			returns = p.expression()
 		}
 		body := p.block("function definition", kw.line)
-		end := body[len(body)-1].Span()
-		pos.EndLine, pos.EndCol = end.EndLine, end.EndCol
+		p.endAt(&pos, body, nil)
 		if isAsync {
 			return &ast.AsyncFunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tparams}
 		}
@@ -268,8 +267,7 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 			p.expectOp(")")
 		}
 		body := p.block("class definition", kw.line)
-		end := body[len(body)-1].Span()
-		pos.EndLine, pos.EndCol = end.EndLine, end.EndCol
+		p.endAt(&pos, body, nil)
 		return &ast.ClassDef{Pos: pos, Name: name, Bases: bases, Keywords: kws, Body: body, DecoratorList: decos, TypeParams: tparams}
 	case "if":
 		return p.ifStmt(pos)
@@ -459,6 +457,18 @@ func (p *parser) endAt(pos *ast.Pos, body, orelse []ast.Stmt) {
 	}
 	end := last[len(last)-1].Span()
 	pos.EndLine, pos.EndCol = end.EndLine, end.EndCol
+	// Like pegen, end at the last token consumed that is not whitespace:
+	// a trailing ';' counts.
+	for i := p.i - 1; i >= 0 && i < len(p.toks); i-- {
+		t := p.toks[i]
+		if t.kind == tNewline || t.kind == tIndent || t.kind == tDedent || t.kind == tEOF {
+			continue
+		}
+		if t.kind == tOp && t.text == ";" && (t.line > end.EndLine || t.line == end.EndLine && t.col >= end.EndCol) {
+			pos.EndLine, pos.EndCol = t.endLine, t.endCol
+		}
+		break
+	}
 }
 
 func (p *parser) ifStmt(pos ast.Pos) ast.Stmt {
