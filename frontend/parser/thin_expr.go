@@ -1095,6 +1095,9 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 		if body[k] == '!' {
 			conv = int(body[k+1])
 			k += 2
+			for k < len(body) && (body[k] == ' ' || body[k] == '\t' || body[k] == '\n') {
+				k++
+			}
 		} else if debug != "" {
 			conv = 'r'
 		}
