@@ -24,6 +24,7 @@ type rtree struct {
 	Type     int            `json:"type"`
 	Name     string         `json:"name"`
 	Symbols  map[string]int `json:"symbols"`
+	Params   []string       `json:"params"`
 	Children []*rtree       `json:"children"`
 }
 
@@ -33,6 +34,9 @@ func compare(path string, s *Scope, r *rtree, diffs *[]string) {
 		*diffs = append(*diffs, fmt.Sprintf("%s: scope %s/%d, CPython %s/%d", path, s.Name, s.Type, r.Name, r.Type))
 	}
 	path += "/" + r.Name
+	if fmt.Sprint(s.Params) != fmt.Sprint(r.Params) && !(len(s.Params) == 0 && len(r.Params) == 0) {
+		*diffs = append(*diffs, fmt.Sprintf("%s: params %v, CPython %v", path, s.Params, r.Params))
+	}
 	got := map[string]int{}
 	for _, y := range s.Symbols {
 		got[y.Name] = y.Flags | int(y.Scope)<<scopeOffset

@@ -13,7 +13,8 @@ def tree(t):
     syms = {}
     for name, flags in t._table.symbols.items():
         syms[name] = flags
-    return {"type": t._table.type, "name": t.get_name(), "symbols": syms,
+    params = list(t._table.varnames) if t._table.type not in (1, 2) else []
+    return {"type": t._table.type, "name": t.get_name(), "symbols": syms, "params": params,
             "children": [tree(c) for c in t.get_children()]}
 
 
