@@ -1178,7 +1178,16 @@ func (p *parser) subExpr(t token, text string, line, col int) ast.Expr {
 		toks[i].line, toks[i].col = shift(toks[i].line, toks[i].col)
 		toks[i].endLine, toks[i].endCol = shift(toks[i].endLine, toks[i].endCol)
 	}
+	// Drop the added parentheses: a bare tuple spans its elements only.
+	if len(toks) > 0 && toks[0].kind == tOp && toks[0].text == "(" {
+		for j := len(toks) - 1; j > 0; j-- {
+			if toks[j].kind == tOp && toks[j].text == ")" {
+				toks = append(toks[1:j:j], toks[j+1:]...)
+				break
+			}
+		}
+	}
 	sub := &parser{toks: toks, lines: p.lines, filename: p.filename}
-	e := sub.starExpressions()
+	e := sub.starExpressionsOrYield()
 	return e
 }
