@@ -1007,6 +1007,12 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 	i := 0
 	for i < len(body) {
 		c := body[i]
+		if c == '\\' && !raw && i+1 < len(body) && body[i+1] == '\\' {
+			mark(i)
+			lit.WriteString(`\\`)
+			i += 2
+			continue
+		}
 		if c == '\\' && !raw && i+2 < len(body) && body[i+1] == 'N' && body[i+2] == '{' {
 			// \N{NAME}: the braces belong to the escape.
 			if k := strings.IndexByte(body[i:], '}'); k > 0 {
