@@ -1089,9 +1089,10 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 		}
 		exprText := body[i+1 : exprEnd]
 		debug := ""
-		trimmed := strings.TrimRight(exprText, " ")
+		stripped := stripComments(exprText)
+		trimmed := strings.TrimRight(stripped, " \t\n\r\f")
 		if strings.HasSuffix(trimmed, "=") && !strings.HasSuffix(trimmed, "==") && !strings.HasSuffix(trimmed, "!=") && !strings.HasSuffix(trimmed, "<=") && !strings.HasSuffix(trimmed, ">=") {
-			debug = exprText
+			debug = stripped
 			exprText = trimmed[:len(trimmed)-1]
 		}
 		el, ec := posIn(t, base+i+1)
@@ -1196,4 +1197,35 @@ func (p *parser) subExpr(t token, text string, line, col int) ast.Expr {
 	sub := &parser{toks: toks, lines: p.lines, filename: p.filename}
 	e := sub.starExpressionsOrYield()
 	return e
+}
+
+// stripComments removes the comments of a replacement field's text, as the
+// '=' debug text shows it.
+func stripComments(s string) string {
+	if strings.IndexByte(s, '#') < 0 {
+		return s
+	}
+	var b strings.Builder
+	var q byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '\'' || c == '"':
+			q = c
+		case c == '#':
+			for i < len(s) && s[i] != '\n' {
+				i++
+			}
+			if i < len(s) {
+				b.WriteByte('\n')
+			}
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
