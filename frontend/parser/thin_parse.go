@@ -778,6 +778,10 @@ func (p *parser) simpleStatement() ast.Stmt {
 					break
 				}
 			}
+			if p.isKw("from") {
+				// invalid_import: import a from b
+				p.failAt(t, "SyntaxError", "Did you mean to use 'from ... import ...' instead?")
+			}
 			p.finish(&pos)
 			return &ast.Import{Pos: pos, Names: names}
 		case "from":
