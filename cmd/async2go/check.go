@@ -7,10 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/async2go/async2go/frontend/parser"
-	"github.com/async2go/async2go/frontend/symtable"
 	"github.com/async2go/async2go/internal/driver"
 )
 
@@ -57,44 +54,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 // checkFile runs every stage on one file but the Go compiler: the parser,
 // CPython's symbol-table and compile-time checks (frontend/symtable), then
-// lowering and code generation. It returns the first error, whose Error()
-// is the report to print. Later stages add their checks here.
+// lowering and code generation (driver.Translate runs them in that order). It
+// returns the first error, whose Error() is the report to print.
 func checkFile(path string) error {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	mod, err := parser.ParseFile(path, src)
-	if err != nil {
-		return err
-	}
-	if _, err := symtable.Build(mod, path); err != nil {
-		if e, ok := err.(*symtable.Error); ok {
-			return syntaxError(e, src)
-		}
-		return err
-	}
-	_, err = driver.TranslateFile(path, driver.Options{})
+	_, err := driver.TranslateFile(path, driver.Options{})
 	return err
-}
-
-// syntaxError turns a symtable error into the parser's CPython-formatted
-// error, with the source line and columns counted in characters.
-func syntaxError(e *symtable.Error, src []byte) error {
-	lines := strings.Split(string(src), "\n")
-	text := ""
-	if e.Line >= 1 && e.Line <= len(lines) {
-		text = lines[e.Line-1]
-	}
-	chars := func(col int) int {
-		if col-1 > len(text) || col < 1 {
-			return col
-		}
-		return utf8.RuneCountInString(text[:col-1]) + 1
-	}
-	endCol := 0
-	if e.EndLine == e.Line {
-		endCol = chars(e.EndCol)
-	}
-	return &parser.Error{Kind: "SyntaxError", Msg: e.Msg, Filename: e.Filename, Line: e.Line, Col: chars(e.Col), EndCol: endCol, Text: text}
 }

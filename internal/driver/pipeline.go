@@ -1,8 +1,12 @@
 package driver
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/async2go/async2go/codegen"
 	"github.com/async2go/async2go/frontend/parser"
+	"github.com/async2go/async2go/frontend/symtable"
 	"github.com/async2go/async2go/lower"
 	rt "github.com/async2go/async2go/rtlib"
 )
@@ -16,7 +20,10 @@ func Translate(filename string, src []byte, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := parser.Check(filename, mod); err != nil {
+	if _, err := symtable.Build(mod, filename); err != nil {
+		if e, ok := err.(*symtable.Error); ok {
+			return nil, syntaxError(e, src)
+		}
 		return nil, err
 	}
 	prog, err := lower.Lower(mod, filename, src)
@@ -30,4 +37,25 @@ func Translate(filename string, src []byte, opts Options) ([]byte, error) {
 			return ok
 		},
 	})
+}
+
+// syntaxError turns a symtable error into the parser's CPython-formatted
+// error, with the source line and columns counted in characters.
+func syntaxError(e *symtable.Error, src []byte) error {
+	lines := strings.Split(string(src), "\n")
+	text := ""
+	if e.Line >= 1 && e.Line <= len(lines) {
+		text = lines[e.Line-1]
+	}
+	chars := func(col int) int {
+		if col-1 > len(text) || col < 1 {
+			return col
+		}
+		return utf8.RuneCountInString(text[:col-1]) + 1
+	}
+	endCol := 0
+	if e.EndLine == e.Line {
+		endCol = chars(e.EndCol)
+	}
+	return &parser.Error{Kind: "SyntaxError", Msg: e.Msg, Filename: e.Filename, Line: e.Line, Col: chars(e.Col), EndCol: endCol, Text: text}
 }
