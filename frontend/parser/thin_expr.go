@@ -472,6 +472,12 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 				p.failAt(tokenAt(e), "SyntaxError", "positional argument follows keyword argument")
 			}
 			args = append(args, e)
+			if n := p.peek(); !p.isOp(",") && !p.isOp(")") && (n.kind == tName && !keywords[n.text] || n.kind == tNumber || n.kind == tString) {
+				if _, isName := e.(*ast.Name); !(isName && n.kind == tString) {
+					// invalid_expression: two expressions side by side.
+					p.failAt(tokenAt(e), "SyntaxError", "invalid syntax. Perhaps you forgot a comma?")
+				}
+			}
 		}
 		if !p.acceptOp(",") {
 			break
