@@ -26,10 +26,10 @@ func TestGoGenerate(t *testing.T) {
 	dir := t.TempDir()
 	sum, _ := os.ReadFile(filepath.Join(repo, "go.sum"))
 	files := map[string]string{
-		"go.mod": "module example.com/user\n\ngo 1.24\n\nrequire github.com/async2go/async2go v0.0.0\n\nreplace github.com/async2go/async2go => " + repo + "\n",
-		"go.sum": string(sum),
+		"go.mod":  "module example.com/user\n\ngo 1.24\n\nrequire github.com/async2go/async2go v0.0.0\n\nreplace github.com/async2go/async2go => " + repo + "\n",
+		"go.sum":  string(sum),
 		"prog.py": "import asyncio\n\nasync def main():\n    await asyncio.sleep(0.01)\n    print('generated', 6 * 7)\n\nasyncio.run(main())\n",
-		"gen.go": "package main\n\n//go:generate go run github.com/async2go/async2go/cmd/async2go translate -o prog_gen.go prog.py\n",
+		"gen.go":  "package main\n\n//go:generate go run github.com/async2go/async2go/cmd/async2go translate -o prog_gen.go prog.py\n",
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
