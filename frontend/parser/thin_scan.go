@@ -368,6 +368,10 @@ func (s *scanner) str(start int) {
 	depth := 0
 	for {
 		if s.pos >= len(s.src) {
+			if isF && depth > 0 && !triple {
+				s.errorAt("SyntaxError", "f-string: expecting '}'", startLine, startCol, startCol+1)
+				return
+			}
 			if triple {
 				last := s.line
 				if len(s.src) > 0 && s.src[len(s.src)-1] == '\n' {
