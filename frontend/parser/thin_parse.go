@@ -180,6 +180,11 @@ func (p *parser) block(what string, line int) []ast.Stmt {
 	for p.peek().kind != tDedent && p.peek().kind != tEOF {
 		body = append(body, p.statement()...)
 	}
+	if len(body) == 0 {
+		// Only reachable when the tokens stop early (after a tokenizer
+		// error): the block has no statement to end a span with.
+		p.fail("invalid syntax")
+	}
 	p.next()
 	return body
 }

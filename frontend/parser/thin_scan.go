@@ -513,7 +513,7 @@ func (s *scanner) op() {
 		}
 	}
 	c := s.src[s.pos]
-	if strings.IndexByte("()[]{}:,;.+-*/%&|^~<>=@", c) < 0 {
+	if strings.IndexByte("()[]{}:,;.+-*/%&|^~<>=@!", c) < 0 {
 		r, _ := utf8.DecodeRune(rest)
 		s.errorAt("SyntaxError", fmt.Sprintf("invalid character '%c' (U+%04X)", r, r), s.line, s.col(), s.col()+1)
 		return
@@ -551,7 +551,7 @@ func (s *scanner) op() {
 // singleOps holds the one-byte operators as strings, so that scanning one
 // allocates nothing.
 var singleOps = func() (t [256]string) {
-	for _, c := range []byte("()[]{}:,;.+-*/%&|^~<>=@") {
+	for _, c := range []byte("()[]{}:,;.+-*/%&|^~<>=@!") {
 		t[c] = string(c)
 	}
 	return
