@@ -538,29 +538,26 @@ func (fl *funcLowerer) whileStmt(n *ast.While) {
 	t := fl.expr(n.Test)
 	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: t, Target: body, Else: els})
 	fl.cur = body
-	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head})
-	fl.stmts(n.Body)
-	fl.stack = fl.stack[:len(fl.stack)-1]
-	fl.startBlock(head)
-	fl.cur = els
-	fl.stmts(n.Orelse)
-	fl.startBlock(done)
+	fl.loopRest(n.Body, n.Orelse, head, els, done)
 }
 
 func (fl *funcLowerer) forStmt(n *ast.For) {
 	it := fl.op(ir.OpIter, "", fl.expr(n.Iter))
 	head, body, els, done := fl.newBlock(), fl.newBlock(), fl.newBlock(), fl.newBlock()
 	fl.startBlock(head)
-	v := fl.f.NewTemp()
-	fl.terminate(&ir.Terminator{Kind: ir.ForNext, Value: it, Dst: v, Target: body, Else: els})
-	fl.cur = body
-	fl.assign(n.Target, v)
+	fl.forNext(it, n.Target, body, els)
+	fl.loopRest(n.Body, n.Orelse, head, els, done)
+}
+
+// loopRest lowers a loop's body (break goes to done, continue and the end of
+// the body to head) and its else clause (entered at els).
+func (fl *funcLowerer) loopRest(body, orelse []ast.Stmt, head, els, done *ir.Block) {
 	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head})
-	fl.stmts(n.Body)
+	fl.stmts(body)
 	fl.stack = fl.stack[:len(fl.stack)-1]
 	fl.startBlock(head)
 	fl.cur = els
-	fl.stmts(n.Orelse)
+	fl.stmts(orelse)
 	fl.startBlock(done)
 }
 
@@ -588,13 +585,7 @@ func (fl *funcLowerer) asyncFor(n *ast.AsyncFor) {
 	v := fl.anext(ait, body, els)
 	fl.cur = body
 	fl.assign(n.Target, v)
-	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head})
-	fl.stmts(n.Body)
-	fl.stack = fl.stack[:len(fl.stack)-1]
-	fl.startBlock(head)
-	fl.cur = els
-	fl.stmts(n.Orelse)
-	fl.startBlock(done)
+	fl.loopRest(n.Body, n.Orelse, head, els, done)
 }
 
 // anext awaits anext(ait) and continues at body with the value, or at exit
