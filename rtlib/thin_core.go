@@ -491,6 +491,7 @@ func FlushStdout() { stdout.Flush() }
 // would: 0, or 1 after printing an uncaught exception's traceback.
 func Main(file string, module func() *BaseException) {
 	programFile = file
+	stopProfiles := startProfiles()
 	defer func() {
 		// A Go panic (a runtime bug) still shows what was printed first.
 		if r := recover(); r != nil {
@@ -500,6 +501,7 @@ func Main(file string, module func() *BaseException) {
 	}()
 	exc := module()
 	stdout.Flush()
+	stopProfiles()
 	if exc == nil {
 		os.Exit(0)
 	}

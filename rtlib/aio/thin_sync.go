@@ -65,7 +65,17 @@ func isCancel(exc *rt.BaseException) bool {
 func removeFut(list []*Future, f *Future) []*Future {
 	for i, x := range list {
 		if x == f {
-			return append(list[:i], list[i+1:]...)
+			if i == 0 {
+				// The usual case (waiters leave in FIFO order): O(1), as
+				// CPython's deque.remove of its first element is. Copying
+				// the rest down made a long wait queue quadratic.
+				list[0] = nil
+				return list[1:]
+			}
+			last := len(list) - 1
+			copy(list[i:], list[i+1:])
+			list[last] = nil
+			return list[:last]
 		}
 	}
 	return list

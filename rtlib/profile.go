@@ -1,0 +1,53 @@
+package rtlib
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+)
+
+// Profiling a translated program needs no rebuild: with ASYNC2GO_CPUPROFILE=FILE
+// in the environment, Main writes a pprof CPU profile of the whole run to FILE;
+// with ASYNC2GO_MEMPROFILE=FILE, a heap profile taken when the program ends.
+// Read them with `go tool pprof BINARY FILE`. docs/performance.md uses them.
+
+// startProfiles starts what the environment asks for and returns the function
+// that finishes the profiles; Main calls it before the process exits.
+func startProfiles() (stop func()) {
+	cpuPath := os.Getenv("ASYNC2GO_CPUPROFILE")
+	memPath := os.Getenv("ASYNC2GO_MEMPROFILE")
+	if cpuPath == "" && memPath == "" {
+		return func() {}
+	}
+	var cpu *os.File
+	if cpuPath != "" {
+		f, err := os.Create(cpuPath)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "async2go: ASYNC2GO_CPUPROFILE: %v\n", err)
+		} else if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(os.Stderr, "async2go: ASYNC2GO_CPUPROFILE: %v\n", err)
+			f.Close()
+		} else {
+			cpu = f
+		}
+	}
+	return func() {
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			cpu.Close()
+		}
+		if memPath != "" {
+			f, err := os.Create(memPath)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "async2go: ASYNC2GO_MEMPROFILE: %v\n", err)
+				return
+			}
+			runtime.GC()
+			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+				fmt.Fprintf(os.Stderr, "async2go: ASYNC2GO_MEMPROFILE: %v\n", err)
+			}
+			f.Close()
+		}
+	}
+}
