@@ -386,6 +386,11 @@ func intOp(name string, a, b Object, f func(x, y *big.Int) (*big.Int, *BaseExcep
 
 // BitAnd is a & b.
 func BitAnd(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			return x & y, nil
+		}
+	}
 	if r, exc, ok := setOp("&", a, b); ok {
 		return r, exc
 	}
@@ -394,6 +399,11 @@ func BitAnd(a, b Object) (Object, *BaseException) {
 
 // BitOr is a | b.
 func BitOr(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			return x | y, nil
+		}
+	}
 	if r, exc, ok := setOp("|", a, b); ok {
 		return r, exc
 	}
@@ -409,6 +419,11 @@ func BitOr(a, b Object) (Object, *BaseException) {
 
 // BitXor is a ^ b.
 func BitXor(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			return x ^ y, nil
+		}
+	}
 	if r, exc, ok := setOp("^", a, b); ok {
 		return r, exc
 	}
@@ -455,6 +470,17 @@ func Invert(x Object) (Object, *BaseException) {
 
 // InplaceAdd is a += b (lists extend in place).
 func InplaceAdd(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			if r := x + y; (r > x) == (y > 0) {
+				return r, nil
+			}
+		}
+	} else if x, ok := a.(Float); ok {
+		if y, ok := b.(Float); ok {
+			return x + y, nil
+		}
+	}
 	if l, ok := a.(*List); ok {
 		items, exc := toSlice(b)
 		if exc != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 	"strings"
 )
 
@@ -126,6 +127,23 @@ func dunderBinary(op string, a, b Object) (Object, *BaseException, bool) {
 
 // Add is a + b.
 func Add(a, b Object) (Object, *BaseException) {
+	// Fast paths first: int and float operands are by far the most common.
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			if r := x + y; (r > x) == (y > 0) {
+				return r, nil
+			}
+		} else if y, ok := b.(Float); ok {
+			return Float(x) + y, nil
+		}
+	} else if x, ok := a.(Float); ok {
+		switch y := b.(type) {
+		case Float:
+			return x + y, nil
+		case Int:
+			return x + Float(y), nil
+		}
+	}
 	switch x := a.(type) {
 	case Str:
 		if y, ok := b.(Str); ok {
@@ -155,6 +173,22 @@ func Add(a, b Object) (Object, *BaseException) {
 
 // Sub is a - b.
 func Sub(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			if r := x - y; (r < x) == (y > 0) {
+				return r, nil
+			}
+		} else if y, ok := b.(Float); ok {
+			return Float(x) - y, nil
+		}
+	} else if x, ok := a.(Float); ok {
+		switch y := b.(type) {
+		case Float:
+			return x - y, nil
+		case Int:
+			return x - Float(y), nil
+		}
+	}
 	if r, exc, ok := setOp("-", a, b); ok {
 		return r, exc
 	}
@@ -166,6 +200,25 @@ func Sub(a, b Object) (Object, *BaseException) {
 
 // Mul is a * b.
 func Mul(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			if hi, lo := bits.Mul64(uint64(absInt64(int64(x))), uint64(absInt64(int64(y)))); hi == 0 && lo < 1<<63 && x != math.MinInt64 && y != math.MinInt64 {
+				if (x < 0) != (y < 0) {
+					return Int(-int64(lo)), nil
+				}
+				return Int(lo), nil
+			}
+		} else if y, ok := b.(Float); ok {
+			return Float(x) * y, nil
+		}
+	} else if x, ok := a.(Float); ok {
+		switch y := b.(type) {
+		case Float:
+			return x * y, nil
+		case Int:
+			return x * Float(y), nil
+		}
+	}
 	if r, ok := seqRepeat(a, b); ok {
 		return r, nil
 	}
@@ -203,6 +256,24 @@ func Mul(a, b Object) (Object, *BaseException) {
 
 // TrueDiv is a / b.
 func TrueDiv(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		// Both exactly representable as float64: one correctly rounded
+		// division, as CPython's long_true_divide does for small ints.
+		if y, ok := b.(Int); ok && y != 0 && absInt64(int64(x)) <= 1<<53 && absInt64(int64(y)) <= 1<<53 && x != math.MinInt64 && y != math.MinInt64 {
+			return Float(x) / Float(y), nil
+		}
+	} else if x, ok := a.(Float); ok {
+		switch y := b.(type) {
+		case Float:
+			if y != 0 {
+				return x / y, nil
+			}
+		case Int:
+			if y != 0 {
+				return x / Float(y), nil
+			}
+		}
+	}
 	if isIntLike(a) && isIntLike(b) {
 		y, _ := bigOf(b)
 		if y.Sign() == 0 {
@@ -289,6 +360,15 @@ func floatDivmod(vx, wx float64) (float64, float64) {
 
 // Mod is a % b.
 func Mod(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok && y > 0 {
+			m := x % y
+			if m < 0 {
+				m += y
+			}
+			return m, nil
+		}
+	}
 	if s, ok := a.(Str); ok {
 		return PercentFormat(s, b)
 	}
@@ -632,33 +712,63 @@ func richCompare(op string, a, b Object, want func(int) bool) (Object, *BaseExce
 
 // Eq is a == b.
 func Eq(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			return Bool(x == y), nil
+		}
+	}
 	r, exc := equal(a, b)
 	return Bool(r), exc
 }
 
 // Ne is a != b.
 func Ne(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			return Bool(x != y), nil
+		}
+	}
 	r, exc := equal(a, b)
 	return Bool(!r), exc
 }
 
 // Lt is a < b.
 func Lt(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			return Bool(x < y), nil
+		}
+	}
 	return richCompare("<", a, b, func(c int) bool { return c < 0 })
 }
 
 // Le is a <= b.
 func Le(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			return Bool(x <= y), nil
+		}
+	}
 	return richCompare("<=", a, b, func(c int) bool { return c <= 0 })
 }
 
 // Gt is a > b.
 func Gt(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			return Bool(x > y), nil
+		}
+	}
 	return richCompare(">", a, b, func(c int) bool { return c > 0 })
 }
 
 // Ge is a >= b.
 func Ge(a, b Object) (Object, *BaseException) {
+	if x, ok := a.(Int); ok {
+		if y, ok := b.(Int); ok {
+			return Bool(x >= y), nil
+		}
+	}
 	return richCompare(">=", a, b, func(c int) bool { return c >= 0 })
 }
 
@@ -829,4 +939,12 @@ func setSlice(l *List, sl *Slice, v Object) *BaseException {
 		l.Items[i] = items[k]
 	}
 	return nil
+}
+
+// absInt64 is |x|; math.MinInt64 stays negative (callers exclude it).
+func absInt64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
