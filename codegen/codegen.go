@@ -183,6 +183,7 @@ type funcGen struct {
 	usedProp  bool
 	usedLabel map[int]bool
 	line      int
+	lay       frameLayout // a state machine's frame layout
 }
 
 func (fg *funcGen) prefix() string {
@@ -196,7 +197,24 @@ func (fg *funcGen) temp(t ir.Temp) *jen.Statement {
 	if slot, ok := fg.awSlots[t]; ok {
 		return jen.Id(fg.prefix() + "aw").Index(jen.Lit(slot))
 	}
-	return jen.Id(fg.prefix() + "t").Index(jen.Lit(int(t)))
+	if fg.frame && fg.lay.inFrame[slot{temp: t}] {
+		return jen.Id(fmt.Sprintf("f.t%d", t))
+	}
+	return jen.Id(fmt.Sprintf("t%d", t))
+}
+
+// varInFrame reports whether a plain local lives in the frame: always in a
+// state machine's parameters, otherwise only when live across a suspension.
+func (fg *funcGen) varInFrame(v *ir.Var) bool {
+	if !fg.frame {
+		return false
+	}
+	for _, n := range fg.f.Params.Names {
+		if n == v.Name {
+			return true
+		}
+	}
+	return fg.lay.inFrame[slot{temp: -1, v: v}]
 }
 
 func (fg *funcGen) ref(o ir.Operand) jen.Code {
@@ -253,6 +271,11 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 		}
 	}
 	reach := reachable(f)
+	if fg.frame {
+		fg.lay = layout(f, reach)
+	} else {
+		fg.lay = frameLayout{read: reads(f)}
+	}
 	var blocks []blockOut
 	for _, b := range f.Blocks {
 		if reach[b] {
@@ -569,7 +592,10 @@ func (fg *funcGen) varExpr(v *ir.Var) *jen.Statement {
 	case ir.Cell, ir.Free:
 		return jen.Id(fg.prefix() + localName(v)).Dot("V")
 	case ir.Local:
-		return jen.Id(fg.prefix() + localName(v))
+		if fg.varInFrame(v) {
+			return jen.Id("f." + localName(v))
+		}
+		return jen.Id(localName(v))
 	}
 	panic("codegen: varExpr " + v.Kind.String())
 }

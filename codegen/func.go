@@ -73,12 +73,12 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			}
 			uses = append(uses, jen.Id(localName(v)))
 		}
-		if f.NTemps > 0 {
-			decls = append(decls, jen.Id("t").Index(jen.Lit(f.NTemps)).Add(obj.Clone()))
-		}
+		temps, unread := fg.localTemps()
 		decls = append(decls, jen.Id("exc").Add(excT), jen.Id("line").Int())
+		uses = append(uses, unread...)
 		uses = append(uses, jen.Id("exc"), jen.Id("line"))
 		stmts := []jen.Code{jen.Var().Defs(decls...)}
+		stmts = append(stmts, varLines(temps, obj)...)
 		for _, u := range uses {
 			stmts = append(stmts, jen.Id("_").Op("=").Add(u))
 		}
@@ -99,11 +99,20 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		frame := "frame_" + f.GoName
 		fields := []jen.Code{jen.Id("state").Int()}
 		inits := jen.Dict{}
+		var localVars, unreadVars []jen.Code
 		for _, v := range f.Locals {
-			if v.Kind == ir.Cell {
+			switch {
+			case v.Kind == ir.Cell:
 				fields = append(fields, jen.Id(localName(v)).Add(cellT))
-			} else {
+			case fg.varInFrame(v):
 				fields = append(fields, jen.Id(localName(v)).Add(obj.Clone()))
+			default:
+				// Not live across a suspension: a Go local of Resume.
+				localVars = append(localVars, jen.Id(localName(v)))
+				if !fg.lay.read[slot{temp: -1, v: v}] {
+					unreadVars = append(unreadVars, jen.Id(localName(v)))
+				}
+				continue
 			}
 			if init := initOf(v); init != nil {
 				inits[jen.Id(localName(v))] = init
@@ -113,8 +122,10 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			fields = append(fields, jen.Id("c_"+v.Name).Add(cellT))
 			inits[jen.Id("c_"+v.Name)] = jen.Id("c_" + v.Name)
 		}
-		if f.NTemps > 0 {
-			fields = append(fields, jen.Id("t").Index(jen.Lit(f.NTemps)).Add(obj.Clone()))
+		for t := 0; t < f.NTemps; t++ {
+			if _, aw := fg.awSlots[ir.Temp(t)]; !aw && fg.lay.inFrame[slot{temp: ir.Temp(t)}] {
+				fields = append(fields, jen.Id(fmt.Sprintf("t%d", t)).Add(obj.Clone()))
+			}
 		}
 		if len(fg.awSlots) > 0 {
 			fields = append(fields, jen.Id("aw").Index(jen.Lit(len(fg.awSlots))).Qual(rtPath, "Resumable"))
@@ -144,11 +155,20 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		cases = append(cases, jen.Default().Block(
 			jen.Return(jen.Nil(), jen.True(), jen.Qual(rtPath, "Errorf").Call(jen.Qual(rtPath, "RuntimeErrorType"), jen.Lit("cannot reuse already awaited coroutine"))),
 		))
-		stmts := []jen.Code{
-			jen.Var().Defs(jen.Id("exc").Add(excT), jen.Id("line").Int()),
-			jen.Id("_").Op("=").Id("line"),
-			jen.Switch(jen.Id("f").Dot("state")).Block(cases...),
+		temps, unread := fg.localTemps()
+		unread = append(append(unreadVars, unread...), jen.Id("line"))
+		stmts := []jen.Code{jen.Var().Defs(jen.Id("exc").Add(excT), jen.Id("line").Int())}
+		stmts = append(stmts, varLines(localVars, obj)...)
+		stmts = append(stmts, varLines(temps, obj)...)
+		for i := 0; i < len(unread); i += 12 {
+			chunk := unread[i:min(i+12, len(unread))]
+			blanks := make([]jen.Code, len(chunk))
+			for i := range blanks {
+				blanks[i] = jen.Id("_")
+			}
+			stmts = append(stmts, jen.List(blanks...).Op("=").List(chunk...))
 		}
+		stmts = append(stmts, jen.Switch(jen.Id("f").Dot("state")).Block(cases...))
 		stmts = append(stmts, body...)
 		stmts = append(stmts, propagate...)
 		out = append(out, jen.Comment("Resume runs "+f.Qualname+" to its next await, its return or its exception."))
@@ -216,4 +236,31 @@ func init() {
 		"__doc__", "__import__", "__loader__", "__name__", "__package__", "__spec__"} {
 		pythonBuiltins[n] = true
 	}
+}
+
+// localTemps lists the temporaries that are Go locals of the generated
+// function (all of a plain function's; a state machine's that are not live
+// across a suspension), and those of them that nothing reads.
+func (fg *funcGen) localTemps() (decl, unread []jen.Code) {
+	for t := 0; t < fg.f.NTemps; t++ {
+		s := slot{temp: ir.Temp(t)}
+		if _, aw := fg.awSlots[ir.Temp(t)]; aw || (fg.frame && fg.lay.inFrame[s]) {
+			continue
+		}
+		name := fmt.Sprintf("t%d", t)
+		decl = append(decl, jen.Id(name))
+		if !fg.lay.read[s] {
+			unread = append(unread, jen.Id(name))
+		}
+	}
+	return decl, unread
+}
+
+// varLines declares names of type typ, twelve to a line.
+func varLines(names []jen.Code, typ *jen.Statement) []jen.Code {
+	var out []jen.Code
+	for i := 0; i < len(names); i += 12 {
+		out = append(out, jen.Var().List(names[i:min(i+12, len(names))]...).Add(typ.Clone()))
+	}
+	return out
 }
