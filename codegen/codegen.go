@@ -128,6 +128,30 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 
 func globalName(n string) string { return "g_" + n }
 
+// floatConst returns a package-level float64 variable holding v. Typed
+// float code reads constants from variables, never from Go constants: Go
+// folds constant expressions exactly (0.1 + 0.2 would print 0.3) and has
+// no negative zero.
+func (g *gen) floatConst(v float64) jen.Code {
+	key := "f64:" + strconv.FormatUint(math.Float64bits(v), 16)
+	if name, ok := g.consts[key]; ok {
+		return jen.Id(name)
+	}
+	name := fmt.Sprintf("kf%d", len(g.consts))
+	g.consts[key] = name
+	var val jen.Code
+	switch {
+	case math.IsInf(v, 1):
+		val = jen.Qual("math", "Inf").Call(jen.Lit(1))
+	case math.IsInf(v, -1):
+		val = jen.Qual("math", "Inf").Call(jen.Lit(-1))
+	default:
+		val = jen.Op(strconv.FormatFloat(v, 'g', -1, 64))
+	}
+	g.constDefs = append(g.constDefs, jen.Id(name).Float64().Op("=").Add(val))
+	return jen.Id(name)
+}
+
 // constRef returns an expression for a constant, interning non-trivial
 // constants as package-level variables so that using them allocates nothing.
 func (g *gen) constRef(c ir.Const) jen.Code {
@@ -184,6 +208,11 @@ type funcGen struct {
 	usedLabel map[int]bool
 	line      int
 	lay       frameLayout // a state machine's frame layout
+	// boxDst is set while a boxed instruction computes typed temporary
+	// curDst (into bx); usedBx records that bx must be declared.
+	boxDst bool
+	curDst ir.Temp
+	usedBx bool
 }
 
 func (fg *funcGen) prefix() string {
@@ -193,14 +222,15 @@ func (fg *funcGen) prefix() string {
 	return ""
 }
 
+// temp is temporary t as the target of an assignment. While a boxed
+// instruction computes a typed temporary, its target is the scratch Object
+// bx, unboxed after.
 func (fg *funcGen) temp(t ir.Temp) *jen.Statement {
-	if slot, ok := fg.awSlots[t]; ok {
-		return jen.Id(fg.prefix() + "aw").Index(jen.Lit(slot))
+	if fg.boxDst && t == fg.curDst {
+		fg.usedBx = true
+		return jen.Id("bx")
 	}
-	if fg.frame && fg.lay.inFrame[slot{temp: t}] {
-		return jen.Id(fmt.Sprintf("f.t%d", t))
-	}
-	return jen.Id(fmt.Sprintf("t%d", t))
+	return fg.rawTemp(t)
 }
 
 // varInFrame reports whether a plain local lives in the frame: always in a
@@ -220,7 +250,7 @@ func (fg *funcGen) varInFrame(v *ir.Var) bool {
 func (fg *funcGen) ref(o ir.Operand) jen.Code {
 	switch v := o.(type) {
 	case ir.Temp:
-		return fg.temp(v)
+		return box(fg.operandType(v), fg.rawTemp(v))
 	case ir.Const:
 		return fg.g.constRef(v)
 	case nil:
@@ -352,6 +382,24 @@ func (fg *funcGen) block(b *ir.Block) blockOut {
 }
 
 func (fg *funcGen) instr(b *ir.Block, in *ir.Instr) []jen.Code {
+	if code, ok := fg.typedInstr(b, in); ok {
+		return code
+	}
+	if _, aw := fg.awSlots[in.Dst]; in.Dst >= 0 && !aw && fg.f.TempType(in.Dst) != ir.Boxed {
+		// A typed result of an instruction that runs boxed.
+		fg.boxDst, fg.curDst = true, in.Dst
+		code := fg.boxedInstr(b, in)
+		fg.boxDst = false
+		if len(code) == 0 {
+			return code
+		}
+		return append(code, fg.rawTemp(in.Dst).Op("=").Add(unbox(fg.f.TempType(in.Dst), jen.Id("bx"))))
+	}
+	return fg.boxedInstr(b, in)
+}
+
+// boxedInstr emits an instruction on boxed operands.
+func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 	rt := func(name string) *jen.Statement { return jen.Qual(rtPath, name) }
 	dst := func() *jen.Statement { return fg.temp(in.Dst) }
 	args := func(from int) []jen.Code {
@@ -373,6 +421,9 @@ func (fg *funcGen) instr(b *ir.Block, in *ir.Instr) []jen.Code {
 	case ir.OpLoad:
 		return fg.load(b, in)
 	case ir.OpStore:
+		if in.Var.Kind == ir.Local && in.Var.Type != ir.Boxed {
+			return fg.store(in.Var, fg.refAs(in.Args[0], in.Var.Type))
+		}
 		return fg.store(in.Var, fg.ref(in.Args[0]))
 	case ir.OpDelete:
 		return fg.del(b, in)
@@ -642,6 +693,11 @@ func (fg *funcGen) load(b *ir.Block, in *ir.Instr) []jen.Code {
 			dst.Op("=").Id(globalName(v.Name)),
 		}
 	case ir.Local:
+		if v.Type != ir.Boxed {
+			// Typed locals are assigned before every read (the inference
+			// checked): no unbound check.
+			return []jen.Code{dst.Op("=").Add(box(v.Type, fg.varExpr(v)))}
+		}
 		return []jen.Code{
 			jen.If(fg.varExpr(v).Op("==").Nil()).Add(fg.unbound(b, in, rt("UnboundLocalError").Call(jen.Lit(v.Name)))),
 			dst.Op("=").Add(fg.varExpr(v)),
@@ -778,6 +834,9 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 	case ir.Jump:
 		return []jen.Code{gotoB(t.Target)}
 	case ir.Branch:
+		if cond := fg.typedTruth(t.Value); cond != nil {
+			return []jen.Code{jen.If(cond).Block(gotoB(t.Target)), gotoB(t.Else)}
+		}
 		return []jen.Code{
 			jen.If(jen.List(jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("Truth")).Call(fg.ref(t.Value)), jen.Id("e").Op("!=").Nil()).Block(
 				jen.Id("exc").Op("=").Id("e"), jen.Id("line").Op("=").Lit(t.Line), jen.Goto().Id(fg.handler(b)),
@@ -823,6 +882,15 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 			jen.Return(v, jen.False(), jen.Nil()),
 		}
 	case ir.ForNext:
+		if fg.f.TempType(t.Dst) == ir.Int {
+			return []jen.Code{jen.Block(
+				jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("RangeNextInt")).Call(fg.ref(t.Value)),
+				fg.onErr(b, t.Line, "e"),
+				jen.If(jen.Op("!").Id("ok")).Block(gotoB(t.Else)),
+				fg.rawTemp(t.Dst).Op("=").Id("v"),
+				gotoB(t.Target),
+			)}
+		}
 		return []jen.Code{jen.Block(
 			jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("Next")).Call(fg.ref(t.Value)),
 			fg.onErr(b, t.Line, "e"),

@@ -53,6 +53,9 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			return jen.Op("&").Qual(rtPath, "Cell").Values()
 		}
 		if isParam {
+			if v.Type != ir.Boxed {
+				return unbox(v.Type, jen.Id("args").Index(jen.Lit(i)))
+			}
 			return jen.Id("args").Index(jen.Lit(i))
 		}
 		return nil
@@ -69,7 +72,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			} else if v.Kind == ir.Cell {
 				decls = append(decls, jen.Id(localName(v)).Add(cellT))
 			} else {
-				decls = append(decls, jen.Id(localName(v)).Add(obj.Clone()))
+				decls = append(decls, jen.Id(localName(v)).Add(goType(v.Type)))
 			}
 			uses = append(uses, jen.Id(localName(v)))
 		}
@@ -78,7 +81,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		uses = append(uses, unread...)
 		uses = append(uses, jen.Id("exc"), jen.Id("line"))
 		stmts := []jen.Code{jen.Var().Defs(decls...)}
-		stmts = append(stmts, varLines(temps, obj)...)
+		stmts = append(stmts, fg.tempDecls(temps)...)
 		for _, u := range uses {
 			stmts = append(stmts, jen.Id("_").Op("=").Add(u))
 		}
@@ -105,10 +108,10 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			case v.Kind == ir.Cell:
 				fields = append(fields, jen.Id(localName(v)).Add(cellT))
 			case fg.varInFrame(v):
-				fields = append(fields, jen.Id(localName(v)).Add(obj.Clone()))
+				fields = append(fields, jen.Id(localName(v)).Add(goType(v.Type)))
 			default:
 				// Not live across a suspension: a Go local of Resume.
-				localVars = append(localVars, jen.Id(localName(v)))
+				localVars = append(localVars, jen.Id(localName(v)).Add(goType(v.Type)))
 				if !fg.lay.read[slot{temp: -1, v: v}] {
 					unreadVars = append(unreadVars, jen.Id(localName(v)))
 				}
@@ -124,7 +127,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		}
 		for t := 0; t < f.NTemps; t++ {
 			if _, aw := fg.awSlots[ir.Temp(t)]; !aw && fg.lay.inFrame[slot{temp: ir.Temp(t)}] {
-				fields = append(fields, jen.Id(fmt.Sprintf("t%d", t)).Add(obj.Clone()))
+				fields = append(fields, jen.Id(fmt.Sprintf("t%d", t)).Add(goType(f.TempType(ir.Temp(t)))))
 			}
 		}
 		if len(fg.awSlots) > 0 {
@@ -158,8 +161,10 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		temps, unread := fg.localTemps()
 		unread = append(append(unreadVars, unread...), jen.Id("line"))
 		stmts := []jen.Code{jen.Var().Defs(jen.Id("exc").Add(excT), jen.Id("line").Int())}
-		stmts = append(stmts, varLines(localVars, obj)...)
-		stmts = append(stmts, varLines(temps, obj)...)
+		for _, lv := range localVars {
+			stmts = append(stmts, jen.Var().Add(lv))
+		}
+		stmts = append(stmts, fg.tempDecls(temps)...)
 		for i := 0; i < len(unread); i += 12 {
 			chunk := unread[i:min(i+12, len(unread))]
 			blanks := make([]jen.Code, len(chunk))
@@ -241,19 +246,37 @@ func init() {
 // localTemps lists the temporaries that are Go locals of the generated
 // function (all of a plain function's; a state machine's that are not live
 // across a suspension), and those of them that nothing reads.
-func (fg *funcGen) localTemps() (decl, unread []jen.Code) {
+func (fg *funcGen) localTemps() (decl []ir.Temp, unread []jen.Code) {
 	for t := 0; t < fg.f.NTemps; t++ {
 		s := slot{temp: ir.Temp(t)}
 		if _, aw := fg.awSlots[ir.Temp(t)]; aw || (fg.frame && fg.lay.inFrame[s]) {
 			continue
 		}
-		name := fmt.Sprintf("t%d", t)
-		decl = append(decl, jen.Id(name))
+		decl = append(decl, ir.Temp(t))
 		if !fg.lay.read[s] {
-			unread = append(unread, jen.Id(name))
+			unread = append(unread, jen.Id(fmt.Sprintf("t%d", t)))
 		}
 	}
 	return decl, unread
+}
+
+// tempDecls declares the local temporaries, grouped by Go type, and the
+// scratch bx if a typed result is computed boxed.
+func (fg *funcGen) tempDecls(temps []ir.Temp) []jen.Code {
+	var out []jen.Code
+	for _, typ := range []ir.Type{ir.Boxed, ir.Int, ir.Float, ir.Bool} {
+		var names []jen.Code
+		for _, t := range temps {
+			if fg.f.TempType(t) == typ {
+				names = append(names, jen.Id(fmt.Sprintf("t%d", t)))
+			}
+		}
+		out = append(out, varLines(names, goType(typ))...)
+	}
+	if fg.usedBx {
+		out = append(out, jen.Var().Id("bx").Qual(rtPath, "Object"))
+	}
+	return out
 }
 
 // varLines declares names of type typ, twelve to a line.

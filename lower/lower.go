@@ -48,6 +48,7 @@ func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err 
 	fl.stmts(mod.Body)
 	fl.terminate(&ir.Terminator{Kind: ir.Return, Value: ir.Const{}})
 	l.finish()
+	infer(p)
 	if err := ir.Validate(p); err != nil {
 		return nil, fmt.Errorf("internal error: invalid IR: %v", err)
 	}

@@ -196,6 +196,9 @@ func init() {
 			return Float(0), nil
 		}
 		if f, ok := asFloat(args[0]); ok {
+			if exc := intFloatOverflow(args[0], f); exc != nil {
+				return nil, exc
+			}
 			return Float(f), nil
 		}
 		if s, ok := args[0].(Str); ok {

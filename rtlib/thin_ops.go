@@ -87,6 +87,12 @@ func arith(op string, a, b Object,
 	x, ok1 := asFloat(a)
 	y, ok2 := asFloat(b)
 	if ok1 && ok2 && flt != nil {
+		if exc := intFloatOverflow(a, x); exc != nil {
+			return nil, exc
+		}
+		if exc := intFloatOverflow(b, y); exc != nil {
+			return nil, exc
+		}
 		return flt(x, y)
 	}
 	if r, exc, ok := dunderBinary(op, a, b); ok {
@@ -947,4 +953,13 @@ func absInt64(x int64) int64 {
 		return -x
 	}
 	return x
+}
+
+// intFloatOverflow is CPython's OverflowError for an int operand too large
+// for a float (f is asFloat's conversion of x).
+func intFloatOverflow(x Object, f float64) *BaseException {
+	if _, ok := x.(*BigInt); ok && math.IsInf(f, 0) {
+		return Errorf(OverflowErrorType, "int too large to convert to float")
+	}
+	return nil
 }

@@ -64,7 +64,23 @@ func (k VarKind) String() string { return varKindNames[k] }
 type Var struct {
 	Name string
 	Kind VarKind
+	Type Type // a Local's proved type (Boxed unless the inference proved more)
 }
+
+// Type is what type inference (lower/infer.go) proved about a temporary or
+// a local: the generated code keeps a value of a proved type unboxed.
+type Type uint8
+
+const (
+	Boxed Type = iota // any object: an rt.Object
+	Int               // always a Python int: an rt.IntVal
+	Float             // always a Python float: a float64
+	Bool              // always a Python bool: a bool
+)
+
+var typeNames = [...]string{"object", "int", "float", "bool"}
+
+func (t Type) String() string { return typeNames[t] }
 
 // Operand is an instruction input: a Temp, a Const or a *Var.
 type Operand interface{ operand() }
@@ -217,9 +233,11 @@ type Func struct {
 	Locals   []*Var // fast locals and cells owned by this function, params first
 	Frees    []*Var // cells captured from enclosing functions
 	NTemps   int
-	Blocks   []*Block
-	Parent   *Func
-	Children []*Func
+	// TempTypes is each temporary's proved type (nil: all Boxed).
+	TempTypes []Type
+	Blocks    []*Block
+	Parent    *Func
+	Children  []*Func
 	// Generator is set for def bodies containing yield (not yet supported).
 	NStates int
 }
@@ -239,6 +257,14 @@ func (f *Func) NewBlock() *Block {
 	b := &Block{ID: len(f.Blocks)}
 	f.Blocks = append(f.Blocks, b)
 	return b
+}
+
+// TempType is temporary t's proved type.
+func (f *Func) TempType(t Temp) Type {
+	if int(t) < len(f.TempTypes) && t >= 0 {
+		return f.TempTypes[t]
+	}
+	return Boxed
 }
 
 // NewTemp allocates a temporary.

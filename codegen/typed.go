@@ -1,0 +1,249 @@
+package codegen
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/async2go/async2go/lower/ir"
+	"github.com/dave/jennifer/jen"
+)
+
+// Unboxed values. The lowering's type inference (lower/infer.go) proves
+// some temporaries and locals always int, float or bool; they are declared
+// as rt.IntVal, float64 and bool, operated on with the typed helpers of
+// rtlib/intval.go or plain Go operators, and boxed only where a value meets
+// code that takes any object.
+
+// goType is the Go type of a value of type t.
+func goType(t ir.Type) *jen.Statement {
+	switch t {
+	case ir.Int:
+		return jen.Qual(rtPath, "IntVal")
+	case ir.Float:
+		return jen.Float64()
+	case ir.Bool:
+		return jen.Bool()
+	}
+	return jen.Qual(rtPath, "Object")
+}
+
+// box converts a typed Go expression to an rt.Object.
+func box(t ir.Type, e *jen.Statement) *jen.Statement {
+	switch t {
+	case ir.Int:
+		return e.Dot("Box").Call()
+	case ir.Float:
+		return jen.Qual(rtPath, "Float").Call(e)
+	case ir.Bool:
+		return jen.Qual(rtPath, "Bool").Call(e)
+	}
+	return e
+}
+
+// unbox converts an rt.Object expression proved of type t.
+func unbox(t ir.Type, e jen.Code) *jen.Statement {
+	switch t {
+	case ir.Int:
+		return jen.Qual(rtPath, "UnboxInt").Call(e)
+	case ir.Float:
+		return jen.Qual(rtPath, "UnboxFloat").Call(e)
+	case ir.Bool:
+		return jen.Qual(rtPath, "UnboxBool").Call(e)
+	}
+	return jen.Add(e)
+}
+
+// operandType is the proved type of an operand.
+func (fg *funcGen) operandType(o ir.Operand) ir.Type {
+	switch v := o.(type) {
+	case ir.Temp:
+		if _, aw := fg.awSlots[v]; aw {
+			return ir.Boxed
+		}
+		return fg.f.TempType(v)
+	case ir.Const:
+		switch v.Value.(type) {
+		case *big.Int:
+			return ir.Int
+		case float64:
+			return ir.Float
+		case bool:
+			return ir.Bool
+		}
+	}
+	return ir.Boxed
+}
+
+// refAs is operand o as a Go expression of type t.
+func (fg *funcGen) refAs(o ir.Operand, t ir.Type) *jen.Statement {
+	if t == ir.Boxed {
+		return jen.Add(fg.ref(o))
+	}
+	if c, ok := o.(ir.Const); ok {
+		switch v := c.Value.(type) {
+		case *big.Int:
+			if t == ir.Int && v.IsInt64() {
+				return jen.Qual(rtPath, "MakeInt").Call(jen.Lit(int(v.Int64())))
+			}
+			if t == ir.Float && v.IsInt64() && absLE(v.Int64(), 1<<53) {
+				return jen.Add(fg.g.floatConst(float64(v.Int64())))
+			}
+		case float64:
+			if t == ir.Float {
+				return jen.Add(fg.g.floatConst(v))
+			}
+		case bool:
+			if t == ir.Bool {
+				return jen.Lit(v)
+			}
+		}
+		return unbox(t, fg.g.constRef(c))
+	}
+	if tm, ok := o.(ir.Temp); ok && fg.operandType(tm) == t {
+		return fg.rawTemp(tm)
+	}
+	// A value of another type never reaches here at run time (the
+	// inference proved it); the checked unbox says so loudly if it does.
+	return unbox(t, fg.ref(o))
+}
+
+func absLE(x, lim int64) bool { return x <= lim && -x <= lim }
+
+var intOps = map[string]string{"Add": "IntAdd", "Sub": "IntSub", "Mul": "IntMul", "BitAnd": "IntAnd", "BitOr": "IntOr", "BitXor": "IntXor"}
+var intErrOps = map[string]string{"FloorDiv": "IntFloorDiv", "Mod": "IntMod", "LShift": "IntLShift", "RShift": "IntRShift"}
+var floatOps = map[string]string{"Add": "+", "Sub": "-", "Mul": "*"}
+var cmpOps = map[string]string{"Eq": "==", "Ne": "!=", "Lt": "<", "Le": "<=", "Gt": ">", "Ge": ">="}
+
+// typedInstr emits an instruction on unboxed operands; ok=false when the
+// instruction has no typed form (it then runs boxed).
+func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bool) {
+	if in.Dst < 0 {
+		return nil, false
+	}
+	dt := fg.f.TempType(in.Dst)
+	if dt == ir.Boxed {
+		return nil, false
+	}
+	dst := fg.rawTemp(in.Dst)
+	rt := func(name string) *jen.Statement { return jen.Qual(rtPath, name) }
+	argT := func(i int) ir.Type { return fg.operandType(in.Args[i]) }
+	withErr := func(fn string, a ...jen.Code) []jen.Code {
+		return []jen.Code{jen.List(dst, jen.Id("exc")).Op("=").Add(rt(fn)).Call(a...), fg.onErr(b, in.Line, "exc")}
+	}
+	switch in.Op {
+	case ir.OpCopy:
+		return []jen.Code{dst.Op("=").Add(fg.refAs(in.Args[0], dt))}, true
+	case ir.OpLoad:
+		if in.Var.Kind == ir.Local && in.Var.Type == dt {
+			return []jen.Code{dst.Op("=").Add(fg.varExpr(in.Var))}, true
+		}
+	case ir.OpBinary:
+		op := strings.TrimPrefix(in.Name, "Inplace")
+		ta, tb := argT(0), argT(1)
+		switch {
+		case dt == ir.Int && ta == ir.Int && tb == ir.Int:
+			a, bb := fg.refAs(in.Args[0], ir.Int), fg.refAs(in.Args[1], ir.Int)
+			if fn, ok := intOps[op]; ok {
+				return []jen.Code{dst.Op("=").Add(rt(fn)).Call(a, bb)}, true
+			}
+			if fn, ok := intErrOps[op]; ok {
+				return withErr(fn, a, bb), true
+			}
+		case dt == ir.Float && ta == ir.Int && tb == ir.Int && op == "TrueDiv":
+			return withErr("IntTrueDiv", fg.refAs(in.Args[0], ir.Int), fg.refAs(in.Args[1], ir.Int)), true
+		case dt == ir.Float && (ta == ir.Int || ta == ir.Float) && (tb == ir.Int || tb == ir.Float):
+			var pre []jen.Code
+			a := fg.floatOperand(b, in, 0, "fa", &pre)
+			bb := fg.floatOperand(b, in, 1, "fb", &pre)
+			var body []jen.Code
+			switch op {
+			case "Add", "Sub", "Mul":
+				// The conversion rounds each result to float64, as
+				// CPython does: it forbids fusing a*b+c into one FMA.
+				body = []jen.Code{dst.Op("=").Float64().Call(jen.Add(a).Op(floatOps[op]).Add(bb))}
+			case "TrueDiv":
+				body = withErr("FloatDiv", a, bb)
+			case "FloorDiv", "Mod":
+				body = withErr("FloatOp", rt(op), a, bb)
+			default:
+				return nil, false
+			}
+			if len(pre) == 0 {
+				return body, true
+			}
+			return []jen.Code{jen.Block(append(pre, body...)...)}, true
+		}
+	case ir.OpCompare:
+		sym, ok := cmpOps[in.Name]
+		if !ok || dt != ir.Bool {
+			break
+		}
+		switch ta, tb := argT(0), argT(1); {
+		case ta == ir.Int && tb == ir.Int:
+			return []jen.Code{dst.Op("=").Add(rt("IntCmp")).Call(fg.refAs(in.Args[0], ir.Int), fg.refAs(in.Args[1], ir.Int)).Op(sym).Lit(0)}, true
+		case ta == ir.Float && tb == ir.Float:
+			return []jen.Code{dst.Op("=").Add(fg.refAs(in.Args[0], ir.Float)).Op(sym).Add(fg.refAs(in.Args[1], ir.Float))}, true
+		}
+	case ir.OpUnary:
+		ta := argT(0)
+		if ta != dt {
+			break
+		}
+		a := fg.refAs(in.Args[0], ta)
+		switch {
+		case in.Name == "Pos":
+			return []jen.Code{dst.Op("=").Add(a)}, true
+		case in.Name == "Neg" && ta == ir.Int:
+			return []jen.Code{dst.Op("=").Add(rt("IntNeg")).Call(a)}, true
+		case in.Name == "Neg" && ta == ir.Float:
+			return []jen.Code{dst.Op("=").Op("-").Add(a)}, true
+		case in.Name == "Invert" && ta == ir.Int:
+			return []jen.Code{dst.Op("=").Add(rt("IntInvert")).Call(a)}, true
+		}
+	}
+	return nil, false
+}
+
+// floatOperand is argument i of a float operation as a float64: an int
+// constant becomes a float literal, an int temporary is converted first
+// (OverflowError for a huge int), into a local named name added to pre.
+func (fg *funcGen) floatOperand(b *ir.Block, in *ir.Instr, i int, name string, pre *[]jen.Code) *jen.Statement {
+	o := in.Args[i]
+	if fg.operandType(o) == ir.Float {
+		return fg.refAs(o, ir.Float)
+	}
+	if c, ok := o.(ir.Const); ok {
+		if v, ok := c.Value.(*big.Int); ok && v.IsInt64() && absLE(v.Int64(), 1<<53) {
+			return jen.Add(fg.g.floatConst(float64(v.Int64())))
+		}
+	}
+	*pre = append(*pre,
+		jen.List(jen.Id(name), jen.Id("e"+name)).Op(":=").Qual(rtPath, "IntToFloat").Call(fg.refAs(o, ir.Int)),
+		fg.onErr(b, in.Line, "e"+name))
+	return jen.Id(name)
+}
+
+// typedTruth is the Go condition for a Branch on a typed value (nil: none).
+func (fg *funcGen) typedTruth(o ir.Operand) *jen.Statement {
+	switch fg.operandType(o) {
+	case ir.Bool:
+		return fg.refAs(o, ir.Bool)
+	case ir.Int:
+		return jen.Qual(rtPath, "IntTruth").Call(fg.refAs(o, ir.Int))
+	case ir.Float:
+		return fg.refAs(o, ir.Float).Op("!=").Lit(0)
+	}
+	return nil
+}
+
+// rawTemp is temporary t as declared (typed or boxed), bypassing boxing.
+func (fg *funcGen) rawTemp(t ir.Temp) *jen.Statement {
+	if slot, ok := fg.awSlots[t]; ok {
+		return jen.Id(fg.prefix() + "aw").Index(jen.Lit(slot))
+	}
+	if fg.frame && fg.lay.inFrame[slot{temp: t}] {
+		return jen.Id(fmt.Sprintf("f.t%d", t))
+	}
+	return jen.Id(fmt.Sprintf("t%d", t))
+}

@@ -1,0 +1,608 @@
+package lower
+
+import (
+	"math/big"
+	"strings"
+
+	"github.com/async2go/async2go/lower/ir"
+)
+
+// Type inference. After lowering, infer proves for each temporary and plain
+// local of each function whether it always holds an int, a float or a bool,
+// and records it in Func.TempTypes and Var.Type; codegen keeps such values
+// unboxed. The facts come from literals, from the operators applied (int +
+// int is an int, int / int a float, a comparison of numbers a bool), from
+// known builtins (range, len, int, float, abs) and, across functions, from
+// the arguments at every call of a module-level function that is called and
+// never used any other way. The analysis is flow-insensitive per variable
+// (the join of everything stored in it) and only keeps a local unboxed when
+// it is assigned before every read, so that an unbound local still raises
+// UnboundLocalError from the boxed code. Anything unproved stays Boxed: the
+// result is the same program, only faster.
+
+// ty is the inference lattice: none < {int, float, bool, range, rangeIter} < any.
+type ty uint8
+
+const (
+	tyNone      ty = iota // no value seen yet
+	tyInt                 // a Python int
+	tyFloat               // a Python float
+	tyBool                // a Python bool
+	tyRange               // a range object (boxed; only for iteration)
+	tyRangeIter           // an iterator over a range (boxed)
+	tyAny                 // anything
+)
+
+func join(a, b ty) ty {
+	switch {
+	case a == b || b == tyNone:
+		return a
+	case a == tyNone:
+		return b
+	}
+	return tyAny
+}
+
+func (t ty) irType() ir.Type {
+	switch t {
+	case tyInt:
+		return ir.Int
+	case tyFloat:
+		return ir.Float
+	case tyBool:
+		return ir.Bool
+	}
+	return ir.Boxed
+}
+
+func constTy(c ir.Const) ty {
+	switch c.Value.(type) {
+	case *big.Int:
+		return tyInt
+	case float64:
+		return tyFloat
+	case bool:
+		return tyBool
+	}
+	return tyAny
+}
+
+// funcInfo is the inference state of one function.
+type funcInfo struct {
+	f      *ir.Func
+	temps  []ty
+	vars   map[*ir.Var]ty
+	boxed  map[*ir.Var]bool // locals forced boxed (read where maybe unbound, deleted)
+	params []ty             // from the call sites (stable functions only)
+	defs   map[ir.Temp][]*ir.Instr
+}
+
+type inferrer struct {
+	prog  *ir.Program
+	infos map[*ir.Func]*funcInfo
+	// stable maps a module-level function's global name to the function,
+	// for functions bound once by def and otherwise only called directly.
+	stable     map[string]*ir.Func
+	stableFunc map[*ir.Func]bool
+}
+
+func infer(p *ir.Program) {
+	in := &inferrer{prog: p, infos: map[*ir.Func]*funcInfo{}}
+	for _, f := range p.Funcs {
+		fi := &funcInfo{f: f, vars: map[*ir.Var]ty{}, boxed: map[*ir.Var]bool{}, defs: map[ir.Temp][]*ir.Instr{}}
+		fi.params = make([]ty, len(f.Params.Names))
+		for _, b := range f.Blocks {
+			for _, ins := range b.Instrs {
+				if ins.Dst >= 0 {
+					fi.defs[ins.Dst] = append(fi.defs[ins.Dst], ins)
+				}
+			}
+		}
+		in.infos[f] = fi
+	}
+	in.findStable()
+	for changed := true; changed; {
+		changed = false
+		for _, f := range p.Funcs {
+			in.inferFunc(in.infos[f])
+		}
+		for _, f := range p.Funcs {
+			if in.joinCallSites(in.infos[f]) {
+				changed = true
+			}
+		}
+	}
+	for _, f := range p.Funcs {
+		fi := in.infos[f]
+		f.TempTypes = make([]ir.Type, f.NTemps)
+		for t, x := range fi.temps {
+			f.TempTypes[t] = x.irType()
+		}
+		for _, v := range f.Locals {
+			v.Type = ir.Boxed
+			if v.Kind == ir.Local && !fi.boxed[v] {
+				v.Type = fi.vars[v].irType()
+			}
+		}
+	}
+}
+
+// findStable finds the module-level functions whose every use is known:
+// stored once into a global straight from their def (no decorator, no
+// defaults, plain positional parameters), and that global otherwise only
+// loaded to be called with positional arguments.
+func (in *inferrer) findStable() {
+	in.stable = map[string]*ir.Func{}
+	stores := map[string]int{}
+	candidate := map[string]*ir.Func{}
+	bad := map[string]bool{}
+	mod := in.infos[in.prog.Module]
+	for _, f := range in.prog.Funcs {
+		fi := in.infos[f]
+		uses := tempUses(f)
+		for _, b := range f.Blocks {
+			for _, ins := range b.Instrs {
+				if ins.Var == nil || ins.Var.Kind != ir.Global {
+					continue
+				}
+				name := ins.Var.Name
+				switch ins.Op {
+				case ir.OpStore:
+					stores[name]++
+					if f != in.prog.Module {
+						bad[name] = true
+						continue
+					}
+					t, ok := ins.Args[0].(ir.Temp)
+					if !ok || len(mod.defs[t]) != 1 || uses[t] != 1 {
+						bad[name] = true
+						continue
+					}
+					def := mod.defs[t][0]
+					if def.Op != ir.OpMakeFunc || len(def.Args) != 0 || !simpleParams(def.Func) {
+						bad[name] = true
+						continue
+					}
+					candidate[name] = def.Func
+				case ir.OpDelete:
+					bad[name] = true
+				case ir.OpLoad:
+					if uses[ins.Dst] != 1 || len(fi.defs[ins.Dst]) != 1 || !onlyCallee(f, ins.Dst) {
+						bad[name] = true
+					}
+				}
+			}
+		}
+	}
+	in.stableFunc = map[*ir.Func]bool{}
+	for name, f := range candidate {
+		if stores[name] == 1 && !bad[name] {
+			in.stable[name] = f
+			in.stableFunc[f] = true
+		}
+	}
+}
+
+func simpleParams(f *ir.Func) bool {
+	p := f.Params
+	if f.Kind == ir.ClassBody || p.VarArgs || p.VarKw || p.KwOnly > 0 || p.NDefaults > 0 {
+		return false
+	}
+	for _, v := range f.Locals {
+		if v.Kind == ir.Cell {
+			for _, n := range p.Names {
+				if n == v.Name {
+					return false // a parameter captured by a closure lives in a cell
+				}
+			}
+		}
+	}
+	return true
+}
+
+// tempUses counts the reads of each temporary.
+func tempUses(f *ir.Func) map[ir.Temp]int {
+	n := map[ir.Temp]int{}
+	for _, b := range f.Blocks {
+		for _, ins := range b.Instrs {
+			for _, a := range ins.Args {
+				if t, ok := a.(ir.Temp); ok {
+					n[t]++
+				}
+			}
+		}
+		for _, o := range []ir.Operand{b.Term.Value, b.Term.Cause, b.Term.Context} {
+			if t, ok := o.(ir.Temp); ok {
+				n[t]++
+			}
+		}
+	}
+	return n
+}
+
+// onlyCallee reports whether temporary t is used as the callee of a call
+// with positional arguments only.
+func onlyCallee(f *ir.Func, t ir.Temp) bool {
+	for _, b := range f.Blocks {
+		for _, ins := range b.Instrs {
+			for i, a := range ins.Args {
+				if a != ir.Operand(t) {
+					continue
+				}
+				if ins.Op != ir.OpCall || i != 0 || len(ins.KwNames) > 0 || anyStar(ins.Star) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+func anyStar(s []bool) bool {
+	for _, x := range s {
+		if x {
+			return true
+		}
+	}
+	return false
+}
+
+// joinCallSites joins the argument types at fi's calls of stable functions
+// into their parameter types; it reports whether any changed.
+func (in *inferrer) joinCallSites(fi *funcInfo) bool {
+	changed := false
+	for _, b := range fi.f.Blocks {
+		for _, ins := range b.Instrs {
+			if ins.Op != ir.OpCall {
+				continue
+			}
+			callee := in.calledStable(fi, ins)
+			if callee == nil {
+				continue
+			}
+			ci := in.infos[callee]
+			args := ins.Args[1:]
+			for i := range ci.params {
+				t := tyAny
+				if i < len(args) && len(args) == len(ci.params) {
+					t = fi.typeOf(args[i])
+				}
+				if nt := join(ci.params[i], t); nt != ci.params[i] {
+					ci.params[i] = nt
+					changed = true
+				}
+			}
+		}
+	}
+	return changed
+}
+
+func (in *inferrer) calledStable(fi *funcInfo, call *ir.Instr) *ir.Func {
+	t, ok := call.Args[0].(ir.Temp)
+	if !ok || len(fi.defs[t]) != 1 {
+		return nil
+	}
+	def := fi.defs[t][0]
+	if def.Op != ir.OpLoad || def.Var == nil || def.Var.Kind != ir.Global {
+		return nil
+	}
+	return in.stable[def.Var.Name]
+}
+
+func (fi *funcInfo) typeOf(o ir.Operand) ty {
+	switch v := o.(type) {
+	case ir.Temp:
+		if int(v) < len(fi.temps) && v >= 0 {
+			return fi.temps[v]
+		}
+		return tyNone
+	case ir.Const:
+		return constTy(v)
+	}
+	return tyAny
+}
+
+// inferFunc runs the function's inference to a fixed point.
+func (in *inferrer) inferFunc(fi *funcInfo) {
+	f := fi.f
+	fi.temps = make([]ty, f.NTemps)
+	fi.vars = map[*ir.Var]ty{}
+	for i, n := range f.Params.Names {
+		for _, v := range f.Locals {
+			if v.Name == n && v.Kind == ir.Local {
+				p := tyAny
+				if in.stableFunc[f] {
+					p = fi.params[i]
+				}
+				fi.vars[v] = join(fi.vars[v], p)
+			}
+		}
+	}
+	for {
+		for changed := true; changed; {
+			changed = false
+			set := func(t ir.Temp, x ty) {
+				if t < 0 {
+					return
+				}
+				if nt := join(fi.temps[t], x); nt != fi.temps[t] {
+					fi.temps[t] = nt
+					changed = true
+				}
+			}
+			for _, b := range f.Blocks {
+				for _, ins := range b.Instrs {
+					switch ins.Op {
+					case ir.OpStore:
+						if ins.Var.Kind == ir.Local {
+							if nt := join(fi.vars[ins.Var], fi.typeOf(ins.Args[0])); nt != fi.vars[ins.Var] {
+								fi.vars[ins.Var] = nt
+								changed = true
+							}
+						}
+					case ir.OpDelete:
+						if ins.Var.Kind == ir.Local && !fi.boxed[ins.Var] {
+							fi.boxed[ins.Var] = true
+							changed = true
+						}
+					}
+					set(ins.Dst, in.result(fi, ins))
+					for _, d := range ins.Dsts {
+						set(d, tyAny)
+					}
+				}
+				switch t := b.Term; t.Kind {
+				case ir.ForNext:
+					switch fi.typeOf(t.Value) {
+					case tyRangeIter:
+						set(t.Dst, tyInt)
+					case tyNone:
+					default:
+						set(t.Dst, tyAny)
+					}
+				case ir.Await, ir.Yield:
+					set(t.Dst, tyAny)
+				}
+			}
+		}
+		// A local stays unboxed only where it is assigned before every
+		// read; the others go back to boxed and the types are redone.
+		if !fi.boxUnassigned() {
+			return
+		}
+		fi.temps = make([]ty, f.NTemps)
+	}
+}
+
+// result is the type of an instruction's result.
+func (in *inferrer) result(fi *funcInfo, ins *ir.Instr) ty {
+	arg := func(i int) ty {
+		if i < len(ins.Args) {
+			return fi.typeOf(ins.Args[i])
+		}
+		return tyAny
+	}
+	switch ins.Op {
+	case ir.OpBinary, ir.OpCompare, ir.OpUnary, ir.OpIter:
+		// An operand with no value yet gets one on a later round (or never:
+		// then this result is never produced either).
+		for i := range ins.Args {
+			if arg(i) == tyNone {
+				return tyNone
+			}
+		}
+	}
+	switch ins.Op {
+	case ir.OpCopy:
+		return arg(0)
+	case ir.OpLoad:
+		if ins.Var.Kind == ir.Local && !fi.boxed[ins.Var] {
+			return fi.vars[ins.Var]
+		}
+		return tyAny
+	case ir.OpBinary:
+		return binaryResult(strings.TrimPrefix(ins.Name, "Inplace"), arg(0), arg(1))
+	case ir.OpCompare:
+		switch ins.Name {
+		case "Eq", "Ne", "Lt", "Le", "Gt", "Ge":
+			if isNum(arg(0)) && isNum(arg(1)) {
+				return tyBool
+			}
+		}
+		return tyAny
+	case ir.OpUnary:
+		switch x := arg(0); {
+		case ins.Name == "Invert" && x == tyInt:
+			return tyInt
+		case (ins.Name == "Neg" || ins.Name == "Pos") && (x == tyInt || x == tyFloat):
+			return x
+		}
+		return tyAny
+	case ir.OpTruth:
+		return tyBool
+	case ir.OpIter:
+		if arg(0) == tyRange {
+			return tyRangeIter
+		}
+		return tyAny
+	case ir.OpCall:
+		return in.callResult(fi, ins)
+	}
+	return tyAny
+}
+
+func isNum(t ty) bool { return t == tyInt || t == tyFloat }
+
+func binaryResult(op string, a, b ty) ty {
+	switch {
+	case a == tyInt && b == tyInt:
+		switch op {
+		case "Add", "Sub", "Mul", "FloorDiv", "Mod", "BitAnd", "BitOr", "BitXor", "LShift", "RShift":
+			return tyInt
+		case "TrueDiv":
+			return tyFloat
+		}
+	case isNum(a) && isNum(b):
+		switch op {
+		case "Add", "Sub", "Mul", "TrueDiv", "FloorDiv", "Mod":
+			return tyFloat
+		}
+	}
+	if a == tyNone || b == tyNone {
+		return tyNone // not known yet: decided on a later round
+	}
+	return tyAny
+}
+
+// callResult knows the result types of a few builtins.
+func (in *inferrer) callResult(fi *funcInfo, call *ir.Instr) ty {
+	t, ok := call.Args[0].(ir.Temp)
+	if !ok || len(fi.defs[t]) != 1 || len(call.KwNames) > 0 || anyStar(call.Star) {
+		return tyAny
+	}
+	def := fi.defs[t][0]
+	if def.Op != ir.OpLoad || def.Var.Kind != ir.Builtin {
+		return tyAny
+	}
+	args := call.Args[1:]
+	argTy := func(i int) ty { return fi.typeOf(args[i]) }
+	switch def.Var.Name {
+	case "len", "int", "float", "abs", "range":
+		for i := range args {
+			if argTy(i) == tyNone {
+				return tyNone
+			}
+		}
+	}
+	switch def.Var.Name {
+	case "len":
+		if len(args) == 1 {
+			return tyInt
+		}
+	case "int":
+		if len(args) == 1 && isNum(argTy(0)) {
+			return tyInt
+		}
+	case "float":
+		if len(args) == 1 && isNum(argTy(0)) {
+			return tyFloat
+		}
+	case "abs":
+		if len(args) == 1 && isNum(argTy(0)) {
+			return argTy(0)
+		}
+	case "range":
+		if len(args) >= 1 && len(args) <= 3 {
+			for i := range args {
+				if argTy(i) != tyInt {
+					return tyAny
+				}
+			}
+			return tyRange
+		}
+	}
+	return tyAny
+}
+
+// boxUnassigned marks boxed every typed local read where it may be
+// unbound; it reports whether it marked any.
+func (fi *funcInfo) boxUnassigned() bool {
+	f := fi.f
+	var typed []*ir.Var
+	index := map[*ir.Var]int{}
+	for _, v := range f.Locals {
+		if v.Kind == ir.Local && !fi.boxed[v] && fi.vars[v].irType() != ir.Boxed {
+			index[v] = len(typed)
+			typed = append(typed, v)
+		}
+	}
+	if len(typed) == 0 {
+		return false
+	}
+	// Forward must-analysis: the set of typed locals surely assigned at the
+	// entry of each block (nil: not reached yet, i.e. everything).
+	n := len(typed)
+	entry := make(map[*ir.Block][]bool, len(f.Blocks))
+	start := make([]bool, n)
+	for _, name := range f.Params.Names {
+		for v, i := range index {
+			if v.Name == name {
+				start[i] = true
+			}
+		}
+	}
+	meet := func(b *ir.Block, in []bool) bool {
+		cur, ok := entry[b]
+		if !ok {
+			entry[b] = append([]bool(nil), in...)
+			return true
+		}
+		changed := false
+		for i := range cur {
+			if cur[i] && !in[i] {
+				cur[i] = false
+				changed = true
+			}
+		}
+		return changed
+	}
+	exitOf := func(b *ir.Block, in []bool, check func(v *ir.Var, assigned bool)) []bool {
+		out := append([]bool(nil), in...)
+		for _, ins := range b.Instrs {
+			if ins.Var == nil {
+				continue
+			}
+			i, ok := index[ins.Var]
+			if !ok {
+				continue
+			}
+			switch ins.Op {
+			case ir.OpLoad:
+				if check != nil {
+					check(ins.Var, out[i])
+				}
+			case ir.OpStore:
+				out[i] = true
+			case ir.OpDelete:
+				out[i] = false
+			}
+		}
+		return out
+	}
+	if len(f.Blocks) == 0 {
+		return false
+	}
+	meet(f.Blocks[0], start)
+	for changed := true; changed; {
+		changed = false
+		for _, b := range f.Blocks {
+			in, ok := entry[b]
+			if !ok {
+				continue
+			}
+			if b.Handler != nil && meet(b.Handler, in) {
+				changed = true
+			}
+			out := exitOf(b, in, nil)
+			for _, s := range []*ir.Block{b.Term.Target, b.Term.Else} {
+				if s != nil && meet(s, out) {
+					changed = true
+				}
+			}
+		}
+	}
+	marked := false
+	for _, b := range f.Blocks {
+		in, ok := entry[b]
+		if !ok {
+			continue
+		}
+		exitOf(b, in, func(v *ir.Var, assigned bool) {
+			if !assigned && !fi.boxed[v] {
+				fi.boxed[v] = true
+				marked = true
+			}
+		})
+	}
+	return marked
+}

@@ -1,0 +1,111 @@
+package lower_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/async2go/async2go/frontend/parser"
+	"github.com/async2go/async2go/lower"
+	"github.com/async2go/async2go/lower/ir"
+)
+
+// TestInferTypes checks what the type inference proves (and, as much, what
+// it must not): each case is a program and the expected types of locals,
+// written func.var=type.
+func TestInferTypes(t *testing.T) {
+	cases := []struct {
+		src  string
+		want string
+	}{
+		// Literals, operators, range and known builtins.
+		{`
+def f():
+    x = 1
+    acc = 0.0
+    for i in range(10):
+        x = x * 3 + i
+        acc += x / 7
+        ok = x < 100
+        if ok:
+            acc += 1
+    n = len("abc")
+    m = int(acc)
+    return x, acc, n, m
+`, "f.x=int f.acc=float f.i=int f.ok=bool f.n=int f.m=int"},
+		// A variable assigned values of two types stays boxed; so does one
+		// read where it may be unbound, or deleted.
+		{`
+def f(c):
+    a = 1
+    a = "s"
+    for i in range(3):
+        last = i
+    b = 2
+    del b
+    return a, last
+`, "f.a=object f.i=int f.last=object f.b=object f.c=object"},
+		// Parameters of a module-level function called only directly take
+		// the join of the argument types at its calls.
+		{`
+def g(n, m):
+    return n + 1, m
+def h(v):
+    return v
+def k(p):
+    return p
+g(3, 1)
+g(4, 2.5)
+h(1)
+k(1)
+print(k)
+`, "g.n=int g.m=object h.v=int k.p=object"},
+		// Pow and int/float mixes that can be anything stay boxed; a
+		// comparison of non-numbers is boxed (its __eq__ may return anything).
+		{`
+def f(s):
+    a = 2 ** 3
+    b = 1 + 2.0
+    c = s == "x"
+    d = -b
+    return a, b, c, d
+`, "f.a=object f.b=float f.c=object f.d=float f.s=object"},
+		// A coroutine's locals are typed as well.
+		{`
+async def w(k):
+    total = 0
+    for j in range(k):
+        total += j ^ k
+    return total
+async def main():
+    return await w(600)
+`, "w.k=int w.total=int w.j=int"},
+	}
+	for i, c := range cases {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			src := []byte(strings.TrimLeft(c.src, "\n"))
+			mod, err := parser.ParseFile("t.py", src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			prog, err := lower.Lower(mod, "t.py", src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, f := range prog.Funcs {
+				for _, v := range f.Locals {
+					if v.Kind == ir.Local {
+						got[f.Name+"."+v.Name] = v.Type.String()
+					}
+				}
+			}
+			for _, w := range strings.Fields(c.want) {
+				name, typ, _ := strings.Cut(w, "=")
+				if got[name] != typ {
+					t.Errorf("%s: got %q, want %q", name, got[name], typ)
+				}
+			}
+		})
+	}
+}

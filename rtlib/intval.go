@@ -1,0 +1,294 @@
+package rtlib
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"math/bits"
+)
+
+// Unboxed values. Where the translator proves that a local or temporary
+// always holds an int, a float or a bool, the generated code keeps it as an
+// IntVal, a float64 or a bool instead of an Object: no allocation per
+// result, no interface dispatch per operation. The functions here are the
+// operations on them; each gives exactly the result (and raises exactly
+// the exception) of the boxed operation, to which the rare cases fall back.
+
+// IntVal is an unboxed Python int: a native int64 while it fits, the
+// arbitrary-precision value otherwise (Big != nil), so overflow promotes
+// instead of wrapping.
+type IntVal struct {
+	Small int64
+	Big   *big.Int
+}
+
+// MakeInt is the IntVal of v.
+func MakeInt(v int64) IntVal { return IntVal{Small: v} }
+
+// Box is v as an Object (an Int or a *BigInt).
+func (v IntVal) Box() Object {
+	if v.Big != nil {
+		return &BigInt{V: v.Big}
+	}
+	return Int(v.Small)
+}
+
+// UnboxInt is the IntVal of o, which the translator proved to be an int.
+func UnboxInt(o Object) IntVal {
+	switch x := o.(type) {
+	case Int:
+		return IntVal{Small: int64(x)}
+	case *BigInt:
+		if x.V.IsInt64() {
+			return IntVal{Small: x.V.Int64()}
+		}
+		return IntVal{Big: x.V}
+	}
+	panic(fmt.Sprintf("async2go: internal error: %s where an int was proved", typeName(o)))
+}
+
+// UnboxFloat is the float64 of o, which the translator proved to be a float.
+func UnboxFloat(o Object) float64 {
+	if x, ok := o.(Float); ok {
+		return float64(x)
+	}
+	panic(fmt.Sprintf("async2go: internal error: %s where a float was proved", typeName(o)))
+}
+
+// UnboxBool is the bool of o, which the translator proved to be a bool.
+func UnboxBool(o Object) bool {
+	if x, ok := o.(Bool); ok {
+		return bool(x)
+	}
+	panic(fmt.Sprintf("async2go: internal error: %s where a bool was proved", typeName(o)))
+}
+
+func typeName(o Object) string {
+	if o == nil {
+		return "nil"
+	}
+	return o.Type().Name
+}
+
+// intSlow applies a boxed binary operator to two IntVals and unboxes the
+// result: the overflow and error path of the typed operations.
+func intSlow(op func(a, b Object) (Object, *BaseException), a, b IntVal) (IntVal, *BaseException) {
+	r, exc := op(a.Box(), b.Box())
+	if exc != nil {
+		return IntVal{}, exc
+	}
+	return UnboxInt(r), nil
+}
+
+func intSlowNoErr(op func(a, b Object) (Object, *BaseException), a, b IntVal) IntVal {
+	r, _ := intSlow(op, a, b)
+	return r
+}
+
+// IntAdd is a + b.
+func IntAdd(a, b IntVal) IntVal {
+	if a.Big == nil && b.Big == nil {
+		if r := a.Small + b.Small; (r > a.Small) == (b.Small > 0) {
+			return IntVal{Small: r}
+		}
+	}
+	return intSlowNoErr(Add, a, b)
+}
+
+// IntSub is a - b.
+func IntSub(a, b IntVal) IntVal {
+	if a.Big == nil && b.Big == nil {
+		if r := a.Small - b.Small; (r < a.Small) == (b.Small > 0) {
+			return IntVal{Small: r}
+		}
+	}
+	return intSlowNoErr(Sub, a, b)
+}
+
+// IntMul is a * b.
+func IntMul(a, b IntVal) IntVal {
+	if a.Big == nil && b.Big == nil && a.Small != math.MinInt64 && b.Small != math.MinInt64 {
+		hi, lo := bits.Mul64(uint64(absInt64(a.Small)), uint64(absInt64(b.Small)))
+		if hi == 0 && lo < 1<<63 {
+			if (a.Small < 0) != (b.Small < 0) {
+				return IntVal{Small: -int64(lo)}
+			}
+			return IntVal{Small: int64(lo)}
+		}
+	}
+	return intSlowNoErr(Mul, a, b)
+}
+
+// IntFloorDiv is a // b.
+func IntFloorDiv(a, b IntVal) (IntVal, *BaseException) {
+	if a.Big == nil && b.Big == nil && b.Small > 0 {
+		q := a.Small / b.Small
+		if a.Small%b.Small != 0 && a.Small < 0 {
+			q--
+		}
+		return IntVal{Small: q}, nil
+	}
+	return intSlow(FloorDiv, a, b)
+}
+
+// IntMod is a % b.
+func IntMod(a, b IntVal) (IntVal, *BaseException) {
+	if a.Big == nil && b.Big == nil && b.Small > 0 {
+		m := a.Small % b.Small
+		if m < 0 {
+			m += b.Small
+		}
+		return IntVal{Small: m}, nil
+	}
+	return intSlow(Mod, a, b)
+}
+
+// IntAnd is a & b.
+func IntAnd(a, b IntVal) IntVal {
+	if a.Big == nil && b.Big == nil {
+		return IntVal{Small: a.Small & b.Small}
+	}
+	return intSlowNoErr(BitAnd, a, b)
+}
+
+// IntOr is a | b.
+func IntOr(a, b IntVal) IntVal {
+	if a.Big == nil && b.Big == nil {
+		return IntVal{Small: a.Small | b.Small}
+	}
+	return intSlowNoErr(BitOr, a, b)
+}
+
+// IntXor is a ^ b.
+func IntXor(a, b IntVal) IntVal {
+	if a.Big == nil && b.Big == nil {
+		return IntVal{Small: a.Small ^ b.Small}
+	}
+	return intSlowNoErr(BitXor, a, b)
+}
+
+// IntLShift is a << b.
+func IntLShift(a, b IntVal) (IntVal, *BaseException) {
+	if a.Big == nil && b.Big == nil && b.Small >= 0 && b.Small < 63 {
+		if r := a.Small << uint(b.Small); r>>uint(b.Small) == a.Small {
+			return IntVal{Small: r}, nil
+		}
+	}
+	return intSlow(LShift, a, b)
+}
+
+// IntRShift is a >> b.
+func IntRShift(a, b IntVal) (IntVal, *BaseException) {
+	if a.Big == nil && b.Big == nil && b.Small >= 0 {
+		if b.Small > 63 {
+			b.Small = 63
+		}
+		return IntVal{Small: a.Small >> uint(b.Small)}, nil
+	}
+	return intSlow(RShift, a, b)
+}
+
+// IntNeg is -a.
+func IntNeg(a IntVal) IntVal {
+	if a.Big == nil && a.Small != math.MinInt64 {
+		return IntVal{Small: -a.Small}
+	}
+	r, _ := Neg(a.Box())
+	return UnboxInt(r)
+}
+
+// IntInvert is ~a.
+func IntInvert(a IntVal) IntVal {
+	if a.Big == nil {
+		return IntVal{Small: ^a.Small}
+	}
+	r, _ := Invert(a.Box())
+	return UnboxInt(r)
+}
+
+// IntCmp compares a and b: -1, 0 or 1.
+func IntCmp(a, b IntVal) int {
+	if a.Big == nil && b.Big == nil {
+		switch {
+		case a.Small < b.Small:
+			return -1
+		case a.Small > b.Small:
+			return 1
+		}
+		return 0
+	}
+	x, y := a.Big, b.Big
+	if x == nil {
+		x = big.NewInt(a.Small)
+	}
+	if y == nil {
+		y = big.NewInt(b.Small)
+	}
+	return x.Cmp(y)
+}
+
+// IntTruth is bool(a).
+func IntTruth(a IntVal) bool { return a.Big != nil || a.Small != 0 }
+
+// IntToFloat is float(a) (OverflowError for an int too large).
+func IntToFloat(a IntVal) (float64, *BaseException) {
+	if a.Big == nil {
+		return float64(a.Small), nil
+	}
+	r, exc := Call(FloatType, []Object{a.Box()}, nil)
+	if exc != nil {
+		return 0, exc
+	}
+	return UnboxFloat(r), nil
+}
+
+// IntTrueDiv is a / b.
+func IntTrueDiv(a, b IntVal) (float64, *BaseException) {
+	if a.Big == nil && b.Big == nil && b.Small != 0 &&
+		absInt64(a.Small) <= 1<<53 && absInt64(b.Small) <= 1<<53 &&
+		a.Small != math.MinInt64 && b.Small != math.MinInt64 {
+		return float64(a.Small) / float64(b.Small), nil
+	}
+	r, exc := TrueDiv(a.Box(), b.Box())
+	if exc != nil {
+		return 0, exc
+	}
+	return UnboxFloat(r), nil
+}
+
+// FloatDiv is a / b for floats.
+func FloatDiv(a, b float64) (float64, *BaseException) {
+	if b == 0 {
+		return 0, Errorf(ZeroDivisionErrorType, "float division by zero")
+	}
+	return a / b, nil
+}
+
+// FloatOp applies a boxed binary operator to two floats (floor division,
+// modulo: the rarer float operations) and unboxes the float result.
+func FloatOp(op func(a, b Object) (Object, *BaseException), a, b float64) (float64, *BaseException) {
+	r, exc := op(Float(a), Float(b))
+	if exc != nil {
+		return 0, exc
+	}
+	return UnboxFloat(r), nil
+}
+
+// RangeNextInt is next() on a range iterator (iter of a range): the next
+// int, unboxed, and whether there was one.
+func RangeNextInt(it Object) (IntVal, bool, *BaseException) {
+	if r, ok := it.(*rangeIter); ok {
+		if r.left <= 0 {
+			return IntVal{}, false, nil
+		}
+		v := r.next
+		r.next += r.step
+		r.left--
+		return IntVal{Small: v}, true, nil
+	}
+	v, ok, exc := Next(it)
+	if !ok || exc != nil {
+		return IntVal{}, ok, exc
+	}
+	return UnboxInt(v), true, nil
+}
