@@ -207,10 +207,8 @@ func TestMillionSleepers(t *testing.T) {
 	}
 	mb := float64(peak) / (1 << 20)
 	t.Logf("%d sleeping tasks: %.1f MB live heap (%.0f bytes per task)", n, mb, float64(peak)/float64(n))
-	// The target is 250 MB; it is not met yet (see docs/aio.md), so the
-	// figure is reported rather than enforced beyond a regression bound.
-	if n == 1_000_000 && mb > 700 {
-		t.Errorf("a million sleeping tasks take %.1f MB, want < 700 MB (target 250 MB)", mb)
+	if n == 1_000_000 && mb > 250 {
+		t.Errorf("a million sleeping tasks take %.1f MB, want < 250 MB", mb)
 	}
 }
 

@@ -106,7 +106,7 @@ func init() {
 	method(TaskType, "set_name", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		s, exc := rt.ToStr(args[0])
 		if exc == nil {
-			self.(*Task).name = string(s)
+			self.(*Task).setName(string(s))
 		}
 		return rt.None, exc
 	})
@@ -130,7 +130,7 @@ func (t *Task) Uncancel() int {
 	if t.numCancelReqs > 0 { // 3.12: must_cancel is left alone
 		t.numCancelReqs--
 	}
-	return t.numCancelReqs
+	return int(t.numCancelReqs)
 }
 
 func reportCallbackError(exc *rt.BaseException) {
@@ -256,50 +256,64 @@ func cancelAllTasks(l *Loop) {
 	l.RunUntilComplete(g)
 }
 
-// sleepFrame is asyncio.sleep's coroutine body.
+// sleepFrame is asyncio.sleep's coroutine body for a positive delay.
+// CPython's sleep makes a future, a TimerHandle that completes it, and
+// awaits the future; here the frame yields itself and the task parks
+// directly on the frame's timer (Task.park): the timer wakes the task,
+// Task.cancel cancels the timer and schedules the CancelledError. The
+// frame and its coroutine object are one allocation (sleepCoro).
 type sleepFrame struct {
-	state int
-	// handle holds the delay (in when) and the result until the timer is
-	// scheduled; the future it waits on and its timer share the frame's
-	// allocation.
-	handle Handle
-	fut    Future
+	timer  // when holds the delay until the frame starts
+	result rt.Object
+}
+
+// The phases of a sleepFrame (timer.phase).
+const (
+	sleepNew uint8 = iota
+	sleepArmed
+	sleepOver
+)
+
+// sleepCoro is the coroutine object of asyncio.sleep(delay) with its frame.
+type sleepCoro struct {
+	co rt.Coroutine
+	f  sleepFrame
 }
 
 var sleepFn = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks"}
 
+// Type makes the yielded frame an object; only a Task sees it.
+func (s *sleepFrame) Type() *rt.Type { return FutureType }
+
 func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
-	switch s.state {
-	case 0:
+	switch s.phase {
+	case sleepNew:
 		if thrown != nil {
+			s.phase = sleepOver
 			return nil, true, thrown
-		}
-		if s.handle.when <= 0 {
-			s.state = 2
-			return rt.None, false, nil
 		}
 		l, exc := needLoop()
 		if exc != nil {
 			return nil, true, exc
 		}
-		s.fut = Future{loop: l}
-		l.callAtHandle(&s.handle, l.Time()+s.handle.when, &s.fut, s.handle.result)
-		s.state = 1
-		fallthrough
-	case 1:
-		v, done, exc := s.fut.Resume(sent, thrown)
-		if !done {
-			return v, false, nil
+		s.when += l.Time()
+		s.sleeper = true
+		s.phase = sleepArmed
+		return s, false, nil
+	case sleepArmed:
+		s.phase = sleepOver
+		// sleep's finally: h.cancel()
+		s.cancelled = true
+		if t := s.task; t != nil {
+			if t.sleep == &s.timer {
+				t.sleep = nil
+			}
+			s.task = nil
 		}
-		s.handle.Cancel()
-		s.state = 3
-		return v, true, exc
-	case 2:
-		s.state = 3
 		if thrown != nil {
 			return nil, true, thrown
 		}
-		return s.handle.result, true, nil
+		return s.result, true, nil
 	}
 	return nil, true, rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
 }
@@ -329,7 +343,10 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 	if delay <= 0 {
 		return rt.NewCoroutine(sleepFn, &sleep0Frame{result: result}), nil
 	}
-	return rt.NewCoroutine(sleepFn, &sleepFrame{handle: Handle{when: delay, result: result}}), nil
+	sc := &sleepCoro{co: rt.Coroutine{Fn: sleepFn}}
+	sc.f.when, sc.f.result = delay, result
+	sc.co.Body = &sc.f
+	return &sc.co, nil
 }
 
 func asyncioGather(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
@@ -370,8 +387,8 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 				outer.SetException(fut.cancelledError())
 				return
 			}
-			if fut.exc != nil {
-				outer.SetException(fut.exc)
+			if fut.exc() != nil {
+				outer.SetException(fut.exc())
 				return
 			}
 		}
@@ -385,8 +402,8 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 						msg = rt.Str("")
 					}
 					results[i] = rt.NewException(CancelledErrorType, msg)
-				case c.exc != nil:
-					results[i] = c.exc
+				case c.exc() != nil:
+					results[i] = c.exc()
 				default:
 					results[i] = c.result
 				}
@@ -491,7 +508,7 @@ func (w *waitForFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Obje
 			if w.task == nil {
 				return nil, true, rt.Errorf(rt.RuntimeErrorType, "Timeout should be used inside a task")
 			}
-			w.cancelling = w.task.numCancelReqs
+			w.cancelling = int(w.task.numCancelReqs)
 			task := w.task
 			w.handle = l.CallAt(l.Time()+float64(t), func() {
 				task.Cancel(rt.None)
