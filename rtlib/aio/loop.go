@@ -182,6 +182,10 @@ type Loop struct {
 	tasks    *Task // the most recently created task not done; older ones follow via prev
 	ntasks   int
 	virtual  bool
+	// now is the last reading of the clock: as the clock is monotonic, a
+	// timer due by then is due now, and the loop need not read the clock
+	// (which costs more than the rest of a timer's round) to know it.
+	now float64
 
 	mu       sync.Mutex
 	inbox    []func()
@@ -201,7 +205,11 @@ func NewLoop() *Loop {
 }
 
 // Time is loop.time(): seconds on the program clock (rt.Now).
-func (l *Loop) Time() float64 { return rt.Now() }
+func (l *Loop) Time() float64 {
+	now := rt.Now()
+	l.now = now
+	return now
+}
 
 // CallSoon schedules fn to run in the next iteration, after the callbacks
 // already scheduled.
@@ -332,6 +340,9 @@ func (l *Loop) runOnce() {
 			l.drainInbox()
 		case len(l.timers) > 0:
 			when := l.timers[0].when
+			if when <= l.now {
+				break // due already
+			}
 			if l.virtual {
 				rt.AdvanceClock(when)
 			} else if d := when - l.Time(); d > 0 {
@@ -354,7 +365,7 @@ func (l *Loop) runOnce() {
 		}
 	}
 	if len(l.timers) > 0 {
-		now := l.Time()
+		now, fresh := l.now, false
 		for len(l.timers) > 0 {
 			tm := l.timers[0]
 			if tm.cancelled {
@@ -362,7 +373,13 @@ func (l *Loop) runOnce() {
 				continue
 			}
 			if tm.when > now {
-				break
+				if fresh {
+					break
+				}
+				now, fresh = l.Time(), true
+				if tm.when > now {
+					break
+				}
 			}
 			l.timers.pop()
 			l.ready.push(readyItem{p: unsafe.Pointer(tm)})
