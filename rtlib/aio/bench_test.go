@@ -137,8 +137,10 @@ func BenchmarkTimer(b *testing.B) {
 }
 
 // BenchmarkQueueHandoff measures one item passing from a producer task to
-// a consumer task through asyncio.Queue(maxsize=1): await q.put(i) and
-// await q.get(), each side blocking in turn.
+// a consumer task through asyncio.Queue(maxsize=1): await q.put(item) and
+// await q.get() as translated code runs them (rt.AwaitMethod), each side
+// blocking in turn. (The args slice of q.put(item) is made once here;
+// translated code makes it at each call.)
 func BenchmarkQueueHandoff(b *testing.B) {
 	l := NewLoop()
 	b.ReportAllocs()
@@ -149,10 +151,11 @@ func BenchmarkQueueHandoff(b *testing.B) {
 }
 
 type queueSide struct {
-	q   *Queue
-	n   int
-	put bool
-	sub rt.Resumable
+	q    *Queue
+	n    int
+	put  bool
+	sub  rt.Resumable
+	args []rt.Object
 }
 
 func (s *queueSide) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
@@ -171,13 +174,18 @@ func (s *queueSide) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object,
 			return rt.None, true, nil
 		}
 		s.n--
-		var aw rt.Object
+		var exc *rt.BaseException
 		if s.put {
-			aw = s.q.put(rt.Int(s.n))
+			if s.args == nil {
+				s.args = []rt.Object{rt.Str("item")}
+			}
+			s.sub, exc = rt.AwaitMethod(s.q, "put", s.args, nil)
 		} else {
-			aw = s.q.get()
+			s.sub, exc = rt.AwaitMethod(s.q, "get", nil, nil)
 		}
-		s.sub = aw.(rt.Resumable)
+		if exc != nil {
+			return nil, true, exc
+		}
 		sent, thrown = rt.None, nil
 	}
 }

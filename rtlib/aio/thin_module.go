@@ -23,6 +23,13 @@ func method(t *rt.Type, name string, fn func(self rt.Object, args []rt.Object, k
 	t.Dict.SetStr(name, &rt.Method{Name: name, Fn: fn})
 }
 
+// awaitMethod gives the method name of t (defined already) its Await form
+// (rt.AwaitMethod): the coroutine's body without the coroutine object.
+func awaitMethod(t *rt.Type, name string, fn func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException)) {
+	v, _ := t.Dict.GetStr(name)
+	v.(*rt.Method).Await = fn
+}
+
 // futureOf returns the *Future inside a Future or Task object.
 func futureOf(o rt.Object) *Future {
 	switch f := o.(type) {
