@@ -18,7 +18,9 @@ type timer struct {
 	task      *Task  // the task to wake (a sleep's timer)
 	cancelled bool
 	sleeper   bool
+	inHeap    bool
 	phase     uint8 // the state of the sleep frame that owns the timer
+	pooled    bool  // the sleep frame is reused once finished (awaitSleep)
 }
 
 func (tm *timer) cancel() { tm.cancelled = true }
@@ -56,6 +58,7 @@ func timerLess(a, b *timer) bool {
 }
 
 func (h *timerHeap) push(tm *timer) {
+	tm.inHeap = true
 	*h = append(*h, tm)
 	s := *h
 	i := len(s) - 1
@@ -73,6 +76,7 @@ func (h *timerHeap) push(tm *timer) {
 func (h *timerHeap) pop() *timer {
 	s := *h
 	top := s[0]
+	top.inHeap = false
 	n := len(s) - 1
 	last := s[n]
 	s[n] = nil
@@ -182,6 +186,9 @@ type Loop struct {
 	tasks    *Task // the most recently created task not done; older ones follow via prev
 	ntasks   int
 	virtual  bool
+	// finished frames of `await asyncio.sleep(…)`, for reuse (awaitSleep)
+	freeSleep0 []*sleep0Frame
+	freeSleeps []*sleepFrame
 	// now is the last reading of the clock: as the clock is monotonic, a
 	// timer due by then is due now, and the loop need not read the clock
 	// (which costs more than the rest of a timer's round) to know it.

@@ -164,7 +164,7 @@ func newModule() (*rt.Module, *rt.BaseException) {
 	m.Dict.SetStr("Future", FutureType)
 	m.Dict.SetStr("Task", TaskType)
 	builtin(m, "run", asyncioRun)
-	builtin(m, "sleep", asyncioSleep)
+	m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: asyncioSleep, Await: awaitSleep})
 	builtin(m, "create_task", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		l, exc := needLoop()
 		if exc != nil {
@@ -311,24 +311,29 @@ func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 		s.phase = sleepOver
 		// sleep's finally: h.cancel()
 		s.cancelled = true
+		var l *Loop
 		if t := s.task; t != nil {
+			l = t.loop
 			if t.sleep == &s.timer {
 				t.sleep = nil
 			}
 			s.task = nil
 		}
+		result := s.result
+		s.recycle(l)
 		if thrown != nil {
 			return nil, true, thrown
 		}
-		return s.result, true, nil
+		return result, true, nil
 	}
 	return nil, true, rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
 }
 
-func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+// sleepArgs parses asyncio.sleep's arguments.
+func sleepArgs(args []rt.Object, kw []rt.KwArg) (float64, rt.Object, *rt.BaseException) {
 	d, ok := kwOrArg(args, kw, 0, "delay")
 	if !ok {
-		return nil, rt.Errorf(rt.TypeErrorType, "sleep() missing 1 required positional argument: 'delay'")
+		return 0, nil, rt.Errorf(rt.TypeErrorType, "sleep() missing 1 required positional argument: 'delay'")
 	}
 	result, ok := kwOrArg(args, kw, 1, "result")
 	if !ok {
@@ -345,15 +350,83 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 			delay = 1
 		}
 	default:
-		return nil, rt.Errorf(rt.TypeErrorType, "'<=' not supported between instances of '%s' and 'int'", d.Type().Name)
+		return 0, nil, rt.Errorf(rt.TypeErrorType, "'<=' not supported between instances of '%s' and 'int'", d.Type().Name)
+	}
+	return delay, result, nil
+}
+
+func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	delay, result, exc := sleepArgs(args, kw)
+	if exc != nil {
+		return nil, exc
 	}
 	if delay <= 0 {
-		return rt.NewCoroutine(sleepFn, &sleep0Frame{result: result}), nil
+		sc := &sleep0Coro{co: rt.Coroutine{Fn: sleepFn}}
+		sc.f.result = result
+		sc.co.Body = &sc.f
+		return &sc.co, nil
 	}
 	sc := &sleepCoro{co: rt.Coroutine{Fn: sleepFn}}
 	sc.f.when, sc.f.result = delay, result
 	sc.co.Body = &sc.f
 	return &sc.co, nil
+}
+
+// awaitSleep is `await asyncio.sleep(delay, result)` (rt.Builtin.Await):
+// the frame without the coroutine object, taken from the running loop's
+// free list; a frame goes back there when it has finished (and, for a
+// positive delay, its timer has left the heap). A task sleeping this way
+// costs its frame only, and a sleep(0) switch nothing.
+func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+	delay, result, exc := sleepArgs(args, kw)
+	if exc != nil {
+		return nil, exc
+	}
+	l := running
+	if l == nil { // sleep's own error comes when it runs
+		c, exc := asyncioSleep(args, kw)
+		if exc != nil {
+			return nil, exc
+		}
+		return c.(rt.Resumable), nil
+	}
+	if delay <= 0 {
+		var s *sleep0Frame
+		if n := len(l.freeSleep0); n > 0 {
+			s = l.freeSleep0[n-1]
+			l.freeSleep0[n-1] = nil
+			l.freeSleep0 = l.freeSleep0[:n-1]
+		} else {
+			s = &sleep0Frame{loop: l}
+		}
+		s.result = result
+		return s, nil
+	}
+	var s *sleepFrame
+	if n := len(l.freeSleeps); n > 0 {
+		s = l.freeSleeps[n-1]
+		l.freeSleeps[n-1] = nil
+		l.freeSleeps = l.freeSleeps[:n-1]
+	} else {
+		s = &sleepFrame{}
+		s.pooled = true
+	}
+	s.when, s.result = delay, result
+	return s, nil
+}
+
+// maxFreeSleeps bounds the loop's lists of sleep frames kept for reuse.
+const maxFreeSleeps = 64
+
+// recycle puts a finished frame of awaitSleep back in the free list, once
+// its timer is out of the heap (a cancelled timer stays there until due).
+func (s *sleepFrame) recycle(l *Loop) {
+	if !s.pooled || s.inHeap || l == nil || len(l.freeSleeps) >= maxFreeSleeps {
+		return
+	}
+	s.timer = timer{pooled: true}
+	s.result = nil
+	l.freeSleeps = append(l.freeSleeps, s)
 }
 
 func asyncioGather(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
@@ -570,20 +643,32 @@ func asyncioWaitFor(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExcepti
 }
 
 // sleep0Frame is asyncio.sleep(0)'s coroutine body: one bare yield
-// (tasks.__sleep0), then the result.
+// (tasks.__sleep0), then the result. loop is set for a frame of
+// awaitSleep, which goes back to the loop's free list when finished.
 type sleep0Frame struct {
 	yielded bool
 	result  rt.Object
+	loop    *Loop
+}
+
+type sleep0Coro struct {
+	co rt.Coroutine
+	f  sleep0Frame
 }
 
 func (s *sleep0Frame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
-	if thrown != nil {
-		s.yielded = true
-		return nil, true, thrown
-	}
-	if !s.yielded {
+	if !s.yielded && thrown == nil {
 		s.yielded = true
 		return rt.None, false, nil
 	}
-	return s.result, true, nil
+	s.yielded = true
+	result := s.result
+	if l := s.loop; l != nil && len(l.freeSleep0) < maxFreeSleeps {
+		s.yielded, s.result = false, nil
+		l.freeSleep0 = append(l.freeSleep0, s)
+	}
+	if thrown != nil {
+		return nil, true, thrown
+	}
+	return result, true, nil
 }
