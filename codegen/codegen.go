@@ -213,6 +213,10 @@ type funcGen struct {
 	boxDst bool
 	curDst ir.Temp
 	usedBx bool
+	// awaitDst: an OpCallMethod whose result only an OpGetAwaitable right
+	// after it reads, mapped to that OpGetAwaitable's Dst: the pair is
+	// emitted as one rt.AwaitMethod.
+	awaitDst map[*ir.Instr]ir.Temp
 }
 
 func (fg *funcGen) prefix() string {
@@ -300,6 +304,7 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 			}
 		}
 	}
+	fg.findAwaitMethods()
 	reach := reachable(f)
 	if fg.frame {
 		fg.lay = layout(f, reach)
@@ -362,9 +367,49 @@ type stateOut struct {
 	code  jen.Code
 }
 
+// findAwaitMethods finds `await obj.m(...)`: an OpCallMethod followed at
+// once by the OpGetAwaitable of its result, which nothing else reads.
+func (fg *funcGen) findAwaitMethods() {
+	uses := map[ir.Temp]int{}
+	use := func(o ir.Operand) {
+		if t, ok := o.(ir.Temp); ok {
+			uses[t]++
+		}
+	}
+	for _, b := range fg.f.Blocks {
+		for _, in := range b.Instrs {
+			for _, a := range in.Args {
+				use(a)
+			}
+		}
+		if t := b.Term; t != nil {
+			use(t.Value)
+			use(t.Cause)
+			use(t.Context)
+		}
+	}
+	for _, b := range fg.f.Blocks {
+		for i := 0; i+1 < len(b.Instrs); i++ {
+			in, next := b.Instrs[i], b.Instrs[i+1]
+			if in.Op == ir.OpCallMethod && in.Dst >= 0 && next.Op == ir.OpGetAwaitable && next.Name == "" &&
+				len(next.Args) == 1 && next.Args[0] == ir.Operand(in.Dst) && uses[in.Dst] == 1 {
+				if fg.awaitDst == nil {
+					fg.awaitDst = map[*ir.Instr]ir.Temp{}
+				}
+				fg.awaitDst[in] = next.Dst
+			}
+		}
+	}
+}
+
 func (fg *funcGen) block(b *ir.Block) blockOut {
 	var stmts []jen.Code
-	for _, in := range b.Instrs {
+	for i, in := range b.Instrs {
+		if i > 0 && in.Op == ir.OpGetAwaitable {
+			if _, ok := fg.awaitDst[b.Instrs[i-1]]; ok {
+				continue // emitted with the call, as rt.AwaitMethod
+			}
+		}
 		code := fg.instr(b, in)
 		if in.Line > 0 && len(code) > 0 {
 			// A /*line*/ directive on the same line as the statement it
@@ -623,7 +668,9 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 		}
 	}
 	var c jen.Code
-	if in.Op == ir.OpCallMethod {
+	if aw, ok := fg.awaitDst[in]; ok {
+		c = jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Qual(rtPath, "AwaitMethod").Call(fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
+	} else if in.Op == ir.OpCallMethod {
 		c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "CallMethod").Call(fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
 	} else {
 		c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "Call").Call(fg.ref(in.Args[0]), posArgs, kw)

@@ -247,9 +247,13 @@ func init() {
 // function (all of a plain function's; a state machine's that are not live
 // across a suspension), and those of them that nothing reads.
 func (fg *funcGen) localTemps() (decl []ir.Temp, unread []jen.Code) {
+	fused := map[ir.Temp]bool{} // results of calls emitted with their await
+	for in := range fg.awaitDst {
+		fused[in.Dst] = true
+	}
 	for t := 0; t < fg.f.NTemps; t++ {
 		s := slot{temp: ir.Temp(t)}
-		if _, aw := fg.awSlots[ir.Temp(t)]; aw || (fg.frame && fg.lay.inFrame[s]) {
+		if _, aw := fg.awSlots[ir.Temp(t)]; aw || fused[ir.Temp(t)] || (fg.frame && fg.lay.inFrame[s]) {
 			continue
 		}
 		decl = append(decl, ir.Temp(t))

@@ -46,6 +46,9 @@ type Function struct {
 type Builtin struct {
 	Name string
 	Fn   func(args []Object, kw []KwArg) (Object, *BaseException)
+	// Await, if set, is `await f(...)` without the coroutine object: see
+	// AwaitMethod.
+	Await func(args []Object, kw []KwArg) (Resumable, *BaseException)
 }
 
 // Method is a method of a type implemented in Go; the type's Dict maps its
@@ -53,6 +56,11 @@ type Builtin struct {
 type Method struct {
 	Name string
 	Fn   func(self Object, args []Object, kw []KwArg) (Object, *BaseException)
+	// Await, if set, is `await self.m(...)` without the coroutine object
+	// (see AwaitMethod): Fn returns a coroutine whose body Await returns
+	// directly; as nothing else can hold that body, its maker may recycle
+	// it once it has finished.
+	Await func(self Object, args []Object, kw []KwArg) (Resumable, *BaseException)
 }
 
 // Resumable is a suspendable computation: the compiled body of a coroutine,

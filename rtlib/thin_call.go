@@ -226,6 +226,41 @@ func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *Ba
 	return Call(fn, args, kw)
 }
 
+// AwaitMethod is `await obj.name(args…)` where the call's result is
+// awaited at once and bound to nothing (codegen emits it for that shape):
+// CallMethod then GetAwaitable, except that a Go method or module function
+// with an Await form (Method.Await, Builtin.Await) gives the coroutine's
+// body directly, so that no coroutine object is made and the body can be
+// reused once finished (asyncio.Queue.put/get allocate nothing).
+func AwaitMethod(obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
+	switch o := obj.(type) {
+	case *Module:
+		if v, ok := o.Dict.GetStr(name); ok {
+			if b, ok := v.(*Builtin); ok && b.Await != nil {
+				return b.Await(args, kw)
+			}
+		}
+	case *Type, *superObj:
+	default:
+		if m, ok := obj.Type().lookup(name); ok {
+			if bm, ok := m.(*Method); ok && bm.Await != nil {
+				shadowed := false
+				if attrs := instanceAttrs(obj); attrs != nil {
+					_, shadowed = attrs.GetStr(name)
+				}
+				if !shadowed {
+					return bm.Await(obj, args, kw)
+				}
+			}
+		}
+	}
+	v, exc := CallMethod(obj, name, args, kw)
+	if exc != nil {
+		return nil, exc
+	}
+	return GetAwaitable(v)
+}
+
 func instanceAttrs(obj Object) *Dict {
 	switch o := obj.(type) {
 	case *Instance:

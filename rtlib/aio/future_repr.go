@@ -17,8 +17,8 @@ func (f *Future) reprInfo() (string, *rt.BaseException) {
 		b.WriteString("cancelled")
 	default:
 		b.WriteString("finished")
-		if f.exc != nil {
-			s, exc := rt.Repr(f.exc)
+		if f.exc() != nil {
+			s, exc := rt.Repr(f.exc())
 			if exc != nil {
 				return "", exc
 			}
@@ -46,10 +46,10 @@ func (f *Future) reprInfo() (string, *rt.BaseException) {
 
 // callbackList is every registered done callback, in order.
 func (f *Future) callbackList() []cbEntry {
-	if f.cb0 == (cbEntry{}) {
+	if f.cb0 == nil {
 		return nil
 	}
-	return append([]cbEntry{f.cb0}, f.more()...)
+	return append([]cbEntry{f.first()}, f.more()...)
 }
 
 // callbackName formats a done callback as format_helpers does for the

@@ -1,26 +1,39 @@
 package aio
 
 import (
-	"container/heap"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	rt "github.com/async2go/async2go/rtlib"
 )
 
+// timer is an entry of the loop's timer heap: the timer of a Handle made
+// by CallAt/CallLater (sleeper false), or the timer a task sleeping in
+// asyncio.sleep is parked on (sleeper true, task set).
+type timer struct {
+	when      float64
+	seq       uint64 // the order timers were scheduled in (0: not scheduled)
+	task      *Task  // the task to wake (a sleep's timer)
+	cancelled bool
+	sleeper   bool
+	inHeap    bool
+	phase     uint8 // the state of the sleep frame that owns the timer
+	pooled    bool  // the sleep frame is reused once finished (awaitSleep)
+}
+
+func (tm *timer) cancel() { tm.cancelled = true }
+
 // Handle is a callback scheduled with CallSoon, CallLater or CallAt
 // (asyncio.Handle / asyncio.TimerHandle).
 type Handle struct {
-	fn        func()
-	when      float64
-	seq       uint64
-	cancelled bool
-	// fut, result: instead of fn, set fut's result unless it is done
-	// (futures._set_result_unless_cancelled), as sleep's timer does.
-	fut    *Future
-	result rt.Object
+	timer // first: the timer heap holds &h.timer
+	fn    func()
 }
+
+// handleOf is the Handle whose timer tm is (tm.sleeper is false).
+func handleOf(tm *timer) *Handle { return (*Handle)(unsafe.Pointer(tm)) }
 
 // Cancel prevents the callback from running; cancelling a handle that has
 // already run does nothing.
@@ -35,39 +48,83 @@ func (h *Handle) When() float64 { return h.when }
 
 // timerHeap is a binary min-heap of timers ordered by (deadline, sequence
 // number): timers with equal deadlines fire in the order they were made.
-type timerHeap []*Handle
+type timerHeap []*timer
 
-func (h timerHeap) Len() int { return len(h) }
-func (h timerHeap) Less(i, j int) bool {
-	if h[i].when != h[j].when {
-		return h[i].when < h[j].when
+func timerLess(a, b *timer) bool {
+	if a.when != b.when {
+		return a.when < b.when
 	}
-	return h[i].seq < h[j].seq
-}
-func (h timerHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *timerHeap) Push(x any)   { *h = append(*h, x.(*Handle)) }
-func (h *timerHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	old[len(old)-1] = nil
-	*h = old[:len(old)-1]
-	return x
+	return a.seq < b.seq
 }
 
-// readyItem is one entry of the ready queue: a general callback (h), a
-// task step (t, with the exception to throw in), the wakeup of task t by
-// the future f it awaited (t, f), or a done callback of a future (cb, f).
-// All but the first need no allocation when scheduled.
+func (h *timerHeap) push(tm *timer) {
+	tm.inHeap = true
+	*h = append(*h, tm)
+	s := *h
+	i := len(s) - 1
+	for i > 0 {
+		p := (i - 1) / 2
+		if !timerLess(tm, s[p]) {
+			break
+		}
+		s[i] = s[p]
+		i = p
+	}
+	s[i] = tm
+}
+
+func (h *timerHeap) pop() *timer {
+	s := *h
+	top := s[0]
+	top.inHeap = false
+	n := len(s) - 1
+	last := s[n]
+	s[n] = nil
+	s = s[:n]
+	*h = s
+	if n > 0 {
+		i := 0
+		for {
+			c := 2*i + 1
+			if c >= n {
+				break
+			}
+			if c+1 < n && timerLess(s[c+1], s[c]) {
+				c++
+			}
+			if !timerLess(s[c], last) {
+				break
+			}
+			s[i] = s[c]
+			i = c
+		}
+		s[i] = last
+	}
+	if cap(s) > 1024 && n < cap(s)/4 {
+		// Give back the memory of a burst of timers.
+		*h = append(timerHeap(nil), s...)
+	}
+	return top
+}
+
+// readyItem is one entry of the ready queue, told apart by which fields
+// are set:
+//
+//	t, p:  a task step throwing p (*rt.BaseException, nil: send None)
+//	t, f:  the wakeup of task t by the future f it awaited
+//	f, p:  the done callback p (*doneCallback) of f
+//	p:     a timer that is due or a CallSoon handle (*timer)
+//
+// None of them needs an allocation when scheduled.
 type readyItem struct {
-	h   *Handle
-	t   *Task
-	exc *rt.BaseException
-	cb  func(*Future)
-	f   *Future
+	t *Task
+	f *Future
+	p unsafe.Pointer
 }
 
 // ring is the FIFO ready queue: a growable ring buffer, so that scheduling
-// allocates nothing once it has reached its working size.
+// allocates nothing once it has reached its working size; after a burst it
+// shrinks again as it empties.
 type ring struct {
 	buf  []readyItem
 	head int
@@ -80,10 +137,7 @@ func (r *ring) push(it readyItem) {
 		if size == 0 {
 			size = 64
 		}
-		nb := make([]readyItem, size)
-		k := copy(nb, r.buf[r.head:])
-		copy(nb[k:], r.buf[:r.head])
-		r.buf, r.head = nb, 0
+		r.resize(size)
 	}
 	i := r.head + r.n
 	if i >= len(r.buf) {
@@ -91,6 +145,17 @@ func (r *ring) push(it readyItem) {
 	}
 	r.buf[i] = it
 	r.n++
+}
+
+func (r *ring) resize(size int) {
+	nb := make([]readyItem, size)
+	if r.head+r.n <= len(r.buf) {
+		copy(nb, r.buf[r.head:r.head+r.n])
+	} else {
+		k := copy(nb, r.buf[r.head:])
+		copy(nb[k:], r.buf[:r.n-k])
+	}
+	r.buf, r.head = nb, 0
 }
 
 func (r *ring) pop() readyItem {
@@ -101,6 +166,9 @@ func (r *ring) pop() readyItem {
 		r.head = 0
 	}
 	r.n--
+	if len(r.buf) > 4096 && r.n < len(r.buf)/8 {
+		r.resize(len(r.buf) / 2)
+	}
 	return it
 }
 
@@ -118,6 +186,13 @@ type Loop struct {
 	tasks    *Task // the most recently created task not done; older ones follow via prev
 	ntasks   int
 	virtual  bool
+	// finished frames of `await asyncio.sleep(…)`, for reuse (awaitSleep)
+	freeSleep0 []*sleep0Frame
+	freeSleeps []*sleepFrame
+	// now is the last reading of the clock: as the clock is monotonic, a
+	// timer due by then is due now, and the loop need not read the clock
+	// (which costs more than the rest of a timer's round) to know it.
+	now float64
 
 	mu       sync.Mutex
 	inbox    []func()
@@ -137,20 +212,24 @@ func NewLoop() *Loop {
 }
 
 // Time is loop.time(): seconds on the program clock (rt.Now).
-func (l *Loop) Time() float64 { return rt.Now() }
+func (l *Loop) Time() float64 {
+	now := rt.Now()
+	l.now = now
+	return now
+}
 
 // CallSoon schedules fn to run in the next iteration, after the callbacks
 // already scheduled.
 func (l *Loop) CallSoon(fn func()) *Handle {
 	h := &Handle{fn: fn}
-	l.ready.push(readyItem{h: h})
+	l.ready.push(readyItem{p: unsafe.Pointer(&h.timer)})
 	return h
 }
 
 // scheduleStep schedules a step of t (Task.__step via call_soon) that
 // throws exc into its coroutine (nil: send None).
 func (l *Loop) scheduleStep(t *Task, exc *rt.BaseException) {
-	l.ready.push(readyItem{t: t, exc: exc})
+	l.ready.push(readyItem{t: t, p: unsafe.Pointer(exc)})
 }
 
 // scheduleWakeup schedules Task.__wakeup(f) of t.
@@ -194,25 +273,25 @@ func (l *Loop) allTasks() []rt.Object {
 }
 
 // scheduleDone schedules the done callback cb(f).
-func (l *Loop) scheduleDone(cb func(*Future), f *Future) {
-	l.ready.push(readyItem{cb: cb, f: f})
+func (l *Loop) scheduleDone(cb *doneCallback, f *Future) {
+	l.ready.push(readyItem{f: f, p: unsafe.Pointer(cb)})
 }
 
 // CallAt schedules fn at time when on the loop's clock. Timers with equal
 // deadlines run in the order they were scheduled.
 func (l *Loop) CallAt(when float64, fn func()) *Handle {
-	l.seq++
-	h := &Handle{fn: fn, when: when, seq: l.seq}
-	heap.Push(&l.timers, h)
+	h := &Handle{fn: fn}
+	h.when = when
+	l.addTimer(&h.timer)
 	return h
 }
 
-// callAtHandle schedules h (owned by the caller) at when to set fut's
-// result unless fut is already done.
-func (l *Loop) callAtHandle(h *Handle, when float64, fut *Future, result rt.Object) {
+// addTimer puts tm (its deadline set) in the timer heap, after the timers
+// with the same deadline.
+func (l *Loop) addTimer(tm *timer) {
 	l.seq++
-	*h = Handle{when: when, seq: l.seq, fut: fut, result: result}
-	heap.Push(&l.timers, h)
+	tm.seq = l.seq
+	l.timers.push(tm)
 }
 
 // CallLater schedules fn after delay seconds.
@@ -255,7 +334,7 @@ func (l *Loop) drainInbox() {
 func (l *Loop) runOnce() {
 	l.drainInbox()
 	for len(l.timers) > 0 && l.timers[0].cancelled {
-		heap.Pop(&l.timers)
+		l.timers.pop()
 	}
 	if l.ready.n == 0 && !l.stopping {
 		switch {
@@ -268,6 +347,9 @@ func (l *Loop) runOnce() {
 			l.drainInbox()
 		case len(l.timers) > 0:
 			when := l.timers[0].when
+			if when <= l.now {
+				break // due already
+			}
 			if l.virtual {
 				rt.AdvanceClock(when)
 			} else if d := when - l.Time(); d > 0 {
@@ -290,18 +372,24 @@ func (l *Loop) runOnce() {
 		}
 	}
 	if len(l.timers) > 0 {
-		now := l.Time()
+		now, fresh := l.now, false
 		for len(l.timers) > 0 {
-			h := l.timers[0]
-			if h.cancelled {
-				heap.Pop(&l.timers)
+			tm := l.timers[0]
+			if tm.cancelled {
+				l.timers.pop()
 				continue
 			}
-			if h.when > now {
-				break
+			if tm.when > now {
+				if fresh {
+					break
+				}
+				now, fresh = l.Time(), true
+				if tm.when > now {
+					break
+				}
 			}
-			heap.Pop(&l.timers)
-			l.ready.push(readyItem{h: h})
+			l.timers.pop()
+			l.ready.push(readyItem{p: unsafe.Pointer(tm)})
 		}
 	}
 	for n := l.ready.n; n > 0; n-- {
@@ -310,16 +398,11 @@ func (l *Loop) runOnce() {
 		case it.t != nil && it.f != nil:
 			it.t.wakeup(it.f)
 		case it.t != nil:
-			it.t.step(it.exc)
-		case it.cb != nil:
-			it.cb(it.f)
-		case it.h.cancelled:
-		case it.h.fut != nil:
-			if !it.h.fut.Done() {
-				it.h.fut.SetResult(it.h.result)
-			}
+			it.t.step((*rt.BaseException)(it.p))
+		case it.f != nil:
+			(*doneCallback)(it.p).fn(it.f)
 		default:
-			it.h.fn()
+			l.fire((*timer)(it.p))
 		}
 	}
 	if rt.GILEnabled() {
@@ -327,6 +410,26 @@ func (l *Loop) runOnce() {
 	}
 	if l.ready.n == 0 && len(l.ready.buf) > 1<<12 {
 		l.ready = ring{} // give back the memory of a burst
+	}
+}
+
+// fire runs a timer that is due (or a CallSoon handle): the handle's
+// callback, or the wakeup of the task sleeping on it, unless cancelled.
+func (l *Loop) fire(tm *timer) {
+	if tm.cancelled {
+		return
+	}
+	if !tm.sleeper {
+		handleOf(tm).fn()
+		return
+	}
+	// The sleep's future gets its result (futures._set_result_unless_cancelled)
+	// and the task's wakeup is scheduled.
+	tm.cancelled = true
+	t := tm.task
+	if t.sleep == tm {
+		t.sleep = nil
+		l.scheduleStep(t, nil)
 	}
 }
 

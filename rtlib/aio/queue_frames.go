@@ -7,15 +7,59 @@ var (
 	queuePutFn = &rt.Function{Name: "put", Qualname: "Queue.put", Module: "asyncio.queues", Kind: rt.CoroutineFunc}
 )
 
+// maxFreeFrames bounds a queue's list of frames kept for reuse.
+const maxFreeFrames = 8
+
 // queueGetFrame is the coroutine body of Queue.get (queues.py): while the
 // queue is empty, wait on a new getter future at the back of the getters;
 // if the wait is interrupted, cancel and forget the getter and pass the
-// wake-up on; then get_nowait. The getter future lives in the frame, so a
-// blocking get costs the coroutine object and this frame.
+// wake-up on; then get_nowait. The getter future lives in the frame.
+//
+// `await q.get()` (rt.AwaitMethod) runs a frame without a coroutine object;
+// nothing else can reach such a frame, so once it has finished it goes
+// back to the queue's free list for the next one: a hand-off between
+// existing tasks allocates nothing. q.get() as a value makes a coroutine
+// object and its frame in one allocation (queueGetCoro).
 type queueGetFrame struct {
 	q       *Queue
 	waiting bool
+	pooled  bool
 	getter  Future
+}
+
+type queueGetCoro struct {
+	co rt.Coroutine
+	f  queueGetFrame
+}
+
+func (q *Queue) get() rt.Object {
+	c := &queueGetCoro{co: rt.Coroutine{Fn: queueGetFn}}
+	c.f.q = q
+	c.co.Body = &c.f
+	return &c.co
+}
+
+// awaitGet is the frame for `await q.get()`, reused if one is free.
+func (q *Queue) awaitGet() *queueGetFrame {
+	if n := len(q.freeGets); n > 0 {
+		s := q.freeGets[n-1]
+		q.freeGets[n-1] = nil
+		q.freeGets = q.freeGets[:n-1]
+		return s
+	}
+	return &queueGetFrame{q: q, pooled: true}
+}
+
+// end finishes the frame: a pooled one is cleared and kept for reuse.
+func (s *queueGetFrame) end(v rt.Object, exc *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if s.pooled {
+		q := s.q
+		s.getter = Future{}
+		if len(q.freeGets) < maxFreeFrames {
+			q.freeGets = append(q.freeGets, s)
+		}
+	}
+	return v, true, exc
 }
 
 func (s *queueGetFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
@@ -32,23 +76,22 @@ func (s *queueGetFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Obj
 			if len(q.items) > 0 && !s.getter.Cancelled() {
 				wakeupNext(&q.getters)
 			}
-			return nil, true, exc
+			return s.end(nil, exc)
 		}
 	} else if thrown != nil {
-		return nil, true, thrown
+		return s.end(nil, thrown)
 	}
 	if len(q.items) == 0 {
 		l, exc := needLoop()
 		if exc != nil {
-			return nil, true, exc
+			return s.end(nil, exc)
 		}
 		s.getter = Future{loop: l}
 		q.getters = append(q.getters, &s.getter)
 		s.waiting = true
 		return s.getter.Resume(rt.None, nil)
 	}
-	v, exc := q.getNowait()
-	return v, true, exc
+	return s.end(q.getNowait())
 }
 
 // queuePutFrame is the coroutine body of Queue.put, the mirror image of
@@ -57,7 +100,46 @@ type queuePutFrame struct {
 	q       *Queue
 	item    rt.Object
 	waiting bool
+	pooled  bool
 	putter  Future
+}
+
+type queuePutCoro struct {
+	co rt.Coroutine
+	f  queuePutFrame
+}
+
+func (q *Queue) put(item rt.Object) rt.Object {
+	c := &queuePutCoro{co: rt.Coroutine{Fn: queuePutFn}}
+	c.f.q, c.f.item = q, item
+	c.co.Body = &c.f
+	return &c.co
+}
+
+// awaitPut is the frame for `await q.put(item)`, reused if one is free.
+func (q *Queue) awaitPut(item rt.Object) *queuePutFrame {
+	if n := len(q.freePuts); n > 0 {
+		s := q.freePuts[n-1]
+		q.freePuts[n-1] = nil
+		q.freePuts = q.freePuts[:n-1]
+		s.item = item
+		return s
+	}
+	return &queuePutFrame{q: q, item: item, pooled: true}
+}
+
+func (s *queuePutFrame) end(exc *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if s.pooled {
+		q := s.q
+		s.item, s.putter = nil, Future{}
+		if len(q.freePuts) < maxFreeFrames {
+			q.freePuts = append(q.freePuts, s)
+		}
+	}
+	if exc != nil {
+		return nil, true, exc
+	}
+	return rt.None, true, nil
 }
 
 func (s *queuePutFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
@@ -74,20 +156,20 @@ func (s *queuePutFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Obj
 			if !q.full() && !s.putter.Cancelled() {
 				wakeupNext(&q.putters)
 			}
-			return nil, true, exc
+			return s.end(exc)
 		}
 	} else if thrown != nil {
-		return nil, true, thrown
+		return s.end(thrown)
 	}
 	if q.full() {
 		l, exc := needLoop()
 		if exc != nil {
-			return nil, true, exc
+			return s.end(exc)
 		}
 		s.putter = Future{loop: l}
 		q.putters = append(q.putters, &s.putter)
 		s.waiting = true
 		return s.putter.Resume(rt.None, nil)
 	}
-	return rt.None, true, q.putNowait(s.item)
+	return s.end(q.putNowait(s.item))
 }

@@ -3,6 +3,7 @@ package aio
 import (
 	"fmt"
 	"strconv"
+	"unsafe"
 
 	rt "github.com/async2go/async2go/rtlib"
 )
@@ -12,27 +13,40 @@ type futState uint8
 const (
 	pending futState = iota
 	finished
+	failed // finished with an exception (kept in result)
 	cancelledState
 )
 
-// Future is asyncio.Future.
+// Bits of Future.kind.
+const (
+	kindTask   uint8 = 1 << iota // the future is the Future of a Task
+	kindCbTask                   // cb0 is a *Task to wake up, not a *doneCallback
+)
+
+// Future is asyncio.Future. It is kept small (48 bytes) because every
+// task embeds one: a million sleeping tasks carry a million of them.
 type Future struct {
 	loop     *Loop
 	state    futState
 	blocking bool
 	// mustCancel is Task._must_cancel, kept here in the padding of a
-	// task's Future.
-	mustCancel bool
-	result     rt.Object
-	exc        *rt.BaseException
-	cb0        cbEntry      // the first done callback, kept inline (no allocation for one waiter)
-	callbacks  *[]cbEntry   // the others (nil while cb0 is empty)
-	task       *Task        // the task this future is part of, if any
-	x          *futureExtra // rarely needed state, allocated on demand
+	// task's Future, like numCancelReqs (Task._num_cancels_requested).
+	mustCancel    bool
+	kind          uint8
+	numCancelReqs int32
+	// result is the result, or the exception (*rt.BaseException) when
+	// state is failed.
+	result rt.Object
+	// cb0 is the first done callback, kept inline (no allocation for one
+	// waiter): a *Task whose wakeup it is (kind&kindCbTask) or a
+	// *doneCallback. The others are in x.callbacks.
+	cb0 unsafe.Pointer
+	x   *futureExtra // rarely needed state, allocated on demand
 }
 
-// futureExtra holds the state of a future that only cancellation and
-// gather need, to keep the common future small.
+// futureExtra holds the state of a future that only cancellation, gather,
+// several done callbacks or a task name need, to keep the common future
+// small.
 type futureExtra struct {
 	cancelMsg rt.Object
 	// cancelledExc is the CancelledError a task's coroutine ended with;
@@ -40,6 +54,9 @@ type futureExtra struct {
 	cancelledExc *rt.BaseException
 	// cancelHook overrides Cancel (gather's outer future cancels its children).
 	cancelHook func(msg rt.Object) bool
+	callbacks  []cbEntry // done callbacks after cb0
+	name       string    // a task's name given by name= or set_name
+	named      bool
 }
 
 func (f *Future) extra() *futureExtra {
@@ -47,6 +64,22 @@ func (f *Future) extra() *futureExtra {
 		f.x = &futureExtra{}
 	}
 	return f.x
+}
+
+// exc is the exception the future finished with (nil if none).
+func (f *Future) exc() *rt.BaseException {
+	if f.state != failed {
+		return nil
+	}
+	return f.result.(*rt.BaseException)
+}
+
+// task is the Task this future is the Future of, if any.
+func (f *Future) task() *Task {
+	if f.kind&kindTask == 0 {
+		return nil
+	}
+	return (*Task)(unsafe.Pointer(f)) // Future is Task's first field
 }
 
 // getCancelMsg is the message of a cancellation request (nil if none).
@@ -94,7 +127,13 @@ func (f *Future) cancelledError() *rt.BaseException {
 	if exc := f.getCancelledExc(); exc != nil {
 		return exc
 	}
-	if msg := f.getCancelMsg(); msg != nil && msg != rt.None {
+	return newCancelledError(f.getCancelMsg())
+}
+
+// newCancelledError is CancelledError(msg), or CancelledError() when msg
+// is None.
+func newCancelledError(msg rt.Object) *rt.BaseException {
+	if msg != nil && msg != rt.None {
 		return rt.NewException(CancelledErrorType, msg)
 	}
 	return rt.NewException(CancelledErrorType)
@@ -107,9 +146,8 @@ func (f *Future) Result() (rt.Object, *rt.BaseException) {
 		return nil, f.cancelledError()
 	case pending:
 		return nil, rt.Errorf(InvalidStateErrorType, "Result is not set.")
-	}
-	if f.exc != nil {
-		return nil, f.exc
+	case failed:
+		return nil, f.exc()
 	}
 	return f.result, nil
 }
@@ -121,11 +159,10 @@ func (f *Future) Exception() (rt.Object, *rt.BaseException) {
 		return nil, f.cancelledError()
 	case pending:
 		return nil, rt.Errorf(InvalidStateErrorType, "Exception is not set.")
+	case failed:
+		return f.result, nil
 	}
-	if f.exc == nil {
-		return rt.None, nil
-	}
-	return f.exc, nil
+	return rt.None, nil
 }
 
 // doneCallback is a registered done callback; py is the Python callable
@@ -147,60 +184,84 @@ type cbEntry struct {
 func (f *Future) AddDoneCallback(fn func(*Future)) *doneCallback {
 	cb := &doneCallback{fn: fn}
 	if f.Done() {
-		f.loop.scheduleDone(fn, f)
+		f.loop.scheduleDone(cb, f)
 		return cb
 	}
 	f.addCallback(cbEntry{p: cb})
 	return cb
 }
 
+// first is the first done callback as a list entry.
+func (f *Future) first() cbEntry {
+	if f.kind&kindCbTask != 0 {
+		return cbEntry{t: (*Task)(f.cb0)}
+	}
+	return cbEntry{p: (*doneCallback)(f.cb0)}
+}
+
+// setFirst makes e the first done callback.
+func (f *Future) setFirst(e cbEntry) {
+	if e.t != nil {
+		f.cb0 = unsafe.Pointer(e.t)
+		f.kind |= kindCbTask
+	} else {
+		f.cb0 = unsafe.Pointer(e.p)
+		f.kind &^= kindCbTask
+	}
+}
+
 // RemoveDoneCallback unregisters callbacks for which match is true and
 // reports how many it removed.
 func (f *Future) RemoveDoneCallback(match func(*doneCallback) bool) int {
-	if f.cb0 == (cbEntry{}) {
+	all := f.callbackList()
+	if len(all) == 0 {
 		return 0
 	}
 	var kept []cbEntry
 	n := 0
-	for _, cb := range append([]cbEntry{f.cb0}, f.more()...) {
+	for _, cb := range all {
 		if cb.p != nil && match(cb.p) {
 			n++
 			continue
 		}
 		kept = append(kept, cb)
 	}
-	f.cb0, f.callbacks = cbEntry{}, nil
+	f.cb0 = nil
+	if f.x != nil {
+		f.x.callbacks = nil
+	}
 	if len(kept) > 0 {
-		f.cb0 = kept[0]
+		f.setFirst(kept[0])
 		if rest := kept[1:]; len(rest) > 0 {
-			f.callbacks = &rest
+			f.extra().callbacks = rest
 		}
 	}
 	return n
 }
 
 func (f *Future) scheduleCallbacks() {
-	if f.cb0 == (cbEntry{}) {
+	if f.cb0 == nil {
 		return
 	}
-	f.schedule(f.cb0)
-	cbs := f.more()
-	f.cb0, f.callbacks = cbEntry{}, nil
-	for _, cb := range cbs {
-		f.schedule(cb)
+	f.schedule(f.first())
+	f.cb0 = nil
+	if f.x != nil && len(f.x.callbacks) > 0 {
+		cbs := f.x.callbacks
+		f.x.callbacks = nil
+		for _, cb := range cbs {
+			f.schedule(cb)
+		}
 	}
 }
 
 // addCallback appends a done callback.
 func (f *Future) addCallback(e cbEntry) {
-	if f.cb0 == (cbEntry{}) {
-		f.cb0 = e
+	if f.cb0 == nil {
+		f.setFirst(e)
 		return
 	}
-	if f.callbacks == nil {
-		f.callbacks = new([]cbEntry)
-	}
-	*f.callbacks = append(*f.callbacks, e)
+	x := f.extra()
+	x.callbacks = append(x.callbacks, e)
 }
 
 // schedule puts one done callback in the ready queue.
@@ -208,7 +269,7 @@ func (f *Future) schedule(cb cbEntry) {
 	if cb.t != nil {
 		f.loop.scheduleWakeup(cb.t, f)
 	} else {
-		f.loop.scheduleDone(cb.p.fn, f)
+		f.loop.scheduleDone(cb.p, f)
 	}
 }
 
@@ -230,7 +291,7 @@ func (f *Future) SetException(exc *rt.BaseException) *rt.BaseException {
 	if exc.Class.IsSubtype(rt.StopIterationType) {
 		exc = rt.Errorf(rt.RuntimeErrorType, "StopIteration interacts badly with generators and cannot be raised into a Future")
 	}
-	f.exc, f.state = exc, finished
+	f.result, f.state = exc, failed
 	f.scheduleCallbacks()
 	return nil
 }
@@ -262,15 +323,16 @@ func (f *Future) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bo
 // Type returns asyncio.Future.
 func (f *Future) Type() *rt.Type { return FutureType }
 
-// Task is asyncio.Task.
+// Task is asyncio.Task: 96 bytes, its Future included.
 type Task struct {
 	Future
-	coro          *rt.Coroutine
-	num           int    // the N of the default name Task-N
-	name          string // set by name= or set_name; "" means Task-N
-	prev, next    *Task  // the loop's list of tasks that are not done
-	waiter        *Future
-	numCancelReqs int
+	coro       *rt.Coroutine
+	num        int   // the N of the default name Task-N
+	prev, next *Task // the loop's list of tasks that are not done
+	waiter     *Future
+	// sleep is the timer the task is parked on by asyncio.sleep (in
+	// place of a waiter future), nil if none.
+	sleep *timer
 }
 
 var taskCounter int
@@ -285,13 +347,23 @@ func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseExcepti
 	taskCounter++
 	t := &Task{coro: r, num: taskCounter}
 	t.loop = loop
-	t.task = t
-	if s, ok := name.(rt.Str); ok {
-		t.name = string(s)
+	t.kind = kindTask
+	if name != nil && name != rt.None {
+		s, exc := rt.ToStr(name)
+		if exc != nil {
+			return nil, exc
+		}
+		t.setName(string(s))
 	}
 	loop.addTask(t)
 	loop.scheduleStep(t, nil)
 	return t, nil
+}
+
+// setName is set_name (and create_task's name=).
+func (t *Task) setName(s string) {
+	x := t.extra()
+	x.name, x.named = s, true
 }
 
 // Type returns asyncio.Task.
@@ -316,6 +388,11 @@ func (t *Task) Cancel(msg rt.Object) bool {
 		return false
 	}
 	t.numCancelReqs++
+	if t.sleep != nil {
+		// Cancelling the sleep's future: its wakeup is scheduled now.
+		t.cancelSleep(msg)
+		return true
+	}
 	if t.waiter != nil && cancelFuture(t.waiter, msg) {
 		// Leave the waiter: it may be a task that ignores the cancellation.
 		return true
@@ -325,12 +402,22 @@ func (t *Task) Cancel(msg rt.Object) bool {
 	return true
 }
 
+// cancelSleep is the cancellation of the future asyncio.sleep waits on:
+// the timer will not wake the task; the task's wakeup, which raises
+// CancelledError(msg) into it, is scheduled instead.
+func (t *Task) cancelSleep(msg rt.Object) {
+	tm := t.sleep
+	t.sleep = nil
+	tm.cancel()
+	t.loop.scheduleStep(t, newCancelledError(msg))
+}
+
 // cancelFuture cancels f, through Task.Cancel when f is a task's future.
 func cancelFuture(f *Future, msg rt.Object) bool {
 	if h := f.getCancelHook(); h != nil {
 		return h(msg)
 	}
-	if t := f.task; t != nil {
+	if t := f.task(); t != nil {
 		return t.Cancel(msg)
 	}
 	return f.Cancel(msg)
@@ -375,6 +462,8 @@ func (t *Task) step(exc *rt.BaseException) {
 		return
 	}
 	switch w := v.(type) {
+	case *sleepFrame:
+		t.park(w)
 	case *Task:
 		t.await(&w.Future)
 	case *Future:
@@ -388,10 +477,28 @@ func (t *Task) step(exc *rt.BaseException) {
 	}
 }
 
+// park puts t to sleep on the timer of the asyncio.sleep frame s: what
+// awaiting sleep's future, with the timer set to complete it, does in
+// CPython, without the future, its callback and the handle.
+func (t *Task) park(s *sleepFrame) {
+	if s.phase != sleepArmed || s.seq != 0 {
+		bad := rt.Errorf(rt.RuntimeErrorType, "Task got bad yield: <sleep timer>")
+		t.loop.scheduleStep(t, bad)
+		return
+	}
+	s.task = t
+	t.loop.addTimer(&s.timer)
+	t.sleep = &s.timer
+	if t.mustCancel {
+		t.mustCancel = false
+		t.cancelSleep(t.getCancelMsg())
+	}
+}
+
 func (t *Task) await(w *Future) {
 	if !w.blocking {
 		l := t.loop
-		bad := rt.Errorf(rt.RuntimeErrorType, "yield was used instead of yield from in task %s with %s", t.name, "future")
+		bad := rt.Errorf(rt.RuntimeErrorType, "yield was used instead of yield from in task %s with %s", t.Name(), "future")
 		l.scheduleStep(t, bad)
 		return
 	}
@@ -437,27 +544,27 @@ func (f *Future) addWaiter(t *Task) {
 	f.addCallback(cbEntry{t: t})
 }
 
-// Name is the task's name: the one given, or Task-N.
+// Name is the task's name: the one given, or Task-N (formatted when asked).
 func (t *Task) Name() string {
-	if t.name == "" {
-		return "Task-" + strconv.Itoa(t.num)
+	if t.x != nil && t.x.named {
+		return t.x.name
 	}
-	return t.name
+	return "Task-" + strconv.Itoa(t.num)
 }
 
 // object is the Python-visible object of f: its *Task if f is part of a
 // task, else f.
 func (f *Future) object() rt.Object {
-	if f.task != nil {
-		return f.task
+	if t := f.task(); t != nil {
+		return t
 	}
 	return f
 }
 
 // more is the list of done callbacks after the first.
 func (f *Future) more() []cbEntry {
-	if f.callbacks == nil {
+	if f.x == nil {
 		return nil
 	}
-	return *f.callbacks
+	return f.x.callbacks
 }

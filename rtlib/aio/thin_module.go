@@ -23,6 +23,13 @@ func method(t *rt.Type, name string, fn func(self rt.Object, args []rt.Object, k
 	t.Dict.SetStr(name, &rt.Method{Name: name, Fn: fn})
 }
 
+// awaitMethod gives the method name of t (defined already) its Await form
+// (rt.AwaitMethod): the coroutine's body without the coroutine object.
+func awaitMethod(t *rt.Type, name string, fn func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException)) {
+	v, _ := t.Dict.GetStr(name)
+	v.(*rt.Method).Await = fn
+}
+
 // futureOf returns the *Future inside a Future or Task object.
 func futureOf(o rt.Object) *Future {
 	switch f := o.(type) {
@@ -106,7 +113,7 @@ func init() {
 	method(TaskType, "set_name", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		s, exc := rt.ToStr(args[0])
 		if exc == nil {
-			self.(*Task).name = string(s)
+			self.(*Task).setName(string(s))
 		}
 		return rt.None, exc
 	})
@@ -130,7 +137,7 @@ func (t *Task) Uncancel() int {
 	if t.numCancelReqs > 0 { // 3.12: must_cancel is left alone
 		t.numCancelReqs--
 	}
-	return t.numCancelReqs
+	return int(t.numCancelReqs)
 }
 
 func reportCallbackError(exc *rt.BaseException) {
@@ -157,7 +164,7 @@ func newModule() (*rt.Module, *rt.BaseException) {
 	m.Dict.SetStr("Future", FutureType)
 	m.Dict.SetStr("Task", TaskType)
 	builtin(m, "run", asyncioRun)
-	builtin(m, "sleep", asyncioSleep)
+	m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: asyncioSleep, Await: awaitSleep})
 	builtin(m, "create_task", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		l, exc := needLoop()
 		if exc != nil {
@@ -256,58 +263,77 @@ func cancelAllTasks(l *Loop) {
 	l.RunUntilComplete(g)
 }
 
-// sleepFrame is asyncio.sleep's coroutine body.
+// sleepFrame is asyncio.sleep's coroutine body for a positive delay.
+// CPython's sleep makes a future, a TimerHandle that completes it, and
+// awaits the future; here the frame yields itself and the task parks
+// directly on the frame's timer (Task.park): the timer wakes the task,
+// Task.cancel cancels the timer and schedules the CancelledError. The
+// frame and its coroutine object are one allocation (sleepCoro).
 type sleepFrame struct {
-	state int
-	// handle holds the delay (in when) and the result until the timer is
-	// scheduled; the future it waits on and its timer share the frame's
-	// allocation.
-	handle Handle
-	fut    Future
+	timer  // when holds the delay until the frame starts
+	result rt.Object
+}
+
+// The phases of a sleepFrame (timer.phase).
+const (
+	sleepNew uint8 = iota
+	sleepArmed
+	sleepOver
+)
+
+// sleepCoro is the coroutine object of asyncio.sleep(delay) with its frame.
+type sleepCoro struct {
+	co rt.Coroutine
+	f  sleepFrame
 }
 
 var sleepFn = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks"}
 
+// Type makes the yielded frame an object; only a Task sees it.
+func (s *sleepFrame) Type() *rt.Type { return FutureType }
+
 func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
-	switch s.state {
-	case 0:
+	switch s.phase {
+	case sleepNew:
 		if thrown != nil {
+			s.phase = sleepOver
 			return nil, true, thrown
-		}
-		if s.handle.when <= 0 {
-			s.state = 2
-			return rt.None, false, nil
 		}
 		l, exc := needLoop()
 		if exc != nil {
 			return nil, true, exc
 		}
-		s.fut = Future{loop: l}
-		l.callAtHandle(&s.handle, l.Time()+s.handle.when, &s.fut, s.handle.result)
-		s.state = 1
-		fallthrough
-	case 1:
-		v, done, exc := s.fut.Resume(sent, thrown)
-		if !done {
-			return v, false, nil
+		s.when += l.Time()
+		s.sleeper = true
+		s.phase = sleepArmed
+		return s, false, nil
+	case sleepArmed:
+		s.phase = sleepOver
+		// sleep's finally: h.cancel()
+		s.cancelled = true
+		var l *Loop
+		if t := s.task; t != nil {
+			l = t.loop
+			if t.sleep == &s.timer {
+				t.sleep = nil
+			}
+			s.task = nil
 		}
-		s.handle.Cancel()
-		s.state = 3
-		return v, true, exc
-	case 2:
-		s.state = 3
+		result := s.result
+		s.recycle(l)
 		if thrown != nil {
 			return nil, true, thrown
 		}
-		return s.handle.result, true, nil
+		return result, true, nil
 	}
 	return nil, true, rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
 }
 
-func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+// sleepArgs parses asyncio.sleep's arguments.
+func sleepArgs(args []rt.Object, kw []rt.KwArg) (float64, rt.Object, *rt.BaseException) {
 	d, ok := kwOrArg(args, kw, 0, "delay")
 	if !ok {
-		return nil, rt.Errorf(rt.TypeErrorType, "sleep() missing 1 required positional argument: 'delay'")
+		return 0, nil, rt.Errorf(rt.TypeErrorType, "sleep() missing 1 required positional argument: 'delay'")
 	}
 	result, ok := kwOrArg(args, kw, 1, "result")
 	if !ok {
@@ -324,12 +350,83 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 			delay = 1
 		}
 	default:
-		return nil, rt.Errorf(rt.TypeErrorType, "'<=' not supported between instances of '%s' and 'int'", d.Type().Name)
+		return 0, nil, rt.Errorf(rt.TypeErrorType, "'<=' not supported between instances of '%s' and 'int'", d.Type().Name)
+	}
+	return delay, result, nil
+}
+
+func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	delay, result, exc := sleepArgs(args, kw)
+	if exc != nil {
+		return nil, exc
 	}
 	if delay <= 0 {
-		return rt.NewCoroutine(sleepFn, &sleep0Frame{result: result}), nil
+		sc := &sleep0Coro{co: rt.Coroutine{Fn: sleepFn}}
+		sc.f.result = result
+		sc.co.Body = &sc.f
+		return &sc.co, nil
 	}
-	return rt.NewCoroutine(sleepFn, &sleepFrame{handle: Handle{when: delay, result: result}}), nil
+	sc := &sleepCoro{co: rt.Coroutine{Fn: sleepFn}}
+	sc.f.when, sc.f.result = delay, result
+	sc.co.Body = &sc.f
+	return &sc.co, nil
+}
+
+// awaitSleep is `await asyncio.sleep(delay, result)` (rt.Builtin.Await):
+// the frame without the coroutine object, taken from the running loop's
+// free list; a frame goes back there when it has finished (and, for a
+// positive delay, its timer has left the heap). A task sleeping this way
+// costs its frame only, and a sleep(0) switch nothing.
+func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+	delay, result, exc := sleepArgs(args, kw)
+	if exc != nil {
+		return nil, exc
+	}
+	l := running
+	if l == nil { // sleep's own error comes when it runs
+		c, exc := asyncioSleep(args, kw)
+		if exc != nil {
+			return nil, exc
+		}
+		return c.(rt.Resumable), nil
+	}
+	if delay <= 0 {
+		var s *sleep0Frame
+		if n := len(l.freeSleep0); n > 0 {
+			s = l.freeSleep0[n-1]
+			l.freeSleep0[n-1] = nil
+			l.freeSleep0 = l.freeSleep0[:n-1]
+		} else {
+			s = &sleep0Frame{loop: l}
+		}
+		s.result = result
+		return s, nil
+	}
+	var s *sleepFrame
+	if n := len(l.freeSleeps); n > 0 {
+		s = l.freeSleeps[n-1]
+		l.freeSleeps[n-1] = nil
+		l.freeSleeps = l.freeSleeps[:n-1]
+	} else {
+		s = &sleepFrame{}
+		s.pooled = true
+	}
+	s.when, s.result = delay, result
+	return s, nil
+}
+
+// maxFreeSleeps bounds the loop's lists of sleep frames kept for reuse.
+const maxFreeSleeps = 64
+
+// recycle puts a finished frame of awaitSleep back in the free list, once
+// its timer is out of the heap (a cancelled timer stays there until due).
+func (s *sleepFrame) recycle(l *Loop) {
+	if !s.pooled || s.inHeap || l == nil || len(l.freeSleeps) >= maxFreeSleeps {
+		return
+	}
+	s.timer = timer{pooled: true}
+	s.result = nil
+	l.freeSleeps = append(l.freeSleeps, s)
 }
 
 func asyncioGather(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
@@ -370,8 +467,8 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 				outer.SetException(fut.cancelledError())
 				return
 			}
-			if fut.exc != nil {
-				outer.SetException(fut.exc)
+			if fut.exc() != nil {
+				outer.SetException(fut.exc())
 				return
 			}
 		}
@@ -385,8 +482,8 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 						msg = rt.Str("")
 					}
 					results[i] = rt.NewException(CancelledErrorType, msg)
-				case c.exc != nil:
-					results[i] = c.exc
+				case c.exc() != nil:
+					results[i] = c.exc()
 				default:
 					results[i] = c.result
 				}
@@ -491,7 +588,7 @@ func (w *waitForFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Obje
 			if w.task == nil {
 				return nil, true, rt.Errorf(rt.RuntimeErrorType, "Timeout should be used inside a task")
 			}
-			w.cancelling = w.task.numCancelReqs
+			w.cancelling = int(w.task.numCancelReqs)
 			task := w.task
 			w.handle = l.CallAt(l.Time()+float64(t), func() {
 				task.Cancel(rt.None)
@@ -546,20 +643,32 @@ func asyncioWaitFor(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExcepti
 }
 
 // sleep0Frame is asyncio.sleep(0)'s coroutine body: one bare yield
-// (tasks.__sleep0), then the result.
+// (tasks.__sleep0), then the result. loop is set for a frame of
+// awaitSleep, which goes back to the loop's free list when finished.
 type sleep0Frame struct {
 	yielded bool
 	result  rt.Object
+	loop    *Loop
+}
+
+type sleep0Coro struct {
+	co rt.Coroutine
+	f  sleep0Frame
 }
 
 func (s *sleep0Frame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
-	if thrown != nil {
-		s.yielded = true
-		return nil, true, thrown
-	}
-	if !s.yielded {
+	if !s.yielded && thrown == nil {
 		s.yielded = true
 		return rt.None, false, nil
 	}
-	return s.result, true, nil
+	s.yielded = true
+	result := s.result
+	if l := s.loop; l != nil && len(l.freeSleep0) < maxFreeSleeps {
+		s.yielded, s.result = false, nil
+		l.freeSleep0 = append(l.freeSleep0, s)
+	}
+	if thrown != nil {
+		return nil, true, thrown
+	}
+	return result, true, nil
 }

@@ -120,6 +120,9 @@ type Queue struct {
 	putters    []*Future
 	unfinished int
 	finished   *Event
+	// frames of finished `await q.get()` / `await q.put(x)`, for reuse
+	freeGets []*queueGetFrame
+	freePuts []*queuePutFrame
 }
 
 var (
@@ -507,14 +510,6 @@ func (q *Queue) getNowait() (rt.Object, *rt.BaseException) {
 	return item, nil
 }
 
-func (q *Queue) put(item rt.Object) rt.Object {
-	return rt.NewCoroutine(queuePutFn, &queuePutFrame{q: q, item: item})
-}
-
-func (q *Queue) get() rt.Object {
-	return rt.NewCoroutine(queueGetFn, &queueGetFrame{q: q})
-}
-
 func intArg(args []rt.Object, kw []rt.KwArg, i int, name string, def int) int {
 	v, ok := kwOrArg(args, kw, i, name)
 	if !ok {
@@ -644,12 +639,29 @@ func init() {
 		t.New = newQueue
 	}
 	method(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return self.(*Queue).put(args[0]), nil
+		item, ok := kwOrArg(args, kw, 0, "item")
+		if !ok {
+			return nil, rt.Errorf(rt.TypeErrorType, "Queue.put() missing 1 required positional argument: 'item'")
+		}
+		return self.(*Queue).put(item), nil
+	})
+	awaitMethod(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+		item, ok := kwOrArg(args, kw, 0, "item")
+		if !ok {
+			return nil, rt.Errorf(rt.TypeErrorType, "Queue.put() missing 1 required positional argument: 'item'")
+		}
+		return self.(*Queue).awaitPut(item), nil
 	})
 	method(QueueType, "put_nowait", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.None, self.(*Queue).putNowait(args[0])
 	})
 	noArgsMethod(QueueType, "get", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Queue).get(), nil })
+	awaitMethod(QueueType, "get", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+		if len(args)+len(kw) > 0 {
+			return nil, rt.Errorf(rt.TypeErrorType, "Queue.get() takes 1 positional argument but %d were given", len(args)+len(kw)+1)
+		}
+		return self.(*Queue).awaitGet(), nil
+	})
 	noArgsMethod(QueueType, "get_nowait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Queue).getNowait() })
 	noArgsMethod(QueueType, "qsize", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Int(len(self.(*Queue).items)), nil })
 	noArgsMethod(QueueType, "empty", func(self rt.Object) (rt.Object, *rt.BaseException) {
@@ -751,7 +763,7 @@ func asyncioWait(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)
 			for _, f := range fs {
 				entries = append(entries, f.AddDoneCallback(func(f *Future) {
 					counter--
-					if counter <= 0 || returnWhen == "FIRST_COMPLETED" || returnWhen == "FIRST_EXCEPTION" && !f.Cancelled() && f.exc != nil {
+					if counter <= 0 || returnWhen == "FIRST_COMPLETED" || returnWhen == "FIRST_EXCEPTION" && !f.Cancelled() && f.exc() != nil {
 						if handle != nil {
 							handle.Cancel()
 						}
@@ -918,8 +930,8 @@ func asyncioShield(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExceptio
 		switch {
 		case inner.Cancelled():
 			outer.Cancel(rt.None)
-		case inner.exc != nil:
-			outer.SetException(inner.exc)
+		case inner.exc() != nil:
+			outer.SetException(inner.exc())
 		default:
 			outer.SetResult(inner.result)
 		}

@@ -62,12 +62,12 @@ func (g *TaskGroup) onTaskDone(t *Task) {
 	if g.onCompleted != nil && len(g.tasks) == 0 && !g.onCompleted.Done() {
 		g.onCompleted.SetResult(rt.Bool(true))
 	}
-	if t.Cancelled() || t.exc == nil {
+	if t.Cancelled() || t.exc() == nil {
 		return
 	}
-	g.errors = append(g.errors, t.exc)
-	if isBaseError(t.exc) && g.baseError == nil {
-		g.baseError = t.exc
+	g.errors = append(g.errors, t.exc())
+	if isBaseError(t.exc()) && g.baseError == nil {
+		g.baseError = t.exc()
 	}
 	if g.parent.Done() {
 		return
@@ -227,7 +227,7 @@ func (t *Timeout) aenter() rt.Object {
 		}
 		t.state = 1
 		t.task = l.current
-		t.cancelling = t.task.numCancelReqs
+		t.cancelling = int(t.task.numCancelReqs)
 		return nil, t, t.reschedule(t.when)
 	})
 }
