@@ -53,6 +53,8 @@ func Len(x Object) (int, *BaseException) {
 		return v.Len(), nil
 	case *Set:
 		return v.d.Len(), nil
+	case *dictView:
+		return v.d.Len(), nil
 	case *rangeObj:
 		return int(v.length()), nil
 	}

@@ -499,8 +499,10 @@ func Iter(x Object) (Object, *BaseException) {
 	case *Tuple:
 		return &seqIter{items: func() []Object { return v.Items }}, nil
 	case *Set:
-		keys := append([]Object(nil), v.d.keys...)
+		keys := v.items()
 		return &seqIter{items: func() []Object { return keys }}, nil
+	case *dictView:
+		return &dictViewIter{v: v, items: v.elems(), n: v.d.Len()}, nil
 	case Str:
 		rs := []rune(string(v))
 		items := make([]Object, len(rs))

@@ -278,6 +278,26 @@ func Hash(x Object) (int64, *BaseException) {
 		if b, ok := bigOf(v); ok {
 			return hashBig(b), nil
 		}
+	case NoneType:
+		return 0xFCA86420, nil // CPython 3.12's constant hash of None
+	case *Tuple:
+		// tuplehash (Objects/tupleobject.c): xxHash over the items' hashes.
+		const p1, p2, p5 = 11400714785074694791, 14029467366897019727, 2870177450012600261
+		var acc uint64 = p5
+		for _, it := range v.Items {
+			lane, exc := Hash(it)
+			if exc != nil {
+				return 0, exc
+			}
+			acc += uint64(lane) * p2
+			acc = acc<<31 | acc>>33
+			acc *= p1
+		}
+		acc += uint64(len(v.Items)) ^ (p5 ^ 3527539)
+		if acc == ^uint64(0) {
+			return 1546275796, nil
+		}
+		return int64(acc), nil
 	}
 	hk, exc := hashKey(x)
 	if exc != nil {
