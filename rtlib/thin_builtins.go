@@ -55,6 +55,10 @@ func Len(x Object) (int, *BaseException) {
 		return v.d.Len(), nil
 	case *dictView:
 		return v.d.Len(), nil
+	case *Type:
+		if m := MetaOf(v); m != nil && m.Len != nil {
+			return m.Len(v)
+		}
 	case *rangeObj:
 		return int(v.length()), nil
 	}

@@ -168,6 +168,9 @@ func missingError(name, kind string, missing []string) *BaseException {
 }
 
 func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+	if m := MetaOf(t); m != nil && m.Call != nil {
+		return m.Call(t, args, kw)
+	}
 	if t.New != nil {
 		return t.New(t, args, kw)
 	}
@@ -385,6 +388,9 @@ func SetAttr(obj Object, name string, v Object) *BaseException {
 		o.Dict.SetStr(name, v)
 		return nil
 	case *Type:
+		if m := MetaOf(o); m != nil && m.SetAttr != nil {
+			return m.SetAttr(o, name, v)
+		}
 		o.Dict.SetStr(name, v)
 		return nil
 	case *Module:
@@ -421,6 +427,11 @@ func BuildClass(name, qualname string, bases []Object, ns *Dict, kw []KwArg) (Ob
 		t.Qualname = qualname
 	}
 	t.Dict = ns
+	if m := MetaOf(t); m != nil && m.InitClass != nil {
+		if exc := m.InitClass(t); exc != nil {
+			return nil, exc
+		}
+	}
 	return t, nil
 }
 
@@ -516,6 +527,10 @@ func Iter(x Object) (Object, *BaseException) {
 		return &seqIter{items: func() []Object { return keys }}, nil
 	case *rangeObj:
 		return v.iter(), nil
+	case *Type:
+		if m := MetaOf(v); m != nil && m.Iter != nil {
+			return m.Iter(v)
+		}
 	case Iterator:
 		return x, nil
 	}

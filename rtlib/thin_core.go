@@ -22,6 +22,9 @@ type Type struct {
 	// New, when set, constructs instances (builtin types); classes use
 	// __init__ on a fresh *Instance.
 	New func(t *Type, args []Object, kw []KwArg) (Object, *BaseException)
+	// Meta, when set, is a metaclass implemented in Go; the classes
+	// derived from t share it (meta.go).
+	Meta *Meta
 }
 
 // Type returns type, the type of every type.

@@ -704,6 +704,10 @@ func Contains(container, item Object) (bool, *BaseException) {
 		return found, exc
 	case *dictView:
 		return c.contains(item)
+	case *Type:
+		if m := MetaOf(c); m != nil && m.Contains != nil {
+			return m.Contains(c, item)
+		}
 	case *List:
 		return containsSeq(c.Items, item)
 	case *Tuple:
@@ -735,6 +739,11 @@ func containsSeq(items []Object, x Object) (bool, *BaseException) {
 
 // GetItem is obj[key].
 func GetItem(obj, key Object) (Object, *BaseException) {
+	if t, ok := obj.(*Type); ok {
+		if m := MetaOf(t); m != nil && m.GetItem != nil {
+			return m.GetItem(t, key)
+		}
+	}
 	if sl, ok := key.(*Slice); ok {
 		switch c := obj.(type) {
 		case *List:
