@@ -348,6 +348,11 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 		}
 		return m, nil
 	}
+	if inst, ok := obj.(*Instance); ok {
+		if m, ok := inst.Class.lookup("__getattr__"); ok {
+			return Call(m, []Object{obj, Str(name)}, nil)
+		}
+	}
 	return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", obj.Type().Name, name)
 }
 
@@ -355,8 +360,11 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 func SetAttr(obj Object, name string, v Object) *BaseException {
 	switch o := obj.(type) {
 	case *Instance:
-		o.Attrs.SetStr(name, v)
-		return nil
+		if m := userHook(o.Class, "__setattr__", objectSetattr); m != nil {
+			_, exc := Call(m, []Object{obj, Str(name), v}, nil)
+			return exc
+		}
+		return plainSetAttr(obj, name, v)
 	case *BaseException:
 		if o.Attrs == nil {
 			o.Attrs = NewDict()

@@ -7,7 +7,7 @@ import (
 
 // Property is the property descriptor.
 type Property struct {
-	Get, Set Object
+	Get, Set, Del Object
 }
 
 var propertyType = newType("property", ObjectType)
@@ -43,7 +43,16 @@ func init() {
 		return p, nil
 	}
 	defMethod(propertyType, "setter", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		return &Property{Get: self.(*Property).Get, Set: args[0]}, nil
+		p := self.(*Property)
+		return &Property{Get: p.Get, Set: args[0], Del: p.Del}, nil
+	})
+	defMethod(propertyType, "deleter", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		p := self.(*Property)
+		return &Property{Get: p.Get, Set: p.Set, Del: args[0]}, nil
+	})
+	defMethod(propertyType, "getter", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		p := self.(*Property)
+		return &Property{Get: args[0], Set: p.Set, Del: p.Del}, nil
 	})
 
 	// list

@@ -29,6 +29,13 @@ func (ellipsisType) Repr() (Str, *BaseException) { return "Ellipsis", nil }
 
 // DelAttr is del obj.name.
 func DelAttr(obj Object, name string) *BaseException {
+	if inst, ok := obj.(*Instance); ok {
+		if m := userHook(inst.Class, "__delattr__", objectDelattr); m != nil {
+			_, exc := Call(m, []Object{obj, Str(name)}, nil)
+			return exc
+		}
+		return plainDelAttr(obj, name)
+	}
 	if attrs := instanceAttrs(obj); attrs != nil {
 		if attrs.DelStr(name) {
 			return nil
