@@ -56,8 +56,65 @@ func plainSetAttr(obj Object, name string, v Object) *BaseException {
 			return exc
 		}
 	}
+	if !slotAllows(inst.Class, name) {
+		return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", inst.Class.Name, name)
+	}
 	inst.Attrs.SetStr(name, v)
 	return nil
+}
+
+// slotAllows reports whether an instance of t may have the attribute name:
+// when every class of the MRO but object declares __slots__, only the
+// declared names (and no __dict__) exist.
+func slotAllows(t *Type, name string) bool {
+	for _, c := range t.MRO {
+		if c == ObjectType {
+			continue
+		}
+		s, ok := c.Dict.GetStr("__slots__")
+		if !ok {
+			return true
+		}
+		if str, ok := s.(Str); ok {
+			s = NewTuple(str)
+		}
+		items, exc := toSlice(s)
+		if exc != nil {
+			return true
+		}
+		for _, it := range items {
+			if n, ok := it.(Str); ok && (string(n) == name || n == "__dict__") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// getitemIter iterates an object that has __getitem__ but no __iter__:
+// x[0], x[1], … until IndexError.
+type getitemIter struct {
+	seq  Object
+	i    int64
+	done bool
+}
+
+func (*getitemIter) Type() *Type { return iteratorType }
+
+func (g *getitemIter) NextValue() (Object, bool, *BaseException) {
+	if g.done {
+		return nil, false, nil
+	}
+	v, exc := GetItem(g.seq, Int(g.i))
+	if exc != nil {
+		g.done = true
+		if exc.Class.IsSubtype(IndexErrorType) || exc.Class.IsSubtype(StopIterationType) {
+			return nil, false, nil
+		}
+		return nil, false, exc
+	}
+	g.i++
+	return v, true, nil
 }
 
 func plainDelAttr(obj Object, name string) *BaseException {

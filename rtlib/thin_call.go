@@ -81,6 +81,9 @@ func bindArgs(fn *Function, args []Object, kw []KwArg) ([]Object, *BaseException
 		if sig.Pos == 1 {
 			plural = ""
 		}
+		if nd := len(fn.Defaults); nd > 0 && nd <= sig.Pos {
+			return nil, Errorf(TypeErrorType, "%s() takes from %d to %d positional arguments but %d %s given", name, sig.Pos-nd, sig.Pos, len(args), given)
+		}
 		return nil, Errorf(TypeErrorType, "%s() takes %d positional argument%s but %d %s given", name, sig.Pos, plural, len(args), given)
 	}
 	n := len(args)
@@ -544,6 +547,11 @@ func Iter(x Object) (Object, *BaseException) {
 	}
 	if _, ok := x.Type().lookup("__iter__"); ok {
 		return CallMethod(x, "__iter__", nil, nil)
+	}
+	if _, ok := x.(*Instance); ok {
+		if _, ok := x.Type().lookup("__getitem__"); ok {
+			return &getitemIter{seq: x}, nil // the old sequence protocol
+		}
 	}
 	return nil, Errorf(TypeErrorType, "'%s' object is not iterable", x.Type().Name)
 }

@@ -498,6 +498,26 @@ func GetAwaitable(x Object) (Resumable, *BaseException) {
 	if r, ok := x.(Resumable); ok {
 		return r, nil
 	}
+	if _, ok := x.(*Instance); ok {
+		if _, ok := x.Type().lookup("__await__"); ok {
+			it, exc := CallMethod(x, "__await__", nil, nil)
+			if exc != nil {
+				return nil, exc
+			}
+			switch v := it.(type) {
+			case *Coroutine:
+				return nil, Errorf(TypeErrorType, "__await__() returned a coroutine")
+			case *Generator, *coroWrapper:
+				return v.(Resumable), nil
+			case Iterator:
+				return &iterDelegate{it: v}, nil
+			}
+			if _, ok := it.Type().lookup("__next__"); ok {
+				return &iterDelegate{it: it}, nil
+			}
+			return nil, Errorf(TypeErrorType, "__await__() returned non-iterator of type '%s'", it.Type().Name)
+		}
+	}
 	return nil, Errorf(TypeErrorType, "object %s can't be used in 'await' expression", x.Type().Name)
 }
 

@@ -708,6 +708,14 @@ func Contains(container, item Object) (bool, *BaseException) {
 		if m := MetaOf(c); m != nil && m.Contains != nil {
 			return m.Contains(c, item)
 		}
+	case *Instance:
+		if m, ok := c.Class.lookup("__contains__"); ok {
+			r, exc := Call(m, []Object{container, item}, nil)
+			if exc != nil {
+				return false, exc
+			}
+			return Truth(r)
+		}
 	case *List:
 		return containsSeq(c.Items, item)
 	case *Tuple:
