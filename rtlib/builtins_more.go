@@ -224,19 +224,11 @@ func init() {
 		if exc := argCount("frozenset", args, 0, 1); exc != nil {
 			return nil, exc
 		}
-		var items []Object
+		var it Object
 		if len(args) == 1 {
-			var exc *BaseException
-			if items, exc = toSlice(args[0]); exc != nil {
-				return nil, exc
-			}
+			it = args[0]
 		}
-		s, exc := NewSet(items...)
-		if exc != nil {
-			return nil, exc
-		}
-		s.(*Set).frozen = true
-		return s, nil
+		return newSetFrom(it, true)
 	})
 	defBuiltin("aiter", func(args []Object, kw []KwArg) (Object, *BaseException) {
 		if exc := argCount("aiter", args, 1, 1); exc != nil {

@@ -126,19 +126,39 @@ func installContainerMethods() {
 		return Int(n), nil
 	})
 	for _, t := range []*Type{SetType, FrozenSetType} {
-		for _, m := range []struct{ name, op string }{{"union", "|"}, {"intersection", "&"}, {"difference", "-"}, {"symmetric_difference", "^"}} {
+		for _, m := range []string{"union", "intersection", "difference", "symmetric_difference"} {
 			m := m
-			defMethod(t, m.name, func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-				others, exc := setArgs(args)
-				if exc != nil {
-					return nil, exc
+			defMethod(t, m, func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+				s := self.(*Set)
+				if m == "symmetric_difference" {
+					if exc := argCount(m, args, 1, 1); exc != nil {
+						return nil, exc
+					}
 				}
-				var r Object = self
-				if len(others) == 0 {
-					r, _, _ = setOp("|", self, &Set{d: NewDict(), frozen: self.(*Set).frozen})
+				if len(args) == 0 {
+					return copySet(s), nil
 				}
-				for _, o := range others {
-					if r, exc, _ = setOp(m.op, r, o); exc != nil {
+				r := s
+				var exc *BaseException
+				for i, o := range args {
+					switch m {
+					case "union":
+						if i == 0 {
+							r = copySet(s)
+						}
+						exc = r.update(o)
+					case "intersection":
+						r, exc = r.intersection(o)
+					case "difference":
+						if i == 0 {
+							r, exc = s.difference(o)
+						} else {
+							exc = r.differenceUpdate(o)
+						}
+					default:
+						r, exc = r.symmetricDifference(o)
+					}
+					if exc != nil {
 						return nil, exc
 					}
 				}
@@ -148,18 +168,18 @@ func installContainerMethods() {
 		for _, m := range []string{"issubset", "issuperset", "isdisjoint"} {
 			m := m
 			defMethod(t, m, func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+				if exc := argCount(m, args, 1, 1); exc != nil {
+					return nil, exc
+				}
 				others, exc := setArgs(args)
 				if exc != nil {
 					return nil, exc
-				}
-				if len(others) != 1 {
-					return nil, Errorf(TypeErrorType, "%s() takes exactly one argument (%d given)", m, len(args))
 				}
 				a, b := self.(*Set), others[0]
 				if m == "issuperset" {
 					a, b = b, a
 				}
-				for _, k := range a.d.keys {
+				for _, k := range a.items() {
 					in, exc := setContains(b, k)
 					if exc != nil {
 						return nil, exc
@@ -175,39 +195,49 @@ func installContainerMethods() {
 			})
 		}
 		defMethod(t, "copy", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-			r, _, _ := setOp("|", self, &Set{d: NewDict()})
-			return r, nil
+			if s := self.(*Set); !s.frozen {
+				return copySet(s), nil
+			}
+			return self, nil
 		})
 	}
-	for _, m := range []struct{ name, op string }{{"update", "|"}, {"intersection_update", "&"}, {"difference_update", "-"}, {"symmetric_difference_update", "^"}} {
+	for _, m := range []string{"update", "intersection_update", "difference_update", "symmetric_difference_update"} {
 		m := m
-		defMethod(SetType, m.name, func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-			others, exc := setArgs(args)
-			if exc != nil {
-				return nil, exc
-			}
+		defMethod(SetType, m, func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 			s := self.(*Set)
-			var r Object = s
-			for _, o := range others {
-				if r, exc, _ = setOp(m.op, r, o); exc != nil {
+			if m == "symmetric_difference_update" {
+				if exc := argCount(m, args, 1, 1); exc != nil {
 					return nil, exc
 				}
 			}
-			s.d = r.(*Set).d
+			for _, o := range args {
+				var exc *BaseException
+				switch m {
+				case "update":
+					exc = s.update(o)
+				case "intersection_update":
+					var r *Set
+					if r, exc = s.intersection(o); exc == nil {
+						s.d, s.tab, s.fill, s.used = r.d, r.tab, r.fill, r.used
+					}
+				case "difference_update":
+					exc = s.differenceUpdate(o)
+				default:
+					exc = s.symmetricDifferenceUpdate(o)
+				}
+				if exc != nil {
+					return nil, exc
+				}
+			}
 			return None, nil
 		})
 	}
 	defMethod(SetType, "clear", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		self.(*Set).d = NewDict()
+		self.(*Set).clear()
 		return None, nil
 	})
 	defMethod(SetType, "pop", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		s := self.(*Set)
-		if s.d.Len() == 0 {
-			return nil, Errorf(KeyErrorType, "pop from an empty set")
-		}
-		k := s.d.keys[0]
-		return k, DelItem(s.d, k)
+		return self.(*Set).pop()
 	})
 }
 

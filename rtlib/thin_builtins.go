@@ -53,6 +53,12 @@ func Len(x Object) (int, *BaseException) {
 		return v.Len(), nil
 	case *Set:
 		return v.d.Len(), nil
+	case *dictView:
+		return v.d.Len(), nil
+	case *Type:
+		if m := MetaOf(v); m != nil && m.Len != nil {
+			return m.Len(v)
+		}
 	case *rangeObj:
 		return int(v.length()), nil
 	}

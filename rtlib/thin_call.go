@@ -81,6 +81,9 @@ func bindArgs(fn *Function, args []Object, kw []KwArg) ([]Object, *BaseException
 		if sig.Pos == 1 {
 			plural = ""
 		}
+		if nd := len(fn.Defaults); nd > 0 && nd <= sig.Pos {
+			return nil, Errorf(TypeErrorType, "%s() takes from %d to %d positional arguments but %d %s given", name, sig.Pos-nd, sig.Pos, len(args), given)
+		}
 		return nil, Errorf(TypeErrorType, "%s() takes %d positional argument%s but %d %s given", name, sig.Pos, plural, len(args), given)
 	}
 	n := len(args)
@@ -168,6 +171,9 @@ func missingError(name, kind string, missing []string) *BaseException {
 }
 
 func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+	if m := MetaOf(t); m != nil && m.Call != nil {
+		return m.Call(t, args, kw)
+	}
 	if t.New != nil {
 		return t.New(t, args, kw)
 	}
@@ -380,6 +386,11 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 		}
 		return m, nil
 	}
+	if inst, ok := obj.(*Instance); ok {
+		if m, ok := inst.Class.lookup("__getattr__"); ok {
+			return Call(m, []Object{obj, Str(name)}, nil)
+		}
+	}
 	return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", obj.Type().Name, name)
 }
 
@@ -387,8 +398,11 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 func SetAttr(obj Object, name string, v Object) *BaseException {
 	switch o := obj.(type) {
 	case *Instance:
-		o.Attrs.SetStr(name, v)
-		return nil
+		if m := userHook(o.Class, "__setattr__", objectSetattr); m != nil {
+			_, exc := Call(m, []Object{obj, Str(name), v}, nil)
+			return exc
+		}
+		return plainSetAttr(obj, name, v)
 	case *BaseException:
 		if o.Attrs == nil {
 			o.Attrs = NewDict()
@@ -420,6 +434,9 @@ func SetAttr(obj Object, name string, v Object) *BaseException {
 		o.Dict.SetStr(name, v)
 		return nil
 	case *Type:
+		if m := MetaOf(o); m != nil && m.SetAttr != nil {
+			return m.SetAttr(o, name, v)
+		}
 		o.Dict.SetStr(name, v)
 		return nil
 	case *Module:
@@ -456,6 +473,11 @@ func BuildClass(name, qualname string, bases []Object, ns *Dict, kw []KwArg) (Ob
 		t.Qualname = qualname
 	}
 	t.Dict = ns
+	if m := MetaOf(t); m != nil && m.InitClass != nil {
+		if exc := m.InitClass(t); exc != nil {
+			return nil, exc
+		}
+	}
 	return t, nil
 }
 
@@ -534,8 +556,10 @@ func Iter(x Object) (Object, *BaseException) {
 	case *Tuple:
 		return &seqIter{items: func() []Object { return v.Items }}, nil
 	case *Set:
-		keys := append([]Object(nil), v.d.keys...)
+		keys := v.items()
 		return &seqIter{items: func() []Object { return keys }}, nil
+	case *dictView:
+		return &dictViewIter{v: v, items: v.elems(), n: v.d.Len()}, nil
 	case Str:
 		rs := []rune(string(v))
 		items := make([]Object, len(rs))
@@ -549,11 +573,20 @@ func Iter(x Object) (Object, *BaseException) {
 		return &seqIter{items: func() []Object { return keys }}, nil
 	case *rangeObj:
 		return v.iter(), nil
+	case *Type:
+		if m := MetaOf(v); m != nil && m.Iter != nil {
+			return m.Iter(v)
+		}
 	case Iterator:
 		return x, nil
 	}
 	if _, ok := x.Type().lookup("__iter__"); ok {
 		return CallMethod(x, "__iter__", nil, nil)
+	}
+	if _, ok := x.(*Instance); ok {
+		if _, ok := x.Type().lookup("__getitem__"); ok {
+			return &getitemIter{seq: x}, nil // the old sequence protocol
+		}
 	}
 	return nil, Errorf(TypeErrorType, "'%s' object is not iterable", x.Type().Name)
 }

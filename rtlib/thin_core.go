@@ -22,6 +22,9 @@ type Type struct {
 	// New, when set, constructs instances (builtin types); classes use
 	// __init__ on a fresh *Instance.
 	New func(t *Type, args []Object, kw []KwArg) (Object, *BaseException)
+	// Meta, when set, is a metaclass implemented in Go; the classes
+	// derived from t share it (meta.go).
+	Meta *Meta
 }
 
 // Type returns type, the type of every type.
@@ -278,6 +281,26 @@ func Hash(x Object) (int64, *BaseException) {
 		if b, ok := bigOf(v); ok {
 			return hashBig(b), nil
 		}
+	case NoneType:
+		return 0xFCA86420, nil // CPython 3.12's constant hash of None
+	case *Tuple:
+		// tuplehash (Objects/tupleobject.c): xxHash over the items' hashes.
+		const p1, p2, p5 = 11400714785074694791, 14029467366897019727, 2870177450012600261
+		var acc uint64 = p5
+		for _, it := range v.Items {
+			lane, exc := Hash(it)
+			if exc != nil {
+				return 0, exc
+			}
+			acc += uint64(lane) * p2
+			acc = acc<<31 | acc>>33
+			acc *= p1
+		}
+		acc += uint64(len(v.Items)) ^ (p5 ^ 3527539)
+		if acc == ^uint64(0) {
+			return 1546275796, nil
+		}
+		return int64(acc), nil
 	}
 	hk, exc := hashKey(x)
 	if exc != nil {
@@ -474,6 +497,26 @@ func (c *Coroutine) Close() *BaseException {
 func GetAwaitable(x Object) (Resumable, *BaseException) {
 	if r, ok := x.(Resumable); ok {
 		return r, nil
+	}
+	if _, ok := x.(*Instance); ok {
+		if _, ok := x.Type().lookup("__await__"); ok {
+			it, exc := CallMethod(x, "__await__", nil, nil)
+			if exc != nil {
+				return nil, exc
+			}
+			switch v := it.(type) {
+			case *Coroutine:
+				return nil, Errorf(TypeErrorType, "__await__() returned a coroutine")
+			case *Generator, *coroWrapper:
+				return v.(Resumable), nil
+			case Iterator:
+				return &iterDelegate{it: v}, nil
+			}
+			if _, ok := it.Type().lookup("__next__"); ok {
+				return &iterDelegate{it: it}, nil
+			}
+			return nil, Errorf(TypeErrorType, "__await__() returned non-iterator of type '%s'", it.Type().Name)
+		}
 	}
 	return nil, Errorf(TypeErrorType, "object %s can't be used in 'await' expression", x.Type().Name)
 }

@@ -94,6 +94,8 @@ func GetYieldFromIter(x Object) (Resumable, *BaseException) {
 		return v, nil
 	case *Coroutine:
 		return nil, Errorf(TypeErrorType, "cannot 'yield from' a coroutine object in a non-coroutine generator")
+	case *coroWrapper:
+		return v, nil
 	}
 	it, exc := Iter(x)
 	if exc != nil {
@@ -309,4 +311,22 @@ func (m *mapAwait) Resume(sent Object, thrown *BaseException) (Object, bool, *Ba
 	}
 	r, e := m.fn(v, exc)
 	return r, true, e
+}
+
+// coroWrapper is what coroutine.__await__() returns: an iterator over the
+// coroutine's suspensions, which a class's __await__ may `yield from`.
+type coroWrapper struct{ c *Coroutine }
+
+var coroWrapperType = newType("coroutine_wrapper", ObjectType)
+
+func (*coroWrapper) Type() *Type { return coroWrapperType }
+
+func (w *coroWrapper) Resume(sent Object, thrown *BaseException) (Object, bool, *BaseException) {
+	return w.c.Resume(sent, thrown)
+}
+
+func init() {
+	defMethod(CoroutineType, "__await__", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		return &coroWrapper{c: self.(*Coroutine)}, nil
+	})
 }

@@ -7,7 +7,7 @@ import (
 
 // Property is the property descriptor.
 type Property struct {
-	Get, Set Object
+	Get, Set, Del Object
 }
 
 var propertyType = newType("property", ObjectType)
@@ -33,6 +33,7 @@ func strArg(fn string, args []Object, i int) (string, *BaseException) {
 func init() {
 	defer installStrMethods()
 	defer installContainerMethods()
+	defer installDictViews()
 	builtins["property"] = propertyType
 	propertyType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 		p := &Property{Get: None, Set: None}
@@ -42,7 +43,16 @@ func init() {
 		return p, nil
 	}
 	defMethod(propertyType, "setter", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		return &Property{Get: self.(*Property).Get, Set: args[0]}, nil
+		p := self.(*Property)
+		return &Property{Get: p.Get, Set: args[0], Del: p.Del}, nil
+	})
+	defMethod(propertyType, "deleter", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		p := self.(*Property)
+		return &Property{Get: p.Get, Set: p.Set, Del: args[0]}, nil
+	})
+	defMethod(propertyType, "getter", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		p := self.(*Property)
+		return &Property{Get: args[0], Set: p.Set, Del: p.Del}, nil
 	})
 
 	// list
@@ -181,21 +191,6 @@ func init() {
 		}
 		return v, DelItem(d, args[0])
 	})
-	defMethod(DictType, "keys", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		var out []Object
-		self.(*Dict).Items(func(k, v Object) { out = append(out, k) })
-		return NewList(out...), nil
-	})
-	defMethod(DictType, "values", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		var out []Object
-		self.(*Dict).Items(func(k, v Object) { out = append(out, v) })
-		return NewList(out...), nil
-	})
-	defMethod(DictType, "items", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		var out []Object
-		self.(*Dict).Items(func(k, v Object) { out = append(out, NewTuple(k, v)) })
-		return NewList(out...), nil
-	})
 	defMethod(DictType, "update", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		d := self.(*Dict)
 		if len(args) > 0 {
@@ -215,21 +210,27 @@ func init() {
 
 	// set
 	defMethod(SetType, "add", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		return None, self.(*Set).d.SetItem(args[0], None)
+		if exc := argCount("add", args, 1, 1); exc != nil {
+			return nil, exc
+		}
+		return None, self.(*Set).add(args[0])
 	})
 	defMethod(SetType, "discard", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		s := self.(*Set)
-		if _, ok, _ := s.d.GetItem(args[0]); ok {
-			DelItem(s.d, args[0])
+		if exc := argCount("discard", args, 1, 1); exc != nil {
+			return nil, exc
 		}
-		return None, nil
+		_, exc := self.(*Set).discard(args[0])
+		return None, exc
 	})
 	defMethod(SetType, "remove", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		s := self.(*Set)
-		if _, ok, _ := s.d.GetItem(args[0]); ok {
-			return None, DelItem(s.d, args[0])
+		if exc := argCount("remove", args, 1, 1); exc != nil {
+			return nil, exc
 		}
-		return nil, NewException(KeyErrorType, args[0])
+		had, exc := self.(*Set).discard(args[0])
+		if exc == nil && !had {
+			exc = NewException(KeyErrorType, args[0])
+		}
+		return None, exc
 	})
 
 	// str

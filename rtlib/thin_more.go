@@ -29,6 +29,13 @@ func (ellipsisType) Repr() (Str, *BaseException) { return "Ellipsis", nil }
 
 // DelAttr is del obj.name.
 func DelAttr(obj Object, name string) *BaseException {
+	if inst, ok := obj.(*Instance); ok {
+		if m := userHook(inst.Class, "__delattr__", objectDelattr); m != nil {
+			_, exc := Call(m, []Object{obj, Str(name)}, nil)
+			return exc
+		}
+		return plainDelAttr(obj, name)
+	}
 	if attrs := instanceAttrs(obj); attrs != nil {
 		if attrs.DelStr(name) {
 			return nil
@@ -107,6 +114,11 @@ func DelItem(obj, key Object) *BaseException {
 type Set struct {
 	d      *Dict
 	frozen bool
+	// tab simulates CPython's hash table, which gives the iteration order
+	// (setorder.go); fill counts used and dummy slots, used live ones.
+	tab        []setSlot
+	fill, used int
+	finger     int
 }
 
 // SetType is set; FrozenSetType is frozenset (a *Set with frozen set).
@@ -127,7 +139,7 @@ func (s *Set) Type() *Type {
 func NewSet(items ...Object) (Object, *BaseException) {
 	s := &Set{d: NewDict()}
 	for _, it := range items {
-		if exc := s.d.SetItem(it, None); exc != nil {
+		if exc := s.add(it); exc != nil {
 			return nil, exc
 		}
 	}
@@ -140,13 +152,13 @@ func (s *Set) Repr() (Str, *BaseException) {
 		if s.d.Len() == 0 {
 			return "frozenset()", nil
 		}
-		r, exc := seqRepr("frozenset({", "})", s.d.keys, false)
+		r, exc := seqRepr("frozenset({", "})", s.items(), false)
 		return r, exc
 	}
 	if s.d.Len() == 0 {
 		return "set()", nil
 	}
-	r, exc := seqRepr("{", "}", s.d.keys, false)
+	r, exc := seqRepr("{", "}", s.items(), false)
 	return r, exc
 }
 
@@ -494,7 +506,12 @@ func InplaceAdd(a, b Object) (Object, *BaseException) {
 
 // The other in-place operators behave as the binary ones for the builtin
 // immutable types.
-func InplaceSub(a, b Object) (Object, *BaseException)      { return Sub(a, b) }
+func InplaceSub(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceSetOp("-", a, b); ok {
+		return r, exc
+	}
+	return Sub(a, b)
+}
 func InplaceMul(a, b Object) (Object, *BaseException)      { return Mul(a, b) }
 func InplaceTrueDiv(a, b Object) (Object, *BaseException)  { return TrueDiv(a, b) }
 func InplaceFloorDiv(a, b Object) (Object, *BaseException) { return FloorDiv(a, b) }
@@ -502,10 +519,25 @@ func InplaceMod(a, b Object) (Object, *BaseException)      { return Mod(a, b) }
 func InplacePow(a, b Object) (Object, *BaseException)      { return Pow(a, b) }
 func InplaceLShift(a, b Object) (Object, *BaseException)   { return LShift(a, b) }
 func InplaceRShift(a, b Object) (Object, *BaseException)   { return RShift(a, b) }
-func InplaceBitAnd(a, b Object) (Object, *BaseException)   { return BitAnd(a, b) }
-func InplaceBitOr(a, b Object) (Object, *BaseException)    { return BitOr(a, b) }
-func InplaceBitXor(a, b Object) (Object, *BaseException)   { return BitXor(a, b) }
-func InplaceMatMul(a, b Object) (Object, *BaseException)   { return MatMul(a, b) }
+func InplaceBitAnd(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceSetOp("&", a, b); ok {
+		return r, exc
+	}
+	return BitAnd(a, b)
+}
+func InplaceBitOr(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceSetOp("|", a, b); ok {
+		return r, exc
+	}
+	return BitOr(a, b)
+}
+func InplaceBitXor(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceSetOp("^", a, b); ok {
+		return r, exc
+	}
+	return BitXor(a, b)
+}
+func InplaceMatMul(a, b Object) (Object, *BaseException) { return MatMul(a, b) }
 
 // superObj is the result of super().
 type superObj struct {
@@ -530,14 +562,13 @@ func init() {
 	}}
 	builtins["set"] = SetType
 	SetType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("set", args, 0, 1); exc != nil {
+			return nil, exc
+		}
 		if len(args) == 0 {
 			return NewSet()
 		}
-		items, exc := toSlice(args[0])
-		if exc != nil {
-			return nil, exc
-		}
-		return NewSet(items...)
+		return newSetFrom(args[0], false)
 	}
 	builtins["Ellipsis"] = Ellipsis
 	builtins["slice"] = sliceType
@@ -653,4 +684,31 @@ func init() {
 		}
 		return nil, Errorf(TypeErrorType, "bad operand type for abs(): '%s'", x.Type().Name)
 	}}
+}
+
+// inplaceSetOp is s |= t, s &= t, s -= t and s ^= t on a set: s changes in
+// place (set_ior and friends). ok is false for other operands.
+func inplaceSetOp(op string, a, b Object) (Object, *BaseException, bool) {
+	s, ok := a.(*Set)
+	if !ok || s.frozen || !setLike(b) {
+		return nil, nil, false
+	}
+	var exc *BaseException
+	switch op {
+	case "|":
+		exc = s.update(b)
+	case "&":
+		var r *Set
+		if r, exc = s.intersection(b); exc == nil {
+			s.d, s.tab, s.fill, s.used = r.d, r.tab, r.fill, r.used
+		}
+	case "-":
+		exc = s.differenceUpdate(b)
+	case "^":
+		exc = s.symmetricDifferenceUpdate(b)
+	}
+	if exc != nil {
+		return nil, exc, true
+	}
+	return s, nil, true
 }

@@ -545,6 +545,8 @@ func Truth(x Object) (bool, *BaseException) {
 		return v.Len() > 0, nil
 	case *Set:
 		return v.d.Len() > 0, nil
+	case *dictView:
+		return v.d.Len() > 0, nil
 	}
 	if t := x.Type(); t != nil {
 		if m, ok := t.lookup("__bool__"); ok {
@@ -653,9 +655,18 @@ func equal(a, b Object) (bool, *BaseException) {
 	if c, ok := compare(a, b); ok {
 		return c == 0, nil
 	}
+	if r, ok, exc := viewEqual(a, b); ok {
+		return r, exc
+	}
 	switch x := a.(type) {
 	case NoneType:
 		return false, nil
+	case *Set:
+		y, ok := b.(*Set)
+		if !ok || x.d.Len() != y.d.Len() {
+			return false, nil
+		}
+		return allIn(x, y)
 	case *Dict:
 		y, ok := b.(*Dict)
 		if !ok || x.Len() != y.Len() {
@@ -695,6 +706,20 @@ func richCompare(op string, a, b Object, want func(int) bool) (Object, *BaseExce
 			return Bool(false), nil
 		}
 		return Bool(want(c)), nil
+	}
+	if setLike(a) && setLike(b) {
+		// Subset and superset tests.
+		la, _ := Len(a)
+		lb, _ := Len(b)
+		x, y := a, b
+		if op == ">" || op == ">=" {
+			x, y, la, lb = b, a, lb, la
+		}
+		if la > lb || (la == lb && (op == "<" || op == ">")) {
+			return Bool(false), nil
+		}
+		sub, exc := allIn(x, y)
+		return Bool(sub), exc
 	}
 	dunder := map[string][2]string{"<": {"__lt__", "__gt__"}, "<=": {"__le__", "__ge__"}, ">": {"__gt__", "__lt__"}, ">=": {"__ge__", "__le__"}}[op]
 	if _, ok := a.(*Instance); ok {
@@ -793,6 +818,20 @@ func Contains(container, item Object) (bool, *BaseException) {
 	case *Set:
 		_, found, exc := c.d.GetItem(item)
 		return found, exc
+	case *dictView:
+		return c.contains(item)
+	case *Type:
+		if m := MetaOf(c); m != nil && m.Contains != nil {
+			return m.Contains(c, item)
+		}
+	case *Instance:
+		if m, ok := c.Class.lookup("__contains__"); ok {
+			r, exc := Call(m, []Object{container, item}, nil)
+			if exc != nil {
+				return false, exc
+			}
+			return Truth(r)
+		}
 	case *List:
 		return containsSeq(c.Items, item)
 	case *Tuple:
@@ -824,6 +863,11 @@ func containsSeq(items []Object, x Object) (bool, *BaseException) {
 
 // GetItem is obj[key].
 func GetItem(obj, key Object) (Object, *BaseException) {
+	if t, ok := obj.(*Type); ok {
+		if m := MetaOf(t); m != nil && m.GetItem != nil {
+			return m.GetItem(t, key)
+		}
+	}
 	if sl, ok := key.(*Slice); ok {
 		switch c := obj.(type) {
 		case *List:

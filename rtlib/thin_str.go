@@ -126,6 +126,9 @@ func Repr(x Object) (Str, *BaseException) {
 	case *Function:
 		return Str(fmt.Sprintf("<function %s at 0x%x>", v.Qualname, addr(v))), nil
 	case *Type:
+		if m := MetaOf(v); m != nil && m.Repr != nil {
+			return m.Repr(v)
+		}
 		if v.Module == "builtins" {
 			return Str("<class '" + v.Name + "'>"), nil
 		}

@@ -20,6 +20,8 @@ var ModulePackages = map[string]string{
 	"math":        "github.com/async2go/async2go/rtlib/mod/math",
 	"itertools":   "github.com/async2go/async2go/rtlib/mod/itertools",
 	"typing":      "github.com/async2go/async2go/rtlib/mod/typing",
+	"enum":        "github.com/async2go/async2go/rtlib/mod/enum",
+	"contextvars": "github.com/async2go/async2go/rtlib/mod/contextvars",
 }
 
 // FuncKind says what a Func is.

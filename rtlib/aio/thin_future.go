@@ -57,6 +57,9 @@ type futureExtra struct {
 	callbacks  []cbEntry // done callbacks after cb0
 	name       string    // a task's name given by name= or set_name
 	named      bool
+	// ctx is a task's contextvars context, copied when the task is created
+	// once a ContextVar exists (nil until then: no copy, no allocation).
+	ctx *rt.Context
 }
 
 func (f *Future) extra() *futureExtra {
@@ -355,6 +358,9 @@ func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseExcepti
 		}
 		t.setName(string(s))
 	}
+	if rt.ContextVarsInUse() {
+		t.extra().ctx = rt.CopyContext()
+	}
 	loop.addTask(t)
 	loop.scheduleStep(t, nil)
 	return t, nil
@@ -437,7 +443,14 @@ func (t *Task) step(exc *rt.BaseException) {
 	l := t.loop
 	prev := l.current
 	l.current = t
+	var prevCtx *rt.Context
+	if t.x != nil && t.x.ctx != nil {
+		prevCtx = rt.EnterContext(t.x.ctx)
+	}
 	v, done, err := t.coro.Resume(rt.None, exc)
+	if prevCtx != nil {
+		rt.ExitContext(prevCtx)
+	}
 	l.current = prev
 	if done {
 		l.removeTask(t)

@@ -48,9 +48,6 @@ func flag(kw []rt.KwArg, name string, def bool) bool {
 type options struct{ init, repr, eq, order, frozen bool }
 
 func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
-	if o.frozen {
-		return nil, rt.Errorf(rt.NotImplementedType, "async2go: dataclass(frozen=True) is not supported yet")
-	}
 	var fields []*field
 	// Fields of dataclass bases come first.
 	for i := len(cls.MRO) - 1; i > 0; i-- {
@@ -101,7 +98,7 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 		qual = string(q.(rt.Str))
 	}
 	if o.init {
-		if exc := defineInit(cls, qual, fields); exc != nil {
+		if exc := defineInit(cls, qual, fields, o.frozen); exc != nil {
 			return nil, exc
 		}
 	}
@@ -160,10 +157,52 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 		compare("__eq__", rt.Eq)
 	}
 	if o.order {
+		if !o.eq {
+			return nil, rt.Errorf(rt.ValueErrorType, "eq must be true if order is true")
+		}
 		compare("__lt__", rt.Lt)
 		compare("__le__", rt.Le)
 		compare("__gt__", rt.Gt)
 		compare("__ge__", rt.Ge)
+	}
+	if o.frozen {
+		isField := func(name string) bool {
+			for _, f := range fields {
+				if f.name == name {
+					return true
+				}
+			}
+			return false
+		}
+		guard := func(verb string) func(args []rt.Object) (rt.Object, *rt.BaseException) {
+			return func(args []rt.Object) (rt.Object, *rt.BaseException) {
+				name, _ := args[1].(rt.Str)
+				if args[0].Type() == cls || isField(string(name)) {
+					return nil, rt.NewException(FrozenInstanceError, rt.Str("cannot "+verb+" field "+reprStr(string(name))))
+				}
+				if verb == "assign to" {
+					return rt.None, rt.PlainSetAttr(args[0], string(name), args[2])
+				}
+				return rt.CallMethod(rt.ObjectType, "__delattr__", []rt.Object{args[0], name}, nil)
+			}
+		}
+		def(cls, qual, "__setattr__", []string{"self", "name", "value"}, guard("assign to"))
+		def(cls, qual, "__delattr__", []string{"self", "name"}, guard("delete"))
+	}
+	// The __hash__ rules of dataclasses._hash_action (unsafe_hash=False).
+	if _, explicit := cls.Dict.GetStr("__hash__"); !explicit && o.eq {
+		if o.frozen {
+			def(cls, qual, "__hash__", []string{"self"}, func(args []rt.Object) (rt.Object, *rt.BaseException) {
+				k, exc := key(args[0])
+				if exc != nil {
+					return nil, exc
+				}
+				h, exc := rt.Hash(k)
+				return rt.Int(h), exc
+			})
+		} else {
+			cls.Dict.SetStr("__hash__", rt.None)
+		}
 	}
 	return cls, nil
 }
@@ -177,7 +216,11 @@ func def(cls *rt.Type, qual, name string, params []string, impl func(args []rt.O
 	})
 }
 
-func defineInit(cls *rt.Type, qual string, fields []*field) *rt.BaseException {
+func defineInit(cls *rt.Type, qual string, fields []*field, frozen bool) *rt.BaseException {
+	set := rt.SetAttr
+	if frozen {
+		set = rt.PlainSetAttr
+	}
 	params := []string{"self"}
 	var defaults []rt.Object
 	var initFields []*field
@@ -211,7 +254,7 @@ func defineInit(cls *rt.Type, qual string, fields []*field) *rt.BaseException {
 						return nil, exc
 					}
 				}
-				if exc := rt.SetAttr(self, f.name, v); exc != nil {
+				if exc := set(self, f.name, v); exc != nil {
 					return nil, exc
 				}
 			}
@@ -221,7 +264,7 @@ func defineInit(cls *rt.Type, qual string, fields []*field) *rt.BaseException {
 					if exc != nil {
 						return nil, exc
 					}
-					if exc := rt.SetAttr(self, f.name, v); exc != nil {
+					if exc := set(self, f.name, v); exc != nil {
 						return nil, exc
 					}
 				}
@@ -233,9 +276,19 @@ func defineInit(cls *rt.Type, qual string, fields []*field) *rt.BaseException {
 	return nil
 }
 
+// FrozenInstanceError is raised on assignment to a field of a frozen dataclass.
+var FrozenInstanceError = rt.NewBuiltinType("FrozenInstanceError", "dataclasses", rt.AttributeErrorType)
+
+func reprStr(s string) string {
+	r, _ := rt.Repr(rt.Str(s))
+	return string(r)
+}
+
 func init() {
 	rt.RegisterModule("dataclasses", func() (*rt.Module, *rt.BaseException) {
 		m := rt.NewModule("dataclasses")
+		m.Dict.SetStr("FrozenInstanceError", FrozenInstanceError)
+		addHelpers(m)
 		m.Dict.SetStr("field", &rt.Builtin{Name: "field", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			if len(args) > 0 {
 				return nil, rt.Errorf(rt.TypeErrorType, "field() takes 0 positional arguments but %d were given", len(args))

@@ -61,6 +61,7 @@ func init() {
 			return &partial{fn: args[0], args: append([]rt.Object(nil), args[1:]...), kw: kw}, nil
 		})
 		builtin(m, "lru_cache", lruCacheBuiltin)
+		builtin(m, "total_ordering", totalOrdering)
 		builtin(m, "cache", cacheBuiltin)
 		builtin(m, "reduce", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			if len(args) < 2 {

@@ -1,0 +1,144 @@
+package rtlib
+
+// The attribute protocol of classes: __setattr__, __delattr__ and
+// __getattr__ defined in Python (object's own are the plain behaviour, and
+// object.__setattr__(self, name, v) reaches it from an override), and
+// property setters.
+
+var objectSetattr, objectDelattr Object
+
+func init() {
+	objectSetattr = &Method{Name: "__setattr__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("__setattr__", args, 2, 2); exc != nil {
+			return nil, exc
+		}
+		name, ok := args[0].(Str)
+		if !ok {
+			return nil, Errorf(TypeErrorType, "attribute name must be string, not '%s'", args[0].Type().Name)
+		}
+		return None, plainSetAttr(self, string(name), args[1])
+	}}
+	objectDelattr = &Method{Name: "__delattr__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("__delattr__", args, 1, 1); exc != nil {
+			return nil, exc
+		}
+		name, ok := args[0].(Str)
+		if !ok {
+			return nil, Errorf(TypeErrorType, "attribute name must be string, not '%s'", args[0].Type().Name)
+		}
+		return None, plainDelAttr(self, string(name))
+	}}
+	ObjectType.Dict.SetStr("__setattr__", objectSetattr)
+	ObjectType.Dict.SetStr("__delattr__", objectDelattr)
+}
+
+// userSetattr is a class's own __setattr__ (nil when it is object's).
+func userHook(t *Type, name string, plain Object) Object {
+	if m, ok := t.lookup(name); ok && m != plain {
+		return m
+	}
+	return nil
+}
+
+// plainSetAttr is object.__setattr__ on an instance: a property's setter,
+// or the instance dict.
+func plainSetAttr(obj Object, name string, v Object) *BaseException {
+	inst, ok := obj.(*Instance)
+	if !ok {
+		return SetAttr(obj, name, v)
+	}
+	if m, ok := inst.Class.lookup(name); ok {
+		if p, ok := m.(*Property); ok {
+			if p.Set == nil || p.Set == None {
+				return Errorf(AttributeErrorType, "property '%s' of '%s' object has no setter", name, inst.Class.Name)
+			}
+			_, exc := Call(p.Set, []Object{obj, v}, nil)
+			return exc
+		}
+	}
+	if !slotAllows(inst.Class, name) {
+		return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", inst.Class.Name, name)
+	}
+	inst.Attrs.SetStr(name, v)
+	return nil
+}
+
+// slotAllows reports whether an instance of t may have the attribute name:
+// when every class of the MRO but object declares __slots__, only the
+// declared names (and no __dict__) exist.
+func slotAllows(t *Type, name string) bool {
+	for _, c := range t.MRO {
+		if c == ObjectType {
+			continue
+		}
+		s, ok := c.Dict.GetStr("__slots__")
+		if !ok {
+			return true
+		}
+		if str, ok := s.(Str); ok {
+			s = NewTuple(str)
+		}
+		items, exc := toSlice(s)
+		if exc != nil {
+			return true
+		}
+		for _, it := range items {
+			if n, ok := it.(Str); ok && (string(n) == name || n == "__dict__") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// getitemIter iterates an object that has __getitem__ but no __iter__:
+// x[0], x[1], … until IndexError.
+type getitemIter struct {
+	seq  Object
+	i    int64
+	done bool
+}
+
+func (*getitemIter) Type() *Type { return iteratorType }
+
+func (g *getitemIter) NextValue() (Object, bool, *BaseException) {
+	if g.done {
+		return nil, false, nil
+	}
+	v, exc := GetItem(g.seq, Int(g.i))
+	if exc != nil {
+		g.done = true
+		if exc.Class.IsSubtype(IndexErrorType) || exc.Class.IsSubtype(StopIterationType) {
+			return nil, false, nil
+		}
+		return nil, false, exc
+	}
+	g.i++
+	return v, true, nil
+}
+
+func plainDelAttr(obj Object, name string) *BaseException {
+	if inst, ok := obj.(*Instance); ok {
+		if m, ok := inst.Class.lookup(name); ok {
+			if p, ok := m.(*Property); ok {
+				if p.Del == nil || p.Del == None {
+					return Errorf(AttributeErrorType, "property '%s' of '%s' object has no deleter", name, inst.Class.Name)
+				}
+				_, exc := Call(p.Del, []Object{obj}, nil)
+				return exc
+			}
+		}
+	}
+	if attrs := instanceAttrs(obj); attrs != nil {
+		if attrs.DelStr(name) {
+			return nil
+		}
+	}
+	return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", obj.Type().Name, name)
+}
+
+// PlainSetAttr is object.__setattr__(obj, name, v): it bypasses a class's
+// own __setattr__ (a frozen dataclass's __init__ uses it).
+func PlainSetAttr(obj Object, name string, v Object) *BaseException {
+	return plainSetAttr(obj, name, v)
+}

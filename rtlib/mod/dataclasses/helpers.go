@@ -1,0 +1,167 @@
+package dataclasses
+
+import (
+	rt "github.com/async2go/async2go/rtlib"
+)
+
+// dataFields is the fields of a dataclass instance or class (ok false when
+// x is neither).
+func dataFields(x rt.Object) ([]*field, bool) {
+	t, ok := x.(*rt.Type)
+	if !ok {
+		t = x.Type()
+	}
+	for _, c := range t.MRO {
+		if v, ok := c.Dict.GetStr("__dataclass_fields__"); ok {
+			var out []*field
+			v.(*rt.Dict).Items(func(_, f rt.Object) { out = append(out, f.(*field)) })
+			return out, true
+		}
+	}
+	return nil, false
+}
+
+// convert is asdict's and astuple's recursion (dataclasses._asdict_inner).
+func convert(x rt.Object, asDict bool) (rt.Object, *rt.BaseException) {
+	if _, isType := x.(*rt.Type); !isType {
+		if fs, ok := dataFields(x); ok {
+			d := rt.NewDict()
+			var items []rt.Object
+			for _, f := range fs {
+				v, exc := rt.GetAttr(x, f.name)
+				if exc != nil {
+					return nil, exc
+				}
+				if v, exc = convert(v, asDict); exc != nil {
+					return nil, exc
+				}
+				d.SetStr(f.name, v)
+				items = append(items, v)
+			}
+			if asDict {
+				return d, nil
+			}
+			return rt.NewTuple(items...), nil
+		}
+	}
+	switch v := x.(type) {
+	case *rt.List:
+		out := make([]rt.Object, len(v.Items))
+		for i, it := range v.Items {
+			var exc *rt.BaseException
+			if out[i], exc = convert(it, asDict); exc != nil {
+				return nil, exc
+			}
+		}
+		return rt.NewList(out...), nil
+	case *rt.Tuple:
+		out := make([]rt.Object, len(v.Items))
+		for i, it := range v.Items {
+			var exc *rt.BaseException
+			if out[i], exc = convert(it, asDict); exc != nil {
+				return nil, exc
+			}
+		}
+		return rt.NewTuple(out...), nil
+	case *rt.Dict:
+		if v.Class == nil {
+			out := rt.NewDict()
+			var exc *rt.BaseException
+			v.Items(func(k, val rt.Object) {
+				if exc != nil {
+					return
+				}
+				var ck, cv rt.Object
+				if ck, exc = convert(k, asDict); exc != nil {
+					return
+				}
+				if cv, exc = convert(val, asDict); exc != nil {
+					return
+				}
+				exc = out.SetItem(ck, cv)
+			})
+			return out, exc
+		}
+	}
+	return x, nil
+}
+
+func addHelpers(m *rt.Module) {
+	fieldType.Dict.SetStr("name", &rt.Property{Get: &rt.Builtin{Name: "name", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.Str(args[0].(*field).name), nil
+	}}, Set: rt.None})
+	one := func(name string, fn func(x rt.Object) (rt.Object, *rt.BaseException)) {
+		m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if len(args) != 1 || len(kw) != 0 {
+				return nil, rt.Errorf(rt.TypeErrorType, "%s() takes exactly one argument (%d given)", name, len(args)+len(kw))
+			}
+			return fn(args[0])
+		}})
+	}
+	notDC := func(fn string) *rt.BaseException {
+		return rt.Errorf(rt.TypeErrorType, "%s() should be called on dataclass instances", fn)
+	}
+	one("fields", func(x rt.Object) (rt.Object, *rt.BaseException) {
+		fs, ok := dataFields(x)
+		if !ok {
+			return nil, rt.Errorf(rt.TypeErrorType, "must be called with a dataclass type or instance")
+		}
+		out := make([]rt.Object, len(fs))
+		for i, f := range fs {
+			out[i] = f
+		}
+		return rt.NewTuple(out...), nil
+	})
+	one("is_dataclass", func(x rt.Object) (rt.Object, *rt.BaseException) {
+		_, ok := dataFields(x)
+		return rt.Bool(ok), nil
+	})
+	for _, n := range []string{"asdict", "astuple"} {
+		asDict := n == "asdict"
+		n := n
+		one(n, func(x rt.Object) (rt.Object, *rt.BaseException) {
+			if _, ok := x.(*rt.Type); ok {
+				return nil, notDC(n)
+			}
+			if _, ok := dataFields(x); !ok {
+				return nil, notDC(n)
+			}
+			return convert(x, asDict)
+		})
+	}
+	m.Dict.SetStr("replace", &rt.Builtin{Name: "replace", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if len(args) != 1 {
+			return nil, rt.Errorf(rt.TypeErrorType, "replace() takes 1 positional argument but %d were given", len(args))
+		}
+		fs, ok := dataFields(args[0])
+		if _, isType := args[0].(*rt.Type); !ok || isType {
+			return nil, notDC("replace")
+		}
+		var nkw []rt.KwArg
+		for _, f := range fs {
+			if !f.init {
+				continue
+			}
+			v, exc := rt.GetAttr(args[0], f.name)
+			if exc != nil {
+				return nil, exc
+			}
+			for _, k := range kw {
+				if k.Name == f.name {
+					v = k.Value
+				}
+			}
+			nkw = append(nkw, rt.KwArg{Name: f.name, Value: v})
+		}
+		for _, k := range kw {
+			known := false
+			for _, f := range fs {
+				known = known || f.name == k.Name
+			}
+			if !known {
+				return nil, rt.Errorf(rt.TypeErrorType, "%s.__init__() got an unexpected keyword argument '%s'", args[0].Type().Name, k.Name)
+			}
+		}
+		return rt.Call(args[0].Type(), nil, nkw)
+	}})
+}
