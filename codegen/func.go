@@ -53,12 +53,47 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			return jen.Op("&").Qual(rtPath, "Cell").Values()
 		}
 		if isParam {
+			if f.Direct {
+				return jen.Id(fmt.Sprintf("a%d", i)) // already of the parameter's type
+			}
 			if v.Type != ir.Boxed {
 				return unbox(v.Type, jen.Id("args").Index(jen.Lit(i)))
 			}
 			return jen.Id("args").Index(jen.Lit(i))
 		}
 		return nil
+	}
+	// A function only ever called directly (f.Direct) has its body in
+	// <name>_direct, taking the parameters as typed Go arguments; <name>,
+	// the entry point of generic calls, unboxes and forwards.
+	var directParams, forward []jen.Code
+	if f.Direct {
+		directParams = []jen.Code{jen.Id("fn").Op("*").Qual(rtPath, "Function")}
+		forward = []jen.Code{jen.Id("fn")}
+		for i, n := range f.Params.Names {
+			typ := ir.Boxed
+			for _, v := range f.Locals {
+				if v.Name == n {
+					typ = v.Type
+				}
+			}
+			directParams = append(directParams, jen.Id(fmt.Sprintf("a%d", i)).Add(goType(typ)))
+			forward = append(forward, unbox(typ, jen.Id("args").Index(jen.Lit(i))))
+		}
+	}
+	entry := func(body ...jen.Code) []jen.Code {
+		params := []jen.Code{jen.Id("fn").Op("*").Qual(rtPath, "Function"), jen.Id("args").Index().Qual(rtPath, "Object")}
+		if !f.Direct {
+			return []jen.Code{jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(body...)}
+		}
+		return []jen.Code{
+			jen.Func().Id(f.GoName + "_direct").Params(directParams...).Params(obj.Clone(), excT).Block(body...),
+			jen.Line(),
+			jen.Comment(f.GoName + " is the entry point of generic calls."),
+			jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(
+				jen.Return(jen.Id(f.GoName + "_direct").Call(forward...)),
+			),
+		}
 	}
 
 	doc := fmt.Sprintf("%s is %s %s (%s line %d).", f.GoName, f.Kind, f.Qualname, fg.g.prog.File, f.Line)
@@ -95,6 +130,10 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			params := append([]jen.Code{jen.Id("ns").Op("*").Qual(rtPath, "Dict")}, freeParams...)
 			out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(cellT, excT).Block(stmts...))
 		default:
+			if f.Direct {
+				out = append(out, entry(stmts...)...)
+				break
+			}
 			params := append([]jen.Code{jen.Id("fn").Op("*").Qual(rtPath, "Function"), jen.Id("args").Index().Qual(rtPath, "Object")}, freeParams...)
 			out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(stmts...))
 		}
@@ -144,9 +183,13 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			wrapper, what = "NewAsyncGenerator", "an async generator"
 		}
 		out = append(out, jen.Comment(doc+" Calling it makes "+what+"."))
-		out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(
-			jen.Return(jen.Qual(rtPath, wrapper).Call(jen.Id("fn"), jen.Op("&").Id(frame).Values(inits)), jen.Nil()),
-		))
+		if f.Direct {
+			out = append(out, entry(jen.Return(jen.Qual(rtPath, wrapper).Call(jen.Id("fn"), jen.Op("&").Id(frame).Values(inits)), jen.Nil()))...)
+		} else {
+			out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(
+				jen.Return(jen.Qual(rtPath, wrapper).Call(jen.Id("fn"), jen.Op("&").Id(frame).Values(inits)), jen.Nil()),
+			))
+		}
 		cases := []jen.Code{jen.Case(jen.Lit(0)).Block(
 			jen.If(jen.Id("thrown").Op("!=").Nil()).Block(
 				jen.Id("exc").Op("=").Id("thrown"), jen.Id("line").Op("=").Lit(f.Line), jen.Goto().Id("propagate"),

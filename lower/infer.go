@@ -114,6 +114,7 @@ func infer(p *ir.Program) {
 	}
 	for _, f := range p.Funcs {
 		fi := in.infos[f]
+		f.Direct = in.stableFunc[f]
 		f.TempTypes = make([]ir.Type, f.NTemps)
 		for t, x := range fi.temps {
 			f.TempTypes[t] = x.irType()
@@ -262,6 +263,9 @@ func (in *inferrer) joinCallSites(fi *funcInfo) bool {
 			}
 			ci := in.infos[callee]
 			args := ins.Args[1:]
+			if len(args) == len(ci.params) {
+				ins.Callee = callee
+			}
 			for i := range ci.params {
 				t := tyAny
 				if i < len(args) && len(args) == len(ci.params) {

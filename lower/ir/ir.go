@@ -170,8 +170,12 @@ type Instr struct {
 	N       int      // OpUnpack: count; OpCall: positional count
 	StarAt  int      // OpUnpack: index of the starred target, -1 if none
 	Func    *Func    // OpMakeFunc, OpMakeClass
-	Line    int
-	Col     int // OpLoad of a name: its 1-based column (0: unknown), for error messages
+	// Callee is the module-level function an OpCall always calls (set by
+	// the inference for a Func with Direct), called with its parameters'
+	// count of positional arguments: codegen calls it directly.
+	Callee *Func
+	Line   int
+	Col    int // OpLoad of a name: its 1-based column (0: unknown), for error messages
 }
 
 // TermKind is the kind of a block terminator.
@@ -237,9 +241,13 @@ type Func struct {
 	NTemps   int
 	// TempTypes is each temporary's proved type (nil: all Boxed).
 	TempTypes []Type
-	Blocks    []*Block
-	Parent    *Func
-	Children  []*Func
+	// Direct is set for a module-level function only ever called directly
+	// (lower/infer.go): it has a Go entry point taking its parameters as
+	// typed Go arguments.
+	Direct   bool
+	Blocks   []*Block
+	Parent   *Func
+	Children []*Func
 	// Generator is set for def bodies containing yield (not yet supported).
 	NStates int
 }

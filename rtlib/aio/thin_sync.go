@@ -535,11 +535,13 @@ func aexitRelease(release func() *rt.BaseException) rt.Object {
 	})
 }
 
+var aenterFn = &rt.Function{Name: "__aenter__", Qualname: "__aenter__"}
+
 // aenterAcquire is __aenter__: await acquire(), return None.
 func aenterAcquire(acquire rt.Object) rt.Object {
 	inner := acquire.(*rt.Coroutine)
 	started := false
-	return rt.NewCoroutine(&rt.Function{Name: "__aenter__", Qualname: "__aenter__"}, resumableFunc(func(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	return rt.NewCoroutine(aenterFn, resumableFunc(func(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
 		if !started {
 			started = true
 			sent = rt.None
