@@ -2,6 +2,8 @@ package aio
 
 import (
 	rt "github.com/async2go/async2go/rtlib"
+	"slices"
+	"unsafe"
 )
 
 func newClass(name, module string, base *rt.Type) *rt.Type {
@@ -455,7 +457,13 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 	var children []*Future
 	nfuts, nfinished := 0, 0
 	var doneFuts []*Future
-	argToFut := map[rt.Object]*Future{}
+	// CPython's arg_to_fut dict makes an argument given twice one child.
+	// A map entry per argument costs a million-task gather ~150 MB, so it
+	// is only built when some argument does repeat (distinctArgs).
+	var argToFut map[rt.Object]*Future
+	if !distinctArgs(args) {
+		argToFut = map[rt.Object]*Future{}
+	}
 	cancelRequested := false
 	doneCallback := func(fut *Future) {
 		nfinished++
@@ -504,7 +512,9 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 				return nil, exc
 			}
 			nfuts++
-			argToFut[a] = fut
+			if argToFut != nil {
+				argToFut[a] = fut
+			}
 			if fut.Done() {
 				doneFuts = append(doneFuts, fut)
 			} else {
@@ -671,4 +681,33 @@ func (s *sleep0Frame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Objec
 		return nil, true, thrown
 	}
 	return result, true, nil
+}
+
+// distinctArgs reports whether no awaitable appears twice among args: it
+// sorts their addresses (coroutines, tasks and futures are pointers); for
+// any other kind of argument it answers false and gather uses its map.
+func distinctArgs(args []rt.Object) bool {
+	if len(args) < 2 {
+		return true
+	}
+	addrs := make([]uintptr, len(args))
+	for i, a := range args {
+		switch p := a.(type) {
+		case *rt.Coroutine:
+			addrs[i] = uintptr(unsafe.Pointer(p))
+		case *Task:
+			addrs[i] = uintptr(unsafe.Pointer(p))
+		case *Future:
+			addrs[i] = uintptr(unsafe.Pointer(p))
+		default:
+			return false
+		}
+	}
+	slices.Sort(addrs)
+	for i := 1; i < len(addrs); i++ {
+		if addrs[i] == addrs[i-1] {
+			return false
+		}
+	}
+	return true
 }
