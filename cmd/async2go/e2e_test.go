@@ -229,11 +229,29 @@ func (p *program) translateBuildRun(t *testing.T) error {
 		return fmt.Errorf("build: %v", err)
 	}
 	for _, clock := range []string{"virtual", "real"} {
-		r, err := runBinary(bin, []string{"ASYNC2GO_CLOCK=" + clock}, 60*time.Second)
-		if err != nil {
-			return fmt.Errorf("%s clock: %v", clock, err)
+		// On the real clock a program's output may depend on timings
+		// (sleeps of a few milliseconds racing each other), which a loaded
+		// machine stretches: a mismatch there gets two more tries. The
+		// virtual clock is deterministic and gets one.
+		tries := 1
+		if clock == "real" {
+			tries = 3
 		}
-		if err := p.check(r); err != nil {
+		var err error
+		for try := 1; try <= tries; try++ {
+			var r runResult
+			r, err = runBinary(bin, []string{"ASYNC2GO_CLOCK=" + clock}, 60*time.Second)
+			if err == nil {
+				err = p.check(r)
+			}
+			if err == nil {
+				break
+			}
+			if try < tries {
+				t.Logf("real clock, try %d: %v", try, firstLines(err.Error(), 3))
+			}
+		}
+		if err != nil {
 			return fmt.Errorf("%s clock: %v", clock, err)
 		}
 	}
