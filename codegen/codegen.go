@@ -128,6 +128,19 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 
 func globalName(n string) string { return "g_" + n }
 
+// constArgs returns a package-level []rt.Object of the given constants.
+func (g *gen) constArgs(items []jen.Code) *jen.Statement {
+	lit := jen.Index().Qual(rtPath, "Object").Values(items...)
+	key := "args:" + fmt.Sprintf("%#v", lit)
+	if name, ok := g.consts[key]; ok {
+		return jen.Id(name)
+	}
+	name := fmt.Sprintf("ka%d", len(g.consts))
+	g.consts[key] = name
+	g.constDefs = append(g.constDefs, jen.Id(name).Op("=").Add(lit))
+	return jen.Id(name)
+}
+
 // floatConst returns a package-level float64 variable holding v. Typed
 // float code reads constants from variables, never from Go constants: Go
 // folds constant expressions exactly (0.1 + 0.2 would print 0.3) and has
@@ -613,11 +626,21 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 func (fg *funcGen) argSlice(b *ir.Block, in *ir.Instr, from, to int) (*jen.Statement, []jen.Code) {
 	if in.Star == nil {
 		var items []jen.Code
+		allConst := true
 		for _, a := range in.Args[from:to] {
 			items = append(items, fg.ref(a))
+			if _, ok := a.(ir.Const); !ok {
+				allConst = false
+			}
 		}
 		if len(items) == 0 {
 			return jen.Nil(), nil
+		}
+		if allConst {
+			// Arguments that are all constants: one shared slice, made
+			// once (callees never modify their argument slice; see
+			// docs/design.md), instead of an allocation per call.
+			return fg.g.constArgs(items), nil
 		}
 		return jen.Index().Qual(rtPath, "Object").Values(items...), nil
 	}
