@@ -380,8 +380,10 @@ type stateOut struct {
 	code  jen.Code
 }
 
-// findAwaitMethods finds `await obj.m(...)`: an OpCallMethod followed at
-// once by the OpGetAwaitable of its result, which nothing else reads.
+// findAwaitMethods finds `await obj.m(...)` and the awaits of an async
+// with's __aenter__ and __aexit__: an OpCallMethod, OpWithEnter or
+// OpCallExit followed at once by the OpGetAwaitable of its result, which
+// nothing else reads (emitted fused as rt.AwaitMethod, AwaitEnter, AwaitExit).
 func (fg *funcGen) findAwaitMethods() {
 	uses := map[ir.Temp]int{}
 	use := func(o ir.Operand) {
@@ -404,7 +406,9 @@ func (fg *funcGen) findAwaitMethods() {
 	for _, b := range fg.f.Blocks {
 		for i := 0; i+1 < len(b.Instrs); i++ {
 			in, next := b.Instrs[i], b.Instrs[i+1]
-			if in.Op == ir.OpCallMethod && in.Dst >= 0 && next.Op == ir.OpGetAwaitable && next.Name == "" &&
+			fusable := in.Op == ir.OpCallMethod || in.Op == ir.OpCallExit ||
+				in.Op == ir.OpWithEnter && strings.HasPrefix(in.Name, "__aenter__")
+			if fusable && in.Dst >= 0 && next.Op == ir.OpGetAwaitable && next.Name == "" &&
 				len(next.Args) == 1 && next.Args[0] == ir.Operand(in.Dst) && uses[in.Dst] == 1 {
 				if fg.awaitDst == nil {
 					fg.awaitDst = map[*ir.Instr]ir.Temp{}
@@ -609,8 +613,14 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 		return call(rt("GetAwaitable"), args(0)...)
 	case ir.OpWithEnter:
 		async := strings.HasPrefix(in.Name, "__aenter__")
+		if aw, ok := fg.awaitDst[in]; ok {
+			return []jen.Code{jen.List(fg.temp(aw), fg.temp(in.Dsts[0]), jen.Id("exc")).Op("=").Add(rt("AwaitEnter")).Call(fg.ref(in.Args[0])), fg.onErr(b, in.Line, "exc")}
+		}
 		return []jen.Code{jen.List(dst(), fg.temp(in.Dsts[0]), jen.Id("exc")).Op("=").Add(rt("WithEnter")).Call(fg.ref(in.Args[0]), jen.Lit(async)), fg.onErr(b, in.Line, "exc")}
 	case ir.OpCallExit:
+		if aw, ok := fg.awaitDst[in]; ok {
+			return []jen.Code{jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Add(rt("AwaitExit")).Call(args(0)...), fg.onErr(b, in.Line, "exc")}
+		}
 		return call(rt("CallExit"), args(0)...)
 	case ir.OpRuntime:
 		if in.Name == "ClassAnnotations" {

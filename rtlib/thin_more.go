@@ -369,10 +369,58 @@ func WithEnter(mgr Object, async bool) (Object, Object, *BaseException) {
 // CallExit calls a with block's exit with the exception that ends it (or
 // None): exit(type, value, traceback).
 func CallExit(exit, exc Object) (Object, *BaseException) {
+	return Call(exit, exitArgs(exc), nil)
+}
+
+// noExcArgs is (None, None, None), shared: callees never modify args.
+var noExcArgs = []Object{None, None, None}
+
+func exitArgs(exc Object) []Object {
 	if e, ok := exc.(*BaseException); ok {
-		return Call(exit, []Object{e.Class, e, None}, nil)
+		return []Object{e.Class, e, None}
 	}
-	return Call(exit, []Object{None, None, None}, nil)
+	return noExcArgs
+}
+
+// AwaitEnter is an async with's `await mgr.__aenter__()`, fused (codegen
+// emits it when nothing else sees the awaitable): the awaitable's body,
+// and the bound __aexit__ as WithEnter gives it. A Go method with an Await
+// form (Method.Await) gives its body without a coroutine object.
+func AwaitEnter(mgr Object) (Resumable, Object, *BaseException) {
+	t := mgr.Type()
+	if m, ok := t.lookup("__aenter__"); ok {
+		if gm, ok := m.(*Method); ok && gm.Await != nil {
+			if _, ok := t.lookup("__aexit__"); ok {
+				exit, exc := GetAttr(mgr, "__aexit__")
+				if exc != nil {
+					return nil, nil, exc
+				}
+				body, exc := gm.Await(mgr, nil, nil)
+				return body, exit, exc
+			}
+		}
+	}
+	v, exit, exc := WithEnter(mgr, true)
+	if exc != nil {
+		return nil, nil, exc
+	}
+	r, exc := GetAwaitable(v)
+	return r, exit, exc
+}
+
+// AwaitExit is an async with's `await exit(type, value, traceback)`, fused
+// as AwaitEnter is.
+func AwaitExit(exit, exc Object) (Resumable, *BaseException) {
+	if bm, ok := exit.(*BoundMethod); ok {
+		if gm, ok := bm.Fn.(*Method); ok && gm.Await != nil {
+			return gm.Await(bm.Self, exitArgs(exc), nil)
+		}
+	}
+	v, e := CallExit(exit, exc)
+	if e != nil {
+		return nil, e
+	}
+	return GetAwaitable(v)
 }
 
 func intOp(name string, a, b Object, f func(x, y *big.Int) (*big.Int, *BaseException)) (Object, *BaseException) {

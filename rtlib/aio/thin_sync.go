@@ -602,6 +602,7 @@ func init() {
 	method(SemaphoreType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return aexitRelease(self.(*Semaphore).release), nil
 	})
+	asyncWithAwaits()
 
 	ConditionType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		c := &Condition{lock: &Lock{}}
