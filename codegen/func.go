@@ -129,10 +129,23 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		case ir.AsyncGenFunc:
 			wrapper, what = "NewAsyncGenerator", "an async generator"
 		}
-		out = append(out, jen.Comment(doc+" Calling it makes "+what+"."))
-		out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(
-			jen.Return(jen.Qual(rtPath, wrapper).Call(jen.Id("fn"), jen.Op("&").Id(frame).Values(inits)), jen.Nil()),
-		))
+		if f.Kind == ir.CoroutineFunc {
+			// The coroutine object and its frame in one allocation.
+			co := "coro_" + f.GoName
+			out = append(out, jen.Comment(co+" is a coroutine object of "+f.Qualname+" with its frame."))
+			out = append(out, jen.Type().Id(co).Struct(jen.Id("c").Qual(rtPath, "Coroutine"), jen.Id("f").Id(frame)))
+			out = append(out, jen.Comment(doc+" Calling it makes "+what+"."))
+			out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(
+				jen.Id("c").Op(":=").Op("&").Id(co).Values(jen.Dict{jen.Id("f"): jen.Id(frame).Values(inits)}),
+				jen.List(jen.Id("c").Dot("c").Dot("Fn"), jen.Id("c").Dot("c").Dot("Body")).Op("=").List(jen.Id("fn"), jen.Op("&").Id("c").Dot("f")),
+				jen.Return(jen.Op("&").Id("c").Dot("c"), jen.Nil()),
+			))
+		} else {
+			out = append(out, jen.Comment(doc+" Calling it makes "+what+"."))
+			out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(
+				jen.Return(jen.Qual(rtPath, wrapper).Call(jen.Id("fn"), jen.Op("&").Id(frame).Values(inits)), jen.Nil()),
+			))
+		}
 		cases := []jen.Code{jen.Case(jen.Lit(0)).Block(
 			jen.If(jen.Id("thrown").Op("!=").Nil()).Block(
 				jen.Id("exc").Op("=").Id("thrown"), jen.Id("line").Op("=").Lit(f.Line), jen.Goto().Id("propagate"),
