@@ -97,6 +97,9 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 	}
 
 	doc := fmt.Sprintf("%s is %s %s (%s line %d).", f.GoName, f.Kind, f.Qualname, fg.g.prog.File, f.Line)
+	if f.Direct {
+		doc = fmt.Sprintf("%s_direct is %s %s (%s line %d), called directly with typed arguments.", f.GoName, f.Kind, f.Qualname, fg.g.prog.File, f.Line)
+	}
 	switch f.Kind {
 	case ir.ModuleBody, ir.PlainFunc, ir.ClassBody:
 		var decls []jen.Code
@@ -182,13 +185,25 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		case ir.AsyncGenFunc:
 			wrapper, what = "NewAsyncGenerator", "an async generator"
 		}
+		var makeBody []jen.Code
+		if f.Kind == ir.CoroutineFunc {
+			// The coroutine object and its frame in one allocation.
+			co := "coro_" + f.GoName
+			out = append(out, jen.Comment(co+" is a coroutine object of "+f.Qualname+" with its frame."))
+			out = append(out, jen.Type().Id(co).Struct(jen.Id("c").Qual(rtPath, "Coroutine"), jen.Id("f").Id(frame)))
+			makeBody = []jen.Code{
+				jen.Id("c").Op(":=").Op("&").Id(co).Values(jen.Dict{jen.Id("f"): jen.Id(frame).Values(inits)}),
+				jen.List(jen.Id("c").Dot("c").Dot("Fn"), jen.Id("c").Dot("c").Dot("Body")).Op("=").List(jen.Id("fn"), jen.Op("&").Id("c").Dot("f")),
+				jen.Return(jen.Op("&").Id("c").Dot("c"), jen.Nil()),
+			}
+		} else {
+			makeBody = []jen.Code{jen.Return(jen.Qual(rtPath, wrapper).Call(jen.Id("fn"), jen.Op("&").Id(frame).Values(inits)), jen.Nil())}
+		}
 		out = append(out, jen.Comment(doc+" Calling it makes "+what+"."))
 		if f.Direct {
-			out = append(out, entry(jen.Return(jen.Qual(rtPath, wrapper).Call(jen.Id("fn"), jen.Op("&").Id(frame).Values(inits)), jen.Nil()))...)
+			out = append(out, entry(makeBody...)...)
 		} else {
-			out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(
-				jen.Return(jen.Qual(rtPath, wrapper).Call(jen.Id("fn"), jen.Op("&").Id(frame).Values(inits)), jen.Nil()),
-			))
+			out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(makeBody...))
 		}
 		cases := []jen.Code{jen.Case(jen.Lit(0)).Block(
 			jen.If(jen.Id("thrown").Op("!=").Nil()).Block(
