@@ -798,7 +798,7 @@ func (p *parser) strings() ast.Expr {
 		}
 		if strings.Contains(lp, "b") {
 			isBytes = true
-			bytesVal = append(bytesVal, []byte(unescape(body, raw, true))...)
+			bytesVal = append(bytesVal, unescape(body, raw, true)...)
 		} else if strings.Contains(lp, "f") {
 			anyF = true
 			parts = append(parts, p.fstring(t, body, raw, len(t.text)-len(body)-quoteLen(t.text))...)
@@ -813,22 +813,38 @@ func (p *parser) strings() ast.Expr {
 	if isBytes {
 		return &ast.Constant{Pos: pos, Value: ast.Bytes(bytesVal)}
 	}
-	// Merge adjacent constants.
+	// Merge each run of adjacent constants into one, joining the run's
+	// values once (concatenating pairwise is quadratic in the run's length:
+	// the encodings' decoding tables are runs of 256 literals).
 	var merged []ast.Expr
-	for _, part := range parts {
-		if c, ok := part.(*ast.Constant); ok {
-			if len(merged) > 0 {
-				if prev, ok := merged[len(merged)-1].(*ast.Constant); ok {
-					prev.Value = prev.Value.(string) + c.Value.(string)
-					prev.EndLine, prev.EndCol = c.EndLine, c.EndCol
-					continue
-				}
-			}
-			cc := *c
-			merged = append(merged, &cc)
-		} else {
-			merged = append(merged, part)
+	for i := 0; i < len(parts); {
+		c, ok := parts[i].(*ast.Constant)
+		if !ok {
+			merged = append(merged, parts[i])
+			i++
+			continue
 		}
+		j, size := i, 0
+		for ; j < len(parts); j++ {
+			cj, ok := parts[j].(*ast.Constant)
+			if !ok {
+				break
+			}
+			size += len(cj.Value.(string))
+		}
+		cc := *c
+		if j-i > 1 {
+			var b strings.Builder
+			b.Grow(size)
+			for _, part := range parts[i:j] {
+				b.WriteString(part.(*ast.Constant).Value.(string))
+			}
+			last := parts[j-1].(*ast.Constant)
+			cc.Value = b.String()
+			cc.EndLine, cc.EndCol = last.EndLine, last.EndCol
+		}
+		merged = append(merged, &cc)
+		i = j
 	}
 	if !anyF {
 		s := ""
