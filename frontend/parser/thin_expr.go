@@ -1192,7 +1192,8 @@ func (p *parser) subExpr(t token, text string, line, col int) ast.Expr {
 	if strings.TrimSpace(text) == "" {
 		p.failAt(t, "SyntaxError", "f-string: valid expression required before '}'")
 	}
-	toks, _, err := scan(p.filename, []byte("("+text+")"))
+	snippet := "(" + text + ")"
+	toks, err := scanText(p.filename, snippet, newLines(snippet), nil)
 	if err != nil {
 		panic(bail{err})
 	}

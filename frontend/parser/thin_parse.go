@@ -12,6 +12,7 @@ func ParseFile(filename string, src []byte) (*ast.Module, error) {
 	toks, lines, serr := scan(filename, src)
 	p := &parser{toks: toks, lines: lines, filename: filename}
 	mod, perr := p.module()
+	putTokens(toks)
 	if serr == nil {
 		if perr != nil {
 			return nil, perr
@@ -62,7 +63,7 @@ type parser struct {
 	atEnd    bool // the parser failed at the end of the tokens
 	toks     []token
 	i        int
-	lines    []string
+	lines    *lines
 	filename string
 }
 
@@ -109,10 +110,7 @@ func (p *parser) acceptKw(s string) bool {
 }
 
 func (p *parser) failAt(t token, kind, msg string) {
-	text := ""
-	if t.line >= 1 && t.line <= len(p.lines) {
-		text = p.lines[t.line-1]
-	}
+	text := p.lines.line(t.line)
 	end := t.endCol
 	if t.endLine != t.line || end <= t.col {
 		end = t.col + 1
@@ -962,7 +960,7 @@ func (p *parser) checkTarget(e ast.Expr) {
 
 func (p *parser) wasParenthesized(e ast.Expr) bool {
 	s := e.Span()
-	line := p.lines[s.Line-1]
+	line := p.lines.line(s.Line)
 	return s.Col > 0 && strings.TrimSpace(line[:s.Col]) != "" && strings.HasSuffix(strings.TrimSpace(line[:s.Col]), "(")
 }
 
