@@ -251,71 +251,72 @@ func (p *parser) comparison() ast.Expr {
 	return &ast.Compare{Pos: pos, Left: left, Ops: ops, Comparators: comps}
 }
 
-func (p *parser) binary(level func(string) (ast.Operator, bool), next func(*parser) ast.Expr) ast.Expr {
+// The binary operators' precedence levels, loosest first.
+const (
+	precBitOr = 1 + iota
+	precBitXor
+	precBitAnd
+	precShift
+	precSum
+	precTerm
+)
+
+// binOp is the AST operator of a binary operator token and its precedence,
+// or precedence 0 for any other token.
+func binOp(t *token) (ast.Operator, int) {
+	if t.kind != tOp {
+		return 0, 0
+	}
+	switch t.text {
+	case "|":
+		return ast.BitOr, precBitOr
+	case "^":
+		return ast.BitXor, precBitXor
+	case "&":
+		return ast.BitAnd, precBitAnd
+	case "<<":
+		return ast.LShift, precShift
+	case ">>":
+		return ast.RShift, precShift
+	case "+":
+		return ast.Add, precSum
+	case "-":
+		return ast.Sub, precSum
+	case "*":
+		return ast.Mult, precTerm
+	case "/":
+		return ast.Div, precTerm
+	case "//":
+		return ast.FloorDiv, precTerm
+	case "%":
+		return ast.Mod, precTerm
+	case "@":
+		return ast.MatMult, precTerm
+	}
+	return 0, 0
+}
+
+// binary parses the binary operators of precedence minPrec and tighter by
+// precedence climbing (all left-associative), over factors: one call per
+// operand instead of one per grammar level.
+func (p *parser) binary(minPrec int) ast.Expr {
 	start := p.peek()
-	e := next(p)
+	e := p.factor()
 	for {
-		t := p.peek()
-		if t.kind != tOp {
-			return e
-		}
-		op, ok := level(t.text)
-		if !ok {
+		op, prec := binOp(&p.toks[p.i])
+		if prec < minPrec || prec == 0 {
 			return e
 		}
 		p.next()
-		r := next(p)
+		r := p.binary(prec + 1)
 		pos := startPos(start)
 		p.finish(&pos)
 		e = &ast.BinOp{Pos: pos, Left: e, Op: op, Right: r}
 	}
 }
 
-// The binary operator levels, loosest first: each maps an operator token
-// of its level to the AST operator.
-func bitOrOp(t string) (ast.Operator, bool)  { return ast.BitOr, t == "|" }
-func bitXorOp(t string) (ast.Operator, bool) { return ast.BitXor, t == "^" }
-func bitAndOp(t string) (ast.Operator, bool) { return ast.BitAnd, t == "&" }
-func shiftOp(t string) (ast.Operator, bool) {
-	switch t {
-	case "<<":
-		return ast.LShift, true
-	case ">>":
-		return ast.RShift, true
-	}
-	return 0, false
-}
-func sumOp(t string) (ast.Operator, bool) {
-	switch t {
-	case "+":
-		return ast.Add, true
-	case "-":
-		return ast.Sub, true
-	}
-	return 0, false
-}
-func termOp(t string) (ast.Operator, bool) {
-	switch t {
-	case "*":
-		return ast.Mult, true
-	case "/":
-		return ast.Div, true
-	case "//":
-		return ast.FloorDiv, true
-	case "%":
-		return ast.Mod, true
-	case "@":
-		return ast.MatMult, true
-	}
-	return 0, false
-}
-
-func (p *parser) bitOr() ast.Expr  { return p.binary(bitOrOp, (*parser).bitXor) }
-func (p *parser) bitXor() ast.Expr { return p.binary(bitXorOp, (*parser).bitAnd) }
-func (p *parser) bitAnd() ast.Expr { return p.binary(bitAndOp, (*parser).shift) }
-func (p *parser) shift() ast.Expr  { return p.binary(shiftOp, (*parser).sum) }
-func (p *parser) sum() ast.Expr    { return p.binary(sumOp, (*parser).term) }
-func (p *parser) term() ast.Expr   { return p.binary(termOp, (*parser).factor) }
+func (p *parser) bitOr() ast.Expr { return p.binary(precBitOr) }
+func (p *parser) sum() ast.Expr   { return p.binary(precSum) }
 
 func (p *parser) factor() ast.Expr {
 	t := p.peek()
@@ -324,7 +325,13 @@ func (p *parser) factor() ast.Expr {
 		pos := startPos(t)
 		v := p.factor()
 		p.finish(&pos)
-		op := map[string]ast.UnaryOpKind{"+": ast.UAdd, "-": ast.USub, "~": ast.Invert}[t.text]
+		op := ast.Invert
+		switch t.text {
+		case "+":
+			op = ast.UAdd
+		case "-":
+			op = ast.USub
+		}
 		return &ast.UnaryOp{Pos: pos, Op: op, Operand: v}
 	}
 	return p.power()
@@ -752,14 +759,23 @@ func (p *parser) comprehensionClauses() []*ast.Comprehension {
 }
 
 func (p *parser) number(t token) ast.Value {
-	s := strings.ReplaceAll(t.text, "_", "")
-	low := strings.ToLower(s)
+	s := t.text
+	if strings.IndexByte(s, '_') >= 0 {
+		s = strings.ReplaceAll(s, "_", "")
+	}
+	low := strings.ToLower(s) // s itself when it has no upper case
 	if strings.HasSuffix(low, "j") {
 		f, _ := strconv.ParseFloat(s[:len(s)-1], 64)
 		return complex(0, f)
 	}
 	if len(low) > 1 && low[0] == '0' && (low[1] == 'x' || low[1] == 'o' || low[1] == 'b') {
-		base := map[byte]int{'x': 16, 'o': 8, 'b': 2}[low[1]]
+		base := 16
+		switch low[1] {
+		case 'o':
+			base = 8
+		case 'b':
+			base = 2
+		}
 		v, ok := new(big.Int).SetString(low[2:], base)
 		if !ok {
 			p.failAt(t, "SyntaxError", "invalid syntax")
@@ -776,6 +792,11 @@ func (p *parser) number(t token) ast.Value {
 	if len(low) > 1 && low[0] == '0' && strings.Trim(low, "0") != "" {
 		p.failAt(t, "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
 	}
+	if len(s) <= 18 { // fits an int64: no big.Int parse
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return big.NewInt(n)
+		}
+	}
 	v, _ := new(big.Int).SetString(s, 10)
 	return v
 }
@@ -784,6 +805,19 @@ func (p *parser) number(t token) ast.Value {
 func (p *parser) strings() ast.Expr {
 	first := p.peek()
 	pos := startPos(first)
+	if p.peekAt(1).kind != tString {
+		// The common case, one plain string literal: no parts to merge.
+		prefix, body, raw := splitString(first.text)
+		if strings.IndexAny(prefix, "fFbB") < 0 {
+			p.next()
+			kind := ""
+			if strings.IndexAny(prefix, "uU") >= 0 {
+				kind = "u"
+			}
+			pos.EndLine, pos.EndCol = first.endLine, first.endCol
+			return &ast.Constant{Pos: pos, Value: unescape(body, raw, false), Kind: kind}
+		}
+	}
 	var parts []ast.Expr // Constant(str) and FormattedValue, merged
 	var bytesVal []byte
 	isBytes, anyF := false, false
