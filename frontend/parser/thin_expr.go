@@ -311,7 +311,7 @@ func (p *parser) binary(minPrec int) ast.Expr {
 		r := p.binary(prec + 1)
 		pos := startPos(start)
 		p.finish(&pos)
-		e = &ast.BinOp{Pos: pos, Left: e, Op: op, Right: r}
+		e = p.arena.binOp(ast.BinOp{Pos: pos, Left: e, Op: op, Right: r})
 	}
 }
 
@@ -369,7 +369,7 @@ func (p *parser) primaryExpr() ast.Expr {
 		case p.acceptOp("."):
 			attr := p.name()
 			p.finish(&pos)
-			e = &ast.Attribute{Pos: pos, Value: e, Attr: attr.text, Ctx: ast.Load}
+			e = p.arena.attribute(ast.Attribute{Pos: pos, Value: e, Attr: attr.text, Ctx: ast.Load})
 		case p.acceptOp("("):
 			open := p.prev()
 			args, kws := p.callArgs()
@@ -385,12 +385,12 @@ func (p *parser) primaryExpr() ast.Expr {
 				p.finish(&gen.Pos)
 			}
 			p.finish(&pos)
-			e = &ast.Call{Pos: pos, Func: e, Args: args, Keywords: kws}
+			e = p.arena.call(ast.Call{Pos: pos, Func: e, Args: args, Keywords: kws})
 		case p.acceptOp("["):
 			idx := p.slices()
 			p.expectOp("]")
 			p.finish(&pos)
-			e = &ast.Subscript{Pos: pos, Value: e, Slice: idx, Ctx: ast.Load}
+			e = p.arena.subscript(ast.Subscript{Pos: pos, Value: e, Slice: idx, Ctx: ast.Load})
 		default:
 			return e
 		}
@@ -448,7 +448,7 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 			v := p.expression()
 			pos := startPos(t)
 			p.finish(&pos)
-			kws = append(kws, &ast.Keyword{Pos: pos, Value: v})
+			kws = append(kws, p.arena.keyword(ast.Keyword{Pos: pos, Value: v}))
 		case p.isOp("*"):
 			if len(kws) > 0 && kws[len(kws)-1].Arg == "" {
 				p.fail("iterable argument unpacking follows keyword argument unpacking")
@@ -460,7 +460,7 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 			v := p.expression()
 			pos := startPos(t)
 			p.finish(&pos)
-			kws = append(kws, &ast.Keyword{Pos: pos, Arg: t.text, Value: v})
+			kws = append(kws, p.arena.keyword(ast.Keyword{Pos: pos, Arg: t.text, Value: v}))
 		default:
 			e := p.namedExpr()
 			if p.isKw("for") {
@@ -546,7 +546,7 @@ func (p *parser) paramStar(annotations bool) *ast.Arg {
 	}
 	t := p.name()
 	pos := startPos(t)
-	arg := &ast.Arg{Arg: t.text}
+	arg := p.arena.arg(ast.Arg{Arg: t.text})
 	if p.acceptOp(":") {
 		if p.isOp("*") {
 			arg.Annotation = p.starExpression()
@@ -562,7 +562,7 @@ func (p *parser) paramStar(annotations bool) *ast.Arg {
 func (p *parser) param(annotations bool) *ast.Arg {
 	t := p.name()
 	pos := startPos(t)
-	arg := &ast.Arg{Arg: t.text}
+	arg := p.arena.arg(ast.Arg{Arg: t.text})
 	if annotations && p.acceptOp(":") {
 		arg.Annotation = p.expression()
 	}
@@ -575,7 +575,7 @@ func (p *parser) nameExpr() ast.Expr {
 	t := p.name()
 	pos := startPos(t)
 	p.finish(&pos)
-	return &ast.Name{Pos: pos, Id: t.text, Ctx: ast.Load}
+	return p.arena.name(ast.Name{Pos: pos, Id: t.text, Ctx: ast.Load})
 }
 
 func (p *parser) atom() ast.Expr {
@@ -588,7 +588,7 @@ func (p *parser) atom() ast.Expr {
 			p.next()
 			p.finish(&pos)
 			v := map[string]ast.Value{"None": ast.NoneValue{}, "True": true, "False": false}[t.text]
-			return &ast.Constant{Pos: pos, Value: v}
+			return p.arena.constant(ast.Constant{Pos: pos, Value: v})
 		}
 		if keywords[t.text] {
 			p.fail("invalid syntax")
@@ -597,7 +597,7 @@ func (p *parser) atom() ast.Expr {
 	case tNumber:
 		p.next()
 		p.finish(&pos)
-		return &ast.Constant{Pos: pos, Value: p.number(t)}
+		return p.arena.constant(ast.Constant{Pos: pos, Value: p.number(t)})
 	case tString:
 		return p.strings()
 	case tOp:
@@ -815,7 +815,7 @@ func (p *parser) strings() ast.Expr {
 				kind = "u"
 			}
 			pos.EndLine, pos.EndCol = first.endLine, first.endCol
-			return &ast.Constant{Pos: pos, Value: unescape(body, raw, false), Kind: kind}
+			return p.arena.constant(ast.Constant{Pos: pos, Value: unescape(body, raw, false), Kind: kind})
 		}
 	}
 	var parts []ast.Expr // Constant(str) and FormattedValue, merged
@@ -1251,7 +1251,7 @@ func (p *parser) subExpr(t token, text string, line, col int) ast.Expr {
 			}
 		}
 	}
-	sub := &parser{toks: toks, lines: p.lines, filename: p.filename}
+	sub := &parser{toks: toks, lines: p.lines, filename: p.filename, arena: p.arena}
 	e := sub.starExpressionsOrYield()
 	return e
 }

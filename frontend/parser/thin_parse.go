@@ -10,7 +10,7 @@ import (
 // ParseFile parses a Python module. A syntax error is returned as *Error.
 func ParseFile(filename string, src []byte) (*ast.Module, error) {
 	toks, lines, serr := scan(filename, src)
-	p := &parser{toks: toks, lines: lines, filename: filename}
+	p := &parser{toks: toks, lines: lines, filename: filename, arena: new(arena)}
 	mod, perr := p.module()
 	putTokens(toks)
 	if serr == nil {
@@ -65,6 +65,7 @@ type parser struct {
 	i        int
 	lines    *lines
 	filename string
+	arena    *arena
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }
@@ -897,13 +898,13 @@ func (p *parser) simpleStatement() ast.Stmt {
 			targets[i] = setCtx(tg, ast.Store)
 		}
 		p.finish(&pos)
-		return &ast.Assign{Pos: pos, Targets: targets, Value: value}
+		return p.arena.assign(ast.Assign{Pos: pos, Targets: targets, Value: value})
 	}
 	if nm, ok := first.(*ast.Name); ok && (nm.Id == "print" || nm.Id == "exec") && p.peek().kind != tNewline && !p.isOp(";") {
 		p.failAt(tokenAt(first), "SyntaxError", fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", nm.Id, nm.Id))
 	}
 	p.finish(&pos)
-	return &ast.ExprStmt{Pos: pos, Value: first}
+	return p.arena.exprStmt(ast.ExprStmt{Pos: pos, Value: first})
 }
 
 func tokenAt(e ast.Expr) token {
