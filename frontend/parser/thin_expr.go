@@ -365,6 +365,10 @@ func (p *parser) primaryExpr() ast.Expr {
 	e := p.atom()
 	for {
 		pos := startPos(start)
+		t := &p.toks[p.i]
+		if t.kind != tOp || len(t.text) != 1 {
+			return e
+		}
 		switch {
 		case p.acceptOp("."):
 			attr := p.name()

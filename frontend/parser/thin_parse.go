@@ -52,7 +52,7 @@ func (p *parser) module() (mod *ast.Module, err *Error) {
 			p.next()
 			continue
 		}
-		m.Body = append(m.Body, p.statement()...)
+		m.Body = p.statement(m.Body)
 	}
 	return m, nil
 }
@@ -66,6 +66,7 @@ type parser struct {
 	lines    *lines
 	filename string
 	arena    *arena
+	stmts    []ast.Stmt // the statements of the blocks being parsed
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }
@@ -168,17 +169,22 @@ func span(from, to ast.Located) ast.Pos {
 func (p *parser) block(what string, line int) []ast.Stmt {
 	p.expectOp(":")
 	if p.peek().kind != tNewline {
-		return p.simpleStatements()
+		return p.simpleStatements(nil)
 	}
 	p.next()
 	if p.peek().kind != tIndent {
 		p.failAt(p.peek(), "IndentationError", fmt.Sprintf("expected an indented block after %s on line %d", what, line))
 	}
 	p.next()
-	var body []ast.Stmt
+	// The statements collect on p.stmts, a stack shared with the nested
+	// blocks, and are copied out once at the block's end.
+	mark := len(p.stmts)
 	for p.peek().kind != tDedent && p.peek().kind != tEOF {
-		body = append(body, p.statement()...)
+		p.stmts = p.statement(p.stmts)
 	}
+	body := append([]ast.Stmt(nil), p.stmts[mark:]...)
+	clear(p.stmts[mark:])
+	p.stmts = p.stmts[:mark]
 	if len(body) == 0 {
 		// Only reachable when the tokens stop early (after a tokenizer
 		// error): the block has no statement to end a span with.
@@ -188,19 +194,21 @@ func (p *parser) block(what string, line int) []ast.Stmt {
 	return body
 }
 
-func (p *parser) statement() []ast.Stmt {
+// statement parses a statement (several for simple statements joined by
+// ';'), appending to out.
+func (p *parser) statement(out []ast.Stmt) []ast.Stmt {
 	t := p.peek()
 	if t.kind == tName {
 		switch t.text {
 		case "def", "class", "if", "while", "for", "try", "with":
-			return []ast.Stmt{p.compound(nil)}
+			return append(out, p.compound(nil))
 		case "async":
 			if n := p.peekAt(1); n.kind == tName && (n.text == "def" || n.text == "for" || n.text == "with") {
-				return []ast.Stmt{p.compound(nil)}
+				return append(out, p.compound(nil))
 			}
 		case "match":
 			if s := p.tryMatch(); s != nil {
-				return []ast.Stmt{s}
+				return append(out, s)
 			}
 		}
 	}
@@ -213,13 +221,12 @@ func (p *parser) statement() []ast.Stmt {
 			}
 			p.next()
 		}
-		return []ast.Stmt{p.compound(decos)}
+		return append(out, p.compound(decos))
 	}
-	return p.simpleStatements()
+	return p.simpleStatements(out)
 }
 
-func (p *parser) simpleStatements() []ast.Stmt {
-	var out []ast.Stmt
+func (p *parser) simpleStatements(out []ast.Stmt) []ast.Stmt {
 	for {
 		out = append(out, p.simpleStatement())
 		if !p.acceptOp(";") {
