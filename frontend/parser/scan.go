@@ -1,5 +1,3 @@
-// Package parser turns Python 3.12 source into the syntax tree of
-// frontend/ast, reporting errors as CPython does.
 package parser
 
 import (
@@ -11,39 +9,6 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 )
-
-// Error is a syntax error, reported in CPython's format.
-type Error struct {
-	Kind     string // SyntaxError, IndentationError, TabError
-	Msg      string
-	Filename string
-	Line     int // 1-based
-	Col      int // 1-based, in characters, like SyntaxError.offset
-	EndCol   int
-	Text     string // the source line
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "  File \"%s\", line %d\n", e.Filename, e.Line)
-	if e.Text != "" {
-		text := strings.TrimRight(e.Text, "\r\n")
-		trimmed := strings.TrimLeft(text, " \t\f")
-		indent := utf8.RuneCountInString(text) - utf8.RuneCountInString(trimmed)
-		fmt.Fprintf(&b, "    %s\n", trimmed)
-		col := e.Col - indent
-		if col < 1 {
-			col = 1
-		}
-		width := 1
-		if e.EndCol > e.Col {
-			width = e.EndCol - e.Col
-		}
-		fmt.Fprintf(&b, "    %s%s\n", strings.Repeat(" ", col-1), strings.Repeat("^", width))
-	}
-	fmt.Fprintf(&b, "%s: %s", e.Kind, e.Msg)
-	return b.String()
-}
 
 type tokKind uint8
 
@@ -78,22 +43,6 @@ type scanner struct {
 	toks      []token
 	atBOL     bool
 	err       *Error
-}
-
-func (s *scanner) errorAt(kind, msg string, line, col, endCol int) {
-	if s.err != nil {
-		return
-	}
-	text := s.lines.line(line)
-	s.err = &Error{Kind: kind, Msg: msg, Filename: s.filename, Line: line, Col: charCol(text, col) + 1, EndCol: charCol(text, endCol) + 1, Text: text}
-}
-
-// charCol converts a byte offset within line to a character offset.
-func charCol(line string, col int) int {
-	if col > len(line) {
-		return utf8.RuneCountInString(line) + (col - len(line))
-	}
-	return utf8.RuneCountInString(line[:col])
 }
 
 // scan decodes a file's source (BOM, PEP 263 declaration) and tokenizes it.
@@ -156,35 +105,6 @@ func putTokens(toks []token) {
 	clear(toks) // drop the references to the source
 	toks = toks[:0]
 	tokenPool.Put(&toks)
-}
-
-// lines finds the text of a source line for error messages; the line index
-// is built on first use, as most files never need it.
-type lines struct {
-	text   string
-	starts []int // byte offset of each line's start
-}
-
-func newLines(text string) *lines { return &lines{text: text} }
-
-// line is the text of line n (1-based) without its newline, or "" past the end.
-func (l *lines) line(n int) string {
-	if l.starts == nil {
-		l.starts = append(make([]int, 0, 64), 0)
-		for i := 0; i < len(l.text); i++ {
-			if l.text[i] == '\n' {
-				l.starts = append(l.starts, i+1)
-			}
-		}
-	}
-	if n < 1 || n > len(l.starts) {
-		return ""
-	}
-	end := len(l.text)
-	if n < len(l.starts) {
-		end = l.starts[n] - 1
-	}
-	return l.text[l.starts[n-1]:end]
 }
 
 func (s *scanner) emit(kind tokKind, text string, line, col, endLine, endCol int) {
