@@ -480,7 +480,7 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 				p.failAt(tokenAt(e), "SyntaxError", "positional argument follows keyword argument")
 			}
 			args = append(args, e)
-			if n := p.peek(); !p.isOp(",") && !p.isOp(")") && (n.kind == tName && !keywords[n.text] || n.kind == tNumber || n.kind == tString) {
+			if n := p.peek(); !p.isOp(",") && !p.isOp(")") && (n.kind == tName && !isKeyword(n.text) || n.kind == tNumber || n.kind == tString) {
 				if _, isName := e.(*ast.Name); !(isName && n.kind == tString) {
 					// invalid_expression: two expressions side by side.
 					p.failAt(tokenAt(e), "SyntaxError", "invalid syntax. Perhaps you forgot a comma?")
@@ -588,10 +588,10 @@ func (p *parser) atom() ast.Expr {
 		case "None", "True", "False":
 			p.next()
 			p.finish(&pos)
-			v := map[string]ast.Value{"None": ast.NoneValue{}, "True": true, "False": false}[t.text]
+			v := keywordConstant(t.text)
 			return p.arena.constant(ast.Constant{Pos: pos, Value: v})
 		}
-		if keywords[t.text] {
+		if isKeyword(t.text) {
 			p.fail("invalid syntax")
 		}
 		return p.nameExpr()

@@ -257,3 +257,14 @@ func unescape(s string, raw, isBytes bool) string {
 	}
 	return b.String()
 }
+
+// keywordConstant is the value of None, True or False.
+func keywordConstant(name string) ast.Value {
+	switch name {
+	case "True":
+		return true
+	case "False":
+		return false
+	}
+	return ast.NoneValue{}
+}

@@ -124,9 +124,9 @@ func (p *parser) closedPattern() ast.Pattern {
 	case t.kind == tName && (t.text == "None" || t.text == "True" || t.text == "False"):
 		p.next()
 		p.finish(&pos)
-		v := map[string]ast.Value{"None": ast.NoneValue{}, "True": true, "False": false}[t.text]
+		v := keywordConstant(t.text)
 		return &ast.MatchSingleton{Pos: pos, Value: v}
-	case t.kind == tName && !keywords[t.text]:
+	case t.kind == tName && !isKeyword(t.text):
 		if !p.peekIsOp(1, ".") && !p.peekIsOp(1, "(") {
 			p.next()
 			p.finish(&pos)
@@ -163,7 +163,7 @@ func (p *parser) closedPattern() ast.Pattern {
 		return &ast.MatchValue{Pos: pos, Value: cls}
 	case t.kind == tOp && (t.text == "(" || t.text == "["):
 		p.next()
-		closer := map[string]string{"(": ")", "[": "]"}[t.text]
+		closer := closerOf(t.text)
 		var pats []ast.Pattern
 		trailing := false
 		for !p.isOp(closer) {
@@ -204,4 +204,11 @@ func (p *parser) closedPattern() ast.Pattern {
 	v := p.sum()
 	p.finish(&pos)
 	return &ast.MatchValue{Pos: pos, Value: v}
+}
+
+func closerOf(open string) string {
+	if open == "(" {
+		return ")"
+	}
+	return "]"
 }

@@ -122,17 +122,22 @@ func (p *parser) expectOp(s string) token {
 	return p.next()
 }
 
-var keywords = map[string]bool{
-	"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true, "async": true,
-	"await": true, "break": true, "class": true, "continue": true, "def": true, "del": true, "elif": true,
-	"else": true, "except": true, "finally": true, "for": true, "from": true, "global": true, "if": true,
-	"import": true, "in": true, "is": true, "lambda": true, "nonlocal": true, "not": true, "or": true,
-	"pass": true, "raise": true, "return": true, "try": true, "while": true, "with": true, "yield": true,
+// isKeyword reports whether name is one of Python's hard keywords (a
+// switch: cheaper than hashing name for a map).
+func isKeyword(name string) bool {
+	switch name {
+	case "False", "None", "True", "and", "as", "assert", "async", "await", "break",
+		"class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
+		"from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not",
+		"or", "pass", "raise", "return", "try", "while", "with", "yield":
+		return true
+	}
+	return false
 }
 
 func (p *parser) name() token {
 	t := p.peek()
-	if t.kind != tName || keywords[t.text] {
+	if t.kind != tName || isKeyword(t.text) {
 		p.fail("invalid syntax")
 	}
 	return p.next()
@@ -475,7 +480,11 @@ func (p *parser) endAt(pos *ast.Pos, body, orelse []ast.Stmt) {
 func (p *parser) ifStmt(pos ast.Pos) ast.Stmt {
 	kw := p.prev()
 	test := p.namedExpr()
-	body := p.block(fmt.Sprintf("'%s' statement", kw.text), kw.line)
+	what := "'if' statement"
+	if kw.text == "elif" {
+		what = "'elif' statement"
+	}
+	body := p.block(what, kw.line)
 	var orelse []ast.Stmt
 	if p.isKw("elif") {
 		t := p.next()

@@ -426,18 +426,9 @@ func (s *scanner) str(start int) {
 // maxParenLevel is CPython's MAXLEVEL: brackets nest at most this deep.
 const maxParenLevel = 200
 
-// multiOps are the operators longer than one byte.
-var multiOps = func() map[string]string {
-	m := map[string]string{}
-	for _, o := range []string{"**=", "//=", ">>=", "<<=", "...", "**", "//", ">>", "<<", "<=", ">=", "==", "!=",
-		"->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="} {
-		m[o] = o
-	}
-	return m
-}()
-
-// multiOpLen is the length of the longest operator rest may start with
-// (1 when it is a one-byte operator or none).
+// multiOpLen is the length of the longest operator rest starts with (1
+// when it is a one-byte operator or none): **= //= >>= <<= ... ** // >>
+// << <= >= == != -> += -= *= /= %= &= |= ^= @= :=.
 func multiOpLen(rest string) int {
 	if len(rest) < 2 {
 		return 1
@@ -477,11 +468,9 @@ func multiOpLen(rest string) int {
 func (s *scanner) op() {
 	rest := s.src[s.pos:]
 	if n := multiOpLen(rest); n > 1 {
-		if text, ok := multiOps[rest[:n]]; ok {
-			s.emit(tOp, text, s.line, s.col(), s.line, s.col()+n)
-			s.pos += n
-			return
-		}
+		s.emit(tOp, rest[:n], s.line, s.col(), s.line, s.col()+n)
+		s.pos += n
+		return
 	}
 	c := s.src[s.pos]
 	if strings.IndexByte("()[]{}:,;.+-*/%&|^~<>=@!", c) < 0 {
@@ -498,7 +487,13 @@ func (s *scanner) op() {
 		s.parens = append(s.parens, c)
 		s.parenPos = append(s.parenPos, token{line: s.line, col: s.col()})
 	case ')', ']', '}':
-		open := map[byte]byte{')': '(', ']': '[', '}': '{'}[c]
+		open := byte('(')
+		switch c {
+		case ']':
+			open = '['
+		case '}':
+			open = '{'
+		}
 		if len(s.parens) == 0 {
 			s.errorAt("SyntaxError", fmt.Sprintf("unmatched '%c'", c), s.line, s.col(), s.col()+1)
 			return
