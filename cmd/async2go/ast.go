@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"sync"
 
 	"github.com/async2go/async2go/frontend/ast"
 	"github.com/async2go/async2go/frontend/parser"
@@ -14,9 +17,10 @@ func init() {
 }
 
 func runAST(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("ast", "[--positions] [-q] FILE...", stderr)
+	fs := newFlagSet("ast", "[--positions] [-q] [-j N] FILE...", stderr)
 	positions := fs.Bool("positions", false, "include positions (ast.dump's include_attributes=True)")
 	quiet := fs.Bool("q", false, "parse only; print nothing")
+	jobs := fs.Int("j", runtime.GOMAXPROCS(0), "parse up to `N` files at once (the output keeps the order of the arguments)")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
@@ -24,23 +28,75 @@ func runAST(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	files := fs.Args()
 	status := 0
-	for _, file := range fs.Args() {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			fmt.Fprintf(stderr, "async2go: %v\n", err)
+	emit := func(r astResult) {
+		stdout.Write(r.out)
+		stderr.Write(r.err)
+		if len(r.err) > 0 {
 			status = 1
-			continue
-		}
-		mod, err := parser.ParseFile(file, src)
-		if err != nil {
-			report(stderr, err)
-			status = 1
-			continue
-		}
-		if !*quiet {
-			fmt.Fprintln(stdout, ast.Dump(mod, *positions))
 		}
 	}
+	if *jobs <= 1 || len(files) == 1 {
+		for _, file := range files {
+			emit(astFile(file, *positions, *quiet))
+		}
+		return status
+	}
+	// Workers parse files ahead of the writer, which prints each file's
+	// result in argument order; at most window results wait to be printed.
+	window := 4 * *jobs
+	results := make([]chan astResult, len(files))
+	for i := range results {
+		results[i] = make(chan astResult, 1)
+	}
+	next := make(chan int)
+	free := make(chan struct{}, window)
+	for i := 0; i < window; i++ {
+		free <- struct{}{}
+	}
+	go func() {
+		for i := range files {
+			<-free
+			next <- i
+		}
+		close(next)
+	}()
+	var wg sync.WaitGroup
+	for w := 0; w < *jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] <- astFile(files[i], *positions, *quiet)
+			}
+		}()
+	}
+	for i := range files {
+		emit(<-results[i])
+		free <- struct{}{}
+	}
+	wg.Wait()
 	return status
+}
+
+// astResult is what `async2go ast` prints for one file: the dump, or the
+// error.
+type astResult struct{ out, err []byte }
+
+func astFile(file string, positions, quiet bool) astResult {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return astResult{err: []byte(fmt.Sprintf("async2go: %v\n", err))}
+	}
+	mod, err := parser.ParseFile(file, src)
+	if err != nil {
+		var b bytes.Buffer
+		report(&b, err)
+		return astResult{err: b.Bytes()}
+	}
+	if quiet {
+		return astResult{}
+	}
+	return astResult{out: []byte(ast.Dump(mod, positions) + "\n")}
 }

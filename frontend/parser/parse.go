@@ -10,8 +10,9 @@ import (
 // ParseFile parses a Python module. A syntax error is returned as *Error.
 func ParseFile(filename string, src []byte) (*ast.Module, error) {
 	toks, lines, serr := scan(filename, src)
-	p := &parser{toks: toks, lines: lines, filename: filename}
+	p := &parser{toks: toks, lines: lines, filename: filename, arena: new(arena)}
 	mod, perr := p.module()
+	putTokens(toks)
 	if serr == nil {
 		if perr != nil {
 			return nil, perr
@@ -51,28 +52,30 @@ func (p *parser) module() (mod *ast.Module, err *Error) {
 			p.next()
 			continue
 		}
-		m.Body = append(m.Body, p.statement()...)
+		m.Body = p.statement(m.Body)
 	}
 	return m, nil
 }
-
-type bail struct{ err *Error }
 
 type parser struct {
 	atEnd    bool // the parser failed at the end of the tokens
 	toks     []token
 	i        int
-	lines    []string
+	lines    *lines
 	filename string
+	arena    *arena
+	stmts    []ast.Stmt // the statements of the blocks being parsed
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }
+
 func (p *parser) peekAt(n int) token {
 	if p.i+n < len(p.toks) {
 		return p.toks[p.i+n]
 	}
 	return p.toks[len(p.toks)-1]
 }
+
 func (p *parser) next() token {
 	t := p.toks[p.i]
 	if p.i < len(p.toks)-1 {
@@ -80,6 +83,7 @@ func (p *parser) next() token {
 	}
 	return t
 }
+
 func (p *parser) prev() token { return p.toks[p.i-1] }
 
 func (p *parser) isOp(s string) bool {
@@ -108,20 +112,6 @@ func (p *parser) acceptKw(s string) bool {
 	return false
 }
 
-func (p *parser) failAt(t token, kind, msg string) {
-	text := ""
-	if t.line >= 1 && t.line <= len(p.lines) {
-		text = p.lines[t.line-1]
-	}
-	end := t.endCol
-	if t.endLine != t.line || end <= t.col {
-		end = t.col + 1
-	}
-	panic(bail{&Error{Kind: kind, Msg: msg, Filename: p.filename, Line: t.line, Col: charCol(text, t.col) + 1, EndCol: charCol(text, end) + 1, Text: text}})
-}
-
-func (p *parser) fail(msg string) { p.failAt(p.peek(), "SyntaxError", msg) }
-
 func (p *parser) expectOp(s string) token {
 	if !p.isOp(s) {
 		if s == ":" && p.peek().kind == tNewline {
@@ -132,17 +122,22 @@ func (p *parser) expectOp(s string) token {
 	return p.next()
 }
 
-var keywords = map[string]bool{
-	"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true, "async": true,
-	"await": true, "break": true, "class": true, "continue": true, "def": true, "del": true, "elif": true,
-	"else": true, "except": true, "finally": true, "for": true, "from": true, "global": true, "if": true,
-	"import": true, "in": true, "is": true, "lambda": true, "nonlocal": true, "not": true, "or": true,
-	"pass": true, "raise": true, "return": true, "try": true, "while": true, "with": true, "yield": true,
+// isKeyword reports whether name is one of Python's hard keywords (a
+// switch: cheaper than hashing name for a map).
+func isKeyword(name string) bool {
+	switch name {
+	case "False", "None", "True", "and", "as", "assert", "async", "await", "break",
+		"class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
+		"from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not",
+		"or", "pass", "raise", "return", "try", "while", "with", "yield":
+		return true
+	}
+	return false
 }
 
 func (p *parser) name() token {
 	t := p.peek()
-	if t.kind != tName || keywords[t.text] {
+	if t.kind != tName || isKeyword(t.text) {
 		p.fail("invalid syntax")
 	}
 	return p.next()
@@ -169,17 +164,22 @@ func span(from, to ast.Located) ast.Pos {
 func (p *parser) block(what string, line int) []ast.Stmt {
 	p.expectOp(":")
 	if p.peek().kind != tNewline {
-		return p.simpleStatements()
+		return p.simpleStatements(nil)
 	}
 	p.next()
 	if p.peek().kind != tIndent {
 		p.failAt(p.peek(), "IndentationError", fmt.Sprintf("expected an indented block after %s on line %d", what, line))
 	}
 	p.next()
-	var body []ast.Stmt
+	// The statements collect on p.stmts, a stack shared with the nested
+	// blocks, and are copied out once at the block's end.
+	mark := len(p.stmts)
 	for p.peek().kind != tDedent && p.peek().kind != tEOF {
-		body = append(body, p.statement()...)
+		p.stmts = p.statement(p.stmts)
 	}
+	body := append([]ast.Stmt(nil), p.stmts[mark:]...)
+	clear(p.stmts[mark:])
+	p.stmts = p.stmts[:mark]
 	if len(body) == 0 {
 		// Only reachable when the tokens stop early (after a tokenizer
 		// error): the block has no statement to end a span with.
@@ -189,19 +189,21 @@ func (p *parser) block(what string, line int) []ast.Stmt {
 	return body
 }
 
-func (p *parser) statement() []ast.Stmt {
+// statement parses a statement (several for simple statements joined by
+// ';'), appending to out.
+func (p *parser) statement(out []ast.Stmt) []ast.Stmt {
 	t := p.peek()
 	if t.kind == tName {
 		switch t.text {
 		case "def", "class", "if", "while", "for", "try", "with":
-			return []ast.Stmt{p.compound(nil)}
+			return append(out, p.compound(nil))
 		case "async":
 			if n := p.peekAt(1); n.kind == tName && (n.text == "def" || n.text == "for" || n.text == "with") {
-				return []ast.Stmt{p.compound(nil)}
+				return append(out, p.compound(nil))
 			}
 		case "match":
 			if s := p.tryMatch(); s != nil {
-				return []ast.Stmt{s}
+				return append(out, s)
 			}
 		}
 	}
@@ -214,13 +216,12 @@ func (p *parser) statement() []ast.Stmt {
 			}
 			p.next()
 		}
-		return []ast.Stmt{p.compound(decos)}
+		return append(out, p.compound(decos))
 	}
-	return p.simpleStatements()
+	return p.simpleStatements(out)
 }
 
-func (p *parser) simpleStatements() []ast.Stmt {
-	var out []ast.Stmt
+func (p *parser) simpleStatements(out []ast.Stmt) []ast.Stmt {
 	for {
 		out = append(out, p.simpleStatement())
 		if !p.acceptOp(";") {
@@ -479,7 +480,11 @@ func (p *parser) endAt(pos *ast.Pos, body, orelse []ast.Stmt) {
 func (p *parser) ifStmt(pos ast.Pos) ast.Stmt {
 	kw := p.prev()
 	test := p.namedExpr()
-	body := p.block(fmt.Sprintf("'%s' statement", kw.text), kw.line)
+	what := "'if' statement"
+	if kw.text == "elif" {
+		what = "'elif' statement"
+	}
+	body := p.block(what, kw.line)
 	var orelse []ast.Stmt
 	if p.isKw("elif") {
 		t := p.next()
@@ -490,208 +495,6 @@ func (p *parser) ifStmt(pos ast.Pos) ast.Stmt {
 	}
 	p.endAt(&pos, body, orelse)
 	return &ast.If{Pos: pos, Test: test, Body: body, Orelse: orelse}
-}
-
-func (p *parser) tryMatch() ast.Stmt {
-	// match is a soft keyword: only a statement when followed by a subject and ':'.
-	save := p.i
-	t := p.next()
-	if p.peek().kind == tNewline || p.isOp("=") || p.isOp(".") || p.isOp("(") && false {
-		p.i = save
-		return nil
-	}
-	ok := func() (ok bool) {
-		defer func() {
-			if r := recover(); r != nil {
-				if _, isBail := r.(bail); !isBail {
-					panic(r)
-				}
-				ok = false
-			}
-		}()
-		p.starNamedExpressions()
-		return p.isOp(":") && p.peekAt(1).kind == tNewline
-	}()
-	p.i = save
-	if !ok {
-		return nil
-	}
-	p.next()
-	subject := p.starNamedExpressions()
-	p.expectOp(":")
-	if p.next().kind != tNewline || p.next().kind != tIndent {
-		p.fail("expected an indented block")
-	}
-	pos := startPos(t)
-	var cases []*ast.MatchCase
-	for p.isKw("case") {
-		p.next()
-		pat := p.patterns()
-		var guard ast.Expr
-		if p.acceptKw("if") {
-			guard = p.namedExpr()
-		}
-		body := p.block("'case' statement", p.prev().line)
-		cases = append(cases, &ast.MatchCase{Pattern: pat, Guard: guard, Body: body})
-	}
-	if p.peek().kind != tDedent {
-		p.fail("invalid syntax")
-	}
-	p.next()
-	last := cases[len(cases)-1].Body
-	p.endAt(&pos, last, nil)
-	return &ast.Match{Pos: pos, Subject: subject, Cases: cases}
-}
-
-// maybeStarPattern parses a sequence pattern's element: '*' NAME or an
-// or-pattern.
-func (p *parser) maybeStarPattern() ast.Pattern {
-	if !p.acceptOp("*") {
-		return p.orPattern()
-	}
-	st := p.prev()
-	n := p.name().text
-	if n == "_" {
-		n = ""
-	}
-	sp := startPos(st)
-	p.finish(&sp)
-	return &ast.MatchStar{Pos: sp, Name: n}
-}
-
-func (p *parser) patterns() ast.Pattern {
-	start := p.peek()
-	pat := p.maybeStarPattern()
-	_, star := pat.(*ast.MatchStar)
-	if p.isOp(",") || star {
-		pats := []ast.Pattern{pat}
-		for p.acceptOp(",") {
-			if p.isOp(":") || p.isKw("if") {
-				break
-			}
-			pats = append(pats, p.maybeStarPattern())
-		}
-		pos := startPos(start)
-		p.finish(&pos)
-		return &ast.MatchSequence{Pos: pos, Patterns: pats}
-	}
-	return pat
-}
-
-// orPattern parses the grammar's pattern: an or-pattern of closed
-// patterns, optionally followed by 'as' NAME.
-func (p *parser) orPattern() ast.Pattern {
-	start := p.peek()
-	pat := p.closedPattern()
-	if p.isOp("|") {
-		pats := []ast.Pattern{pat}
-		for p.acceptOp("|") {
-			pats = append(pats, p.closedPattern())
-		}
-		pos := startPos(start)
-		p.finish(&pos)
-		pat = &ast.MatchOr{Pos: pos, Patterns: pats}
-	}
-	if p.acceptKw("as") {
-		name := p.name().text
-		pos := startPos(start)
-		p.finish(&pos)
-		return &ast.MatchAs{Pos: pos, Pattern: pat, Name: name}
-	}
-	return pat
-}
-
-func (p *parser) closedPattern() ast.Pattern {
-	t := p.peek()
-	pos := startPos(t)
-	switch {
-	case t.kind == tName && t.text == "_" && !p.peekIsOp(1, ".") && !p.peekIsOp(1, "("):
-		p.next()
-		p.finish(&pos)
-		return &ast.MatchAs{Pos: pos}
-	case t.kind == tName && (t.text == "None" || t.text == "True" || t.text == "False"):
-		p.next()
-		p.finish(&pos)
-		v := map[string]ast.Value{"None": ast.NoneValue{}, "True": true, "False": false}[t.text]
-		return &ast.MatchSingleton{Pos: pos, Value: v}
-	case t.kind == tName && !keywords[t.text]:
-		if !p.peekIsOp(1, ".") && !p.peekIsOp(1, "(") {
-			p.next()
-			p.finish(&pos)
-			return &ast.MatchAs{Pos: pos, Name: t.text}
-		}
-		var cls ast.Expr = p.nameExpr()
-		for p.acceptOp(".") {
-			attr := p.name()
-			apos := span(cls, cls)
-			apos.EndLine, apos.EndCol = attr.endLine, attr.endCol
-			cls = &ast.Attribute{Pos: apos, Value: cls, Attr: attr.text, Ctx: ast.Load}
-		}
-		if p.acceptOp("(") {
-			var pats []ast.Pattern
-			var kwNames []string
-			var kwPats []ast.Pattern
-			for !p.isOp(")") {
-				if p.peek().kind == tName && p.peekIsOp(1, "=") {
-					kwNames = append(kwNames, p.next().text)
-					p.next()
-					kwPats = append(kwPats, p.orPattern())
-				} else {
-					pats = append(pats, p.orPattern())
-				}
-				if !p.acceptOp(",") {
-					break
-				}
-			}
-			p.expectOp(")")
-			p.finish(&pos)
-			return &ast.MatchClass{Pos: pos, Cls: cls, Patterns: pats, KwdAttrs: kwNames, KwdPatterns: kwPats}
-		}
-		p.finish(&pos)
-		return &ast.MatchValue{Pos: pos, Value: cls}
-	case t.kind == tOp && (t.text == "(" || t.text == "["):
-		p.next()
-		closer := map[string]string{"(": ")", "[": "]"}[t.text]
-		var pats []ast.Pattern
-		trailing := false
-		for !p.isOp(closer) {
-			pats = append(pats, p.maybeStarPattern())
-			trailing = false
-			if !p.acceptOp(",") {
-				break
-			}
-			trailing = true
-		}
-		p.expectOp(closer)
-		p.finish(&pos)
-		if t.text == "(" && len(pats) == 1 && !trailing {
-			return pats[0]
-		}
-		return &ast.MatchSequence{Pos: pos, Patterns: pats}
-	case t.kind == tOp && t.text == "{":
-		p.next()
-		var keys []ast.Expr
-		var pats []ast.Pattern
-		rest := ""
-		for !p.isOp("}") {
-			if p.acceptOp("**") {
-				rest = p.name().text
-			} else {
-				keys = append(keys, p.sum())
-				p.expectOp(":")
-				pats = append(pats, p.orPattern())
-			}
-			if !p.acceptOp(",") {
-				break
-			}
-		}
-		p.expectOp("}")
-		p.finish(&pos)
-		return &ast.MatchMapping{Pos: pos, Keys: keys, Patterns: pats, Rest: rest}
-	}
-	v := p.sum()
-	p.finish(&pos)
-	return &ast.MatchValue{Pos: pos, Value: v}
 }
 
 func (p *parser) peekIsOp(n int, s string) bool {
@@ -899,13 +702,13 @@ func (p *parser) simpleStatement() ast.Stmt {
 			targets[i] = setCtx(tg, ast.Store)
 		}
 		p.finish(&pos)
-		return &ast.Assign{Pos: pos, Targets: targets, Value: value}
+		return p.arena.assign(ast.Assign{Pos: pos, Targets: targets, Value: value})
 	}
 	if nm, ok := first.(*ast.Name); ok && (nm.Id == "print" || nm.Id == "exec") && p.peek().kind != tNewline && !p.isOp(";") {
 		p.failAt(tokenAt(first), "SyntaxError", fmt.Sprintf("Missing parentheses in call to '%s'. Did you mean %s(...)?", nm.Id, nm.Id))
 	}
 	p.finish(&pos)
-	return &ast.ExprStmt{Pos: pos, Value: first}
+	return p.arena.exprStmt(ast.ExprStmt{Pos: pos, Value: first})
 }
 
 func tokenAt(e ast.Expr) token {
@@ -962,7 +765,7 @@ func (p *parser) checkTarget(e ast.Expr) {
 
 func (p *parser) wasParenthesized(e ast.Expr) bool {
 	s := e.Span()
-	line := p.lines[s.Line-1]
+	line := p.lines.line(s.Line)
 	return s.Col > 0 && strings.TrimSpace(line[:s.Col]) != "" && strings.HasSuffix(strings.TrimSpace(line[:s.Col]), "(")
 }
 

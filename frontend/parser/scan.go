@@ -1,48 +1,14 @@
-// Package parser turns Python 3.12 source into the syntax tree of
-// frontend/ast, reporting errors as CPython does.
 package parser
 
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
-
-// Error is a syntax error, reported in CPython's format.
-type Error struct {
-	Kind     string // SyntaxError, IndentationError, TabError
-	Msg      string
-	Filename string
-	Line     int // 1-based
-	Col      int // 1-based, in characters, like SyntaxError.offset
-	EndCol   int
-	Text     string // the source line
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "  File \"%s\", line %d\n", e.Filename, e.Line)
-	if e.Text != "" {
-		text := strings.TrimRight(e.Text, "\r\n")
-		trimmed := strings.TrimLeft(text, " \t\f")
-		indent := utf8.RuneCountInString(text) - utf8.RuneCountInString(trimmed)
-		fmt.Fprintf(&b, "    %s\n", trimmed)
-		col := e.Col - indent
-		if col < 1 {
-			col = 1
-		}
-		width := 1
-		if e.EndCol > e.Col {
-			width = e.EndCol - e.Col
-		}
-		fmt.Fprintf(&b, "    %s%s\n", strings.Repeat(" ", col-1), strings.Repeat("^", width))
-	}
-	fmt.Fprintf(&b, "%s: %s", e.Kind, e.Msg)
-	return b.String()
-}
 
 type tokKind uint8
 
@@ -65,9 +31,9 @@ type token struct {
 }
 
 type scanner struct {
-	src       []byte
+	src       string // the source, CRLF folded; token texts are substrings of it
 	filename  string
-	lines     []string
+	lines     *lines
 	pos       int
 	line      int
 	lineStart int
@@ -79,40 +45,19 @@ type scanner struct {
 	err       *Error
 }
 
-func (s *scanner) errorAt(kind, msg string, line, col, endCol int) {
-	if s.err != nil {
-		return
-	}
-	text := ""
-	if line-1 < len(s.lines) && line >= 1 {
-		text = s.lines[line-1]
-	}
-	s.err = &Error{Kind: kind, Msg: msg, Filename: s.filename, Line: line, Col: charCol(text, col) + 1, EndCol: charCol(text, endCol) + 1, Text: text}
-}
-
-// charCol converts a byte offset within line to a character offset.
-func charCol(line string, col int) int {
-	if col > len(line) {
-		return utf8.RuneCountInString(line) + (col - len(line))
-	}
-	return utf8.RuneCountInString(line[:col])
-}
-
-func scan(filename string, src []byte) ([]token, []string, *Error) {
+// scan decodes a file's source (BOM, PEP 263 declaration) and tokenizes it.
+func scan(filename string, src []byte) ([]token, *lines, *Error) {
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		src = src[3:]
 	} else if decoded, bad := decodeSource(src); bad != "" {
-		return []token{{kind: tEOF, line: 1}}, nil, &Error{Kind: "SyntaxError", Filename: filename, Line: 1, Msg: "unknown encoding: " + bad}
+		return []token{{kind: tEOF, line: 1}}, newLines(""), &Error{Kind: "SyntaxError", Filename: filename, Line: 1, Msg: "unknown encoding: " + bad}
 	} else {
 		src = decoded
 	}
-	text := string(src)
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	s := &scanner{src: []byte(text), filename: filename, line: 1, indents: []int{0}, atBOL: true}
-	s.toks = make([]token, 0, len(text)/4+16) // about one token per four bytes of source
-	s.lines = strings.Split(text, "\n")
+	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	ls := newLines(text)
 	if !utf8.ValidString(text) {
-		for i, line := range s.lines {
+		for i, line := range strings.Split(text, "\n") {
 			if !utf8.ValidString(line) {
 				j := 0
 				for j < len(line) {
@@ -124,16 +69,42 @@ func scan(filename string, src []byte) ([]token, []string, *Error) {
 				}
 				err := &Error{Kind: "SyntaxError", Filename: filename, Line: i + 1,
 					Msg: fmt.Sprintf("Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding declared; see https://peps.python.org/pep-0263/ for details", line[j], filename, i+1)}
-				return []token{{kind: tEOF, line: i + 1}}, s.lines, err
+				return []token{{kind: tEOF, line: i + 1}}, ls, err
 			}
 		}
 	}
+	toks, err := scanText(filename, text, ls, getTokens(len(text)/5+16))
+	return toks, ls, err
+}
+
+// scanText tokenizes text (UTF-8, LF line ends), appending to toks; ls
+// gives the source lines that errors quote.
+func scanText(filename, text string, ls *lines, toks []token) ([]token, *Error) {
+	s := &scanner{src: text, filename: filename, line: 1, indents: []int{0}, atBOL: true, lines: ls, toks: toks}
 	s.run()
 	if s.err != nil {
 		// The parser still runs over the tokens before the error.
 		s.toks = append(s.toks, token{kind: tEOF, line: s.line, col: s.col(), endLine: s.line, endCol: s.col()})
 	}
-	return s.toks, s.lines, s.err
+	return s.toks, s.err
+}
+
+// tokenPool recycles token buffers between files: a file's tokens are dead
+// once it is parsed (the tree holds substrings of the source, not tokens),
+// and allocating a fresh buffer per file was most of the parser's garbage.
+var tokenPool sync.Pool
+
+func getTokens(n int) []token {
+	if b, ok := tokenPool.Get().(*[]token); ok && cap(*b) >= n {
+		return (*b)[:0]
+	}
+	return make([]token, 0, n)
+}
+
+func putTokens(toks []token) {
+	clear(toks) // drop the references to the source
+	toks = toks[:0]
+	tokenPool.Put(&toks)
 }
 
 func (s *scanner) emit(kind tokKind, text string, line, col, endLine, endCol int) {
@@ -291,7 +262,7 @@ func (s *scanner) nameOrString() {
 			s.pos++
 			continue
 		}
-		r, n := utf8.DecodeRune(s.src[s.pos:])
+		r, n := utf8.DecodeRuneInString(s.src[s.pos:])
 		if !unicode.In(r, unicode.L, unicode.Nl, unicode.Mn, unicode.Mc, unicode.Nd, unicode.Pc, unicode.Other_ID_Start, unicode.Other_ID_Continue) {
 			break
 		}
@@ -299,12 +270,12 @@ func (s *scanner) nameOrString() {
 		s.pos += n
 	}
 	if s.pos == start {
-		r, n := utf8.DecodeRune(s.src[s.pos:])
+		r, n := utf8.DecodeRuneInString(s.src[s.pos:])
 		s.errorAt("SyntaxError", fmt.Sprintf("invalid character '%c' (U+%04X)", r, r), s.line, s.col(), s.col()+n)
 		s.pos += n
 		return
 	}
-	word := string(s.src[start:s.pos])
+	word := s.src[start:s.pos]
 	if s.pos < len(s.src) && (s.src[s.pos] == '"' || s.src[s.pos] == '\'') && len(word) <= 2 && strings.Trim(strings.ToLower(word), "rbuf") == "" {
 		s.str(start)
 		return
@@ -350,7 +321,7 @@ done:
 		s.errorAt("SyntaxError", "invalid decimal literal", s.line, s.col()-1, s.col())
 		return
 	}
-	s.emit(tNumber, string(s.src[start:s.pos]), s.line, startCol, s.line, s.col())
+	s.emit(tNumber, s.src[start:s.pos], s.line, startCol, s.line, s.col())
 }
 
 // str scans a string literal whose prefix starts at start.
@@ -358,7 +329,7 @@ func (s *scanner) str(start int) {
 	startLine, startCol := s.line, start-s.lineStart
 	q := s.src[s.pos]
 	triple := s.pos+2 < len(s.src) && s.src[s.pos+1] == q && s.src[s.pos+2] == q
-	prefix := strings.ToLower(string(s.src[start:s.pos]))
+	prefix := strings.ToLower(s.src[start:s.pos])
 	isF := strings.Contains(prefix, "f")
 	if triple {
 		s.pos += 3
@@ -449,25 +420,16 @@ func (s *scanner) str(start int) {
 		}
 		s.pos++
 	}
-	s.emit(tString, string(s.src[start:s.pos]), startLine, startCol, s.line, s.col())
+	s.emit(tString, s.src[start:s.pos], startLine, startCol, s.line, s.col())
 }
 
 // maxParenLevel is CPython's MAXLEVEL: brackets nest at most this deep.
 const maxParenLevel = 200
 
-// multiOps are the operators longer than one byte.
-var multiOps = func() map[string]string {
-	m := map[string]string{}
-	for _, o := range []string{"**=", "//=", ">>=", "<<=", "...", "**", "//", ">>", "<<", "<=", ">=", "==", "!=",
-		"->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":="} {
-		m[o] = o
-	}
-	return m
-}()
-
-// multiOpLen is the length of the longest operator rest may start with
-// (1 when it is a one-byte operator or none).
-func multiOpLen(rest []byte) int {
+// multiOpLen is the length of the longest operator rest starts with (1
+// when it is a one-byte operator or none): **= //= >>= <<= ... ** // >>
+// << <= >= == != -> += -= *= /= %= &= |= ^= @= :=.
+func multiOpLen(rest string) int {
 	if len(rest) < 2 {
 		return 1
 	}
@@ -506,15 +468,13 @@ func multiOpLen(rest []byte) int {
 func (s *scanner) op() {
 	rest := s.src[s.pos:]
 	if n := multiOpLen(rest); n > 1 {
-		if text, ok := multiOps[string(rest[:n])]; ok {
-			s.emit(tOp, text, s.line, s.col(), s.line, s.col()+n)
-			s.pos += n
-			return
-		}
+		s.emit(tOp, rest[:n], s.line, s.col(), s.line, s.col()+n)
+		s.pos += n
+		return
 	}
 	c := s.src[s.pos]
 	if strings.IndexByte("()[]{}:,;.+-*/%&|^~<>=@!", c) < 0 {
-		r, _ := utf8.DecodeRune(rest)
+		r, _ := utf8.DecodeRuneInString(rest)
 		s.errorAt("SyntaxError", fmt.Sprintf("invalid character '%c' (U+%04X)", r, r), s.line, s.col(), s.col()+1)
 		return
 	}
@@ -527,7 +487,13 @@ func (s *scanner) op() {
 		s.parens = append(s.parens, c)
 		s.parenPos = append(s.parenPos, token{line: s.line, col: s.col()})
 	case ')', ']', '}':
-		open := map[byte]byte{')': '(', ']': '[', '}': '{'}[c]
+		open := byte('(')
+		switch c {
+		case ']':
+			open = '['
+		case '}':
+			open = '{'
+		}
 		if len(s.parens) == 0 {
 			s.errorAt("SyntaxError", fmt.Sprintf("unmatched '%c'", c), s.line, s.col(), s.col()+1)
 			return
