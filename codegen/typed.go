@@ -143,12 +143,25 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 		ta, tb := argT(0), argT(1)
 		switch {
 		case dt == ir.Int && ta == ir.Int && tb == ir.Int:
-			a, bb := fg.refAs(in.Args[0], ir.Int), fg.refAs(in.Args[1], ir.Int)
+			// The inlinable fast form first (small operands), the full
+			// operation when it says no.
+			a := func() *jen.Statement { return fg.refAs(in.Args[0], ir.Int) }
+			bb := func() *jen.Statement { return fg.refAs(in.Args[1], ir.Int) }
+			fast := func(fn string) *jen.Statement {
+				return jen.If(jen.List(jen.Id("r"), jen.Id("ok")).Op(":=").Add(rt(fn+"Fast")).Call(a(), bb()), jen.Id("ok")).Block(
+					fg.rawTemp(in.Dst).Op("=").Id("r"))
+			}
 			if fn, ok := intOps[op]; ok {
-				return []jen.Code{dst.Op("=").Add(rt(fn)).Call(a, bb)}, true
+				return []jen.Code{fast(fn).Else().Block(fg.rawTemp(in.Dst).Op("=").Add(rt(fn)).Call(a(), bb()))}, true
 			}
 			if fn, ok := intErrOps[op]; ok {
-				return withErr(fn, a, bb), true
+				if op == "Mod" || op == "FloorDiv" {
+					return []jen.Code{fast(fn).Else().If(
+						jen.List(fg.rawTemp(in.Dst), jen.Id("exc")).Op("=").Add(rt(fn)).Call(a(), bb()),
+						jen.Id("exc").Op("!=").Nil(),
+					).Block(jen.Id("line").Op("=").Lit(in.Line), jen.Goto().Id(fg.handler(b)))}, true
+				}
+				return withErr(fn, a(), bb()), true
 			}
 		case dt == ir.Float && ta == ir.Int && tb == ir.Int && op == "TrueDiv":
 			return withErr("IntTrueDiv", fg.refAs(in.Args[0], ir.Int), fg.refAs(in.Args[1], ir.Int)), true
@@ -181,7 +194,13 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 		}
 		switch ta, tb := argT(0), argT(1); {
 		case ta == ir.Int && tb == ir.Int:
-			return []jen.Code{dst.Op("=").Add(rt("IntCmp")).Call(fg.refAs(in.Args[0], ir.Int), fg.refAs(in.Args[1], ir.Int)).Op(sym).Lit(0)}, true
+			a := func() *jen.Statement { return fg.refAs(in.Args[0], ir.Int) }
+			bb := func() *jen.Statement { return fg.refAs(in.Args[1], ir.Int) }
+			return []jen.Code{jen.If(rt("IntSmall").Call(a(), bb())).Block(
+				fg.rawTemp(in.Dst).Op("=").Add(a()).Dot("Small").Op(sym).Add(bb()).Dot("Small"),
+			).Else().Block(
+				fg.rawTemp(in.Dst).Op("=").Add(rt("IntCmp")).Call(a(), bb()).Op(sym).Lit(0),
+			)}, true
 		case ta == ir.Float && tb == ir.Float:
 			return []jen.Code{dst.Op("=").Add(fg.refAs(in.Args[0], ir.Float)).Op(sym).Add(fg.refAs(in.Args[1], ir.Float))}, true
 		}

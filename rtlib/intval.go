@@ -87,20 +87,18 @@ func intSlowNoErr(op func(a, b Object) (Object, *BaseException), a, b IntVal) In
 
 // IntAdd is a + b.
 func IntAdd(a, b IntVal) IntVal {
-	if a.Big == nil && b.Big == nil {
-		if r := a.Small + b.Small; (r > a.Small) == (b.Small > 0) {
-			return IntVal{Small: r}
-		}
+	r := a.Small + b.Small
+	if a.Big == nil && b.Big == nil && (r > a.Small) == (b.Small > 0) {
+		return IntVal{Small: r}
 	}
 	return intSlowNoErr(Add, a, b)
 }
 
 // IntSub is a - b.
 func IntSub(a, b IntVal) IntVal {
-	if a.Big == nil && b.Big == nil {
-		if r := a.Small - b.Small; (r < a.Small) == (b.Small > 0) {
-			return IntVal{Small: r}
-		}
+	r := a.Small - b.Small
+	if a.Big == nil && b.Big == nil && (r < a.Small) == (b.Small > 0) {
+		return IntVal{Small: r}
 	}
 	return intSlowNoErr(Sub, a, b)
 }
@@ -217,6 +215,10 @@ func IntCmp(a, b IntVal) int {
 		}
 		return 0
 	}
+	return intCmpBig(a, b)
+}
+
+func intCmpBig(a, b IntVal) int {
 	x, y := a.Big, b.Big
 	if x == nil {
 		x = big.NewInt(a.Small)
@@ -277,14 +279,18 @@ func FloatOp(op func(a, b Object) (Object, *BaseException), a, b float64) (float
 // RangeNextInt is next() on a range iterator (iter of a range): the next
 // int, unboxed, and whether there was one.
 func RangeNextInt(it Object) (IntVal, bool, *BaseException) {
-	if r, ok := it.(*rangeIter); ok {
-		if r.left <= 0 {
-			return IntVal{}, false, nil
-		}
+	if r, ok := it.(*rangeIter); ok && r.left > 0 {
 		v := r.next
 		r.next += r.step
 		r.left--
 		return IntVal{Small: v}, true, nil
+	}
+	return rangeNextSlow(it)
+}
+
+func rangeNextSlow(it Object) (IntVal, bool, *BaseException) {
+	if r, ok := it.(*rangeIter); ok && r.left <= 0 {
+		return IntVal{}, false, nil
 	}
 	v, ok, exc := Next(it)
 	if !ok || exc != nil {
@@ -292,3 +298,57 @@ func RangeNextInt(it Object) (IntVal, bool, *BaseException) {
 	}
 	return UnboxInt(v), true, nil
 }
+
+// The Fast forms are the inlinable common cases of the operations above:
+// ok=false sends the caller to the full operation. Generated code calls
+// them as `if r, ok := rt.IntAddFast(a, b); ok { x = r } else { x = rt.IntAdd(a, b) }`.
+
+// IntAddFast is a + b for small operands without overflow.
+func IntAddFast(a, b IntVal) (IntVal, bool) {
+	r := a.Small + b.Small
+	return IntVal{Small: r}, a.Big == nil && b.Big == nil && (r > a.Small) == (b.Small > 0)
+}
+
+// IntSubFast is a - b for small operands without overflow.
+func IntSubFast(a, b IntVal) (IntVal, bool) {
+	r := a.Small - b.Small
+	return IntVal{Small: r}, a.Big == nil && b.Big == nil && (r < a.Small) == (b.Small > 0)
+}
+
+// IntMulFast is a * b for operands in (-2**31, 2**31).
+func IntMulFast(a, b IntVal) (IntVal, bool) {
+	return IntVal{Small: a.Small * b.Small}, a.Big == nil && b.Big == nil && uint64(a.Small+1<<31) < 1<<32 && uint64(b.Small+1<<31) < 1<<32
+}
+
+// IntModFast is a % b for a >= 0, b > 0.
+func IntModFast(a, b IntVal) (IntVal, bool) {
+	if a.Big == nil && b.Big == nil && b.Small > 0 && a.Small >= 0 {
+		return IntVal{Small: a.Small % b.Small}, true
+	}
+	return IntVal{}, false
+}
+
+// IntFloorDivFast is a // b for a >= 0, b > 0.
+func IntFloorDivFast(a, b IntVal) (IntVal, bool) {
+	if a.Big == nil && b.Big == nil && b.Small > 0 && a.Small >= 0 {
+		return IntVal{Small: a.Small / b.Small}, true
+	}
+	return IntVal{}, false
+}
+
+// IntAndFast, IntOrFast and IntXorFast are the bitwise operations on small operands.
+func IntAndFast(a, b IntVal) (IntVal, bool) {
+	return IntVal{Small: a.Small & b.Small}, a.Big == nil && b.Big == nil
+}
+
+func IntOrFast(a, b IntVal) (IntVal, bool) {
+	return IntVal{Small: a.Small | b.Small}, a.Big == nil && b.Big == nil
+}
+
+func IntXorFast(a, b IntVal) (IntVal, bool) {
+	return IntVal{Small: a.Small ^ b.Small}, a.Big == nil && b.Big == nil
+}
+
+// IntSmall reports whether a and b are both small (int64) values, for
+// comparisons on .Small.
+func IntSmall(a, b IntVal) bool { return a.Big == nil && b.Big == nil }
