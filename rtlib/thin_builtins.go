@@ -69,8 +69,21 @@ func Len(x Object) (int, *BaseException) {
 		}
 		return 0, exc
 	}
-	n, _ := asInt(r)
-	return int(n), nil
+	// CPython's checks on what __len__ returns (typeobject.c slot_sq_length).
+	switch v := r.(type) {
+	case Int, Bool:
+		n, _ := asInt(v)
+		if n < 0 {
+			return 0, Errorf(ValueErrorType, "__len__() should return >= 0")
+		}
+		return int(n), nil
+	case *BigInt:
+		if v.V.Sign() < 0 {
+			return 0, Errorf(ValueErrorType, "__len__() should return >= 0")
+		}
+		return 0, Errorf(OverflowErrorType, "cannot fit 'int' into an index-sized integer")
+	}
+	return 0, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", r.Type().Name)
 }
 
 func utf8Len(s string) int {
