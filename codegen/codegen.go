@@ -981,20 +981,15 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 			jen.Return(v, jen.False(), jen.Nil()),
 		}
 	case ir.ForNext:
+		next := "Next"
 		if fg.f.TempType(t.Dst) == ir.Int {
-			return []jen.Code{jen.Block(
-				jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("RangeNextInt")).Call(fg.ref(t.Value)),
-				fg.onErr(b, t.Line, "e"),
-				jen.If(jen.Op("!").Id("ok")).Block(gotoB(t.Else)),
-				fg.rawTemp(t.Dst).Op("=").Id("v"),
-				gotoB(t.Target),
-			)}
+			next = "RangeNextInt" // the unboxed next int of a range
 		}
 		return []jen.Code{jen.Block(
-			jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("Next")).Call(fg.ref(t.Value)),
+			jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt(next)).Call(fg.ref(t.Value)),
 			fg.onErr(b, t.Line, "e"),
 			jen.If(jen.Op("!").Id("ok")).Block(gotoB(t.Else)),
-			fg.temp(t.Dst).Op("=").Id("v"),
+			fg.rawTemp(t.Dst).Op("=").Id("v"),
 			gotoB(t.Target),
 		)}
 	}

@@ -31,10 +31,7 @@ func asyncWithAwaits() {
 		return aenterAcquire(lk.acquire()).(rt.Resumable), nil
 	})
 	awaitMethod(LockType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
-		if exc := self.(*Lock).release(); exc != nil {
-			return nil, exc
-		}
-		return doneNone{}, nil
+		return releasedNone(self.(*Lock).release())
 	})
 	awaitMethod(SemaphoreType, "__aenter__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
 		s := self.(*Semaphore)
@@ -45,9 +42,14 @@ func asyncWithAwaits() {
 		return aenterAcquire(s.acquire()).(rt.Resumable), nil
 	})
 	awaitMethod(SemaphoreType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
-		if exc := self.(*Semaphore).release(); exc != nil {
-			return nil, exc
-		}
-		return doneNone{}, nil
+		return releasedNone(self.(*Semaphore).release())
 	})
+}
+
+// releasedNone is __aexit__'s awaitable after a release that returned exc.
+func releasedNone(exc *rt.BaseException) (rt.Resumable, *rt.BaseException) {
+	if exc != nil {
+		return nil, exc
+	}
+	return doneNone{}, nil
 }
