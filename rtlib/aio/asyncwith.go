@@ -39,7 +39,7 @@ func asyncWithAwaits() {
 			s.value-- // Semaphore.acquire's fast path
 			return doneNone{}, nil
 		}
-		return aenterAcquire(s.acquire()).(rt.Resumable), nil
+		return &semEnter{s: s}, nil
 	})
 	awaitMethod(SemaphoreType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
 		return releasedNone(self.(*Semaphore).release())
@@ -52,4 +52,50 @@ func releasedNone(exc *rt.BaseException) (rt.Resumable, *rt.BaseException) {
 		return nil, exc
 	}
 	return doneNone{}, nil
+}
+
+// semEnter is a contended `async with sem:`'s __aenter__: Semaphore.acquire
+// (locks.py) waiting for its turn, and the None of __aenter__, in one object
+// instead of two coroutines and their closures.
+type semEnter struct {
+	s   *Semaphore
+	fut *Future
+}
+
+func (a *semEnter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	s := a.s
+	if a.fut == nil {
+		if thrown != nil {
+			return nil, true, thrown
+		}
+		if !s.locked() {
+			s.value--
+			return rt.None, true, nil
+		}
+		l, err := loopOrErr()
+		if err != nil {
+			return nil, true, err
+		}
+		a.fut = NewFuture(l)
+		s.waiters = append(s.waiters, a.fut)
+		sent, thrown = rt.None, nil
+	}
+	v, done, exc := a.fut.Resume(sent, thrown)
+	if !done {
+		return v, false, nil // the task waits for the future
+	}
+	// Woken, cancelled or thrown into: acquire's finally and except clauses.
+	s.waiters = removeFut(s.waiters, a.fut)
+	if exc != nil && isCancel(exc) && a.fut.Done() && !a.fut.Cancelled() {
+		s.value++
+	}
+	for s.value > 0 {
+		if !s.wakeUpNext() {
+			break
+		}
+	}
+	if exc != nil {
+		return nil, true, exc
+	}
+	return rt.None, true, nil
 }

@@ -1,6 +1,8 @@
 package aio
 
 import (
+	"sync"
+
 	rt "github.com/async2go/async2go/rtlib"
 )
 
@@ -55,7 +57,20 @@ func (g *goCoro) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bo
 
 // coro makes a coroutine object running step.
 func coro(name string, step stepFunc) rt.Object {
-	return rt.NewCoroutine(&rt.Function{Name: name, Qualname: name, Module: "asyncio"}, &goCoro{step: step})
+	return rt.NewCoroutine(coroFn(name), &goCoro{step: step})
+}
+
+// coroFns holds the Function of each Go coroutine's name, made once (a
+// contended acquire made one per call). A sync.Map: loops may run in
+// several goroutines (asyncio.run inside to_thread).
+var coroFns sync.Map
+
+func coroFn(name string) *rt.Function {
+	if fn, ok := coroFns.Load(name); ok {
+		return fn.(*rt.Function)
+	}
+	fn, _ := coroFns.LoadOrStore(name, &rt.Function{Name: name, Qualname: name, Module: "asyncio"})
+	return fn.(*rt.Function)
 }
 
 func isCancel(exc *rt.BaseException) bool {
