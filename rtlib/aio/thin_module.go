@@ -127,7 +127,7 @@ func init() {
 		return rt.Int(self.(*Task).Uncancel()), nil
 	})
 	method(TaskType, "__repr__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return rt.Str(self.(*Task).repr()), nil
+		return self.(*Task).Repr()
 	})
 	rt.RegisterModule("asyncio", newModule)
 }
