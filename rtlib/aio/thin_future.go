@@ -20,6 +20,7 @@ const (
 const (
 	kindTask   uint8 = 1 << iota // the future is the Future of a Task
 	kindCbTask                   // cb0 is a *Task to wake up, not a *doneCallback
+	kindGatherMark               // seen by the gather call being set up (arg_to_fut)
 )
 
 // Future is asyncio.Future. It is kept small (48 bytes) because every

@@ -455,9 +455,8 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 	var children []*Future
 	nfuts, nfinished := 0, 0
 	var doneFuts []*Future
-	argToFut := map[rt.Object]*Future{}
 	cancelRequested := false
-	doneCallback := func(fut *Future) {
+	onChildDone := func(fut *Future) {
 		nfinished++
 		if outer.Done() {
 			return
@@ -495,24 +494,51 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			}
 		}
 	}
+	// arg_to_fut: a future or task given twice is found by a mark on it
+	// (cleared below), anything else (a coroutine) through a map; one
+	// done callback record serves every child.
+	var argToFut map[rt.Object]*Future
+	cb := &doneCallback{fn: onChildDone}
+	children = make([]*Future, 0, len(args))
 	for _, a := range args {
-		fut, seen := argToFut[a]
+		var fut *Future
+		seen := false
+		switch x := a.(type) {
+		case *Task:
+			fut = &x.Future
+			seen = fut.kind&kindGatherMark != 0
+		case *Future:
+			fut = x
+			seen = fut.kind&kindGatherMark != 0
+		default:
+			fut, seen = argToFut[a]
+		}
 		if !seen {
 			var exc *rt.BaseException
 			fut, exc = ensureFuture(l, a)
 			if exc != nil {
+				clearGatherMarks(children)
 				return nil, exc
 			}
 			nfuts++
-			argToFut[a] = fut
+			switch a.(type) {
+			case *Task, *Future:
+				fut.kind |= kindGatherMark
+			default:
+				if argToFut == nil {
+					argToFut = map[rt.Object]*Future{}
+				}
+				argToFut[a] = fut
+			}
 			if fut.Done() {
 				doneFuts = append(doneFuts, fut)
 			} else {
-				fut.AddDoneCallback(doneCallback)
+				fut.addCallback(cbEntry{p: cb})
 			}
 		}
 		children = append(children, fut)
 	}
+	clearGatherMarks(children)
 	outer.extra().cancelHook = func(msg rt.Object) bool {
 		if outer.Done() {
 			return false
@@ -529,9 +555,16 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 		return ret
 	}
 	for _, f := range doneFuts {
-		doneCallback(f)
+		onChildDone(f)
 	}
 	return outer, nil
+}
+
+// clearGatherMarks clears the marks gather put on the futures it was given.
+func clearGatherMarks(fs []*Future) {
+	for _, f := range fs {
+		f.kind &^= kindGatherMark
+	}
 }
 
 // waitForFrame is tasks.wait_for of 3.12: `async with timeout(t): return await fut`.
