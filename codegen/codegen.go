@@ -377,6 +377,7 @@ type blockOut struct {
 // stateOut is the re-entry code of one resume state.
 type stateOut struct {
 	state int
+	line  int // the line of the await or yield the state resumes after
 	code  jen.Code
 }
 
@@ -862,6 +863,11 @@ func (fg *funcGen) makeFunc(in *ir.Instr) []jen.Code {
 		jen.Id("Sig"):      jen.Id(fg.sigName(child)),
 		jen.Id("Kind"):     jen.Qual(rtPath, kind),
 	}
+	if child.Kind == ir.CoroutineFunc {
+		// co_filename and co_firstlineno, for the repr of tasks
+		fields[jen.Id("File")] = jen.Id("pyFile")
+		fields[jen.Id("Line")] = jen.Lit(child.Line)
+	}
 	nd := child.Params.NDefaults
 	if nd > 0 {
 		var ds []jen.Code
@@ -1026,7 +1032,7 @@ func (fg *funcGen) resumePoint(b *ir.Block) stateOut {
 	st := t.Target.State
 	fg.usedLabel[t.Target.ID] = true
 	if t.Kind == ir.Yield {
-		return stateOut{state: st, code: jen.Block(
+		return stateOut{state: st, line: t.Line, code: jen.Block(
 			jen.If(jen.Id("thrown").Op("!=").Nil()).Block(
 				jen.Id("exc").Op("=").Id("thrown"), jen.Id("line").Op("=").Lit(t.Line), jen.Goto().Id(fg.handler(b)),
 			),
@@ -1046,5 +1052,5 @@ func (fg *funcGen) resumePoint(b *ir.Block) stateOut {
 		fg.temp(t.Dst).Op("=").Id("v"),
 		jen.Goto().Id(fmt.Sprintf("b%d", t.Target.ID)),
 	)
-	return stateOut{state: st, code: code}
+	return stateOut{state: st, line: t.Line, code: code}
 }

@@ -238,6 +238,17 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		out = append(out, jen.Func().Params(jen.Id("f").Op("*").Id(frame)).Id("Resume").Params(
 			jen.Id("sent").Add(obj.Clone()), jen.Id("thrown").Add(excT),
 		).Params(obj.Clone(), jen.Bool(), excT).Block(stmts...))
+		if f.Kind == ir.CoroutineFunc {
+			var lines []jen.Code
+			for _, so := range states {
+				lines = append(lines, jen.Case(jen.Lit(so.state)).Block(jen.Return(jen.Lit(so.line))))
+			}
+			out = append(out, jen.Comment("PyLine is the line "+f.Qualname+" is suspended at (cr_frame.f_lineno): its def line before it starts."))
+			out = append(out, jen.Func().Params(jen.Id("f").Op("*").Id(frame)).Id("PyLine").Params().Int().Block(
+				jen.Switch(jen.Id("f").Dot("state")).Block(lines...),
+				jen.Return(jen.Lit(f.Line)),
+			))
+		}
 	}
 
 	// The signature, and a closure constructor for functions with free variables.

@@ -36,6 +36,8 @@ type Function struct {
 	Defaults               []Object          // defaults of the last len(Defaults) positional params
 	KwDefaults             map[string]Object // defaults of keyword-only params
 	Dict                   *Dict             // function attributes (__wrapped__, __doc__, user attributes); nil until set
+	File                   string            // co_filename ("" if unknown: set for coroutine functions)
+	Line                   int               // co_firstlineno
 	// Impl runs the function on arguments already bound to Sig's layout.
 	// For a coroutine, generator or async generator it builds the frame and
 	// returns the *Coroutine, *Generator or *AsyncGenerator wrapping it.

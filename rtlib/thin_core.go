@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/big"
 	"os"
+	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 )
@@ -475,6 +477,55 @@ func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 		}
 	}
 	return v, done, exc
+}
+
+// Location is where the coroutine is, as asyncio's repr of a task shows
+// it (coroutines._format_coroutine): the file and line its frame is at
+// (running or suspended; before it starts, the def line), or when done the
+// line it was defined at. ok is false when the coroutine function does not
+// record its file (runtime coroutines).
+//
+// A suspended frame gives its line (PyLine); for a running one the Go stack
+// is searched for the frame's Resume, whose position the /*line*/
+// directives of generated code make the Python line.
+func (c *Coroutine) Location() (file string, line int, done, ok bool) {
+	if c.Fn == nil || c.Fn.File == "" {
+		return "", 0, c.done, false
+	}
+	if c.done {
+		return c.Fn.File, c.Fn.Line, true, true
+	}
+	if c.running {
+		if l, found := runningLine(c.Body); found {
+			return c.Fn.File, l, false, true
+		}
+	}
+	if pl, isPL := c.Body.(interface{ PyLine() int }); isPL {
+		return c.Fn.File, pl.PyLine(), false, true
+	}
+	return c.Fn.File, c.Fn.Line, false, true
+}
+
+// runningLine is the line of the innermost call of body's Resume on the
+// goroutine's stack.
+func runningLine(body Resumable) (int, bool) {
+	t := reflect.TypeOf(body)
+	if t.Kind() != reflect.Pointer {
+		return 0, false
+	}
+	want := t.Elem().PkgPath() + ".(*" + t.Elem().Name() + ").Resume"
+	pcs := make([]uintptr, 64)
+	n := runtime.Callers(2, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	for {
+		fr, more := frames.Next()
+		if fr.Function == want {
+			return fr.Line, true
+		}
+		if !more {
+			return 0, false
+		}
+	}
 }
 
 // Close closes a coroutine that has not finished.

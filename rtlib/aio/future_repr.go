@@ -2,6 +2,7 @@ package aio
 
 import (
 	"strings"
+	"unsafe"
 
 	rt "github.com/async2go/async2go/rtlib"
 )
@@ -9,26 +10,35 @@ import (
 // reprInfo is futures._future_repr_info: the state, then the result or
 // exception, then the done callbacks.
 func (f *Future) reprInfo() (string, *rt.BaseException) {
-	var b strings.Builder
+	parts, exc := f.reprParts()
+	if exc != nil {
+		return "", exc
+	}
+	return strings.Join(parts, " "), nil
+}
+
+// reprParts is the list futures._future_repr_info returns.
+func (f *Future) reprParts() ([]string, *rt.BaseException) {
+	var parts []string
 	switch f.state {
 	case pending:
-		b.WriteString("pending")
+		parts = append(parts, "pending")
 	case cancelledState:
-		b.WriteString("cancelled")
+		parts = append(parts, "cancelled")
 	default:
-		b.WriteString("finished")
-		if f.exc() != nil {
-			s, exc := rt.Repr(f.exc())
+		parts = append(parts, "finished")
+		if e := f.exc(); e != nil {
+			s, exc := rt.Repr(e)
 			if exc != nil {
-				return "", exc
+				return nil, exc
 			}
-			b.WriteString(" exception=" + string(s))
+			parts = append(parts, "exception="+string(s))
 		} else {
 			s, exc := rt.Repr(f.result)
 			if exc != nil {
-				return "", exc
+				return nil, exc
 			}
-			b.WriteString(" result=" + truncateRepr(string(s)))
+			parts = append(parts, "result="+truncateRepr(string(s)))
 		}
 	}
 	if cbs := f.callbackList(); len(cbs) > 0 {
@@ -39,9 +49,76 @@ func (f *Future) reprInfo() (string, *rt.BaseException) {
 		if len(names) > 2 {
 			names = []string{names[0], "<" + itoa(len(names)-2) + " more>", names[len(names)-1]}
 		}
-		b.WriteString(" cb=[" + strings.Join(names, ", ") + "]")
+		parts = append(parts, "cb=["+strings.Join(names, ", ")+"]")
 	}
-	return b.String(), nil
+	return parts, nil
+}
+
+// taskRepr is repr(task) (base_tasks._task_repr_info): the future's
+// parts with the state "cancelling" while a cancellation is pending, the
+// name, the coroutine (coroutines._format_coroutine) and what the task
+// waits for inserted after the state.
+func (t *Task) taskRepr() (string, *rt.BaseException) {
+	parts, exc := t.Future.reprParts()
+	if exc != nil {
+		return "", exc
+	}
+	if t.numCancelReqs > 0 && !t.Done() {
+		parts[0] = "cancelling"
+	}
+	ins := []string{"name=" + pyStrRepr(t.Name()), "coro=<" + formatCoroutine(t.coro) + ">"}
+	switch {
+	case t.sleep != nil:
+		// the future asyncio.sleep awaits, which the task is parked in place of
+		tm := t.sleep
+		switch {
+		case tm.fired:
+			r, exc := rt.Repr((*sleepFrame)(unsafe.Pointer(tm)).result)
+			if exc != nil {
+				return "", exc
+			}
+			ins = append(ins, "wait_for=<Future finished result="+truncateRepr(string(r))+">")
+		case tm.cancelled:
+			ins = append(ins, "wait_for=<Future cancelled>")
+		default:
+			ins = append(ins, "wait_for=<Future pending cb=[Task.task_wakeup()]>")
+		}
+	case t.waiter != nil:
+		s, exc := rt.Repr(t.waiter.object())
+		if exc != nil {
+			return "", exc
+		}
+		ins = append(ins, "wait_for="+string(s))
+	}
+	parts = append(parts[:1], append(ins, parts[1:]...)...)
+	return "<Task " + strings.Join(parts, " ") + ">", nil
+}
+
+// formatCoroutine is coroutines._format_coroutine for what the runtime
+// knows: "main() running at x.py:3", "main() done, defined at x.py:1", or
+// the bare "name()" for coroutines without a recorded file.
+func formatCoroutine(c *rt.Coroutine) string {
+	name := "<coroutine without __name__>"
+	if c.Fn != nil {
+		name = c.Fn.Qualname
+		if name == "" {
+			name = c.Fn.Name
+		}
+	}
+	name += "()"
+	file, line, done, ok := c.Location()
+	switch {
+	case !ok:
+		return name
+	case done:
+		return name + " done, defined at " + file + ":" + itoa(line)
+	}
+	return name + " running at " + file + ":" + itoa(line)
+}
+
+func pyStrRepr(s string) string {
+	r, _ := rt.Repr(rt.Str(s))
+	return string(r)
 }
 
 // callbackList is every registered done callback, in order.
@@ -90,7 +167,10 @@ func (f *Future) Repr() (rt.Str, *rt.BaseException) {
 }
 
 // Repr is repr(task).
-func (t *Task) Repr() (rt.Str, *rt.BaseException) { return rt.Str(t.repr()), nil }
+func (t *Task) Repr() (rt.Str, *rt.BaseException) {
+	s, exc := t.taskRepr()
+	return rt.Str(s), exc
+}
 
 func init() {
 	method(FutureType, "__repr__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {

@@ -17,6 +17,7 @@ type timer struct {
 	seq       uint64 // the order timers were scheduled in (0: not scheduled)
 	task      *Task  // the task to wake (a sleep's timer)
 	cancelled bool
+	fired     bool // a sleep's timer has run (its future has its result)
 	sleeper   bool
 	inHeap    bool
 	phase     uint8 // the state of the sleep frame that owns the timer
@@ -425,10 +426,8 @@ func (l *Loop) fire(tm *timer) {
 	}
 	// The sleep's future gets its result (futures._set_result_unless_cancelled)
 	// and the task's wakeup is scheduled.
-	tm.cancelled = true
-	t := tm.task
-	if t.sleep == tm {
-		t.sleep = nil
+	tm.fired = true
+	if t := tm.task; t != nil && t.sleep == tm {
 		l.scheduleStep(t, nil)
 	}
 }

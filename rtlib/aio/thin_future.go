@@ -1,7 +1,6 @@
 package aio
 
 import (
-	"fmt"
 	"strconv"
 	"unsafe"
 
@@ -19,8 +18,9 @@ const (
 
 // Bits of Future.kind.
 const (
-	kindTask   uint8 = 1 << iota // the future is the Future of a Task
-	kindCbTask                   // cb0 is a *Task to wake up, not a *doneCallback
+	kindTask       uint8 = 1 << iota // the future is the Future of a Task
+	kindCbTask                       // cb0 is a *Task to wake up, not a *doneCallback
+	kindGatherMark                   // seen by the gather call being set up (arg_to_fut)
 )
 
 // Future is asyncio.Future. It is kept small (48 bytes) because every
@@ -334,7 +334,8 @@ type Task struct {
 	prev, next *Task // the loop's list of tasks that are not done
 	waiter     *Future
 	// sleep is the timer the task is parked on by asyncio.sleep (in
-	// place of a waiter future), nil if none.
+	// place of a waiter future), nil if none. Like waiter, it stays set
+	// until the task's next step (repr shows it as wait_for=).
 	sleep *timer
 }
 
@@ -394,7 +395,7 @@ func (t *Task) Cancel(msg rt.Object) bool {
 		return false
 	}
 	t.numCancelReqs++
-	if t.sleep != nil {
+	if tm := t.sleep; tm != nil && !tm.cancelled && !tm.fired {
 		// Cancelling the sleep's future: its wakeup is scheduled now.
 		t.cancelSleep(msg)
 		return true
@@ -412,9 +413,7 @@ func (t *Task) Cancel(msg rt.Object) bool {
 // the timer will not wake the task; the task's wakeup, which raises
 // CancelledError(msg) into it, is scheduled instead.
 func (t *Task) cancelSleep(msg rt.Object) {
-	tm := t.sleep
-	t.sleep = nil
-	tm.cancel()
+	t.sleep.cancel() // t.sleep stays, as _fut_waiter does, until the step
 	t.loop.scheduleStep(t, newCancelledError(msg))
 }
 
@@ -439,7 +438,7 @@ func (t *Task) step(exc *rt.BaseException) {
 		}
 		t.mustCancel = false
 	}
-	t.waiter = nil
+	t.waiter, t.sleep = nil, nil
 	l := t.loop
 	prev := l.current
 	l.current = t
@@ -535,17 +534,6 @@ func (t *Task) wakeup(f *Future) {
 		return
 	}
 	t.step(nil)
-}
-
-func (t *Task) repr() string {
-	state := "pending"
-	switch {
-	case t.Cancelled():
-		state = "cancelled"
-	case t.Done():
-		state = "finished"
-	}
-	return fmt.Sprintf("<Task %s name='%s'>", state, t.Name())
 }
 
 // addWaiter registers the wakeup of t as a done callback of f.

@@ -2,8 +2,6 @@ package aio
 
 import (
 	rt "github.com/async2go/async2go/rtlib"
-	"slices"
-	"unsafe"
 )
 
 func newClass(name, module string, base *rt.Type) *rt.Type {
@@ -129,7 +127,7 @@ func init() {
 		return rt.Int(self.(*Task).Uncancel()), nil
 	})
 	method(TaskType, "__repr__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return rt.Str(self.(*Task).repr()), nil
+		return self.(*Task).Repr()
 	})
 	rt.RegisterModule("asyncio", newModule)
 }
@@ -457,15 +455,8 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 	var children []*Future
 	nfuts, nfinished := 0, 0
 	var doneFuts []*Future
-	// CPython's arg_to_fut dict makes an argument given twice one child.
-	// A map entry per argument costs a million-task gather ~150 MB, so it
-	// is only built when some argument does repeat (distinctArgs).
-	var argToFut map[rt.Object]*Future
-	if !distinctArgs(args) {
-		argToFut = map[rt.Object]*Future{}
-	}
 	cancelRequested := false
-	doneCallback := func(fut *Future) {
+	onChildDone := func(fut *Future) {
 		nfinished++
 		if outer.Done() {
 			return
@@ -503,26 +494,51 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			}
 		}
 	}
+	// arg_to_fut: a future or task given twice is found by a mark on it
+	// (cleared below), anything else (a coroutine) through a map; one
+	// done callback record serves every child.
+	var argToFut map[rt.Object]*Future
+	cb := &doneCallback{fn: onChildDone}
+	children = make([]*Future, 0, len(args))
 	for _, a := range args {
-		fut, seen := argToFut[a]
+		var fut *Future
+		seen := false
+		switch x := a.(type) {
+		case *Task:
+			fut = &x.Future
+			seen = fut.kind&kindGatherMark != 0
+		case *Future:
+			fut = x
+			seen = fut.kind&kindGatherMark != 0
+		default:
+			fut, seen = argToFut[a]
+		}
 		if !seen {
 			var exc *rt.BaseException
 			fut, exc = ensureFuture(l, a)
 			if exc != nil {
+				clearGatherMarks(children)
 				return nil, exc
 			}
 			nfuts++
-			if argToFut != nil {
+			switch a.(type) {
+			case *Task, *Future:
+				fut.kind |= kindGatherMark
+			default:
+				if argToFut == nil {
+					argToFut = map[rt.Object]*Future{}
+				}
 				argToFut[a] = fut
 			}
 			if fut.Done() {
 				doneFuts = append(doneFuts, fut)
 			} else {
-				fut.AddDoneCallback(doneCallback)
+				fut.addCallback(cbEntry{p: cb})
 			}
 		}
 		children = append(children, fut)
 	}
+	clearGatherMarks(children)
 	outer.extra().cancelHook = func(msg rt.Object) bool {
 		if outer.Done() {
 			return false
@@ -539,9 +555,16 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 		return ret
 	}
 	for _, f := range doneFuts {
-		doneCallback(f)
+		onChildDone(f)
 	}
 	return outer, nil
+}
+
+// clearGatherMarks clears the marks gather put on the futures it was given.
+func clearGatherMarks(fs []*Future) {
+	for _, f := range fs {
+		f.kind &^= kindGatherMark
+	}
 }
 
 // waitForFrame is tasks.wait_for of 3.12: `async with timeout(t): return await fut`.
@@ -681,33 +704,4 @@ func (s *sleep0Frame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Objec
 		return nil, true, thrown
 	}
 	return result, true, nil
-}
-
-// distinctArgs reports whether no awaitable appears twice among args: it
-// sorts their addresses (coroutines, tasks and futures are pointers); for
-// any other kind of argument it answers false and gather uses its map.
-func distinctArgs(args []rt.Object) bool {
-	if len(args) < 2 {
-		return true
-	}
-	addrs := make([]uintptr, len(args))
-	for i, a := range args {
-		switch p := a.(type) {
-		case *rt.Coroutine:
-			addrs[i] = uintptr(unsafe.Pointer(p))
-		case *Task:
-			addrs[i] = uintptr(unsafe.Pointer(p))
-		case *Future:
-			addrs[i] = uintptr(unsafe.Pointer(p))
-		default:
-			return false
-		}
-	}
-	slices.Sort(addrs)
-	for i := 1; i < len(addrs); i++ {
-		if addrs[i] == addrs[i-1] {
-			return false
-		}
-	}
-	return true
 }
