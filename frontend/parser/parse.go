@@ -690,7 +690,7 @@ func (p *parser) simpleStatement() ast.Stmt {
 		return &ast.AugAssign{Pos: pos, Target: setCtx(first, ast.Store), Op: op, Value: v}
 	}
 	if p.isOp("=") {
-		targets := []ast.Expr{first}
+		targets := append(make([]ast.Expr, 0, 2), first) // the value too, until cut off
 		var value ast.Expr
 		for p.acceptOp("=") {
 			value = p.starExpressionsOrYield()
