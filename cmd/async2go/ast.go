@@ -38,8 +38,9 @@ func runAST(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *jobs <= 1 || len(files) == 1 {
+		var buf []byte
 		for _, file := range files {
-			emit(astFile(file, *positions, *quiet))
+			emit(astFile(file, &buf, *positions, *quiet))
 		}
 		return status
 	}
@@ -67,8 +68,9 @@ func runAST(args []string, stdout, stderr io.Writer) int {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte
 			for i := range next {
-				results[i] <- astFile(files[i], *positions, *quiet)
+				results[i] <- astFile(files[i], &buf, *positions, *quiet)
 			}
 		}()
 	}
@@ -84,11 +86,14 @@ func runAST(args []string, stdout, stderr io.Writer) int {
 // error.
 type astResult struct{ out, err []byte }
 
-func astFile(file string, positions, quiet bool) astResult {
-	src, err := os.ReadFile(file)
+// astFile parses file, reading it into *buf (reused from file to file:
+// the parser copies what the tree keeps).
+func astFile(file string, buf *[]byte, positions, quiet bool) astResult {
+	src, err := readInto(file, *buf)
 	if err != nil {
 		return astResult{err: []byte(fmt.Sprintf("async2go: %v\n", err))}
 	}
+	*buf = src
 	mod, err := parser.ParseFile(file, src)
 	if err != nil {
 		var b bytes.Buffer
@@ -99,4 +104,30 @@ func astFile(file string, positions, quiet bool) astResult {
 		return astResult{}
 	}
 	return astResult{out: []byte(ast.Dump(mod, positions) + "\n")}
+}
+
+// readInto reads file into buf's storage, growing it as needed.
+func readInto(file string, buf []byte) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf = buf[:0]
+	if info, err := f.Stat(); err == nil && int64(cap(buf)) < info.Size()+1 {
+		buf = make([]byte, 0, info.Size()+512)
+	}
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }

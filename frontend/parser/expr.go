@@ -440,7 +440,10 @@ func (p *parser) slice() ast.Expr {
 }
 
 func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
-	var args []ast.Expr
+	if p.isOp(")") {
+		return nil, nil
+	}
+	args := make([]ast.Expr, 0, 4) // one allocation for most calls
 	var kws []*ast.Keyword
 	for !p.isOp(")") {
 		t := p.peek()

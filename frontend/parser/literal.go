@@ -55,18 +55,35 @@ func (p *parser) number(t token) ast.Value {
 func (p *parser) strings() ast.Expr {
 	first := p.peek()
 	pos := startPos(first)
-	if p.peekAt(1).kind != tString {
-		// The common case, one plain string literal: no parts to merge.
-		prefix, body, raw := splitString(first.text)
-		if strings.IndexAny(prefix, "fFbB") < 0 {
-			p.next()
-			kind := ""
-			if strings.IndexAny(prefix, "uU") >= 0 {
-				kind = "u"
-			}
-			pos.EndLine, pos.EndCol = first.endLine, first.endCol
-			return p.arena.constant(ast.Constant{Pos: pos, Value: unescape(body, raw, false), Kind: kind})
+	// The common case, plain (not f, not bytes) literals: their values
+	// joined, with no parts to merge.
+	end := p.i
+	plain := true
+	for ; end < len(p.toks) && p.toks[end].kind == tString; end++ {
+		if prefix, _, _ := splitString(p.toks[end].text); strings.IndexAny(prefix, "fFbB") >= 0 {
+			plain = false
+			break
 		}
+	}
+	if plain {
+		prefix, body, raw := splitString(first.text)
+		kind := ""
+		if strings.IndexAny(prefix, "uU") >= 0 {
+			kind = "u"
+		}
+		v := unescape(body, raw, false)
+		if end-p.i > 1 {
+			var b strings.Builder
+			b.WriteString(v)
+			for _, t := range p.toks[p.i+1 : end] {
+				_, body, raw := splitString(t.text)
+				b.WriteString(unescape(body, raw, false))
+			}
+			v = b.String()
+		}
+		p.i = end
+		p.finish(&pos)
+		return p.arena.constant(ast.Constant{Pos: pos, Value: v, Kind: kind})
 	}
 	var parts []ast.Expr // Constant(str) and FormattedValue, merged
 	var bytesVal []byte

@@ -86,19 +86,28 @@ func (p *parser) next() token {
 
 func (p *parser) prev() token { return p.toks[p.i-1] }
 
+// isOp reports whether the next token is the operator s. It is called for
+// nearly every token, often several times: it reads the token in place and
+// compares lengths and first bytes before whole strings.
 func (p *parser) isOp(s string) bool {
-	t := p.peek()
-	return t.kind == tOp && t.text == s
+	t := &p.toks[p.i]
+	return t.kind == tOp && sameText(t.text, s)
 }
 
+// isKw reports whether the next token is the name s.
 func (p *parser) isKw(s string) bool {
-	t := p.peek()
-	return t.kind == tName && t.text == s
+	t := &p.toks[p.i]
+	return t.kind == tName && sameText(t.text, s)
+}
+
+// sameText is text == s for a non-empty s.
+func sameText(text, s string) bool {
+	return len(text) == len(s) && text[0] == s[0] && (len(s) == 1 || text[1:] == s[1:])
 }
 
 func (p *parser) acceptOp(s string) bool {
 	if p.isOp(s) {
-		p.next()
+		p.i++ // not past the end: the last token is EOF
 		return true
 	}
 	return false
@@ -106,7 +115,7 @@ func (p *parser) acceptOp(s string) bool {
 
 func (p *parser) acceptKw(s string) bool {
 	if p.isKw(s) {
-		p.next()
+		p.i++ // not past the end: the last token is EOF
 		return true
 	}
 	return false
@@ -690,7 +699,7 @@ func (p *parser) simpleStatement() ast.Stmt {
 		return &ast.AugAssign{Pos: pos, Target: setCtx(first, ast.Store), Op: op, Value: v}
 	}
 	if p.isOp("=") {
-		targets := []ast.Expr{first}
+		targets := append(make([]ast.Expr, 0, 2), first) // the value too, until cut off
 		var value ast.Expr
 		for p.acceptOp("=") {
 			value = p.starExpressionsOrYield()

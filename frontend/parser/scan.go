@@ -244,6 +244,14 @@ func (s *scanner) lastSignificantIsColon() bool {
 	return n >= 2 && s.toks[n-2].kind == tOp && s.toks[n-2].text == ":"
 }
 
+// asciiIdent holds the ASCII bytes an identifier may continue with.
+var asciiIdent = func() (t [256]bool) {
+	for c := 0; c < 0x80; c++ {
+		t[c] = isIdentStart(byte(c)) || isDigit(byte(c))
+	}
+	return
+}()
+
 func isIdentStart(c byte) bool {
 	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
@@ -253,6 +261,9 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func (s *scanner) nameOrString() {
 	start := s.pos
 	nonASCII := false
+	for s.pos < len(s.src) && asciiIdent[s.src[s.pos]] {
+		s.pos++
+	}
 	for s.pos < len(s.src) {
 		c := s.src[s.pos]
 		if c < 0x80 {
