@@ -90,7 +90,8 @@ func init() {
 		}
 		x := args[0]
 		switch x.(type) {
-		case *List, *Tuple, Str, *rangeObj:
+		case *List, *Tuple, Str, *rangeObj, *Dict:
+		case *dictView:
 		default:
 			if _, ok := x.Type().lookup("__reversed__"); ok {
 				return CallMethod(x, "__reversed__", nil, nil)

@@ -545,9 +545,8 @@ func Iter(x Object) (Object, *BaseException) {
 		}
 		return &seqIter{items: func() []Object { return items }}, nil
 	case *Dict:
-		var keys []Object
-		v.Items(func(k, _ Object) { keys = append(keys, k) })
-		return &seqIter{items: func() []Object { return keys }}, nil
+		dv := &dictView{d: v, kind: viewKeys}
+		return &dictViewIter{v: dv, items: dv.elems(), n: v.Len()}, nil
 	case *rangeObj:
 		return v.iter(), nil
 	case *Type:
