@@ -536,6 +536,9 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 		ctor := map[ir.Op]string{ir.OpTuple: "NewTuple", ir.OpList: "NewList", ir.OpSet: "NewSet"}[in.Op]
 		if in.Star == nil {
 			if in.Op == ir.OpSet {
+				if in.Name == "const" {
+					return call(rt("NewSetConst"), args(0)...)
+				}
 				return call(rt(ctor), args(0)...)
 			}
 			return []jen.Code{dst().Op("=").Add(rt(ctor)).Call(args(0)...)}

@@ -1301,7 +1301,14 @@ func (fl *funcLowerer) expr(e ast.Expr) ir.Operand {
 	case *ast.List:
 		return fl.seq(ir.OpList, n.Elts)
 	case *ast.Set:
-		return fl.seq(ir.OpSet, n.Elts)
+		t := fl.seq(ir.OpSet, n.Elts)
+		// CPython compiles a display of more than two constants into a
+		// frozenset constant that a new set is updated from, which orders
+		// the set differently from adding the items one by one.
+		if len(n.Elts) > 2 && allConst(n.Elts) {
+			fl.cur.Instrs[len(fl.cur.Instrs)-1].Name = "const"
+		}
+		return t
 	case *ast.Dict:
 		var args []ir.Operand
 		for i, k := range n.Keys {
@@ -1660,4 +1667,29 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 	fl.cur = loops[0].exit
 	fl.renames = fl.renames[:len(fl.renames)-1]
 	return res
+}
+
+// allConst reports whether every expression is one CPython's AST optimizer
+// folds into a constant (literals, and signs, operators and tuples of them).
+func allConst(elts []ast.Expr) bool {
+	for _, e := range elts {
+		if !isConstExpr(e) {
+			return false
+		}
+	}
+	return true
+}
+
+func isConstExpr(e ast.Expr) bool {
+	switch n := e.(type) {
+	case *ast.Constant:
+		return true
+	case *ast.UnaryOp:
+		return isConstExpr(n.Operand)
+	case *ast.BinOp:
+		return isConstExpr(n.Left) && isConstExpr(n.Right)
+	case *ast.Tuple:
+		return allConst(n.Elts)
+	}
+	return false
 }

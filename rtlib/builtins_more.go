@@ -17,6 +17,8 @@ func (f *funcIter) NextValue() (Object, bool, *BaseException) { return f.next() 
 
 var (
 	mapType       = newType("map", ObjectType)
+	enumerateType = newType("enumerate", ObjectType)
+	zipType       = newType("zip", ObjectType)
 	filterType    = newType("filter", ObjectType)
 	reversedType  = newType("list_reverseiterator", ObjectType)
 	builtinNoneID = map[Object]int{}
@@ -88,7 +90,8 @@ func init() {
 		}
 		x := args[0]
 		switch x.(type) {
-		case *List, *Tuple, Str, *rangeObj:
+		case *List, *Tuple, Str, *rangeObj, *Dict:
+		case *dictView:
 		default:
 			if _, ok := x.Type().lookup("__reversed__"); ok {
 				return CallMethod(x, "__reversed__", nil, nil)
@@ -240,6 +243,27 @@ func init() {
 		if exc := argCount("anext", args, 1, 2); exc != nil {
 			return nil, exc
 		}
-		return ANext(args[0])
+		aw, exc := ANext(args[0])
+		if exc != nil || len(args) == 1 {
+			return aw, exc
+		}
+		r, exc := GetAwaitable(aw)
+		if exc != nil {
+			return nil, exc
+		}
+		dflt := args[1]
+		return &anextAwaitable{MapAwait(r, func(v Object, exc *BaseException) (Object, *BaseException) {
+			if exc != nil && exc.Class.IsSubtype(StopAsyncIterationType) {
+				return dflt, nil
+			}
+			return v, exc
+		})}, nil
 	})
 }
+
+// anextAwaitable is anext(it, default): StopAsyncIteration becomes default.
+type anextAwaitable struct{ Resumable }
+
+var anextAwaitableType = newType("anext_awaitable", ObjectType)
+
+func (*anextAwaitable) Type() *Type { return anextAwaitableType }

@@ -161,3 +161,52 @@ func installDictViews() {
 		})
 	}
 }
+
+// MoveToEnd moves key to the end of the dict (last) or to its start
+// (OrderedDict.move_to_end); found is false when key is absent.
+func (d *Dict) MoveToEnd(key Object, last bool) (bool, *BaseException) {
+	v, found, exc := d.GetItem(key)
+	if exc != nil || !found {
+		return false, exc
+	}
+	hk, exc := d.keyFor(key)
+	if exc != nil {
+		return false, exc
+	}
+	stored := d.keys[d.index[hk]]
+	d.delAt(d.index[hk], hk)
+	if last {
+		return true, d.SetItem(stored, v)
+	}
+	keys, vals := d.keys, d.vals
+	d.keys, d.vals, d.index, d.live = nil, nil, map[any]int{}, 0
+	if exc := d.SetItem(stored, v); exc != nil {
+		return true, exc
+	}
+	for i, k := range keys {
+		if exc := d.SetItem(k, vals[i]); exc != nil {
+			return true, exc
+		}
+	}
+	return true, nil
+}
+
+// FirstItem is the dict's first entry (ok false when it is empty).
+func (d *Dict) FirstItem() (k, v Object, ok bool) {
+	for i, key := range d.keys {
+		if key != nil {
+			return key, d.vals[i], true
+		}
+	}
+	return nil, nil, false
+}
+
+// LastItem is the dict's last entry (ok false when it is empty).
+func (d *Dict) LastItem() (k, v Object, ok bool) {
+	for i := len(d.keys) - 1; i >= 0; i-- {
+		if d.keys[i] != nil {
+			return d.keys[i], d.vals[i], true
+		}
+	}
+	return nil, nil, false
+}

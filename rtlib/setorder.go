@@ -405,3 +405,15 @@ func (s *Set) union(other Object) (*Set, *BaseException) {
 	r := copySet(s)
 	return r, r.update(other)
 }
+
+// NewSetConst is a set display of constants, {1, 2, 3}: CPython compiles it
+// to a frozenset constant built from the items in order, then updates an
+// empty set from it (which gives the set the frozenset's order).
+func NewSetConst(items ...Object) (Object, *BaseException) {
+	f, exc := newSetFrom(NewTuple(items...), true)
+	if exc != nil {
+		return nil, exc
+	}
+	s := &Set{d: NewDict()}
+	return s, s.merge(f)
+}

@@ -1,6 +1,7 @@
 package rtlib
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"os"
@@ -360,63 +361,121 @@ func init() {
 		return l, sortList(l, key, rev)
 	})
 	defBuiltin("enumerate", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		items, exc := toSlice(args[0])
+		if len(args) == 0 {
+			return nil, Errorf(TypeErrorType, "enumerate() missing required argument 'iterable'")
+		}
+		it, exc := Iter(args[0])
 		if exc != nil {
 			return nil, exc
 		}
-		start := int64(0)
+		var start Object = Int(0)
 		if len(args) > 1 {
-			start, _ = asInt(args[1])
+			start = args[1]
 		} else if v, ok := kwarg(kw, "start"); ok {
-			start, _ = asInt(v)
+			start = v
 		}
-		out := make([]Object, len(items))
-		for i, it := range items {
-			out[i] = NewTuple(Int(start+int64(i)), it)
+		if !isIntLike(start) {
+			return nil, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", start.Type().Name)
 		}
-		return &seqIter{items: func() []Object { return out }}, nil
+		n := start
+		return &funcIter{typ: enumerateType, next: func() (Object, bool, *BaseException) {
+			v, ok, exc := Next(it)
+			if exc != nil || !ok {
+				return nil, false, exc
+			}
+			i := n
+			if n, exc = Add(n, Int(1)); exc != nil {
+				return nil, false, exc
+			}
+			return NewTuple(i, v), true, nil
+		}}, nil
 	})
 	defBuiltin("zip", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		var lists [][]Object
-		n := -1
-		for _, a := range args {
-			items, exc := toSlice(a)
+		strict := false
+		for _, k := range kw {
+			if k.Name != "strict" {
+				return nil, Errorf(TypeErrorType, "zip() got an unexpected keyword argument '%s'", k.Name)
+			}
+			strict, _ = Truth(k.Value)
+		}
+		its := make([]Object, len(args))
+		for i, a := range args {
+			it, exc := Iter(a)
+			if exc != nil {
+				return nil, Errorf(TypeErrorType, "zip argument #%d must support iteration", i+1)
+			}
+			its[i] = it
+		}
+		done := len(its) == 0
+		return &funcIter{typ: zipType, next: func() (Object, bool, *BaseException) {
+			if done {
+				return nil, false, nil
+			}
+			t := make([]Object, len(its))
+			for i, it := range its {
+				v, ok, exc := Next(it)
+				if exc != nil {
+					done = true
+					return nil, false, exc
+				}
+				if !ok {
+					done = true
+					if strict {
+						if i > 0 {
+							plural := "s"
+							if i == 1 {
+								plural = ""
+							}
+							return nil, false, Errorf(ValueErrorType, "zip() argument %d is shorter than argument%s 1%s", i+1, plural, map[bool]string{true: "-" + fmt.Sprint(i), false: ""}[i > 1])
+						}
+						for j := 1; j < len(its); j++ {
+							if _, more, exc := Next(its[j]); exc != nil {
+								return nil, false, exc
+							} else if more {
+								plural := "s"
+								if j == 1 {
+									plural = ""
+								}
+								return nil, false, Errorf(ValueErrorType, "zip() argument %d is longer than argument%s 1%s", j+1, plural, map[bool]string{true: "-" + fmt.Sprint(j), false: ""}[j > 1])
+							}
+						}
+					}
+					return nil, false, nil
+				}
+				t[i] = v
+			}
+			return NewTuple(t...), true, nil
+		}}, nil
+	})
+	for _, name := range []string{"any", "all"} {
+		want := name == "any"
+		name := name
+		defBuiltin(name, func(args []Object, kw []KwArg) (Object, *BaseException) {
+			if exc := argCount(name, args, 1, 1); exc != nil {
+				return nil, exc
+			}
+			it, exc := Iter(args[0])
 			if exc != nil {
 				return nil, exc
 			}
-			lists = append(lists, items)
-			if n < 0 || len(items) < n {
-				n = len(items)
+			for {
+				v, ok, exc := Next(it)
+				if exc != nil {
+					return nil, exc
+				}
+				if !ok {
+					return Bool(!want), nil
+				}
+				b, exc := Truth(v)
+				if exc != nil {
+					return nil, exc
+				}
+				if b == want {
+					return Bool(want), nil
+				}
 			}
-		}
-		var out []Object
-		for i := 0; i < n; i++ {
-			t := make([]Object, len(lists))
-			for j := range lists {
-				t[j] = lists[j][i]
-			}
-			out = append(out, NewTuple(t...))
-		}
-		return &seqIter{items: func() []Object { return out }}, nil
-	})
-	defBuiltin("any", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		items, exc := toSlice(args[0])
-		for _, it := range items {
-			if b, _ := Truth(it); b {
-				return Bool(true), exc
-			}
-		}
-		return Bool(false), exc
-	})
-	defBuiltin("all", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		items, exc := toSlice(args[0])
-		for _, it := range items {
-			if b, _ := Truth(it); !b {
-				return Bool(false), exc
-			}
-		}
-		return Bool(true), exc
-	})
+		})
+	}
 	defBuiltin("iter", func(args []Object, kw []KwArg) (Object, *BaseException) { return Iter(args[0]) })
 	defBuiltin("next", func(args []Object, kw []KwArg) (Object, *BaseException) {
 		if exc := argCount("next", args, 1, 2); exc != nil {

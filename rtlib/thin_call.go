@@ -26,6 +26,12 @@ func (*BoundMethod) Type() *Type { return MethodType }
 // Type returns the type of Go-implemented methods.
 func (*Method) Type() *Type { return BuiltinType }
 
+// RecursionLimit is sys.getrecursionlimit(): how deep calls of Python
+// functions nest before RecursionError (instead of overflowing Go's stack).
+var RecursionLimit = 1000
+
+var callDepth int
+
 // Call calls fn with positional and keyword arguments.
 func Call(fn Object, args []Object, kw []KwArg) (Object, *BaseException) {
 	switch f := fn.(type) {
@@ -34,7 +40,13 @@ func Call(fn Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		if exc != nil {
 			return nil, exc
 		}
-		return f.Impl(f, bound)
+		if callDepth >= RecursionLimit {
+			return nil, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+		}
+		callDepth++
+		r, exc := f.Impl(f, bound)
+		callDepth--
+		return r, exc
 	case *Builtin:
 		return f.Fn(args, kw)
 	case *BoundMethod:
@@ -568,9 +580,8 @@ func Iter(x Object) (Object, *BaseException) {
 		}
 		return &seqIter{items: func() []Object { return items }}, nil
 	case *Dict:
-		var keys []Object
-		v.Items(func(k, _ Object) { keys = append(keys, k) })
-		return &seqIter{items: func() []Object { return keys }}, nil
+		dv := &dictView{d: v, kind: viewKeys}
+		return &dictViewIter{v: dv, items: dv.elems(), n: v.Len()}, nil
 	case *rangeObj:
 		return v.iter(), nil
 	case *Type:

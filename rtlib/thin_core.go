@@ -466,9 +466,14 @@ func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 	if c.running {
 		return nil, true, Errorf(ValueErrorType, "coroutine already executing")
 	}
+	if callDepth >= RecursionLimit {
+		return nil, true, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+	}
 	c.started = true
 	c.running = true
+	callDepth++
 	v, done, exc := c.Body.Resume(sent, thrown)
+	callDepth--
 	c.running = false
 	if done {
 		c.done = true

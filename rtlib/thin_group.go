@@ -19,12 +19,16 @@ func NewExceptionGroup(msg string, excs []*BaseException) *BaseException {
 			t = BaseExceptionGroupType
 		}
 	}
-	return &BaseException{Class: t, Args: NewTuple(Str(msg), NewTuple(items...)), Attrs: NewDict()}
+	// The exceptions are kept as the list CPython's derive() and TaskGroup pass.
+	return &BaseException{Class: t, Args: NewTuple(Str(msg), NewList(items...)), Attrs: NewDict()}
 }
 
 func groupMembers(e *BaseException) []Object {
 	if len(e.Args.Items) == 2 {
-		if t, ok := e.Args.Items[1].(*Tuple); ok {
+		switch t := e.Args.Items[1].(type) {
+		case *Tuple:
+			return t.Items
+		case *List:
 			return t.Items
 		}
 	}
@@ -121,6 +125,12 @@ func init() {
 		g := NewExceptionGroup(string(msg), excs)
 		if t == ExceptionGroupType && g.Class != ExceptionGroupType {
 			return nil, Errorf(TypeErrorType, "Cannot nest BaseExceptions in an ExceptionGroup")
+		}
+		// args keeps the sequence as given (its repr shows a list or a
+		// tuple); .exceptions is a tuple copy of it.
+		switch args[1].(type) {
+		case *List, *Tuple:
+			g.Args = NewTuple(msg, args[1])
 		}
 		return g, nil
 	}
@@ -292,4 +302,85 @@ func MatchClass(v, cls, npos, names Object) (Object, *BaseException) {
 		vals = append(vals, x)
 	}
 	return NewTuple(vals...), nil
+}
+
+// groupCondition is the condition of split() and subgroup(): an exception
+// type, a tuple of them, or a predicate.
+func groupCondition(cond Object) func(e *BaseException) (bool, *BaseException) {
+	switch cond.(type) {
+	case *Type, *Tuple:
+		return func(e *BaseException) (bool, *BaseException) { return ExceptionMatches(e, cond) }
+	}
+	return func(e *BaseException) (bool, *BaseException) {
+		r, exc := Call(cond, []Object{e}, nil)
+		if exc != nil {
+			return false, exc
+		}
+		return Truth(r)
+	}
+}
+
+// splitGroup is BaseExceptionGroup.split: (match, rest), each a group with
+// the original's message, cause, context and traceback, or None.
+func splitGroup(exc *BaseException, match func(*BaseException) (bool, *BaseException)) (Object, Object, *BaseException) {
+	ok, err := match(exc)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ok {
+		return exc, None, nil
+	}
+	if !isGroup(exc) {
+		return None, exc, nil
+	}
+	var ms, rs []*BaseException
+	for _, m := range groupMembers(exc) {
+		sm, sr, err := splitGroup(m.(*BaseException), match)
+		if err != nil {
+			return nil, nil, err
+		}
+		if sm != None {
+			ms = append(ms, sm.(*BaseException))
+		}
+		if sr != None {
+			rs = append(rs, sr.(*BaseException))
+		}
+	}
+	msg, _ := exc.Args.Items[0].(Str)
+	derive := func(list []*BaseException) Object {
+		if len(list) == 0 {
+			return None
+		}
+		g := NewExceptionGroup(string(msg), list)
+		g.Cause, g.Context, g.SuppressContext = exc.Cause, exc.Context, exc.SuppressContext
+		return g
+	}
+	return derive(ms), derive(rs), nil
+}
+
+func init() {
+	defMethod(BaseExceptionGroupType, "split", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("split", args, 1, 1); exc != nil {
+			return nil, exc
+		}
+		m, r, err := splitGroup(self.(*BaseException), groupCondition(args[0]))
+		if err != nil {
+			return nil, err
+		}
+		return NewTuple(m, r), nil
+	})
+	defMethod(BaseExceptionGroupType, "subgroup", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("subgroup", args, 1, 1); exc != nil {
+			return nil, exc
+		}
+		m, _, err := splitGroup(self.(*BaseException), groupCondition(args[0]))
+		return m, err
+	})
+	defMethod(BaseExceptionGroupType, "derive", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := argCount("derive", args, 1, 1); exc != nil {
+			return nil, exc
+		}
+		e := self.(*BaseException)
+		return Call(e.Class, []Object{e.Args.Items[0], args[0]}, nil)
+	})
 }

@@ -107,13 +107,25 @@ var dunderNames = map[string][2]string{
 	"** or pow()": {"__pow__", "__rpow__"},
 }
 
+// userOperand reports whether x's operators come from its class's dunder
+// methods: instances of classes, and dict subclasses written in Go (Counter).
+func userOperand(x Object) bool {
+	switch v := x.(type) {
+	case *Instance:
+		return true
+	case *Dict:
+		return v.Class != nil
+	}
+	return false
+}
+
 func dunderBinary(op string, a, b Object) (Object, *BaseException, bool) {
 	names, ok := dunderNames[op]
 	if !ok {
 		return nil, nil, false
 	}
 	if m, ok := a.Type().lookup(names[0]); ok {
-		if _, isInst := a.(*Instance); isInst {
+		if userOperand(a) {
 			r, exc := Call(m, []Object{a, b}, nil)
 			if exc != nil || r != NotImplemented {
 				return r, exc, true
@@ -121,7 +133,7 @@ func dunderBinary(op string, a, b Object) (Object, *BaseException, bool) {
 		}
 	}
 	if m, ok := b.Type().lookup(names[1]); ok {
-		if _, isInst := b.(*Instance); isInst {
+		if userOperand(b) {
 			r, exc := Call(m, []Object{b, a}, nil)
 			if exc != nil || r != NotImplemented {
 				return r, exc, true

@@ -625,14 +625,28 @@ func Ascii(x Object) (Str, *BaseException) {
 // PercentFormat is s % args for %s, %r, %d, %f-style conversions.
 func PercentFormat(s Str, args Object) (Object, *BaseException) {
 	var items []Object
+	var mapping Object
 	if t, ok := args.(*Tuple); ok {
 		items = t.Items
 	} else {
 		items = []Object{args}
+		if _, isStr := args.(Str); !isStr {
+			if _, ok := args.Type().lookup("__getitem__"); ok || isDictLike(args) {
+				mapping = args
+			}
+		}
 	}
 	var b strings.Builder
 	src := string(s)
 	next := 0
+	usedMapping := false
+	take := func() (Object, *BaseException) {
+		if next >= len(items) {
+			return nil, Errorf(TypeErrorType, "not enough arguments for format string")
+		}
+		next++
+		return items[next-1], nil
+	}
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		if c != '%' {
@@ -640,54 +654,237 @@ func PercentFormat(s Str, args Object) (Object, *BaseException) {
 			continue
 		}
 		j := i + 1
-		for j < len(src) && strings.IndexByte("-+ #0123456789.", src[j]) >= 0 {
+		var arg Object
+		if j < len(src) && src[j] == '(' {
+			if mapping == nil {
+				return nil, Errorf(TypeErrorType, "format requires a mapping")
+			}
+			depth, k := 1, j+1
+			for k < len(src) && depth > 0 {
+				if src[k] == '(' {
+					depth++
+				} else if src[k] == ')' {
+					depth--
+				}
+				k++
+			}
+			if depth > 0 {
+				return nil, Errorf(ValueErrorType, "incomplete format key")
+			}
+			v, exc := GetItem(mapping, Str(src[j+1:k-1]))
+			if exc != nil {
+				return nil, exc
+			}
+			arg, usedMapping, j = v, true, k
+		}
+		var left, plus, space, alt, zero bool
+		for ; j < len(src) && strings.IndexByte("-+ #0", src[j]) >= 0; j++ {
+			switch src[j] {
+			case '-':
+				left = true
+			case '+':
+				plus = true
+			case ' ':
+				space = true
+			case '#':
+				alt = true
+			case '0':
+				zero = true
+			}
+		}
+		width, prec := -1, -1
+		num := func() (int, *BaseException) {
+			if j < len(src) && src[j] == '*' {
+				j++
+				v, exc := take()
+				if exc != nil {
+					return 0, exc
+				}
+				n, ok := asInt(v)
+				if !ok {
+					return 0, Errorf(TypeErrorType, "* wants int")
+				}
+				return int(n), nil
+			}
+			n := 0
+			for ; j < len(src) && src[j] >= '0' && src[j] <= '9'; j++ {
+				n = n*10 + int(src[j]-'0')
+			}
+			return n, nil
+		}
+		if j < len(src) && (src[j] == '*' || src[j] >= '0' && src[j] <= '9') {
+			w, exc := num()
+			if exc != nil {
+				return nil, exc
+			}
+			if w < 0 {
+				left, w = true, -w
+			}
+			width = w
+		}
+		if j < len(src) && src[j] == '.' {
+			j++
+			p, exc := num()
+			if exc != nil {
+				return nil, exc
+			}
+			prec = p
+		}
+		for j < len(src) && strings.IndexByte("hlL", src[j]) >= 0 {
 			j++
 		}
 		if j >= len(src) {
 			return nil, Errorf(ValueErrorType, "incomplete format")
 		}
 		conv := src[j]
-		flags := src[i+1 : j]
 		i = j
 		if conv == '%' {
 			b.WriteByte('%')
 			continue
 		}
-		if next >= len(items) {
-			return nil, Errorf(TypeErrorType, "not enough arguments for format string")
+		if arg == nil {
+			v, exc := take()
+			if exc != nil {
+				return nil, exc
+			}
+			arg = v
 		}
-		arg := items[next]
-		next++
-		var out Str
-		var exc *BaseException
+		var out string
+		numeric := false
 		switch conv {
-		case 's':
-			out, exc = ToStr(arg)
-			if exc == nil {
-				out, exc = Format(out, strings.Replace(flags, "-", "<", 1))
+		case 's', 'r', 'a':
+			var r Str
+			var exc *BaseException
+			switch conv {
+			case 's':
+				r, exc = ToStr(arg)
+			case 'r':
+				r, exc = Repr(arg)
+			default:
+				var a Object
+				a, exc = Ascii(arg)
+				r, _ = a.(Str)
 			}
-		case 'r':
-			out, exc = Repr(arg)
-		case 'd', 'i':
-			spec := flags
-			if strings.HasPrefix(spec, "-") {
-				spec = "<" + spec[1:]
+			if exc != nil {
+				return nil, exc
 			}
-			out, exc = Format(arg, spec+"d")
+			out = string(r)
+			if prec >= 0 {
+				if rs := []rune(out); len(rs) > prec {
+					out = string(rs[:prec])
+				}
+			}
+		case 'c':
+			switch v := arg.(type) {
+			case Str:
+				if utf8Len(string(v)) != 1 {
+					return nil, Errorf(TypeErrorType, "%%c requires an int or a unicode character, not a string of length %d", utf8Len(string(v)))
+				}
+				out = string(v)
+			default:
+				n, ok := asInt(arg)
+				if !ok {
+					return nil, Errorf(TypeErrorType, "%%c requires an int or a unicode character, not %s", arg.Type().Name)
+				}
+				out = string(rune(n))
+			}
+		case 'd', 'i', 'u', 'o', 'x', 'X', 'e', 'E', 'f', 'F', 'g', 'G':
+			numeric = true
+			spec := ""
+			if plus {
+				spec += "+"
+			} else if space {
+				spec += " "
+			}
+			if alt && conv != 'd' && conv != 'i' && conv != 'u' {
+				spec += "#"
+			}
+			if zero && !left && width > 0 {
+				spec += "0" + strconv.Itoa(width)
+			}
+			ty := string(conv)
+			switch conv {
+			case 'd', 'i', 'u', 'o', 'x', 'X':
+				if conv == 'i' || conv == 'u' {
+					ty = "d"
+				}
+				if !isIntLike(arg) {
+					if f, ok := arg.(Float); ok {
+						v, exc := Call(IntType, []Object{f}, nil)
+						if exc != nil {
+							return nil, exc
+						}
+						arg = v
+					} else if _, isInst := arg.(*Instance); isInst {
+						v, exc := Call(IntType, []Object{arg}, nil)
+						if exc != nil {
+							return nil, exc
+						}
+						arg = v
+					} else {
+						what := "a real number"
+						if conv != 'd' && conv != 'i' && conv != 'u' {
+							what = "an integer"
+						}
+						return nil, Errorf(TypeErrorType, "%%%c format: %s is required, not %s", conv, what, arg.Type().Name)
+					}
+				}
+				if prec >= 0 && !(zero && !left && width > 0) {
+					// precision on integers is a minimum digit count
+					spec += "0" + strconv.Itoa(prec+boolInt(plus || space || isNegative(arg)))
+				}
+			default:
+				if _, ok := asFloat(arg); !ok {
+					return nil, Errorf(TypeErrorType, "must be real number, not %s", arg.Type().Name)
+				}
+				if !isIntLike(arg) {
+				} else {
+					f, _ := asFloat(arg)
+					arg = Float(f)
+				}
+				p := prec
+				if p < 0 {
+					p = 6
+				}
+				spec += "." + strconv.Itoa(p)
+			}
+			r, exc := Format(arg, spec+ty)
+			if exc != nil {
+				return nil, exc
+			}
+			out = string(r)
 		default:
-			spec := flags
-			if strings.HasPrefix(spec, "-") {
-				spec = "<" + spec[1:]
+			return nil, Errorf(ValueErrorType, "unsupported format character '%c' (0x%x) at index %d", conv, conv, j)
+		}
+		if n := utf8Len(out); width > n {
+			pad := strings.Repeat(" ", width-n)
+			if left {
+				out += pad
+			} else if !(numeric && zero) {
+				out = pad + out
 			}
-			out, exc = Format(arg, spec+string(conv))
 		}
-		if exc != nil {
-			return nil, exc
-		}
-		b.WriteString(string(out))
+		b.WriteString(out)
 	}
-	if next < len(items) {
+	if next < len(items) && !usedMapping && mapping == nil {
 		return nil, Errorf(TypeErrorType, "not all arguments converted during string formatting")
 	}
 	return Str(b.String()), nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func isNegative(x Object) bool {
+	c, ok := compare(x, Int(0))
+	return ok && c < 0
+}
+
+func isDictLike(x Object) bool {
+	_, ok := x.(*Dict)
+	return ok
 }

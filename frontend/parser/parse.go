@@ -350,9 +350,11 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 		for p.isKw("except") {
 			ht := p.next()
 			hpos := startPos(ht)
-			if p.acceptOp("*") {
-				star = true
+			thisStar := p.acceptOp("*")
+			if len(handlers) > 0 && thisStar != star {
+				p.failAt(ht, "SyntaxError", "cannot have both 'except' and 'except*' on the same 'try'")
 			}
+			star = thisStar
 			var typ ast.Expr
 			name := ""
 			if !p.isOp(":") {

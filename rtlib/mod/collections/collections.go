@@ -183,6 +183,61 @@ func init() {
 	method(dequeType, "__getitem__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.GetItem(rt.NewList(self.(*deque).items...), args[0])
 	})
+	method(dequeType, "rotate", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		d := self.(*deque)
+		k := int64(1)
+		if len(args) > 0 {
+			v, ok := args[0].(rt.Int)
+			if !ok {
+				return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
+			}
+			k = int64(v)
+		}
+		if n := int64(len(d.items)); n > 1 {
+			k = ((k % n) + n) % n
+			d.items = append(append([]rt.Object(nil), d.items[n-k:]...), d.items[:n-k]...)
+		}
+		return rt.None, nil
+	})
+	method(dequeType, "extendleft", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		items, exc := rt.Iterate(args[0])
+		if exc != nil {
+			return nil, exc
+		}
+		for _, it := range items {
+			self.(*deque).push(it, true)
+		}
+		return rt.None, nil
+	})
+	method(dequeType, "__reversed__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		items := self.(*deque).items
+		out := make([]rt.Object, len(items))
+		for i, v := range items {
+			out[len(items)-1-i] = v
+		}
+		return rt.Iter(rt.NewList(out...))
+	})
+	method(dequeType, "__contains__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		in, exc := rt.Contains(rt.NewList(self.(*deque).items...), args[0])
+		return rt.Bool(in), exc
+	})
+	method(dequeType, "count", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return rt.CallMethod(rt.NewList(self.(*deque).items...), "count", args, kw)
+	})
+	method(dequeType, "remove", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		d := self.(*deque)
+		for i, v := range d.items {
+			eq, exc := rt.Eq(v, args[0])
+			if exc != nil {
+				return nil, exc
+			}
+			if b, _ := rt.Truth(eq); b {
+				d.items = append(d.items[:i:i], d.items[i+1:]...)
+				return rt.None, nil
+			}
+		}
+		return nil, rt.Errorf(rt.ValueErrorType, "deque.remove(x): x not in deque")
+	})
 	method(dequeType, "__bool__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.Bool(len(self.(*deque).items) > 0), nil
 	})
@@ -251,6 +306,62 @@ func init() {
 		}
 		return rt.None, nil
 	})
+	counterOp := func(name string, combine func(a, b int64, inSelf, inOther bool) (int64, bool)) {
+		method(counterType, name, func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			other, ok := args[0].(*rt.Dict)
+			if !ok || other.Class != counterType {
+				return rt.NotImplemented, nil
+			}
+			me := self.(*rt.Dict)
+			r, exc := rt.Call(counterType, nil, nil)
+			if exc != nil {
+				return nil, exc
+			}
+			out := r.(*rt.Dict)
+			count := func(d *rt.Dict, k rt.Object) (int64, bool) {
+				v, found, _ := d.GetItem(k)
+				n, _ := v.(rt.Int)
+				return int64(n), found
+			}
+			var err *rt.BaseException
+			me.Items(func(k, v rt.Object) {
+				a, _ := v.(rt.Int)
+				b, inOther := count(other, k)
+				if n, keep := combine(int64(a), b, true, inOther); keep && err == nil {
+					err = out.SetItem(k, rt.Int(n))
+				}
+			})
+			other.Items(func(k, v rt.Object) {
+				if _, inSelf := count(me, k); inSelf {
+					return
+				}
+				b, _ := v.(rt.Int)
+				if n, keep := combine(0, int64(b), false, true); keep && err == nil {
+					err = out.SetItem(k, rt.Int(n))
+				}
+			})
+			return out, err
+		})
+	}
+	counterOp("__add__", func(a, b int64, inSelf, _ bool) (int64, bool) { return a + b, a+b > 0 })
+	counterOp("__sub__", func(a, b int64, inSelf, _ bool) (int64, bool) { return a - b, a-b > 0 })
+	counterOp("__or__", func(a, b int64, _, _ bool) (int64, bool) { return max(a, b), max(a, b) > 0 })
+	counterOp("__and__", func(a, b int64, inSelf, inOther bool) (int64, bool) {
+		if !inSelf || !inOther {
+			return 0, false
+		}
+		return min(a, b), min(a, b) > 0
+	})
+	method(counterType, "elements", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		var out []rt.Object
+		self.(*rt.Dict).Items(func(k, v rt.Object) {
+			n, _ := v.(rt.Int)
+			for i := rt.Int(0); i < n; i++ {
+				out = append(out, k)
+			}
+		})
+		return rt.Iter(rt.NewList(out...))
+	})
 	method(counterType, "total", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		var sum rt.Object = rt.Int(0)
 		var exc *rt.BaseException
@@ -269,6 +380,39 @@ func init() {
 		}
 		return d, nil
 	}
+	lastArg := func(args []rt.Object, kw []rt.KwArg, i int) bool {
+		last := true
+		if len(args) > i {
+			last, _ = rt.Truth(args[i])
+		}
+		for _, k := range kw {
+			if k.Name == "last" {
+				last, _ = rt.Truth(k.Value)
+			}
+		}
+		return last
+	}
+	method(orderedDictType, "move_to_end", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if len(args) < 1 {
+			return nil, rt.Errorf(rt.TypeErrorType, "move_to_end() missing required argument 'key' (pos 1)")
+		}
+		found, exc := self.(*rt.Dict).MoveToEnd(args[0], lastArg(args, kw, 1))
+		if exc == nil && !found {
+			exc = rt.NewException(rt.KeyErrorType, args[0])
+		}
+		return rt.None, exc
+	})
+	method(orderedDictType, "popitem", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		d := self.(*rt.Dict)
+		if d.Len() == 0 {
+			return nil, rt.Errorf(rt.KeyErrorType, "dictionary is empty")
+		}
+		k, v, _ := d.FirstItem()
+		if lastArg(args, kw, 0) {
+			k, v, _ = d.LastItem()
+		}
+		return rt.NewTuple(k, v), rt.DelItem(d, k)
+	})
 	for _, t := range []*rt.Type{defaultdictType, counterType, orderedDictType} {
 		t := t
 		method(t, "__repr__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {

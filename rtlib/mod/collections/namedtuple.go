@@ -65,7 +65,7 @@ func namedtuple(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 		ns.SetStr(n, &rt.Method{Name: n, Fn: fn})
 	}
 	ns.SetStr("_fields", rt.NewTuple(fieldObjs...))
-	ns.SetStr("__slots__", rt.NewTuple())
+	// No __slots__: the fields live in the instance dict (see __init__).
 	tn := string(name)
 	def("__init__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		if len(args) > len(fields) {

@@ -17,6 +17,8 @@ const n = 624
 type mt19937 struct {
 	state [n]uint32
 	index int
+	// gaussNext is Random.gauss_next (the second value of the last pair).
+	gaussNext *float64
 }
 
 func (m *mt19937) initGenrand(s uint32) {
@@ -127,8 +129,16 @@ func (m *mt19937) seed(x rt.Object) *rt.BaseException {
 		key = []uint32{0}
 	}
 	m.initByArray(key)
+	m.gaussNext = nil
 	return nil
 }
+
+// randomType is random.Random; an instance owns its own generator.
+var randomType = rt.NewBuiltinType("Random", "random")
+
+type randomObj struct{ g *mt19937 }
+
+func (*randomObj) Type() *rt.Type { return randomType }
 
 // randbelow is Random._randbelow_with_getrandbits.
 func (m *mt19937) randbelow(limit int64) int64 {
@@ -162,9 +172,141 @@ func init() {
 		g := &mt19937{}
 		g.seed(rt.None)
 		m := rt.NewModule("random")
+		// Each function is also a method of random.Random: the method runs
+		// it with g switched to the instance's generator.
 		def := func(name string, fn func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)) {
 			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: fn})
+			rt.DefMethod(randomType, name, func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+				prev := g
+				g = self.(*randomObj).g
+				r, exc := fn(args, kw)
+				g = prev
+				return r, exc
+			})
 		}
+		randomType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			r := &randomObj{g: &mt19937{}}
+			var s rt.Object = rt.None
+			if len(args) > 0 {
+				s = args[0]
+			}
+			return r, r.g.seed(s)
+		}
+		m.Dict.SetStr("Random", randomType)
+		def("gauss", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			mu, sigma, exc := twoFloats("gauss", args, kw, "mu", 0, "sigma", 1)
+			if exc != nil {
+				return nil, exc
+			}
+			var z float64
+			if g.gaussNext != nil {
+				z = *g.gaussNext
+				g.gaussNext = nil
+			} else {
+				x2pi := g.random() * 2 * math.Pi
+				g2rad := math.Sqrt(-2.0 * math.Log(1.0-g.random()))
+				z = math.Cos(x2pi) * g2rad
+				next := math.Sin(x2pi) * g2rad
+				g.gaussNext = &next
+			}
+			return rt.Float(mu + z*sigma), nil
+		})
+		def("choices", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if len(args) < 1 || len(args) > 2 {
+				return nil, rt.Errorf(rt.TypeErrorType, "Random.choices() takes from 2 to 3 positional arguments but %d were given", len(args)+1)
+			}
+			pop, exc := rt.Iterate(args[0])
+			if exc != nil {
+				return nil, exc
+			}
+			var weights, cum rt.Object = rt.None, rt.None
+			if len(args) == 2 {
+				weights = args[1]
+			}
+			k := int64(1)
+			for _, a := range kw {
+				switch a.Name {
+				case "weights":
+					weights = a.Value
+				case "cum_weights":
+					cum = a.Value
+				case "k":
+					v, ok := intArg(a.Value)
+					if !ok {
+						return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", a.Value.Type().Name)
+					}
+					k = v
+				default:
+					return nil, rt.Errorf(rt.TypeErrorType, "Random.choices() got an unexpected keyword argument '%s'", a.Name)
+				}
+			}
+			n := len(pop)
+			out := make([]rt.Object, 0, max(k, 0))
+			if cum == rt.None && weights == rt.None {
+				if n == 0 {
+					if k > 0 {
+						return nil, rt.Errorf(rt.IndexErrorType, "list index out of range")
+					}
+					return rt.NewList(), nil
+				}
+				for i := int64(0); i < k; i++ {
+					out = append(out, pop[int(math.Floor(g.random()*float64(n)))])
+				}
+				return rt.NewList(out...), nil
+			}
+			var cw []float64
+			if cum != rt.None {
+				if weights != rt.None {
+					return nil, rt.Errorf(rt.TypeErrorType, "Cannot specify both weights and cumulative weights")
+				}
+				items, exc := rt.Iterate(cum)
+				if exc != nil {
+					return nil, exc
+				}
+				for _, it := range items {
+					f, ok := floatOf(it)
+					if !ok {
+						return nil, rt.Errorf(rt.TypeErrorType, "unsupported operand type(s) for +: 'float' and '%s'", it.Type().Name)
+					}
+					cw = append(cw, f)
+				}
+			} else {
+				items, exc := rt.Iterate(weights)
+				if exc != nil {
+					return nil, exc
+				}
+				acc := 0.0
+				for _, it := range items {
+					f, ok := floatOf(it)
+					if !ok {
+						return nil, rt.Errorf(rt.TypeErrorType, "unsupported operand type(s) for +: 'float' and '%s'", it.Type().Name)
+					}
+					acc += f
+					cw = append(cw, acc)
+				}
+			}
+			if len(cw) != n {
+				return nil, rt.Errorf(rt.ValueErrorType, "The number of weights does not match the population")
+			}
+			total := cw[n-1]
+			if total <= 0 {
+				return nil, rt.Errorf(rt.ValueErrorType, "Total of weights must be greater than zero")
+			}
+			for i := int64(0); i < k; i++ {
+				x := g.random() * total
+				lo, hi := 0, n-1 // bisect_right(cw, x, 0, n-1)
+				for lo < hi {
+					mid := (lo + hi) / 2
+					if x < cw[mid] {
+						hi = mid
+					} else {
+						lo = mid + 1
+					}
+				}
+				out = append(out, pop[lo])
+			}
+			return rt.NewList(out...), nil
+		})
 		def("seed", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			var s rt.Object = rt.None
 			if len(args) > 0 {
@@ -301,4 +443,51 @@ func init() {
 		})
 		return m, nil
 	})
+}
+
+func floatOf(x rt.Object) (float64, bool) {
+	switch v := x.(type) {
+	case rt.Int:
+		return float64(v), true
+	case rt.Float:
+		return float64(v), true
+	case rt.Bool:
+		if v {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+// twoFloats reads the two float parameters of gauss-like functions.
+func twoFloats(fn string, args []rt.Object, kw []rt.KwArg, n1 string, d1 float64, n2 string, d2 float64) (float64, float64, *rt.BaseException) {
+	vals := []float64{d1, d2}
+	names := []string{n1, n2}
+	if len(args) > 2 {
+		return 0, 0, rt.Errorf(rt.TypeErrorType, "Random.%s() takes from 1 to 3 positional arguments but %d were given", fn, len(args)+1)
+	}
+	for i, a := range args {
+		f, ok := floatOf(a)
+		if !ok {
+			return 0, 0, rt.Errorf(rt.TypeErrorType, "must be real number, not %s", a.Type().Name)
+		}
+		vals[i] = f
+	}
+	for _, k := range kw {
+		found := false
+		for i, n := range names {
+			if k.Name == n {
+				f, ok := floatOf(k.Value)
+				if !ok {
+					return 0, 0, rt.Errorf(rt.TypeErrorType, "must be real number, not %s", k.Value.Type().Name)
+				}
+				vals[i], found = f, true
+			}
+		}
+		if !found {
+			return 0, 0, rt.Errorf(rt.TypeErrorType, "Random.%s() got an unexpected keyword argument '%s'", fn, k.Name)
+		}
+	}
+	return vals[0], vals[1], nil
 }

@@ -5,6 +5,7 @@ package sys
 import (
 	"math"
 	"os"
+	goruntime "runtime"
 
 	rt "github.com/async2go/async2go/rtlib"
 )
@@ -52,7 +53,31 @@ func init() {
 		m.Dict.SetStr("stdout", &stream{})
 		m.Dict.SetStr("stderr", &stream{stderr: true})
 		m.Dict.SetStr("maxsize", rt.Int(math.MaxInt64))
-		m.Dict.SetStr("platform", rt.Str("linux"))
+		m.Dict.SetStr("platform", rt.Str(goruntime.GOOS))
+		// The language version the program is translated as (a plain tuple:
+		// indexing, slicing and comparison work, .major does not).
+		m.Dict.SetStr("version_info", rt.NewTuple(rt.Int(3), rt.Int(12), rt.Int(1), rt.Str("final"), rt.Int(0)))
+		m.Dict.SetStr("version", rt.Str("3.12.1 (async2go)"))
+		m.Dict.SetStr("getrecursionlimit", &rt.Builtin{Name: "getrecursionlimit", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if len(args) != 0 {
+				return nil, rt.Errorf(rt.TypeErrorType, "sys.getrecursionlimit() takes no arguments (%d given)", len(args))
+			}
+			return rt.Int(rt.RecursionLimit), nil
+		}})
+		m.Dict.SetStr("setrecursionlimit", &rt.Builtin{Name: "setrecursionlimit", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if len(args) != 1 {
+				return nil, rt.Errorf(rt.TypeErrorType, "setrecursionlimit() takes exactly one argument (%d given)", len(args))
+			}
+			n, ok := args[0].(rt.Int)
+			if !ok {
+				return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
+			}
+			if n < 1 {
+				return nil, rt.Errorf(rt.ValueErrorType, "recursion limit must be greater or equal than 1")
+			}
+			rt.RecursionLimit = int(n)
+			return rt.None, nil
+		}})
 		m.Dict.SetStr("exit", &rt.Builtin{Name: "exit", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			return nil, rt.NewException(rt.SystemExitType, args...)
 		}})
