@@ -689,7 +689,18 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 		if in.Dst >= 0 {
 			dst = fg.temp(in.Dst)
 		}
-		return []jen.Code{jen.List(dst, jen.Id("exc")).Op("=").Id(c.GoName + "_direct").Call(args...), fg.onErr(b, in.Line, "exc")}
+		call := jen.List(dst, jen.Id("exc")).Op("=").Id(c.GoName + "_direct").Call(args...)
+		if c.Kind != ir.PlainFunc {
+			// Calling an async def or a generator function only makes
+			// the object; its frames nest when it is resumed (counted there).
+			return []jen.Code{call, fg.onErr(b, in.Line, "exc")}
+		}
+		// The call nests a Go frame: counted against the recursion limit.
+		return []jen.Code{
+			jen.If(jen.Id("exc").Op("=").Qual(rtPath, "EnterCall").Call(), jen.Id("exc").Op("==").Nil()).Block(
+				call, jen.Qual(rtPath, "LeaveCall").Call()),
+			fg.onErr(b, in.Line, "exc"),
+		}
 	}
 	npos := in.N
 	first := 1

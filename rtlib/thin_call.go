@@ -32,6 +32,20 @@ var RecursionLimit = 1000
 
 var callDepth int
 
+// EnterCall counts a call of a Python function made directly by generated
+// code (not through Call): RecursionError once RecursionLimit calls nest.
+// LeaveCall ends it.
+func EnterCall() *BaseException {
+	if callDepth >= RecursionLimit {
+		return Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	callDepth++
+	return nil
+}
+
+// LeaveCall ends a call begun with EnterCall.
+func LeaveCall() { callDepth-- }
+
 // Call calls fn with positional and keyword arguments.
 func Call(fn Object, args []Object, kw []KwArg) (Object, *BaseException) {
 	switch f := fn.(type) {
