@@ -274,6 +274,13 @@ func ExtendArgs(args []Object, iterable Object) ([]Object, *BaseException) {
 	if exc != nil {
 		return nil, Errorf(TypeErrorType, "argument after * must be an iterable, not %s", iterable.Type().Name)
 	}
+	if len(args) == 0 {
+		// toSlice's result is a fresh copy or a tuple's (immutable) items,
+		// and callees never modify their arguments: no second copy. The
+		// capacity is clipped so that appending more arguments copies
+		// rather than writing into a tuple's spare capacity.
+		return items[:len(items):len(items)], nil
+	}
 	return append(args, items...), nil
 }
 
