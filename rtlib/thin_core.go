@@ -448,6 +448,9 @@ type Coroutine struct {
 	started bool
 	done    bool
 	running bool
+	// Marked is scratch for one runtime operation at a time, cleared
+	// after it (asyncio.gather marks the coroutines it has wrapped).
+	Marked bool
 }
 
 // NewCoroutine wraps the frame of an async def.

@@ -494,9 +494,9 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			}
 		}
 	}
-	// arg_to_fut: a future or task given twice is found by a mark on it
-	// (cleared below), anything else (a coroutine) through a map; one
-	// done callback record serves every child.
+	// arg_to_fut: a future, task or coroutine given twice is found by a
+	// mark on it (cleared below), anything else through a map; one done
+	// callback record serves every child.
 	var argToFut map[rt.Object]*Future
 	cb := &doneCallback{fn: onChildDone}
 	children = make([]*Future, 0, len(args))
@@ -510,6 +510,10 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 		case *Future:
 			fut = x
 			seen = fut.kind&kindGatherMark != 0
+		case *rt.Coroutine:
+			if seen = x.Marked; seen {
+				fut = taskOf(children, x)
+			}
 		default:
 			fut, seen = argToFut[a]
 		}
@@ -517,13 +521,15 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			var exc *rt.BaseException
 			fut, exc = ensureFuture(l, a)
 			if exc != nil {
-				clearGatherMarks(children)
+				clearGatherMarks(children, args)
 				return nil, exc
 			}
 			nfuts++
-			switch a.(type) {
+			switch x := a.(type) {
 			case *Task, *Future:
 				fut.kind |= kindGatherMark
+			case *rt.Coroutine:
+				x.Marked = true
 			default:
 				if argToFut == nil {
 					argToFut = map[rt.Object]*Future{}
@@ -538,7 +544,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 		}
 		children = append(children, fut)
 	}
-	clearGatherMarks(children)
+	clearGatherMarks(children, args)
 	outer.extra().cancelHook = func(msg rt.Object) bool {
 		if outer.Done() {
 			return false
@@ -560,11 +566,27 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 	return outer, nil
 }
 
-// clearGatherMarks clears the marks gather put on the futures it was given.
-func clearGatherMarks(fs []*Future) {
+// clearGatherMarks clears the marks gather put on the futures and
+// coroutines it was given.
+func clearGatherMarks(fs []*Future, args []rt.Object) {
 	for _, f := range fs {
 		f.kind &^= kindGatherMark
 	}
+	for _, a := range args {
+		if c, ok := a.(*rt.Coroutine); ok {
+			c.Marked = false
+		}
+	}
+}
+
+// taskOf is the child future of gather's that wraps coroutine c.
+func taskOf(children []*Future, c *rt.Coroutine) *Future {
+	for _, f := range children {
+		if t := f.task(); t != nil && t.coro == c {
+			return f
+		}
+	}
+	return nil
 }
 
 // waitForFrame is tasks.wait_for of 3.12: `async with timeout(t): return await fut`.
