@@ -313,7 +313,9 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 	for _, b := range f.Blocks {
 		for _, in := range b.Instrs {
 			if in.Op == ir.OpGetAwaitable {
-				fg.awSlots[in.Dst] = len(fg.awSlots)
+				// A frame is suspended at one await at a time: every
+				// awaitable shares the frame's one slot.
+				fg.awSlots[in.Dst] = 0
 			}
 		}
 	}

@@ -173,7 +173,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			}
 		}
 		if len(fg.awSlots) > 0 {
-			fields = append(fields, jen.Id("aw").Index(jen.Lit(len(fg.awSlots))).Qual(rtPath, "Resumable"))
+			fields = append(fields, jen.Id("aw").Qual(rtPath, "Resumable"))
 		}
 		out = append(out, jen.Comment(fmt.Sprintf("%s is the frame of %s: its state, and the variables that live across awaits.", frame, f.Qualname)))
 		out = append(out, jen.Type().Id(frame).Struct(fields...))

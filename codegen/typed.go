@@ -258,8 +258,8 @@ func (fg *funcGen) typedTruth(o ir.Operand) *jen.Statement {
 
 // rawTemp is temporary t as declared (typed or boxed), bypassing boxing.
 func (fg *funcGen) rawTemp(t ir.Temp) *jen.Statement {
-	if slot, ok := fg.awSlots[t]; ok {
-		return jen.Id(fg.prefix() + "aw").Index(jen.Lit(slot))
+	if _, ok := fg.awSlots[t]; ok {
+		return jen.Id(fg.prefix() + "aw")
 	}
 	if fg.frame && fg.lay.inFrame[slot{temp: t}] {
 		return jen.Id(fmt.Sprintf("f.t%d", t))
