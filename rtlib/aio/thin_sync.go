@@ -55,17 +55,45 @@ func (g *goCoro) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bo
 
 // coro makes a coroutine object running step.
 func coro(name string, step stepFunc) rt.Object {
-	return rt.NewCoroutine(&rt.Function{Name: name, Qualname: name, Module: "asyncio"}, &goCoro{step: step})
+	return rt.NewCoroutine(coroFunction(name), &goCoro{step: step})
+}
+
+// The functions of the runtime's coroutines, made once (not per call).
+var coroFns = func() map[string]*rt.Function {
+	m := map[string]*rt.Function{}
+	for _, n := range []string{"__aenter__", "__aexit__", "acquire", "join", "wait"} {
+		m[n] = &rt.Function{Name: n, Qualname: n, Module: "asyncio"}
+	}
+	return m
+}()
+
+func coroFunction(name string) *rt.Function {
+	if fn, ok := coroFns[name]; ok { // read-only after init: safe from any goroutine
+		return fn
+	}
+	return &rt.Function{Name: name, Qualname: name, Module: "asyncio"}
 }
 
 func isCancel(exc *rt.BaseException) bool {
 	return exc != nil && exc.Class.IsSubtype(CancelledErrorType)
 }
 
+// removeFut removes f from a FIFO list of waiters (deque.remove). Waiters
+// mostly leave from the front, which costs O(1) here, not a copy of the
+// rest: a semaphore with 100,000 waiters was quadratic.
 func removeFut(list []*Future, f *Future) []*Future {
 	for i, x := range list {
 		if x == f {
-			return append(list[:i], list[i+1:]...)
+			if i == 0 {
+				list[0] = nil
+				if len(list) == 1 {
+					return list[:0] // keep the array for the next waiter
+				}
+				return list[1:]
+			}
+			copy(list[i:], list[i+1:])
+			list[len(list)-1] = nil
+			return list[:len(list)-1]
 		}
 	}
 	return list
@@ -525,11 +553,13 @@ func aexitRelease(release func() *rt.BaseException) rt.Object {
 	})
 }
 
+var aenterFn = &rt.Function{Name: "__aenter__", Qualname: "__aenter__"}
+
 // aenterAcquire is __aenter__: await acquire(), return None.
 func aenterAcquire(acquire rt.Object) rt.Object {
 	inner := acquire.(*rt.Coroutine)
 	started := false
-	return rt.NewCoroutine(&rt.Function{Name: "__aenter__", Qualname: "__aenter__"}, resumableFunc(func(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	return rt.NewCoroutine(aenterFn, resumableFunc(func(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
 		if !started {
 			started = true
 			sent = rt.None
