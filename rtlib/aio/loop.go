@@ -24,13 +24,24 @@ type timer struct {
 	pooled    bool  // the sleep frame is reused once finished (awaitSleep)
 }
 
-func (tm *timer) cancel() { tm.cancelled = true }
+// cancel marks the timer cancelled; l counts the cancelled timers left in
+// its heap (TimerHandle.cancel → loop._timer_handle_cancelled).
+func (tm *timer) cancel(l *Loop) {
+	if tm.cancelled {
+		return
+	}
+	tm.cancelled = true
+	if tm.inHeap && l != nil {
+		l.timersCancelled++
+	}
+}
 
 // Handle is a callback scheduled with CallSoon, CallLater or CallAt
 // (asyncio.Handle / asyncio.TimerHandle).
 type Handle struct {
 	timer // first: the timer heap holds &h.timer
 	fn    func()
+	loop  *Loop // a timer's loop (nil for call_soon)
 }
 
 // handleOf is the Handle whose timer tm is (tm.sleeper is false).
@@ -38,7 +49,7 @@ func handleOf(tm *timer) *Handle { return (*Handle)(unsafe.Pointer(tm)) }
 
 // Cancel prevents the callback from running; cancelling a handle that has
 // already run does nothing.
-func (h *Handle) Cancel() { h.cancelled = true }
+func (h *Handle) Cancel() { h.timer.cancel(h.loop) }
 
 // Cancelled reports whether Cancel was called.
 func (h *Handle) Cancelled() bool { return h.cancelled }
@@ -106,6 +117,53 @@ func (h *timerHeap) pop() *timer {
 		*h = append(timerHeap(nil), s...)
 	}
 	return top
+}
+
+// minTimersToPurge is _MIN_SCHEDULED_TIMER_HANDLES: below it, cancelled
+// timers simply wait for their turn at the top of the heap.
+const minTimersToPurge = 100
+
+// purge drops the cancelled timers and restores the heap order.
+func (h *timerHeap) purge() {
+	s := *h
+	k := 0
+	for _, tm := range s {
+		if tm.cancelled {
+			tm.inHeap = false
+			continue
+		}
+		s[k] = tm
+		k++
+	}
+	for i := k; i < len(s); i++ {
+		s[i] = nil
+	}
+	s = s[:k]
+	for i := k/2 - 1; i >= 0; i-- {
+		s.down(i)
+	}
+	*h = s
+}
+
+// down moves s[i] down to its place.
+func (s timerHeap) down(i int) {
+	n := len(s)
+	x := s[i]
+	for {
+		c := 2*i + 1
+		if c >= n {
+			break
+		}
+		if c+1 < n && timerLess(s[c+1], s[c]) {
+			c++
+		}
+		if !timerLess(s[c], x) {
+			break
+		}
+		s[i] = s[c]
+		i = c
+	}
+	s[i] = x
 }
 
 // readyItem is one entry of the ready queue, told apart by which fields
@@ -187,6 +245,8 @@ type Loop struct {
 	tasks    *Task // the most recently created task not done; older ones follow via prev
 	ntasks   int
 	virtual  bool
+	// timersCancelled counts the cancelled timers still in the heap.
+	timersCancelled int
 	// finished frames of `await asyncio.sleep(…)`, for reuse (awaitSleep)
 	freeSleep0 []*sleep0Frame
 	freeSleeps []*sleepFrame
@@ -281,7 +341,7 @@ func (l *Loop) scheduleDone(cb *doneCallback, f *Future) {
 // CallAt schedules fn at time when on the loop's clock. Timers with equal
 // deadlines run in the order they were scheduled.
 func (l *Loop) CallAt(when float64, fn func()) *Handle {
-	h := &Handle{fn: fn}
+	h := &Handle{fn: fn, loop: l}
 	h.when = when
 	l.addTimer(&h.timer)
 	return h
@@ -334,8 +394,15 @@ func (l *Loop) drainInbox() {
 // the next iteration.
 func (l *Loop) runOnce() {
 	l.drainInbox()
+	if n := len(l.timers); n > minTimersToPurge && 2*l.timersCancelled > n {
+		// Most timers are cancelled ones waiting for their deadline (say,
+		// wait_for(…, 60) in a loop): drop them all (base_events).
+		l.timers.purge()
+		l.timersCancelled = 0
+	}
 	for len(l.timers) > 0 && l.timers[0].cancelled {
 		l.timers.pop()
+		l.timersCancelled--
 	}
 	if l.ready.n == 0 && !l.stopping {
 		switch {
@@ -378,6 +445,7 @@ func (l *Loop) runOnce() {
 			tm := l.timers[0]
 			if tm.cancelled {
 				l.timers.pop()
+				l.timersCancelled--
 				continue
 			}
 			if tm.when > now {
@@ -462,6 +530,7 @@ func (l *Loop) Close() *rt.BaseException {
 	l.closed = true
 	l.ready = ring{}
 	l.timers = nil
+	l.timersCancelled = 0
 	return nil
 }
 

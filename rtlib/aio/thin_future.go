@@ -413,7 +413,7 @@ func (t *Task) Cancel(msg rt.Object) bool {
 // the timer will not wake the task; the task's wakeup, which raises
 // CancelledError(msg) into it, is scheduled instead.
 func (t *Task) cancelSleep(msg rt.Object) {
-	t.sleep.cancel() // t.sleep stays, as _fut_waiter does, until the step
+	t.sleep.cancel(t.loop) // t.sleep stays, as _fut_waiter does, until the step
 	t.loop.scheduleStep(t, newCancelledError(msg))
 }
 

@@ -310,7 +310,6 @@ func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 	case sleepArmed:
 		s.phase = sleepOver
 		// sleep's finally: h.cancel()
-		s.cancelled = true
 		var l *Loop
 		if t := s.task; t != nil {
 			l = t.loop
@@ -319,6 +318,7 @@ func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 			}
 			s.task = nil
 		}
+		s.timer.cancel(l)
 		result := s.result
 		s.recycle(l)
 		if thrown != nil {

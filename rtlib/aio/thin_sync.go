@@ -1,8 +1,6 @@
 package aio
 
 import (
-	"sync"
-
 	rt "github.com/async2go/async2go/rtlib"
 )
 
@@ -57,40 +55,45 @@ func (g *goCoro) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bo
 
 // coro makes a coroutine object running step.
 func coro(name string, step stepFunc) rt.Object {
-	return rt.NewCoroutine(coroFn(name), &goCoro{step: step})
+	return rt.NewCoroutine(coroFunction(name), &goCoro{step: step})
 }
 
-// coroFns holds the Function of each Go coroutine's name, made once (a
-// contended acquire made one per call). A sync.Map: loops may run in
-// several goroutines (asyncio.run inside to_thread).
-var coroFns sync.Map
-
-func coroFn(name string) *rt.Function {
-	if fn, ok := coroFns.Load(name); ok {
-		return fn.(*rt.Function)
+// The functions of the runtime's coroutines, made once (not per call).
+var coroFns = func() map[string]*rt.Function {
+	m := map[string]*rt.Function{}
+	for _, n := range []string{"__aenter__", "__aexit__", "acquire", "join", "wait"} {
+		m[n] = &rt.Function{Name: n, Qualname: n, Module: "asyncio"}
 	}
-	fn, _ := coroFns.LoadOrStore(name, &rt.Function{Name: name, Qualname: name, Module: "asyncio"})
-	return fn.(*rt.Function)
+	return m
+}()
+
+func coroFunction(name string) *rt.Function {
+	if fn, ok := coroFns[name]; ok { // read-only after init: safe from any goroutine
+		return fn
+	}
+	return &rt.Function{Name: name, Qualname: name, Module: "asyncio"}
 }
 
 func isCancel(exc *rt.BaseException) bool {
 	return exc != nil && exc.Class.IsSubtype(CancelledErrorType)
 }
 
+// removeFut removes f from a FIFO list of waiters (deque.remove). Waiters
+// mostly leave from the front, which costs O(1) here, not a copy of the
+// rest: a semaphore with 100,000 waiters was quadratic.
 func removeFut(list []*Future, f *Future) []*Future {
 	for i, x := range list {
 		if x == f {
 			if i == 0 {
-				// The usual case (waiters leave in FIFO order): O(1), as
-				// CPython's deque.remove of its first element is. Copying
-				// the rest down made a long wait queue quadratic.
 				list[0] = nil
+				if len(list) == 1 {
+					return list[:0] // keep the array for the next waiter
+				}
 				return list[1:]
 			}
-			last := len(list) - 1
 			copy(list[i:], list[i+1:])
-			list[last] = nil
-			return list[:last]
+			list[len(list)-1] = nil
+			return list[:len(list)-1]
 		}
 	}
 	return list

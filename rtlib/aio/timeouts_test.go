@@ -138,3 +138,50 @@ func TestOrderTimeouts(t *testing.T) {
 	run(t, main)
 	tr.check("timeouts")
 }
+
+// TestCancelledTimersPurged: when most of the heap is cancelled timers
+// waiting for far deadlines, an iteration drops them (base_events'
+// _MIN_SCHEDULED_TIMER_HANDLES / _MIN_CANCELLED_TIMER_HANDLES_FRACTION);
+// the others still fire in (deadline, creation) order.
+func TestCancelledTimersPurged(t *testing.T) {
+	l := NewLoop()
+	var order []int
+	var hs []*Handle
+	now := l.Time()
+	for i := 0; i < 1000; i++ {
+		i := i
+		// deadlines in a scrambled order, several equal
+		when := now + 0.001*float64((i*7)%13)
+		hs = append(hs, l.CallAt(when, func() { order = append(order, i) }))
+	}
+	far := make([]*Handle, 0, 3000)
+	for i := 0; i < 3000; i++ {
+		far = append(far, l.CallAt(now+3600, func() { t.Error("a cancelled timer ran") }))
+	}
+	for _, h := range far {
+		h.Cancel()
+	}
+	for i, h := range hs {
+		if i%2 == 1 {
+			h.Cancel()
+		}
+	}
+	if l.timersCancelled != 3500 {
+		t.Fatalf("timersCancelled = %d, want 3500", l.timersCancelled)
+	}
+	l.CallAt(now+0.02, l.Stop)
+	l.RunForever()
+	if len(l.timers) != 0 || l.timersCancelled != 0 {
+		t.Errorf("after the run: %d timers in the heap, %d counted cancelled; want 0, 0", len(l.timers), l.timersCancelled)
+	}
+	if len(order) != 500 {
+		t.Fatalf("%d timers ran, want 500", len(order))
+	}
+	for k := 1; k < len(order); k++ {
+		a, b := order[k-1], order[k]
+		wa, wb := (a*7)%13, (b*7)%13
+		if wa > wb || wa == wb && a > b {
+			t.Fatalf("timer %d (slot %d) ran before timer %d (slot %d)", a, wa, b, wb)
+		}
+	}
+}
