@@ -25,6 +25,8 @@ type arena struct {
 	returns   []ast.Return
 	cmps      []ast.Compare
 	ints      []big.Int
+	argLists  []ast.Arguments
+	funcDefs  []ast.FunctionDef
 
 	exprList []ast.Expr // storage for lists of expressions
 	stmtList []ast.Stmt // storage for statement lists
@@ -154,4 +156,12 @@ func (a *arena) stmts(l []ast.Stmt) []ast.Stmt {
 	a.stmtList = a.stmtList[n:]
 	copy(out, l)
 	return out
+}
+
+func (a *arena) arguments() *ast.Arguments { return alloc(&a.argLists, a.chunk) }
+
+func (a *arena) functionDef(n ast.FunctionDef) *ast.FunctionDef {
+	p := alloc(&a.funcDefs, a.chunk)
+	*p = n
+	return p
 }

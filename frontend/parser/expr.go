@@ -499,8 +499,11 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 
 // arguments parses a parameter list up to closer (")" for def, ":" for lambda).
 func (p *parser) arguments(closer string, annotations bool) *ast.Arguments {
-	a := &ast.Arguments{}
+	a := p.arena.arguments()
 	var params []*ast.Arg
+	if !p.isOp(closer) {
+		params = make([]*ast.Arg, 0, 4) // room for most parameter lists
+	}
 	var defaults []ast.Expr
 	kwOnly := false
 	for !p.isOp(closer) {

@@ -271,7 +271,7 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 		if isAsync {
 			return &ast.AsyncFunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tparams}
 		}
-		return &ast.FunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tparams}
+		return p.arena.functionDef(ast.FunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tparams})
 	case "class":
 		name := p.name().text
 		tparams := p.typeParams()
