@@ -244,7 +244,7 @@ func (p *parser) comparison() ast.Expr {
 	}
 	pos := startPos(start)
 	p.finish(&pos)
-	return &ast.Compare{Pos: pos, Left: left, Ops: ops, Comparators: comps}
+	return p.arena.compare(ast.Compare{Pos: pos, Left: left, Ops: ops, Comparators: comps})
 }
 
 // The binary operators' precedence levels, loosest first.
@@ -443,7 +443,7 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 	if p.isOp(")") {
 		return nil, nil
 	}
-	args := make([]ast.Expr, 0, 4) // one allocation for most calls
+	args := p.arena.exprs(4) // room for most calls' arguments
 	var kws []*ast.Keyword
 	for !p.isOp(")") {
 		t := p.peek()
@@ -499,8 +499,11 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 
 // arguments parses a parameter list up to closer (")" for def, ":" for lambda).
 func (p *parser) arguments(closer string, annotations bool) *ast.Arguments {
-	a := &ast.Arguments{}
+	a := p.arena.arguments()
 	var params []*ast.Arg
+	if !p.isOp(closer) {
+		params = make([]*ast.Arg, 0, 4) // room for most parameter lists
+	}
 	var defaults []ast.Expr
 	kwOnly := false
 	for !p.isOp(closer) {

@@ -26,6 +26,11 @@ func (p *parser) number(t token) ast.Value {
 		case 'b':
 			base = 2
 		}
+		if len(low) <= 2+15 { // fits an int64: no big.Int parse
+			if n, err := strconv.ParseInt(low[2:], base, 64); err == nil {
+				return p.arena.bigInt(n)
+			}
+		}
 		v, ok := new(big.Int).SetString(low[2:], base)
 		if !ok {
 			p.failAt(t, "SyntaxError", "invalid syntax")
@@ -44,7 +49,7 @@ func (p *parser) number(t token) ast.Value {
 	}
 	if len(s) <= 18 { // fits an int64: no big.Int parse
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return big.NewInt(n)
+			return p.arena.bigInt(n)
 		}
 	}
 	v, _ := new(big.Int).SetString(s, 10)

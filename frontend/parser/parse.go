@@ -10,7 +10,7 @@ import (
 // ParseFile parses a Python module. A syntax error is returned as *Error.
 func ParseFile(filename string, src []byte) (*ast.Module, error) {
 	toks, lines, serr := scan(filename, src)
-	p := &parser{toks: toks, lines: lines, filename: filename, arena: new(arena)}
+	p := &parser{toks: toks, lines: lines, filename: filename, arena: newArena(len(toks))}
 	mod, perr := p.module()
 	putTokens(toks)
 	if serr == nil {
@@ -186,7 +186,7 @@ func (p *parser) block(what string, line int) []ast.Stmt {
 	for p.peek().kind != tDedent && p.peek().kind != tEOF {
 		p.stmts = p.statement(p.stmts)
 	}
-	body := append([]ast.Stmt(nil), p.stmts[mark:]...)
+	body := p.arena.stmts(p.stmts[mark:])
 	clear(p.stmts[mark:])
 	p.stmts = p.stmts[:mark]
 	if len(body) == 0 {
@@ -271,7 +271,7 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 		if isAsync {
 			return &ast.AsyncFunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tparams}
 		}
-		return &ast.FunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tparams}
+		return p.arena.functionDef(ast.FunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tparams})
 	case "class":
 		name := p.name().text
 		tparams := p.typeParams()
@@ -505,7 +505,7 @@ func (p *parser) ifStmt(pos ast.Pos) ast.Stmt {
 		orelse = p.block("'else' statement", e.line)
 	}
 	p.endAt(&pos, body, orelse)
-	return &ast.If{Pos: pos, Test: test, Body: body, Orelse: orelse}
+	return p.arena.ifStmt(ast.If{Pos: pos, Test: test, Body: body, Orelse: orelse})
 }
 
 func (p *parser) peekIsOp(n int, s string) bool {
@@ -537,7 +537,7 @@ func (p *parser) simpleStatement() ast.Stmt {
 				v = p.starExpressions()
 			}
 			p.finish(&pos)
-			return &ast.Return{Pos: pos, Value: v}
+			return p.arena.returnStmt(ast.Return{Pos: pos, Value: v})
 		case "raise":
 			p.next()
 			var exc, cause ast.Expr
@@ -701,7 +701,7 @@ func (p *parser) simpleStatement() ast.Stmt {
 		return &ast.AugAssign{Pos: pos, Target: setCtx(first, ast.Store), Op: op, Value: v}
 	}
 	if p.isOp("=") {
-		targets := append(make([]ast.Expr, 0, 2), first) // the value too, until cut off
+		targets := append(p.arena.exprs(2), first) // the value too, until cut off
 		var value ast.Expr
 		for p.acceptOp("=") {
 			value = p.starExpressionsOrYield()
