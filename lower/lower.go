@@ -1119,6 +1119,16 @@ func (fl *funcLowerer) makeFunc(node ast.Node, name string, args *ast.Arguments,
 	}
 	t := fl.f.NewTemp()
 	fl.emit(&ir.Instr{Op: ir.OpMakeFunc, Dst: t, Func: f, Args: defs, KwNames: kwNames})
+	// A def whose body starts with a string has it as __doc__.
+	if len(body) > 0 {
+		if es, ok := body[0].(*ast.ExprStmt); ok {
+			if c, ok := es.Value.(*ast.Constant); ok {
+				if doc, ok := c.Value.(string); ok {
+					fl.stmtOp(ir.OpSetAttr, "__doc__", t, ir.Const{Value: doc})
+				}
+			}
+		}
+	}
 	return t
 }
 

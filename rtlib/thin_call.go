@@ -305,6 +305,16 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 		case "__doc__":
 			return None, nil
 		}
+	case *BoundMethod:
+		switch name {
+		case "__self__":
+			return o.Self, nil
+		case "__func__":
+			return o.Fn, nil
+		}
+		if _, isFn := o.Fn.(*Function); isFn {
+			return GetAttr(o.Fn, name) // method_getattro: the function's attributes
+		}
 	case *Coroutine:
 		switch name {
 		case "__name__":
