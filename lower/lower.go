@@ -1120,6 +1120,16 @@ func (fl *funcLowerer) makeFunc(node ast.Node, name string, args *ast.Arguments,
 	}
 	t := fl.f.NewTemp()
 	fl.emit(&ir.Instr{Op: ir.OpMakeFunc, Dst: t, Func: f, Args: defs, KwNames: kwNames})
+	// A def whose body starts with a string has it as __doc__.
+	if len(body) > 0 {
+		if es, ok := body[0].(*ast.ExprStmt); ok {
+			if c, ok := es.Value.(*ast.Constant); ok {
+				if doc, ok := c.Value.(string); ok {
+					fl.stmtOp(ir.OpSetAttr, "__doc__", t, ir.Const{Value: doc})
+				}
+			}
+		}
+	}
 	return t
 }
 
@@ -1198,6 +1208,16 @@ func (fl *funcLowerer) classDef(n *ast.ClassDef) {
 	sub.line = n.Pos.Line
 	modName := fl.op(ir.OpCopy, "", ir.Const{Value: "__main__"})
 	_ = modName
+	// A class body that starts with a string sets __doc__.
+	if len(n.Body) > 0 {
+		if es, ok := n.Body[0].(*ast.ExprStmt); ok {
+			if c, ok := es.Value.(*ast.Constant); ok {
+				if doc, ok := c.Value.(string); ok {
+					sub.emit(&ir.Instr{Op: ir.OpStore, Dst: -1, Var: &ir.Var{Name: "__doc__", Kind: ir.ClassName}, Args: []ir.Operand{ir.Const{Value: doc}}})
+				}
+			}
+		}
+	}
 	sub.stmts(n.Body)
 	sub.terminate(&ir.Terminator{Kind: ir.Return, Value: ir.Const{}})
 	fl.setLine(n)

@@ -142,3 +142,31 @@ func plainDelAttr(obj Object, name string) *BaseException {
 func PlainSetAttr(obj Object, name string, v Object) *BaseException {
 	return plainSetAttr(obj, name, v)
 }
+
+// object.__new__ (a static method: cls comes first) and
+// object.__init_subclass__ (a class method that does nothing).
+var objectNew, objectInitSubclass Object
+
+func init() {
+	objectNew = &StaticMethod{Fn: &Builtin{Name: "__new__", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) == 0 {
+			return nil, Errorf(TypeErrorType, "object.__new__(): not enough arguments")
+		}
+		t, ok := args[0].(*Type)
+		if !ok {
+			return nil, Errorf(TypeErrorType, "object.__new__(X): X is not a type object (%s)", args[0].Type().Name)
+		}
+		if t.IsSubtype(BaseExceptionType) {
+			return &BaseException{Class: t, Args: NewTuple(args[1:]...), Attrs: NewDict()}, nil
+		}
+		return &Instance{Class: t, Attrs: NewDict()}, nil
+	}}}
+	objectInitSubclass = &ClassMethod{Fn: &Builtin{Name: "__init_subclass__", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(kw) > 0 {
+			return nil, Errorf(TypeErrorType, "%s.__init_subclass__() takes no keyword arguments", args[0].(*Type).Name)
+		}
+		return None, nil
+	}}}
+	ObjectType.Dict.SetStr("__new__", objectNew)
+	ObjectType.Dict.SetStr("__init_subclass__", objectInitSubclass)
+}

@@ -44,3 +44,6 @@ func DefMethod(t *Type, name string, fn func(self Object, args []Object, kw []Kw
 
 // NewInstance makes a bare instance of a class, without calling __init__.
 func NewInstance(t *Type) *Instance { return &Instance{Class: t, Attrs: NewDict()} }
+
+// LookupAttr finds name along t's MRO (a class attribute or method).
+func LookupAttr(t *Type, name string) (Object, bool) { return t.lookup(name) }

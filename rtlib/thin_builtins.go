@@ -298,6 +298,25 @@ func init() {
 		if len(args) == 1 {
 			return args[0].Type(), nil
 		}
+		if len(args) == 3 && len(kw) == 0 {
+			name, ok := args[0].(Str)
+			if !ok {
+				return nil, Errorf(TypeErrorType, "type.__new__() argument 1 must be str, not %s", args[0].Type().Name)
+			}
+			bases, ok := args[1].(*Tuple)
+			if !ok {
+				return nil, Errorf(TypeErrorType, "type.__new__() argument 2 must be tuple, not %s", args[1].Type().Name)
+			}
+			ns, ok := args[2].(*Dict)
+			if !ok {
+				return nil, Errorf(TypeErrorType, "type.__new__() argument 3 must be dict, not %s", args[2].Type().Name)
+			}
+			d := NewDict()
+			if exc := DictUpdate(d, ns); exc != nil {
+				return nil, exc
+			}
+			return BuildClass(string(name), string(name), bases.Items, d, nil)
+		}
 		return nil, Errorf(TypeErrorType, "type() takes 1 or 3 arguments")
 	}
 	rangeType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {

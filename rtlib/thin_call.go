@@ -75,6 +75,8 @@ func Call(fn Object, args []Object, kw []KwArg) (Object, *BaseException) {
 			return nil, Errorf(TypeErrorType, "descriptor '%s' needs an argument", f.Name)
 		}
 		return f.Fn(args[0], args[1:], kw)
+	case *StaticMethod:
+		return Call(f.Fn, args, kw)
 	case *Type:
 		return instantiate(f, args, kw)
 	case *Instance:
@@ -204,7 +206,19 @@ func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 		return t.New(t, args, kw)
 	}
 	var obj Object
-	if t.IsSubtype(BaseExceptionType) {
+	if nw, ok := t.lookup("__new__"); ok && nw != objectNew {
+		if sm, ok := nw.(*StaticMethod); ok {
+			nw = sm.Fn
+		}
+		r, exc := Call(nw, append([]Object{t}, args...), kw)
+		if exc != nil {
+			return nil, exc
+		}
+		if !r.Type().IsSubtype(t) {
+			return r, nil // __init__ runs only on an instance of t
+		}
+		obj = r
+	} else if t.IsSubtype(BaseExceptionType) {
 		obj = &BaseException{Class: t, Args: NewTuple(args...), Attrs: NewDict()}
 	} else {
 		obj = &Instance{Class: t, Attrs: NewDict()}
@@ -340,6 +354,16 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 		case "__doc__":
 			return None, nil
 		}
+	case *BoundMethod:
+		switch name {
+		case "__self__":
+			return o.Self, nil
+		case "__func__":
+			return o.Fn, nil
+		}
+		if _, isFn := o.Fn.(*Function); isFn {
+			return GetAttr(o.Fn, name) // method_getattro: the function's attributes
+		}
 	case *Coroutine:
 		switch name {
 		case "__name__":
@@ -391,9 +415,19 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 	}
 	if s, ok := obj.(*superObj); ok {
 		if m, ok := s.lookup(name); ok {
-			switch m.(type) {
+			switch f := m.(type) {
 			case *Function, *Method:
 				return &BoundMethod{Self: s.self, Fn: m}, nil
+			case *ClassMethod:
+				cls, ok := s.self.(*Type)
+				if !ok {
+					cls = s.self.Type()
+				}
+				return &BoundMethod{Self: cls, Fn: f.Fn}, nil
+			case *StaticMethod:
+				return f.Fn, nil
+			case *Property:
+				return Call(f.Get, []Object{s.self}, nil)
 			}
 			return m, nil
 		}
@@ -502,6 +536,25 @@ func BuildClass(name, qualname string, bases []Object, ns *Dict, kw []KwArg) (Ob
 	if m := MetaOf(t); m != nil && m.InitClass != nil {
 		if exc := m.InitClass(t); exc != nil {
 			return nil, exc
+		}
+	}
+	// __init_subclass__ of the nearest base that defines it (an implicit
+	// classmethod), called with the class keywords.
+	for _, b := range t.MRO[1:] {
+		if h, ok := b.Dict.GetStr("__init_subclass__"); ok {
+			if h == objectInitSubclass {
+				break
+			}
+			switch f := h.(type) {
+			case *ClassMethod:
+				h = f.Fn
+			case *StaticMethod:
+				h = f.Fn
+			}
+			if _, exc := Call(h, []Object{t}, kw); exc != nil {
+				return nil, exc
+			}
+			break
 		}
 	}
 	return t, nil

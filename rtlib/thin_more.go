@@ -537,6 +537,7 @@ func Invert(x Object) (Object, *BaseException) {
 
 // InplaceAdd is a += b (lists extend in place).
 func InplaceAdd(a, b Object) (Object, *BaseException) {
+	// Fast paths first (exact ints and floats have no __iadd__).
 	if x, ok := a.(Int); ok {
 		if y, ok := b.(Int); ok {
 			if r := x + y; (r > x) == (y > 0) {
@@ -547,6 +548,9 @@ func InplaceAdd(a, b Object) (Object, *BaseException) {
 		if y, ok := b.(Float); ok {
 			return x + y, nil
 		}
+	}
+	if r, exc, ok := inplaceDunder("__iadd__", a, b); ok {
+		return r, exc
 	}
 	if l, ok := a.(*List); ok {
 		items, exc := toSlice(b)
@@ -562,37 +566,89 @@ func InplaceAdd(a, b Object) (Object, *BaseException) {
 // The other in-place operators behave as the binary ones for the builtin
 // immutable types.
 func InplaceSub(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__isub__", a, b); ok {
+		return r, exc
+	}
 	if r, exc, ok := inplaceSetOp("-", a, b); ok {
 		return r, exc
 	}
 	return Sub(a, b)
 }
-func InplaceMul(a, b Object) (Object, *BaseException)      { return Mul(a, b) }
-func InplaceTrueDiv(a, b Object) (Object, *BaseException)  { return TrueDiv(a, b) }
-func InplaceFloorDiv(a, b Object) (Object, *BaseException) { return FloorDiv(a, b) }
-func InplaceMod(a, b Object) (Object, *BaseException)      { return Mod(a, b) }
-func InplacePow(a, b Object) (Object, *BaseException)      { return Pow(a, b) }
-func InplaceLShift(a, b Object) (Object, *BaseException)   { return LShift(a, b) }
-func InplaceRShift(a, b Object) (Object, *BaseException)   { return RShift(a, b) }
+func InplaceMul(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__imul__", a, b); ok {
+		return r, exc
+	}
+	return Mul(a, b)
+}
+func InplaceTrueDiv(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__itruediv__", a, b); ok {
+		return r, exc
+	}
+	return TrueDiv(a, b)
+}
+func InplaceFloorDiv(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__ifloordiv__", a, b); ok {
+		return r, exc
+	}
+	return FloorDiv(a, b)
+}
+func InplaceMod(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__imod__", a, b); ok {
+		return r, exc
+	}
+	return Mod(a, b)
+}
+func InplacePow(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__ipow__", a, b); ok {
+		return r, exc
+	}
+	return Pow(a, b)
+}
+func InplaceLShift(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__ilshift__", a, b); ok {
+		return r, exc
+	}
+	return LShift(a, b)
+}
+func InplaceRShift(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__irshift__", a, b); ok {
+		return r, exc
+	}
+	return RShift(a, b)
+}
 func InplaceBitAnd(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__iand__", a, b); ok {
+		return r, exc
+	}
 	if r, exc, ok := inplaceSetOp("&", a, b); ok {
 		return r, exc
 	}
 	return BitAnd(a, b)
 }
 func InplaceBitOr(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__ior__", a, b); ok {
+		return r, exc
+	}
 	if r, exc, ok := inplaceSetOp("|", a, b); ok {
 		return r, exc
 	}
 	return BitOr(a, b)
 }
 func InplaceBitXor(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__ixor__", a, b); ok {
+		return r, exc
+	}
 	if r, exc, ok := inplaceSetOp("^", a, b); ok {
 		return r, exc
 	}
 	return BitXor(a, b)
 }
-func InplaceMatMul(a, b Object) (Object, *BaseException) { return MatMul(a, b) }
+func InplaceMatMul(a, b Object) (Object, *BaseException) {
+	if r, exc, ok := inplaceDunder("__imatmul__", a, b); ok {
+		return r, exc
+	}
+	return MatMul(a, b)
+}
 
 // superObj is the result of super().
 type superObj struct {
@@ -766,4 +822,24 @@ func inplaceSetOp(op string, a, b Object) (Object, *BaseException, bool) {
 		return nil, exc, true
 	}
 	return s, nil, true
+}
+
+// inplaceDunder is a class's __iadd__ and friends for an augmented
+// assignment; ok is false when there is none or it returned NotImplemented.
+func inplaceDunder(name string, a, b Object) (Object, *BaseException, bool) {
+	if !userOperand(a) {
+		return nil, nil, false
+	}
+	m, ok := a.Type().lookup(name)
+	if !ok {
+		return nil, nil, false
+	}
+	r, exc := Call(m, []Object{a, b}, nil)
+	if exc != nil {
+		return nil, exc, true
+	}
+	if r == NotImplemented {
+		return nil, nil, false
+	}
+	return r, nil, true
 }

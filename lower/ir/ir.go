@@ -22,6 +22,7 @@ var ModulePackages = map[string]string{
 	"typing":      "github.com/async2go/async2go/rtlib/mod/typing",
 	"enum":        "github.com/async2go/async2go/rtlib/mod/enum",
 	"contextvars": "github.com/async2go/async2go/rtlib/mod/contextvars",
+	"operator":    "github.com/async2go/async2go/rtlib/mod/operator",
 }
 
 // FuncKind says what a Func is.

@@ -156,6 +156,7 @@ func init() {
 		}
 		decorator("contextmanager", false)
 		decorator("asynccontextmanager", true)
+		installExitStacks(m)
 		m.Dict.SetStr("suppress", &rt.Builtin{Name: "suppress", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			return &suppress{excs: append([]rt.Object(nil), args...)}, nil
 		}})

@@ -137,3 +137,48 @@ func cacheBuiltin(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 	}
 	return newLRU(args[0], -1), nil
 }
+
+var cacheInfoType = rt.NewBuiltinType("CacheInfo", "functools")
+
+// cacheInfo is what cache_info() returns: CacheInfo(hits, misses, maxsize,
+// currsize), shown as CPython's namedtuple.
+type cacheInfo struct{ hits, misses, maxsize, currsize rt.Object }
+
+func (*cacheInfo) Type() *rt.Type { return cacheInfoType }
+
+// Repr is CacheInfo(hits=…, misses=…, maxsize=…, currsize=…).
+func (c *cacheInfo) Repr() (rt.Str, *rt.BaseException) {
+	s := "CacheInfo("
+	for i, f := range []struct {
+		n string
+		v rt.Object
+	}{{"hits", c.hits}, {"misses", c.misses}, {"maxsize", c.maxsize}, {"currsize", c.currsize}} {
+		if i > 0 {
+			s += ", "
+		}
+		r, exc := rt.Repr(f.v)
+		if exc != nil {
+			return "", exc
+		}
+		s += f.n + "=" + string(r)
+	}
+	return rt.Str(s + ")"), nil
+}
+
+func init() {
+	for _, f := range []string{"hits", "misses", "maxsize", "currsize"} {
+		f := f
+		cacheInfoType.Dict.SetStr(f, &rt.Property{Get: &rt.Builtin{Name: f, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			c := args[0].(*cacheInfo)
+			return map[string]rt.Object{"hits": c.hits, "misses": c.misses, "maxsize": c.maxsize, "currsize": c.currsize}[f], nil
+		}}, Set: rt.None})
+	}
+	lruType.Dict.SetStr("cache_info", &rt.Method{Name: "cache_info", Fn: func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		c := self.(*lruCache)
+		var ms rt.Object = rt.None
+		if c.maxsize >= 0 {
+			ms = rt.Int(c.maxsize)
+		}
+		return &cacheInfo{hits: rt.Int(c.hits), misses: rt.Int(c.misses), maxsize: ms, currsize: rt.Int(c.cache.Len())}, nil
+	}})
+}

@@ -20,8 +20,77 @@ func (*partial) Type() *rt.Type { return partialType }
 // Call calls the wrapped function with the frozen and the new arguments.
 func (p *partial) Call(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 	all := append(append([]rt.Object(nil), p.args...), args...)
-	kws := append(append([]rt.KwArg(nil), p.kw...), kw...)
+	// keywords = {**self.keywords, **keywords}
+	kws := append([]rt.KwArg(nil), p.kw...)
+	for _, k := range kw {
+		replaced := false
+		for i := range kws {
+			if kws[i].Name == k.Name {
+				kws[i].Value, replaced = k.Value, true
+			}
+		}
+		if !replaced {
+			kws = append(kws, k)
+		}
+	}
 	return rt.Call(p.fn, all, kws)
+}
+
+// keyType is the class cmp_to_key returns: K(obj) compares by cmp.
+var keyType = rt.NewClass("K", "functools")
+
+func init() {
+	for name, attr := range map[string]func(p *partial) rt.Object{
+		"func": func(p *partial) rt.Object { return p.fn },
+		"args": func(p *partial) rt.Object { return rt.NewTuple(p.args...) },
+		"keywords": func(p *partial) rt.Object {
+			d := rt.NewDict()
+			for _, k := range p.kw {
+				d.SetStr(k.Name, k.Value)
+			}
+			return d
+		},
+	} {
+		attr := attr
+		partialType.Dict.SetStr(name, &rt.Property{Get: &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return attr(args[0].(*partial)), nil
+		}}, Set: rt.None})
+	}
+	for name, want := range map[string]func(c int64) bool{
+		"__lt__": func(c int64) bool { return c < 0 }, "__gt__": func(c int64) bool { return c > 0 },
+		"__eq__": func(c int64) bool { return c == 0 }, "__le__": func(c int64) bool { return c <= 0 },
+		"__ge__": func(c int64) bool { return c >= 0 }, "__ne__": func(c int64) bool { return c != 0 },
+	} {
+		want := want
+		rt.DefMethod(keyType, name, func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			a := self.(*rt.Instance)
+			b, ok := args[0].(*rt.Instance)
+			if !ok || b.Class != keyType {
+				return rt.NotImplemented, nil
+			}
+			cmp, _ := a.Attrs.GetStr("cmp")
+			x, _ := a.Attrs.GetStr("obj")
+			y, _ := b.Attrs.GetStr("obj")
+			r, exc := rt.Call(cmp, []rt.Object{x, y}, nil)
+			if exc != nil {
+				return nil, exc
+			}
+			n, ok := r.(rt.Int)
+			if !ok {
+				c, exc := rt.Lt(r, rt.Int(0))
+				if exc != nil {
+					return nil, exc
+				}
+				if c == rt.Bool(true) {
+					n = -1
+				} else if e, _ := rt.Eq(r, rt.Int(0)); e != rt.Bool(true) {
+					n = 1
+				}
+			}
+			return rt.Bool(want(int64(n))), nil
+		})
+	}
+	keyType.Dict.SetStr("__hash__", rt.None)
 }
 
 func builtin(m *rt.Module, name string, fn func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)) {
@@ -61,6 +130,21 @@ func init() {
 			return &partial{fn: args[0], args: append([]rt.Object(nil), args[1:]...), kw: kw}, nil
 		})
 		builtin(m, "lru_cache", lruCacheBuiltin)
+		builtin(m, "cmp_to_key", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if len(args) != 1 {
+				return nil, rt.Errorf(rt.TypeErrorType, "cmp_to_key() takes exactly one argument (%d given)", len(args))
+			}
+			cmp := args[0]
+			return &rt.Builtin{Name: "K", Fn: func(a []rt.Object, _ []rt.KwArg) (rt.Object, *rt.BaseException) {
+				if len(a) != 1 {
+					return nil, rt.Errorf(rt.TypeErrorType, "K() takes exactly one argument (%d given)", len(a))
+				}
+				k := rt.NewInstance(keyType)
+				k.Attrs.SetStr("cmp", cmp)
+				k.Attrs.SetStr("obj", a[0])
+				return k, nil
+			}}, nil
+		})
 		builtin(m, "total_ordering", totalOrdering)
 		builtin(m, "cache", cacheBuiltin)
 		builtin(m, "reduce", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {

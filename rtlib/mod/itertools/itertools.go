@@ -397,6 +397,7 @@ func init() {
 				return rt.NewTuple(k, g), true, nil
 			}}, nil
 		})
+		addMore(m, def)
 		return m, nil
 	})
 }
