@@ -52,6 +52,7 @@ type gen struct {
 	builtins  map[string]bool
 	globals   map[string]bool
 	err       error
+	embed     map[*ir.Instr]bool // direct awaits whose callee frame is embedded
 }
 
 // Generate returns the gofmt'd Go source of a program.
@@ -63,6 +64,7 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 	for _, name := range prog.Globals {
 		g.globals[name] = true
 	}
+	g.embed = embeddable(prog)
 	f := jen.NewFile(opts.Package)
 	f.HeaderComment(Header)
 	f.ImportAlias(rtPath, "rt")
@@ -230,6 +232,7 @@ type funcGen struct {
 	// after it reads, mapped to that OpGetAwaitable's Dst: the pair is
 	// emitted as one rt.AwaitMethod.
 	awaitDst map[*ir.Instr]ir.Temp
+	subs     map[*ir.Func]bool // callees whose frames this frame embeds
 }
 
 func (fg *funcGen) prefix() string {
@@ -309,7 +312,7 @@ func (fg *funcGen) onErr(b *ir.Block, line int, errVar string) jen.Code {
 }
 
 func (g *gen) function(f *ir.Func) []jen.Code {
-	fg := &funcGen{g: g, f: f, frame: f.Kind.IsStateMachine(), awSlots: map[ir.Temp]int{}, usedLabel: map[int]bool{}}
+	fg := &funcGen{g: g, f: f, frame: f.Kind.IsStateMachine(), awSlots: map[ir.Temp]int{}, usedLabel: map[int]bool{}, subs: map[*ir.Func]bool{}}
 	for _, b := range f.Blocks {
 		for _, in := range b.Instrs {
 			if in.Op == ir.OpGetAwaitable {
@@ -383,18 +386,20 @@ type stateOut struct {
 	code  jen.Code
 }
 
-// findAwaitMethods finds `await obj.m(...)` and the awaits of an async
-// with's __aenter__ and __aexit__: an OpCallMethod, OpWithEnter or
-// OpCallExit followed at once by the OpGetAwaitable of its result, which
-// nothing else reads (emitted fused as rt.AwaitMethod, AwaitEnter, AwaitExit).
-func (fg *funcGen) findAwaitMethods() {
+// fusedAwaits finds `await obj.m(...)`, the awaits of an async with's
+// __aenter__ and __aexit__, and `await g(...)` of a Direct async def: an
+// OpCallMethod, OpWithEnter, OpCallExit or OpCall followed at once by the
+// OpGetAwaitable of its result, which nothing else reads. They map to that
+// OpGetAwaitable's Dst, and are emitted fused (rt.AwaitMethod, AwaitEnter,
+// AwaitExit, or the callee's frame embedded: embed.go).
+func fusedAwaits(f *ir.Func) map[*ir.Instr]ir.Temp {
 	uses := map[ir.Temp]int{}
 	use := func(o ir.Operand) {
 		if t, ok := o.(ir.Temp); ok {
 			uses[t]++
 		}
 	}
-	for _, b := range fg.f.Blocks {
+	for _, b := range f.Blocks {
 		for _, in := range b.Instrs {
 			for _, a := range in.Args {
 				use(a)
@@ -406,18 +411,31 @@ func (fg *funcGen) findAwaitMethods() {
 			use(t.Context)
 		}
 	}
-	for _, b := range fg.f.Blocks {
+	out := map[*ir.Instr]ir.Temp{}
+	for _, b := range f.Blocks {
 		for i := 0; i+1 < len(b.Instrs); i++ {
 			in, next := b.Instrs[i], b.Instrs[i+1]
-			fusable := in.Op == ir.OpCallMethod || in.Op == ir.OpCallExit ||
+			fusable := in.Op == ir.OpCallMethod || in.Op == ir.OpCallExit || directAwait(in) ||
 				in.Op == ir.OpWithEnter && strings.HasPrefix(in.Name, "__aenter__")
 			if fusable && in.Dst >= 0 && next.Op == ir.OpGetAwaitable && next.Name == "" &&
 				len(next.Args) == 1 && next.Args[0] == ir.Operand(in.Dst) && uses[in.Dst] == 1 {
-				if fg.awaitDst == nil {
-					fg.awaitDst = map[*ir.Instr]ir.Temp{}
-				}
-				fg.awaitDst[in] = next.Dst
+				out[in] = next.Dst
 			}
+		}
+	}
+	return out
+}
+
+// findAwaitMethods sets fg.awaitDst: the fused awaits of the function
+// (a direct await only where its callee's frame can be embedded).
+func (fg *funcGen) findAwaitMethods() {
+	fg.awaitDst = map[*ir.Instr]ir.Temp{}
+	if !fg.frame {
+		return
+	}
+	for in, dst := range fusedAwaits(fg.f) {
+		if !directAwait(in) || fg.g.embed[in] {
+			fg.awaitDst[in] = dst
 		}
 	}
 }
@@ -674,6 +692,9 @@ func (fg *funcGen) argSlice(b *ir.Block, in *ir.Instr, from, to int) (*jen.State
 }
 
 func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
+	if aw, ok := fg.awaitDst[in]; ok && directAwait(in) {
+		return fg.embeddedAwait(b, in, aw)
+	}
 	if c := in.Callee; c != nil && c.Direct && in.Op == ir.OpCall {
 		// A call of a module-level function that is only ever called
 		// directly: its typed entry point, no argument slice, no binding.

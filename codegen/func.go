@@ -2,6 +2,7 @@ package codegen
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/async2go/async2go/lower/ir"
 	"github.com/dave/jennifer/jen"
@@ -24,6 +25,11 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		}
 		name := f.Name
 		propagate = append(propagate, jen.Id("exc").Dot("AddFrame").Call(jen.Id("pyFile"), jen.Lit(name), jen.Id("line")))
+		if f.Kind == ir.CoroutineFunc {
+			// PEP 479, at the frame (an embedded frame has no coroutine
+			// object to do it).
+			propagate = append(propagate, jen.Id("exc").Op("=").Qual(rtPath, "CoroutineRaised").Call(jen.Id("exc")))
+		}
 		switch f.Kind {
 		case ir.ModuleBody:
 			propagate = append(propagate, jen.Return(jen.Id("exc")))
@@ -87,7 +93,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			return []jen.Code{jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(body...)}
 		}
 		return []jen.Code{
-			jen.Func().Id(f.GoName + "_direct").Params(directParams...).Params(obj.Clone(), excT).Block(body...),
+			jen.Func().Id(f.GoName+"_direct").Params(directParams...).Params(obj.Clone(), excT).Block(body...),
 			jen.Line(),
 			jen.Comment(f.GoName + " is the entry point of generic calls."),
 			jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(
@@ -174,6 +180,14 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		}
 		if len(fg.awSlots) > 0 {
 			fields = append(fields, jen.Id("aw").Qual(rtPath, "Resumable"))
+		}
+		var subs []*ir.Func
+		for c := range fg.subs {
+			subs = append(subs, c)
+		}
+		sort.Slice(subs, func(i, j int) bool { return subs[i].GoName < subs[j].GoName })
+		for _, c := range subs {
+			fields = append(fields, jen.Id(subField(c)).Id("frame_"+c.GoName))
 		}
 		out = append(out, jen.Comment(fmt.Sprintf("%s is the frame of %s: its state, and the variables that live across awaits.", frame, f.Qualname)))
 		out = append(out, jen.Type().Id(frame).Struct(fields...))

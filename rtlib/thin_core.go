@@ -487,6 +487,15 @@ func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 	return v, done, exc
 }
 
+// CoroutineRaised is what leaves a coroutine for an exception its frame
+// raised: a StopIteration becomes RuntimeError (PEP 479).
+func CoroutineRaised(exc *BaseException) *BaseException {
+	if exc.Class.IsSubtype(StopIterationType) {
+		return Errorf(RuntimeErrorType, "coroutine raised StopIteration")
+	}
+	return exc
+}
+
 // Location is where the coroutine is, as asyncio's repr of a task shows
 // it (coroutines._format_coroutine): the file and line its frame is at
 // (running or suspended; before it starts, the def line), or when done the
