@@ -187,6 +187,10 @@ type funcGen struct {
 	// after it reads, mapped to that OpGetAwaitable's Dst: the pair is
 	// emitted as one rt.AwaitMethod.
 	awaitDst map[*ir.Instr]ir.Temp
+	// callArrays are the lengths of the frame's argument arrays ca0, ca1,
+	// …: the positional arguments of an rt.AwaitMethod call live there
+	// during the call instead of in a new slice.
+	callArrays []int
 }
 
 func (fg *funcGen) prefix() string {
@@ -596,7 +600,33 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 	}
 	var c jen.Code
 	if aw, ok := fg.awaitDst[in]; ok {
+		var clear jen.Code
+		if fg.frame && in.Star == nil && npos > 0 {
+			// AwaitMethod does not keep its args slice: a frame array
+			// holds them for the call, and is cleared after it.
+			var items []jen.Code
+			for _, a := range in.Args[first : first+npos] {
+				items = append(items, fg.ref(a))
+			}
+			name := fmt.Sprintf("ca%d", len(fg.callArrays))
+			fg.callArrays = append(fg.callArrays, npos)
+			arr := func() *jen.Statement { return jen.Id("f").Dot(name) }
+			code = append(code, arr().Op("=").Index(jen.Lit(npos)).Qual(rtPath, "Object").Values(items...))
+			posArgs = arr().Index(jen.Empty(), jen.Empty())
+			clear = arr().Op("=").Index(jen.Lit(npos)).Qual(rtPath, "Object").Values()
+		}
 		c = jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Qual(rtPath, "AwaitMethod").Call(fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
+		if clear != nil {
+			// Each statement at the Python line (positions of a running
+			// frame, see rt.Coroutine.Location).
+			dir := func(st jen.Code) jen.Code {
+				return jen.Comment(fmt.Sprintf("/*line %s:%d*/", fg.g.prog.File, in.Line)).Add(st)
+			}
+			last := len(code) - 1
+			code[last] = dir(code[last])
+			code = append(code, dir(c), dir(clear), fg.onErr(b, in.Line, "exc"))
+			return []jen.Code{jen.Block(code...)}
+		}
 	} else if in.Op == ir.OpCallMethod {
 		c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "CallMethod").Call(fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
 	} else {

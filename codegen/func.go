@@ -116,6 +116,9 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		if f.NTemps > 0 {
 			fields = append(fields, jen.Id("t").Index(jen.Lit(f.NTemps)).Add(obj.Clone()))
 		}
+		for i, n := range fg.callArrays {
+			fields = append(fields, jen.Id(fmt.Sprintf("ca%d", i)).Index(jen.Lit(n)).Add(obj.Clone()))
+		}
 		if len(fg.awSlots) > 0 {
 			fields = append(fields, jen.Id("aw").Index(jen.Lit(len(fg.awSlots))).Qual(rtPath, "Resumable"))
 		}
