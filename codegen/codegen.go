@@ -233,6 +233,11 @@ type funcGen struct {
 	// emitted as one rt.AwaitMethod.
 	awaitDst map[*ir.Instr]ir.Temp
 	subs     map[*ir.Func]bool // callees whose frames this frame embeds
+	// callArray is the length of the frame's argument array ca: the
+	// positional arguments of an rt.AwaitMethod call that are not all
+	// constants live there during the call instead of in a new slice
+	// (one array serves every call: a frame awaits one thing at a time).
+	callArray int
 }
 
 func (fg *funcGen) prefix() string {
@@ -759,7 +764,33 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 	}
 	var c jen.Code
 	if aw, ok := fg.awaitDst[in]; ok {
+		var clear jen.Code
+		if fg.frame && in.Star == nil && npos > 0 && !allConst(in.Args[first:first+npos]) {
+			// AwaitMethod does not keep its args slice: the frame's array
+			// holds them for the call, and is cleared after it.
+			var slots, items, nils []jen.Code
+			for i, a := range in.Args[first : first+npos] {
+				slots = append(slots, jen.Id("f").Dot("ca").Index(jen.Lit(i)))
+				items = append(items, fg.ref(a))
+				nils = append(nils, jen.Nil())
+			}
+			fg.callArray = max(fg.callArray, npos)
+			code = append(code, jen.List(slots...).Op("=").List(items...))
+			posArgs = jen.Id("f").Dot("ca").Index(jen.Empty(), jen.Lit(npos))
+			clear = jen.List(slots...).Op("=").List(nils...)
+		}
 		c = jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Qual(rtPath, "AwaitMethod").Call(fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
+		if clear != nil {
+			// Each statement at the Python line (positions of a running
+			// frame, see rt.Coroutine.Location).
+			dir := func(st jen.Code) jen.Code {
+				return jen.Comment(fmt.Sprintf("/*line %s:%d*/", fg.g.prog.File, in.Line)).Add(st)
+			}
+			last := len(code) - 1
+			code[last] = dir(code[last])
+			code = append(code, dir(c), dir(clear), fg.onErr(b, in.Line, "exc"))
+			return []jen.Code{jen.Block(code...)}
+		}
 	} else if in.Op == ir.OpCallMethod {
 		c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "CallMethod").Call(fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
 	} else {
@@ -1090,4 +1121,14 @@ func (fg *funcGen) resumePoint(b *ir.Block) stateOut {
 		jen.Goto().Id(fmt.Sprintf("b%d", t.Target.ID)),
 	)
 	return stateOut{state: st, line: t.Line, code: code}
+}
+
+// allConst reports whether every operand is a constant.
+func allConst(ops []ir.Operand) bool {
+	for _, o := range ops {
+		if _, ok := o.(ir.Const); !ok {
+			return false
+		}
+	}
+	return true
 }

@@ -178,6 +178,9 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 				fields = append(fields, jen.Id(fmt.Sprintf("t%d", t)).Add(goType(f.TempType(ir.Temp(t)))))
 			}
 		}
+		if fg.callArray > 0 {
+			fields = append(fields, jen.Id("ca").Index(jen.Lit(fg.callArray)).Add(obj.Clone()))
+		}
 		if len(fg.awSlots) > 0 {
 			fields = append(fields, jen.Id("aw").Qual(rtPath, "Resumable"))
 		}

@@ -61,7 +61,7 @@ type Method struct {
 	// Await, if set, is `await self.m(...)` without the coroutine object
 	// (see AwaitMethod): Fn returns a coroutine whose body Await returns
 	// directly; as nothing else can hold that body, its maker may recycle
-	// it once it has finished.
+	// it once it has finished. It must not keep args (see AwaitMethod).
 	Await func(self Object, args []Object, kw []KwArg) (Resumable, *BaseException)
 }
 

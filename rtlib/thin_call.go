@@ -277,7 +277,9 @@ func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *Ba
 // CallMethod then GetAwaitable, except that a Go method or module function
 // with an Await form (Method.Await, Builtin.Await) gives the coroutine's
 // body directly, so that no coroutine object is made and the body can be
-// reused once finished (asyncio.Queue.put/get allocate nothing).
+// reused once finished (asyncio.Queue.put/get allocate nothing). args
+// belong to the caller, which may reuse them once AwaitMethod returns: an
+// Await form must not keep the slice.
 func AwaitMethod(obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
 	switch o := obj.(type) {
 	case *Module:
@@ -300,7 +302,9 @@ func AwaitMethod(obj Object, name string, args []Object, kw []KwArg) (Resumable,
 			}
 		}
 	}
-	v, exc := CallMethod(obj, name, args, kw)
+	// The caller may reuse args after the call (generated code keeps them
+	// in a frame array): what is called here may keep them (*args).
+	v, exc := CallMethod(obj, name, append([]Object(nil), args...), kw)
 	if exc != nil {
 		return nil, exc
 	}
