@@ -523,6 +523,13 @@ func BuildClass(name, qualname string, bases []Object, ns *Dict, kw []KwArg) (Ob
 	if len(bt) == 0 {
 		bt = []*Type{ObjectType}
 	}
+	for _, b := range bt {
+		for _, m := range b.MRO {
+			if m.Final {
+				return nil, Errorf(TypeErrorType, "async2go does not support subclassing %s.%s yet (class %s)", m.Module, m.Name, name)
+			}
+		}
+	}
 	if _, ok := c3(bt); !ok {
 		return nil, mroError(bt)
 	}

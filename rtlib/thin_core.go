@@ -27,6 +27,10 @@ type Type struct {
 	// Meta, when set, is a metaclass implemented in Go; the classes
 	// derived from t share it (meta.go).
 	Meta *Meta
+	// Final marks a type whose instances are Go values that a Python
+	// subclass cannot extend yet (asyncio.Queue, Lock, …): deriving a
+	// class from it raises TypeError instead of failing later.
+	Final bool
 }
 
 // Type returns type, the type of every type.
