@@ -19,7 +19,7 @@ func (doneNone) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, boo
 	return rt.None, true, nil
 }
 
-// asyncWithAwaits gives Lock and Semaphore their Await forms; thin_sync.go's
+// asyncWithAwaits gives Lock and Semaphore their Await forms; sync.go's
 // init calls it once their methods exist.
 func asyncWithAwaits() {
 	awaitMethod(LockType, "__aenter__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
