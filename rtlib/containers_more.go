@@ -37,8 +37,7 @@ func installContainerMethods() {
 		if d.Len() == 0 {
 			return nil, Errorf(KeyErrorType, "popitem(): dictionary is empty")
 		}
-		k := d.keys[len(d.keys)-1]
-		v := d.vals[len(d.vals)-1]
+		k, v, _ := d.LastItem()
 		return NewTuple(k, v), DelItem(d, k)
 	})
 	defMethod(DictType, "clear", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {

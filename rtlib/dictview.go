@@ -184,6 +184,9 @@ func (d *Dict) MoveToEnd(key Object, last bool) (bool, *BaseException) {
 		return true, exc
 	}
 	for i, k := range keys {
+		if k == nil {
+			continue
+		}
 		if exc := d.SetItem(k, vals[i]); exc != nil {
 			return true, exc
 		}

@@ -143,15 +143,51 @@ func (s *Set) discard(k Object) (bool, *BaseException) {
 	}
 	stored := s.d.keys[idx]
 	s.d.delAt(idx, hk)
-	for i := range s.tab {
-		e := &s.tab[i]
-		if e.key != nil && !e.dummy && sameObject(e.key, stored) {
-			*e = setSlot{key: e.key, hash: -1, dummy: true}
-			break
-		}
+	if i := s.slotOf(stored); i >= 0 {
+		s.tab[i] = setSlot{key: s.tab[i].key, hash: -1, dummy: true}
 	}
 	s.used--
 	return true, nil
+}
+
+// slotOf is the table slot holding key (found along its probe sequence,
+// as set_lookkey does), or -1.
+func (s *Set) slotOf(key Object) int {
+	h, exc := Hash(key)
+	if exc != nil || len(s.tab) == 0 {
+		return s.scanFor(key)
+	}
+	tab := s.tab
+	mask := uint64(len(tab) - 1)
+	i := uint64(h) & mask
+	perturb := uint64(h)
+	for tries := 0; tries <= len(tab); tries++ {
+		probes := 0
+		if i+setLinearProbes <= mask {
+			probes = setLinearProbes
+		}
+		for j := i; j <= i+uint64(probes); j++ {
+			e := &tab[j]
+			if e.key == nil {
+				return s.scanFor(key)
+			}
+			if !e.dummy && e.hash == h && sameObject(e.key, key) {
+				return int(j)
+			}
+		}
+		perturb >>= setPerturbShift
+		i = (i*5 + 1 + perturb) & mask
+	}
+	return s.scanFor(key)
+}
+
+func (s *Set) scanFor(key Object) int {
+	for i := range s.tab {
+		if e := &s.tab[i]; e.key != nil && !e.dummy && sameObject(e.key, key) {
+			return i
+		}
+	}
+	return -1
 }
 
 func sameObject(a, b Object) bool {

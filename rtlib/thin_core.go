@@ -287,6 +287,17 @@ func Hash(x Object) (int64, *BaseException) {
 		if b, ok := bigOf(v); ok {
 			return hashBig(b), nil
 		}
+	case Str:
+		// A fixed FNV-1a hash (CPython randomizes str hashes per run).
+		var h uint64 = 14695981039346656037
+		for i := 0; i < len(v); i++ {
+			h = (h ^ uint64(v[i])) * 1099511628211
+		}
+		r := int64(h >> 1)
+		if r == -1 {
+			r = -2
+		}
+		return r, nil
 	case NoneType:
 		return 0xFCA86420, nil // CPython 3.12's constant hash of None
 	case *Tuple:

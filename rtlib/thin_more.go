@@ -54,15 +54,29 @@ func (d *Dict) DelStr(key string) bool {
 	return true
 }
 
+// delAt removes entry i, leaving a hole (a nil key) so that deletion is
+// O(1); the entries are compacted once holes outnumber them.
 func (d *Dict) delAt(i int, hk any) {
 	delete(d.index, hk)
-	d.keys = append(d.keys[:i], d.keys[i+1:]...)
-	d.vals = append(d.vals[:i], d.vals[i+1:]...)
-	for j := i; j < len(d.keys); j++ {
-		k, _ := hashKey(d.keys[j])
-		d.index[k] = j
-	}
+	d.keys[i], d.vals[i] = nil, nil
 	d.live--
+	if d.live == 0 {
+		d.keys, d.vals = d.keys[:0], d.vals[:0]
+		return
+	}
+	if len(d.keys) > 8 && d.live < len(d.keys)/2 {
+		keys, vals := d.keys, d.vals
+		d.keys, d.vals = make([]Object, 0, d.live*2), make([]Object, 0, d.live*2)
+		for j, k := range keys {
+			if k == nil {
+				continue
+			}
+			hk, _ := hashKey(k)
+			d.index[hk] = len(d.keys)
+			d.keys = append(d.keys, k)
+			d.vals = append(d.vals, vals[j])
+		}
+	}
 }
 
 // DelItem is del obj[key].

@@ -932,6 +932,18 @@ func GetItem(obj, key Object) (Object, *BaseException) {
 }
 
 func seqIndex(key Object, n int, what string) (int, *BaseException) {
+	if _, isInst := key.(*Instance); isInst {
+		if _, ok := key.Type().lookup("__index__"); ok {
+			v, exc := CallMethod(key, "__index__", nil, nil)
+			if exc != nil {
+				return 0, exc
+			}
+			if _, isInt := v.(Int); !isInt {
+				return 0, Errorf(TypeErrorType, "__index__ returned non-int (type %s)", v.Type().Name)
+			}
+			key = v
+		}
+	}
 	i, ok := asInt(key)
 	if !ok {
 		return 0, Errorf(TypeErrorType, "%s indices must be integers or slices, not %s", what, key.Type().Name)
