@@ -703,16 +703,7 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 	if c := in.Callee; c != nil && c.Direct && in.Op == ir.OpCall {
 		// A call of a module-level function that is only ever called
 		// directly: its typed entry point, no argument slice, no binding.
-		args := []jen.Code{jen.Add(fg.ref(in.Args[0])).Assert(jen.Op("*").Qual(rtPath, "Function"))}
-		for i, a := range in.Args[1:] {
-			typ := ir.Boxed
-			for _, v := range c.Locals {
-				if v.Name == c.Params.Names[i] {
-					typ = v.Type
-				}
-			}
-			args = append(args, fg.refAs(a, typ))
-		}
+		args := append([]jen.Code{jen.Add(fg.ref(in.Args[0])).Assert(jen.Op("*").Qual(rtPath, "Function"))}, fg.directArgs(in)...)
 		dst := jen.Id("_")
 		if in.Dst >= 0 {
 			dst = fg.temp(in.Dst)

@@ -96,16 +96,7 @@ func frameInits(c *ir.Func, args []jen.Code) jen.Dict {
 // embeddedAwait emits `await c(args)` into the awaiting frame's field.
 func (fg *funcGen) embeddedAwait(b *ir.Block, in *ir.Instr, aw ir.Temp) []jen.Code {
 	c := in.Callee
-	var args []jen.Code
-	for i, a := range in.Args[1:] {
-		typ := ir.Boxed
-		for _, v := range c.Locals {
-			if v.Name == c.Params.Names[i] {
-				typ = v.Type
-			}
-		}
-		args = append(args, fg.refAs(a, typ))
-	}
+	args := fg.directArgs(in)
 	fg.subs[c] = true
 	field := jen.Id("f").Dot(subField(c))
 	return []jen.Code{
@@ -114,4 +105,23 @@ func (fg *funcGen) embeddedAwait(b *ir.Block, in *ir.Instr, aw ir.Temp) []jen.Co
 		field.Clone().Op("=").Id(fmt.Sprintf("frame_%s", c.GoName)).Values(frameInits(c, args)),
 		fg.rawTemp(aw).Op("=").Op("&").Add(field.Clone()),
 	}
+}
+
+// directArgs is a direct call's arguments, each as its parameter's Go type.
+func (fg *funcGen) directArgs(in *ir.Instr) []jen.Code {
+	var args []jen.Code
+	for i, a := range in.Args[1:] {
+		args = append(args, fg.refAs(a, paramType(in.Callee, i)))
+	}
+	return args
+}
+
+// paramType is the proved type of function c's parameter i.
+func paramType(c *ir.Func, i int) ir.Type {
+	for _, v := range c.Locals {
+		if v.Name == c.Params.Names[i] {
+			return v.Type
+		}
+	}
+	return ir.Boxed
 }

@@ -76,13 +76,8 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 	if f.Direct {
 		directParams = []jen.Code{jen.Id("fn").Op("*").Qual(rtPath, "Function")}
 		forward = []jen.Code{jen.Id("fn")}
-		for i, n := range f.Params.Names {
-			typ := ir.Boxed
-			for _, v := range f.Locals {
-				if v.Name == n {
-					typ = v.Type
-				}
-			}
+		for i := range f.Params.Names {
+			typ := paramType(f, i)
 			directParams = append(directParams, jen.Id(fmt.Sprintf("a%d", i)).Add(goType(typ)))
 			forward = append(forward, unbox(typ, jen.Id("args").Index(jen.Lit(i))))
 		}

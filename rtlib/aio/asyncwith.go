@@ -84,17 +84,7 @@ func (a *semEnter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, 
 	if !done {
 		return v, false, nil // the task waits for the future
 	}
-	// Woken, cancelled or thrown into: acquire's finally and except clauses.
-	s.waiters = removeFut(s.waiters, a.fut)
-	if exc != nil && isCancel(exc) && a.fut.Done() && !a.fut.Cancelled() {
-		s.value++
-	}
-	for s.value > 0 {
-		if !s.wakeUpNext() {
-			break
-		}
-	}
-	if exc != nil {
+	if exc := s.waited(a.fut, exc); exc != nil {
 		return nil, true, exc
 	}
 	return rt.None, true, nil

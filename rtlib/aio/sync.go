@@ -305,20 +305,26 @@ func (s *Semaphore) acquire() rt.Object {
 			s.waiters = append(s.waiters, fut)
 			return fut, nil, nil
 		}
-		s.waiters = removeFut(s.waiters, fut)
-		if exc != nil && isCancel(exc) && fut.Done() && !fut.Cancelled() {
-			s.value++
-		}
-		for s.value > 0 {
-			if !s.wakeUpNext() {
-				break
-			}
-		}
-		if exc != nil {
+		if exc := s.waited(fut, exc); exc != nil {
 			return nil, nil, exc
 		}
 		return nil, trueObj, nil
 	})
+}
+
+// waited is the end of acquire's wait for fut, which ended with exc (nil:
+// woken): its finally and except clauses (locks.py). It returns exc.
+func (s *Semaphore) waited(fut *Future, exc *rt.BaseException) *rt.BaseException {
+	s.waiters = removeFut(s.waiters, fut)
+	if exc != nil && isCancel(exc) && fut.Done() && !fut.Cancelled() {
+		s.value++
+	}
+	for s.value > 0 {
+		if !s.wakeUpNext() {
+			break
+		}
+	}
+	return exc
 }
 
 func (s *Semaphore) release() *rt.BaseException {
