@@ -233,6 +233,11 @@ type funcGen struct {
 	// emitted as one rt.AwaitMethod.
 	awaitDst map[*ir.Instr]ir.Temp
 	subs     map[*ir.Func]bool // callees whose frames this frame embeds
+	// unpackOf maps an OpUnpack of a tuple display made just before it
+	// (`a, b = b, a + b`) to that OpTuple, which is then not emitted: the
+	// targets are assigned the items directly, with no tuple made.
+	unpackOf map[*ir.Instr]*ir.Instr
+	skip     map[*ir.Instr]bool
 	// callArray is the length of the frame's argument array ca: the
 	// positional arguments of an rt.AwaitMethod call that are not all
 	// constants live there during the call instead of in a new slice
@@ -328,6 +333,7 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 		}
 	}
 	fg.findAwaitMethods()
+	fg.findTupleSwaps()
 	reach := reachable(f)
 	if fg.frame {
 		fg.lay = layout(f, reach)
@@ -448,6 +454,9 @@ func (fg *funcGen) findAwaitMethods() {
 func (fg *funcGen) block(b *ir.Block) blockOut {
 	var stmts []jen.Code
 	for i, in := range b.Instrs {
+		if fg.skip[in] {
+			continue // emitted with the instruction that uses it
+		}
 		if i > 0 && in.Op == ir.OpGetAwaitable {
 			if _, ok := fg.awaitDst[b.Instrs[i-1]]; ok {
 				continue // emitted with the call, as rt.AwaitMethod
@@ -602,6 +611,14 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 	case ir.OpANext:
 		return call(rt("ANext"), args(0)...)
 	case ir.OpUnpack:
+		if tup, ok := fg.unpackOf[in]; ok {
+			var dsts, items []jen.Code
+			for i, d := range in.Dsts {
+				dsts = append(dsts, fg.rawTemp(d))
+				items = append(items, fg.refAs(tup.Args[i], fg.f.TempType(d)))
+			}
+			return []jen.Code{jen.List(dsts...).Op("=").List(items...)}
+		}
 		var fn jen.Code
 		if in.StarAt >= 0 {
 			fn = rt("UnpackStar").Call(fg.ref(in.Args[0]), jen.Lit(in.StarAt), jen.Lit(in.N-in.StarAt-1))
@@ -610,7 +627,7 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 		}
 		stmts := []jen.Code{jen.List(jen.Id("vs"), jen.Id("e")).Op(":=").Add(fn), fg.onErr(b, in.Line, "e")}
 		for i, d := range in.Dsts {
-			stmts = append(stmts, fg.temp(d).Op("=").Id("vs").Index(jen.Lit(i)))
+			stmts = append(stmts, fg.rawTemp(d).Op("=").Add(unbox(fg.f.TempType(d), jen.Id("vs").Index(jen.Lit(i)))))
 		}
 		return []jen.Code{jen.Block(stmts...)}
 	case ir.OpMakeFunc:
@@ -1122,4 +1139,52 @@ func allConst(ops []ir.Operand) bool {
 		}
 	}
 	return true
+}
+
+// findTupleSwaps finds `a, b = x, y`: an OpTuple without starred items read
+// only by the OpUnpack of as many targets that follows it at once.
+func (fg *funcGen) findTupleSwaps() {
+	fg.unpackOf, fg.skip = map[*ir.Instr]*ir.Instr{}, map[*ir.Instr]bool{}
+	uses := tempUses(fg.f)
+	for _, b := range fg.f.Blocks {
+		for i := 0; i+1 < len(b.Instrs); i++ {
+			tup, un := b.Instrs[i], b.Instrs[i+1]
+			if tup.Op == ir.OpTuple && tup.Dst >= 0 && !anyStarred(tup.Star) && un.Op == ir.OpUnpack &&
+				un.StarAt < 0 && len(un.Args) == 1 && un.Args[0] == ir.Operand(tup.Dst) &&
+				uses[tup.Dst] == 1 && len(tup.Args) == un.N && len(un.Dsts) == un.N {
+				fg.unpackOf[un] = tup
+				fg.skip[tup] = true
+			}
+		}
+	}
+}
+
+func anyStarred(star []bool) bool {
+	for _, s := range star {
+		if s {
+			return true
+		}
+	}
+	return false
+}
+
+// tempUses counts the reads of each temporary of f.
+func tempUses(f *ir.Func) map[ir.Temp]int {
+	n := map[ir.Temp]int{}
+	count := func(o ir.Operand) {
+		if t, ok := o.(ir.Temp); ok {
+			n[t]++
+		}
+	}
+	for _, b := range f.Blocks {
+		for _, in := range b.Instrs {
+			for _, a := range in.Args {
+				count(a)
+			}
+		}
+		count(b.Term.Value)
+		count(b.Term.Cause)
+		count(b.Term.Context)
+	}
+	return n
 }

@@ -328,8 +328,11 @@ func init() {
 // function (all of a plain function's; a state machine's that are not live
 // across a suspension), and those of them that nothing reads.
 func (fg *funcGen) localTemps() (decl []ir.Temp, unread []jen.Code) {
-	fused := map[ir.Temp]bool{} // results of calls emitted with their await
+	fused := map[ir.Temp]bool{} // results never made: fused into their one use
 	for in := range fg.awaitDst {
+		fused[in.Dst] = true
+	}
+	for in := range fg.skip {
 		fused[in.Dst] = true
 	}
 	for t := 0; t < fg.f.NTemps; t++ {

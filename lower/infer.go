@@ -351,8 +351,8 @@ func (in *inferrer) inferFunc(fi *funcInfo) {
 						}
 					}
 					set(ins.Dst, in.result(fi, ins))
-					for _, d := range ins.Dsts {
-						set(d, tyAny)
+					for i, d := range ins.Dsts {
+						set(d, fi.unpackedType(ins, i))
 					}
 				}
 				switch t := b.Term; t.Kind {
@@ -609,4 +609,31 @@ func (fi *funcInfo) boxUnassigned() bool {
 		})
 	}
 	return marked
+}
+
+// unpackedType is the type of Dsts[i] of ins: for `a, b = x, y` (an
+// OpUnpack of a tuple display of as many items, without stars) the item's.
+func (fi *funcInfo) unpackedType(ins *ir.Instr, i int) ty {
+	if ins.Op != ir.OpUnpack || ins.StarAt >= 0 {
+		return tyAny
+	}
+	if tup := tupleDisplay(fi.defs, ins); tup != nil {
+		return fi.typeOf(tup.Args[i])
+	}
+	return tyAny
+}
+
+// tupleDisplay is the OpTuple that an OpUnpack unpacks when it is the only
+// definition of the unpacked temporary, has no starred item and as many
+// items as the unpack has targets; nil otherwise.
+func tupleDisplay(defs map[ir.Temp][]*ir.Instr, unpack *ir.Instr) *ir.Instr {
+	t, ok := unpack.Args[0].(ir.Temp)
+	if !ok || len(defs[t]) != 1 {
+		return nil
+	}
+	tup := defs[t][0]
+	if tup.Op != ir.OpTuple || anyStar(tup.Star) || len(tup.Args) != unpack.N || len(unpack.Dsts) != unpack.N {
+		return nil
+	}
+	return tup
 }
