@@ -1617,6 +1617,9 @@ func (fl *funcLowerer) callArgs(n *ast.Call) (args []ir.Operand, star []bool, kw
 // comprehension lowers a list/set/dict comprehension inline (PEP 709): its
 // loop variables become hidden temporaries.
 func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op ir.Op, elt, val ast.Expr) ir.Operand {
+	if s := fl.l.scopes[n]; s != nil {
+		return fl.compFunc(n, s, gens, op, elt, val)
+	}
 	res := fl.f.NewTemp()
 	fl.emit(&ir.Instr{Op: op, Dst: res})
 	renames := map[string]ir.Temp{}
@@ -1687,6 +1690,62 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 	fl.cur = loops[0].exit
 	fl.renames = fl.renames[:len(fl.renames)-1]
 	return res
+}
+
+// compFunc lowers a comprehension that has its own scope (see
+// compNeedsScope) as CPython 3.11 did: a function <listcomp>, <setcomp> or
+// <dictcomp> of the iterator of the first iterable, building and returning
+// the result; its variables are its own locals (cells where captured).
+func (fl *funcLowerer) compFunc(n ast.Expr, s *scope, gens []*ast.Comprehension, op ir.Op, elt, val ast.Expr) ir.Operand {
+	first := fl.op(ir.OpIter, "", fl.expr(gens[0].Iter))
+	name := map[ir.Op]string{ir.OpList: "<listcomp>", ir.OpSet: "<setcomp>", ir.OpDict: "<dictcomp>"}[op]
+	qual := name
+	if fl.f.Kind != ir.ModuleBody {
+		qual = fl.f.Qualname + ".<locals>." + name
+	}
+	line := n.Span().Line
+	f := fl.l.newFunc(fl.f, name, qual, ir.PlainFunc, s, line)
+	f.Params = ir.Param{Names: []string{".0"}, Pos: 1}
+	sub := &funcLowerer{l: fl.l, f: f, s: s, line: line}
+	sub.cur = f.NewBlock()
+	res := f.NewTemp()
+	sub.emit(&ir.Instr{Op: op, Dst: res})
+	var loop func(i int)
+	loop = func(i int) {
+		g := gens[i]
+		var iter ir.Operand
+		if i == 0 {
+			iter = sub.load(".0", n)
+		} else {
+			iter = sub.op(ir.OpIter, "", sub.expr(g.Iter))
+		}
+		head, body, exit := sub.newBlock(), sub.newBlock(), sub.newBlock()
+		sub.startBlock(head)
+		sub.forNext(iter, g.Target, body, exit)
+		sub.filters(g.Ifs, head)
+		if i+1 < len(gens) {
+			loop(i + 1)
+		} else if op == ir.OpDict {
+			k := sub.expr(elt)
+			v := sub.expr(val)
+			sub.stmtOp(ir.OpSetItem, "", res, k, v)
+		} else {
+			method := "append"
+			if op == ir.OpSet {
+				method = "add"
+			}
+			v := sub.expr(elt)
+			t := f.NewTemp()
+			sub.emit(&ir.Instr{Op: ir.OpCallMethod, Dst: t, Name: method, Args: []ir.Operand{res, v}, N: 1})
+		}
+		sub.startBlock(head)
+		sub.cur = exit
+	}
+	loop(0)
+	sub.terminate(&ir.Terminator{Kind: ir.Return, Value: res})
+	fn := fl.f.NewTemp()
+	fl.emit(&ir.Instr{Op: ir.OpMakeFunc, Dst: fn, Func: f})
+	return fl.call(fn, []ir.Operand{first}, nil, nil)
 }
 
 // allConst reports whether every expression is one CPython's AST optimizer

@@ -350,6 +350,92 @@ func (a *analyzer) comp(s *scope, gens []*ast.Comprehension, elts ...ast.Expr) {
 	_ = gens
 }
 
+// compScope analyzes a comprehension that is its own function scope (a
+// generator expression; a list, set or dict comprehension whose variable a
+// function made inside it captures): the first iterable is evaluated
+// outside, and passed in as the parameter .0.
+func (a *analyzer) compScope(s *scope, n ast.Expr, gens []*ast.Comprehension, elts ...ast.Expr) {
+	a.expr(s, gens[0].Iter)
+	gs := newScope(n, s)
+	a.scopes[n] = gs
+	gs.bind(".0")
+	gs.params = []string{".0"}
+	for i, g := range gens {
+		a.target(gs, g.Target)
+		if i > 0 {
+			a.expr(gs, g.Iter)
+		}
+		for _, c := range g.Ifs {
+			a.expr(gs, c)
+		}
+	}
+	for _, e := range elts {
+		a.expr(gs, e)
+	}
+}
+
+// compNeedsScope reports whether a list, set or dict comprehension must
+// be lowered as a function, as CPython 3.11 did (3.12 inlines it, with its
+// variable in a hidden cell): when a lambda inside it reads one of its
+// variables. Comprehensions with a walrus or an await stay inlined (a
+// function scope would change where the walrus binds; a plain function
+// cannot await); those are reported unsupported by the lowering.
+func compNeedsScope(gens []*ast.Comprehension, elts ...ast.Expr) bool {
+	targets := map[string]bool{}
+	var collect func(t ast.Expr)
+	collect = func(t ast.Expr) {
+		switch x := t.(type) {
+		case *ast.Name:
+			targets[x.Id] = true
+		case *ast.Tuple:
+			for _, e := range x.Elts {
+				collect(e)
+			}
+		case *ast.List:
+			for _, e := range x.Elts {
+				collect(e)
+			}
+		case *ast.Starred:
+			collect(x.Value)
+		}
+	}
+	var roots []ast.Node
+	for i, g := range gens {
+		collect(g.Target)
+		if g.IsAsync != 0 {
+			return false
+		}
+		if i > 0 {
+			roots = append(roots, g.Iter)
+		}
+		for _, c := range g.Ifs {
+			roots = append(roots, c)
+		}
+	}
+	for _, e := range elts {
+		roots = append(roots, e)
+	}
+	captures, blocked := false, false
+	for _, r := range roots {
+		inspect(r, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.NamedExpr, *ast.Await:
+				blocked = true
+			case *ast.Lambda:
+				inspect(x.Body, func(m ast.Node) bool {
+					if nm, ok := m.(*ast.Name); ok && targets[nm.Id] {
+						captures = true
+					}
+					return true
+				})
+				return false
+			}
+			return true
+		})
+	}
+	return captures && !blocked
+}
+
 func (a *analyzer) expr(s *scope, e ast.Expr) {
 	switch n := e.(type) {
 	case *ast.Name:
@@ -387,28 +473,25 @@ func (a *analyzer) expr(s *scope, e ast.Expr) {
 			a.expr(s, v)
 		}
 	case *ast.ListComp:
-		a.comp(s, n.Generators, n.Elt)
-	case *ast.SetComp:
-		a.comp(s, n.Generators, n.Elt)
-	case *ast.DictComp:
-		a.comp(s, n.Generators, n.Key, n.Value)
-	case *ast.GeneratorExp:
-		// Its own function scope: the first iterable is evaluated outside.
-		a.expr(s, n.Generators[0].Iter)
-		gs := newScope(n, s)
-		a.scopes[n] = gs
-		gs.bind(".0")
-		gs.params = []string{".0"}
-		for i, g := range n.Generators {
-			a.target(gs, g.Target)
-			if i > 0 {
-				a.expr(gs, g.Iter)
-			}
-			for _, c := range g.Ifs {
-				a.expr(gs, c)
-			}
+		if compNeedsScope(n.Generators, n.Elt) {
+			a.compScope(s, n, n.Generators, n.Elt)
+		} else {
+			a.comp(s, n.Generators, n.Elt)
 		}
-		a.expr(gs, n.Elt)
+	case *ast.SetComp:
+		if compNeedsScope(n.Generators, n.Elt) {
+			a.compScope(s, n, n.Generators, n.Elt)
+		} else {
+			a.comp(s, n.Generators, n.Elt)
+		}
+	case *ast.DictComp:
+		if compNeedsScope(n.Generators, n.Key, n.Value) {
+			a.compScope(s, n, n.Generators, n.Key, n.Value)
+		} else {
+			a.comp(s, n.Generators, n.Key, n.Value)
+		}
+	case *ast.GeneratorExp:
+		a.compScope(s, n, n.Generators, n.Elt)
 	case *ast.Await:
 		a.expr(s, n.Value)
 	case *ast.Yield:
