@@ -42,7 +42,7 @@ func (p *parser) starExpressions() ast.Expr {
 	if !p.isOp(",") {
 		return first
 	}
-	elts := []ast.Expr{first}
+	elts := append(p.arena.exprs(4), first)
 	for p.acceptOp(",") {
 		if p.endOfExpr() || p.isKw("in") {
 			break
@@ -60,7 +60,7 @@ func (p *parser) starNamedExpressions() ast.Expr {
 	if !p.isOp(",") {
 		return first
 	}
-	elts := []ast.Expr{first}
+	elts := append(p.arena.exprs(4), first)
 	for p.acceptOp(",") {
 		if p.endOfExpr() {
 			break
@@ -145,7 +145,7 @@ func (p *parser) disjunction() ast.Expr {
 	if !p.isKw("or") {
 		return e
 	}
-	vals := []ast.Expr{e}
+	vals := append(p.arena.exprs(2), e)
 	for p.acceptKw("or") {
 		vals = append(vals, p.conjunction())
 	}
@@ -160,7 +160,7 @@ func (p *parser) conjunction() ast.Expr {
 	if !p.isKw("and") {
 		return e
 	}
-	vals := []ast.Expr{e}
+	vals := append(p.arena.exprs(2), e)
 	for p.acceptKw("and") {
 		vals = append(vals, p.inversion())
 	}
@@ -235,6 +235,9 @@ func (p *parser) comparison() ast.Expr {
 		op, ok := p.compOp()
 		if !ok {
 			break
+		}
+		if ops == nil {
+			ops, comps = p.arena.cmpOps(1), p.arena.exprs(1)
 		}
 		ops = append(ops, op)
 		comps = append(comps, p.bitOr())
@@ -404,7 +407,7 @@ func (p *parser) slices() ast.Expr {
 	if _, star := first.(*ast.Starred); !p.isOp(",") && !star {
 		return first
 	}
-	elts := []ast.Expr{first}
+	elts := append(p.arena.exprs(4), first)
 	for p.acceptOp(",") {
 		if p.isOp("]") {
 			break
@@ -464,6 +467,9 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 			v := p.expression()
 			pos := startPos(t)
 			p.finish(&pos)
+			if kws == nil {
+				kws = p.arena.keywords(2)
+			}
 			kws = append(kws, p.arena.keyword(ast.Keyword{Pos: pos, Arg: t.text, Value: v}))
 		default:
 			e := p.namedExpr()
@@ -502,7 +508,7 @@ func (p *parser) arguments(closer string, annotations bool) *ast.Arguments {
 	a := p.arena.arguments()
 	var params []*ast.Arg
 	if !p.isOp(closer) {
-		params = make([]*ast.Arg, 0, 4) // room for most parameter lists
+		params = p.arena.argPtrs(4) // room for most parameter lists
 	}
 	var defaults []ast.Expr
 	kwOnly := false
@@ -631,7 +637,7 @@ func (p *parser) atom() ast.Expr {
 				p.expectOp(")")
 				return first
 			}
-			elts := []ast.Expr{first}
+			elts := append(p.arena.exprs(4), first)
 			for p.acceptOp(",") {
 				if p.isOp(")") {
 					break
@@ -654,7 +660,7 @@ func (p *parser) atom() ast.Expr {
 				p.finish(&pos)
 				return &ast.ListComp{Pos: pos, Elt: first, Generators: gens}
 			}
-			elts := []ast.Expr{first}
+			elts := append(p.arena.exprs(4), first)
 			for p.acceptOp(",") {
 				if p.isOp("]") {
 					break
@@ -700,7 +706,7 @@ func (p *parser) dictOrSet() ast.Expr {
 				p.finish(&pos)
 				return &ast.SetComp{Pos: pos, Elt: first, Generators: gens}
 			}
-			elts := []ast.Expr{first}
+			elts := append(p.arena.exprs(4), first)
 			for p.acceptOp(",") {
 				if p.isOp("}") {
 					break

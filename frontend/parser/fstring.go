@@ -48,7 +48,7 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 	litStart := -1
 	flush := func(end int) {
 		if lit.Len() > 0 {
-			out = append(out, &ast.Constant{Pos: spanIn(t, base+litStart, base+end), Value: unescape(lit.String(), raw, false)})
+			out = append(out, &ast.Constant{Pos: spanIn(t, base+litStart, base+end), Value: p.arena.str(unescape(lit.String(), raw, false))})
 			lit.Reset()
 		}
 		litStart = -1

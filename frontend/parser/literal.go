@@ -88,7 +88,7 @@ func (p *parser) strings() ast.Expr {
 		}
 		p.i = end
 		p.finish(&pos)
-		return p.arena.constant(ast.Constant{Pos: pos, Value: v, Kind: kind})
+		return p.arena.constant(ast.Constant{Pos: pos, Value: p.arena.str(v), Kind: kind})
 	}
 	var parts []ast.Expr // Constant(str) and FormattedValue, merged
 	var bytesVal []byte
@@ -111,7 +111,7 @@ func (p *parser) strings() ast.Expr {
 		} else {
 			cp := startPos(t)
 			cp.EndLine, cp.EndCol = t.endLine, t.endCol
-			parts = append(parts, &ast.Constant{Pos: cp, Value: unescape(body, raw, false)})
+			parts = append(parts, &ast.Constant{Pos: cp, Value: p.arena.str(unescape(body, raw, false))})
 		}
 		n++
 	}
@@ -146,7 +146,7 @@ func (p *parser) strings() ast.Expr {
 				b.WriteString(part.(*ast.Constant).Value.(string))
 			}
 			last := parts[j-1].(*ast.Constant)
-			cc.Value = b.String()
+			cc.Value = p.arena.str(b.String())
 			cc.EndLine, cc.EndCol = last.EndLine, last.EndCol
 		}
 		merged = append(merged, &cc)
@@ -157,7 +157,7 @@ func (p *parser) strings() ast.Expr {
 		if len(merged) > 0 {
 			s = merged[0].(*ast.Constant).Value.(string)
 		}
-		return &ast.Constant{Pos: pos, Value: s, Kind: kind}
+		return &ast.Constant{Pos: pos, Value: p.arena.str(s), Kind: kind}
 	}
 	var vals []ast.Expr
 	for _, m := range merged {
@@ -186,6 +186,7 @@ func unescape(s string, raw, isBytes bool) string {
 		return s
 	}
 	var b strings.Builder
+	b.Grow(len(s)) // an escape is never shorter than what it stands for
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c != '\\' || i+1 >= len(s) {

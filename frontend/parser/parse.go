@@ -837,7 +837,7 @@ func (p *parser) targetList() ast.Expr {
 	if !p.isOp(",") {
 		return first
 	}
-	elts := []ast.Expr{first}
+	elts := append(p.arena.exprs(4), first)
 	for p.acceptOp(",") {
 		if p.isKw("in") || p.isOp("=") {
 			break
