@@ -32,7 +32,14 @@ func (p *parser) endOfExpr() bool {
 	if t.kind == tNewline || t.kind == tEOF {
 		return true
 	}
-	return t.kind == tOp && (t.text == ")" || t.text == "]" || t.text == "}" || t.text == ";" || t.text == "=" || t.text == ":")
+	if t.kind != tOp {
+		return false
+	}
+	switch p.text(t) {
+	case ")", "]", "}", ";", "=", ":":
+		return true
+	}
+	return false
 }
 
 // starExpressions parses a comma list that becomes a tuple (return a, b).
@@ -108,7 +115,7 @@ func (p *parser) namedExpr() ast.Expr {
 		v := p.expression()
 		pos := startPos(t)
 		p.finish(&pos)
-		return &ast.NamedExpr{Pos: pos, Target: &ast.Name{Pos: np, Id: t.text, Ctx: ast.Store}, Value: v}
+		return &ast.NamedExpr{Pos: pos, Target: &ast.Name{Pos: np, Id: p.text(t), Ctx: ast.Store}, Value: v}
 	}
 	return p.expression()
 }
@@ -183,7 +190,7 @@ func (p *parser) inversion() ast.Expr {
 func (p *parser) compOp() (ast.CmpOp, bool) {
 	t := p.peek()
 	if t.kind == tOp {
-		switch t.text {
+		switch p.text(t) {
 		case "==":
 			p.next()
 			return ast.Eq, true
@@ -205,7 +212,7 @@ func (p *parser) compOp() (ast.CmpOp, bool) {
 		}
 	}
 	if t.kind == tName {
-		switch t.text {
+		switch p.text(t) {
 		case "in":
 			p.next()
 			return ast.In, true
@@ -216,7 +223,7 @@ func (p *parser) compOp() (ast.CmpOp, bool) {
 			}
 			return ast.Is, true
 		case "not":
-			if n := p.peekAt(1); n.kind == tName && n.text == "in" {
+			if n := p.peekAt(1); n.kind == tName && p.text(n) == "in" {
 				p.next()
 				p.next()
 				return ast.NotIn, true
@@ -262,11 +269,11 @@ const (
 
 // binOp is the AST operator of a binary operator token and its precedence,
 // or precedence 0 for any other token.
-func binOp(t *token) (ast.Operator, int) {
+func (p *parser) binOp(t *token) (ast.Operator, int) {
 	if t.kind != tOp {
 		return 0, 0
 	}
-	switch t.text {
+	switch p.src[t.off:t.end] {
 	case "|":
 		return ast.BitOr, precBitOr
 	case "^":
@@ -302,7 +309,7 @@ func (p *parser) binary(minPrec int) ast.Expr {
 	start := p.peek()
 	e := p.factor()
 	for {
-		op, prec := binOp(&p.toks[p.i])
+		op, prec := p.binOp(&p.toks[p.i])
 		if prec < minPrec || prec == 0 {
 			return e
 		}
@@ -320,13 +327,13 @@ func (p *parser) sum() ast.Expr { return p.binary(precSum) }
 
 func (p *parser) factor() ast.Expr {
 	t := p.peek()
-	if t.kind == tOp && (t.text == "+" || t.text == "-" || t.text == "~") {
+	if t.kind == tOp && (p.text(t) == "+" || p.text(t) == "-" || p.text(t) == "~") {
 		p.next()
 		pos := startPos(t)
 		v := p.factor()
 		p.finish(&pos)
 		op := ast.Invert
-		switch t.text {
+		switch p.text(t) {
 		case "+":
 			op = ast.UAdd
 		case "-":
@@ -366,14 +373,14 @@ func (p *parser) primaryExpr() ast.Expr {
 	for {
 		pos := startPos(start)
 		t := &p.toks[p.i]
-		if t.kind != tOp || len(t.text) != 1 {
+		if t.kind != tOp || t.end-t.off != 1 {
 			return e
 		}
 		switch {
 		case p.acceptOp("."):
 			attr := p.name()
 			p.finish(&pos)
-			e = p.arena.attribute(ast.Attribute{Pos: pos, Value: e, Attr: attr.text, Ctx: ast.Load})
+			e = p.arena.attribute(ast.Attribute{Pos: pos, Value: e, Attr: p.text(attr), Ctx: ast.Load})
 		case p.acceptOp("("):
 			open := p.prev()
 			args, kws := p.callArgs()
@@ -470,7 +477,7 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 			if kws == nil {
 				kws = p.arena.keywords(2)
 			}
-			kws = append(kws, p.arena.keyword(ast.Keyword{Pos: pos, Arg: t.text, Value: v}))
+			kws = append(kws, p.arena.keyword(ast.Keyword{Pos: pos, Arg: p.text(t), Value: v}))
 		default:
 			e := p.namedExpr()
 			if p.isKw("for") {
@@ -489,7 +496,7 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 				p.failAt(tokenAt(e), "SyntaxError", "positional argument follows keyword argument")
 			}
 			args = append(args, e)
-			if n := p.peek(); !p.isOp(",") && !p.isOp(")") && (n.kind == tName && !isKeyword(n.text) || n.kind == tNumber || n.kind == tString) {
+			if n := p.peek(); !p.isOp(",") && !p.isOp(")") && (n.kind == tName && !isKeyword(p.text(n)) || n.kind == tNumber || n.kind == tString) {
 				if _, isName := e.(*ast.Name); !(isName && n.kind == tString) {
 					// invalid_expression: two expressions side by side.
 					p.failAt(tokenAt(e), "SyntaxError", "invalid syntax. Perhaps you forgot a comma?")
@@ -559,7 +566,7 @@ func (p *parser) paramStar(annotations bool) *ast.Arg {
 	}
 	t := p.name()
 	pos := startPos(t)
-	arg := p.arena.arg(ast.Arg{Arg: t.text})
+	arg := p.arena.arg(ast.Arg{Arg: p.text(t)})
 	if p.acceptOp(":") {
 		if p.isOp("*") {
 			arg.Annotation = p.starExpression()
@@ -575,7 +582,7 @@ func (p *parser) paramStar(annotations bool) *ast.Arg {
 func (p *parser) param(annotations bool) *ast.Arg {
 	t := p.name()
 	pos := startPos(t)
-	arg := p.arena.arg(ast.Arg{Arg: t.text})
+	arg := p.arena.arg(ast.Arg{Arg: p.text(t)})
 	if annotations && p.acceptOp(":") {
 		arg.Annotation = p.expression()
 	}
@@ -588,7 +595,7 @@ func (p *parser) nameExpr() ast.Expr {
 	t := p.name()
 	pos := startPos(t)
 	p.finish(&pos)
-	return p.arena.name(ast.Name{Pos: pos, Id: t.text, Ctx: ast.Load})
+	return p.arena.name(ast.Name{Pos: pos, Id: p.text(t), Ctx: ast.Load})
 }
 
 func (p *parser) atom() ast.Expr {
@@ -596,14 +603,14 @@ func (p *parser) atom() ast.Expr {
 	pos := startPos(t)
 	switch t.kind {
 	case tName:
-		switch t.text {
+		switch p.text(t) {
 		case "None", "True", "False":
 			p.next()
 			p.finish(&pos)
-			v := keywordConstant(t.text)
+			v := keywordConstant(p.text(t))
 			return p.arena.constant(ast.Constant{Pos: pos, Value: v})
 		}
-		if isKeyword(t.text) {
+		if isKeyword(p.text(t)) {
 			p.fail("invalid syntax")
 		}
 		return p.nameExpr()
@@ -614,7 +621,7 @@ func (p *parser) atom() ast.Expr {
 	case tString:
 		return p.strings()
 	case tOp:
-		switch t.text {
+		switch p.text(t) {
 		case "(":
 			p.next()
 			if p.acceptOp(")") {
@@ -751,7 +758,7 @@ func (p *parser) dictOrSet() ast.Expr {
 
 func (p *parser) comprehensionClauses() []*ast.Comprehension {
 	var gens []*ast.Comprehension
-	for p.isKw("for") || (p.isKw("async") && p.peekAt(1).text == "for") {
+	for p.isKw("for") || (p.isKw("async") && p.text(p.peekAt(1)) == "for") {
 		isAsync := 0
 		if p.acceptKw("async") {
 			isAsync = 1

@@ -9,7 +9,7 @@ import (
 )
 
 func (p *parser) number(t token) ast.Value {
-	s := t.text
+	s := p.text(t)
 	if strings.IndexByte(s, '_') >= 0 {
 		s = strings.ReplaceAll(s, "_", "")
 	}
@@ -65,13 +65,13 @@ func (p *parser) strings() ast.Expr {
 	end := p.i
 	plain := true
 	for ; end < len(p.toks) && p.toks[end].kind == tString; end++ {
-		if prefix, _, _ := splitString(p.toks[end].text); strings.IndexAny(prefix, "fFbB") >= 0 {
+		if prefix, _, _ := splitString(p.text(p.toks[end])); strings.IndexAny(prefix, "fFbB") >= 0 {
 			plain = false
 			break
 		}
 	}
 	if plain {
-		prefix, body, raw := splitString(first.text)
+		prefix, body, raw := splitString(p.text(first))
 		kind := ""
 		if strings.IndexAny(prefix, "uU") >= 0 {
 			kind = "u"
@@ -81,7 +81,7 @@ func (p *parser) strings() ast.Expr {
 			var b strings.Builder
 			b.WriteString(v)
 			for _, t := range p.toks[p.i+1 : end] {
-				_, body, raw := splitString(t.text)
+				_, body, raw := splitString(p.text(t))
 				b.WriteString(unescape(body, raw, false))
 			}
 			v = b.String()
@@ -97,7 +97,7 @@ func (p *parser) strings() ast.Expr {
 	n := 0
 	for p.peek().kind == tString {
 		t := p.next()
-		prefix, body, raw := splitString(t.text)
+		prefix, body, raw := splitString(p.text(t))
 		lp := strings.ToLower(prefix)
 		if n == 0 && strings.Contains(lp, "u") {
 			kind = "u"
@@ -107,7 +107,7 @@ func (p *parser) strings() ast.Expr {
 			bytesVal = append(bytesVal, unescape(body, raw, true)...)
 		} else if strings.Contains(lp, "f") {
 			anyF = true
-			parts = append(parts, p.fstring(t, body, raw, len(t.text)-len(body)-quoteLen(t.text))...)
+			parts = append(parts, p.fstring(t, body, raw, len(p.text(t))-len(body)-quoteLen(p.text(t)))...)
 		} else {
 			cp := startPos(t)
 			cp.EndLine, cp.EndCol = t.endLine, t.endCol
