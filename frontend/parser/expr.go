@@ -121,6 +121,9 @@ func (p *parser) namedExpr() ast.Expr {
 }
 
 func (p *parser) expression() ast.Expr {
+	if p.loneAtom() {
+		return p.atom()
+	}
 	if p.isKw("lambda") {
 		t := p.next()
 		pos := startPos(t)
@@ -144,6 +147,40 @@ func (p *parser) expression() ast.Expr {
 		return &ast.IfExp{Pos: pos, Test: test, Body: e, Orelse: orelse}
 	}
 	return e
+}
+
+// loneAtom reports whether the next expression is a name, a number or one
+// string literal followed by a token that ends an expression (a comma, a
+// closing bracket, ':', '=', ';', or the end of the line): the commonest
+// expressions, which then skip the dozen levels of precedence that would
+// each find nothing to do.
+func (p *parser) loneAtom() bool {
+	t := &p.toks[p.i]
+	switch t.kind {
+	case tName:
+		if text := p.text(*t); isKeyword(text) && text != "None" && text != "True" && text != "False" {
+			return false
+		}
+	case tNumber, tString:
+	default:
+		return false
+	}
+	if p.i+1 >= len(p.toks) {
+		return false
+	}
+	n := &p.toks[p.i+1]
+	switch n.kind {
+	case tNewline:
+		return true
+	case tOp:
+		if n.end-n.off == 1 {
+			switch p.src[n.off] {
+			case ',', ')', ']', '}', ':', '=', ';':
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (p *parser) disjunction() ast.Expr {
