@@ -2,6 +2,7 @@ package parser
 
 import (
 	"math/big"
+	"unsafe"
 
 	"github.com/async2go/async2go/frontend/ast"
 )
@@ -25,10 +26,15 @@ type arena struct {
 	returns   []ast.Return
 	cmps      []ast.Compare
 	ints      []big.Int
+	words     []big.Word // the digits of the ints
+	strs      []string   // the string headers of str values
 	argLists  []ast.Arguments
 	funcDefs  []ast.FunctionDef
 
 	exprList []ast.Expr // storage for lists of expressions
+	opList   []ast.CmpOp
+	argList  []*ast.Arg
+	kwList   []*ast.Keyword
 	stmtList []ast.Stmt // storage for statement lists
 
 	chunk, listChunk int // the sizes of new chunks
@@ -130,9 +136,47 @@ func (a *arena) compare(n ast.Compare) *ast.Compare {
 	return p
 }
 
-// bigInt is the value of an int literal that fits an int64.
+// bigInt is the value of a non-negative int literal that fits an int64:
+// its one digit is cut from a chunk too (SetInt64 would allocate it). The
+// digit's slice has no spare capacity, so arithmetic on the value
+// reallocates instead of writing into the chunk.
 func (a *arena) bigInt(n int64) *big.Int {
-	return alloc(&a.ints, a.chunk).SetInt64(n)
+	z := alloc(&a.ints, a.chunk)
+	if n == 0 {
+		return z
+	}
+	if uint64(n) > uint64(^big.Word(0)) { // more than a digit where words are 32 bits
+		return z.SetInt64(n)
+	}
+	w := alloc(&a.words, a.listChunk)
+	*w = big.Word(n)
+	return z.SetBits(unsafe.Slice(w, 1)[:1:1])
+}
+
+// eface is the layout of an empty interface (ast.Value).
+type eface struct {
+	typ  unsafe.Pointer
+	data unsafe.Pointer
+}
+
+// stringType is the type word of an interface holding a string.
+var stringType = func() unsafe.Pointer {
+	var v ast.Value = "x"
+	return (*eface)(unsafe.Pointer(&v)).typ
+}()
+
+// str returns s as an ast.Value. Converting a string to an interface
+// allocates a copy of its header; str cuts the header from a chunk
+// instead. The interface is the one Go builds (a type word and a pointer
+// to a string header that is never written again), so type switches,
+// assertions and comparisons see a plain string.
+func (a *arena) str(s string) ast.Value {
+	if s == "" {
+		return s // no allocation
+	}
+	p := alloc(&a.strs, a.listChunk)
+	*p = s
+	return *(*ast.Value)(unsafe.Pointer(&eface{stringType, unsafe.Pointer(p)}))
 }
 
 // exprs returns an empty list of capacity n cut from a chunk; appending
@@ -145,6 +189,21 @@ func (a *arena) exprs(n int) []ast.Expr {
 	a.exprList = a.exprList[n:]
 	return l
 }
+
+// list returns an empty list of capacity n cut from *buf, starting a new
+// chunk of size (or n) when the current one is too short.
+func list[T any](buf *[]T, n, size int) []T {
+	if len(*buf) < n {
+		*buf = make([]T, max(n, size))
+	}
+	l := (*buf)[:0:n]
+	*buf = (*buf)[n:]
+	return l
+}
+
+func (a *arena) cmpOps(n int) []ast.CmpOp      { return list(&a.opList, n, a.listChunk) }
+func (a *arena) argPtrs(n int) []*ast.Arg      { return list(&a.argList, n, a.listChunk) }
+func (a *arena) keywords(n int) []*ast.Keyword { return list(&a.kwList, n, a.listChunk) }
 
 // stmts returns a copy of l cut from a chunk.
 func (a *arena) stmts(l []ast.Stmt) []ast.Stmt {

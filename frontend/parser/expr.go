@@ -32,7 +32,14 @@ func (p *parser) endOfExpr() bool {
 	if t.kind == tNewline || t.kind == tEOF {
 		return true
 	}
-	return t.kind == tOp && (t.text == ")" || t.text == "]" || t.text == "}" || t.text == ";" || t.text == "=" || t.text == ":")
+	if t.kind != tOp {
+		return false
+	}
+	switch p.text(t) {
+	case ")", "]", "}", ";", "=", ":":
+		return true
+	}
+	return false
 }
 
 // starExpressions parses a comma list that becomes a tuple (return a, b).
@@ -42,7 +49,7 @@ func (p *parser) starExpressions() ast.Expr {
 	if !p.isOp(",") {
 		return first
 	}
-	elts := []ast.Expr{first}
+	elts := append(p.arena.exprs(4), first)
 	for p.acceptOp(",") {
 		if p.endOfExpr() || p.isKw("in") {
 			break
@@ -60,7 +67,7 @@ func (p *parser) starNamedExpressions() ast.Expr {
 	if !p.isOp(",") {
 		return first
 	}
-	elts := []ast.Expr{first}
+	elts := append(p.arena.exprs(4), first)
 	for p.acceptOp(",") {
 		if p.endOfExpr() {
 			break
@@ -108,12 +115,15 @@ func (p *parser) namedExpr() ast.Expr {
 		v := p.expression()
 		pos := startPos(t)
 		p.finish(&pos)
-		return &ast.NamedExpr{Pos: pos, Target: &ast.Name{Pos: np, Id: t.text, Ctx: ast.Store}, Value: v}
+		return &ast.NamedExpr{Pos: pos, Target: &ast.Name{Pos: np, Id: p.text(t), Ctx: ast.Store}, Value: v}
 	}
 	return p.expression()
 }
 
 func (p *parser) expression() ast.Expr {
+	if p.loneAtom() {
+		return p.atom()
+	}
 	if p.isKw("lambda") {
 		t := p.next()
 		pos := startPos(t)
@@ -139,13 +149,47 @@ func (p *parser) expression() ast.Expr {
 	return e
 }
 
+// loneAtom reports whether the next expression is a name, a number or one
+// string literal followed by a token that ends an expression (a comma, a
+// closing bracket, ':', '=', ';', or the end of the line): the commonest
+// expressions, which then skip the dozen levels of precedence that would
+// each find nothing to do.
+func (p *parser) loneAtom() bool {
+	t := &p.toks[p.i]
+	switch t.kind {
+	case tName:
+		if text := p.text(*t); isKeyword(text) && text != "None" && text != "True" && text != "False" {
+			return false
+		}
+	case tNumber, tString:
+	default:
+		return false
+	}
+	if p.i+1 >= len(p.toks) {
+		return false
+	}
+	n := &p.toks[p.i+1]
+	switch n.kind {
+	case tNewline:
+		return true
+	case tOp:
+		if n.end-n.off == 1 {
+			switch p.src[n.off] {
+			case ',', ')', ']', '}', ':', '=', ';':
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (p *parser) disjunction() ast.Expr {
 	start := p.peek()
 	e := p.conjunction()
 	if !p.isKw("or") {
 		return e
 	}
-	vals := []ast.Expr{e}
+	vals := append(p.arena.exprs(2), e)
 	for p.acceptKw("or") {
 		vals = append(vals, p.conjunction())
 	}
@@ -160,7 +204,7 @@ func (p *parser) conjunction() ast.Expr {
 	if !p.isKw("and") {
 		return e
 	}
-	vals := []ast.Expr{e}
+	vals := append(p.arena.exprs(2), e)
 	for p.acceptKw("and") {
 		vals = append(vals, p.inversion())
 	}
@@ -183,7 +227,7 @@ func (p *parser) inversion() ast.Expr {
 func (p *parser) compOp() (ast.CmpOp, bool) {
 	t := p.peek()
 	if t.kind == tOp {
-		switch t.text {
+		switch p.text(t) {
 		case "==":
 			p.next()
 			return ast.Eq, true
@@ -205,7 +249,7 @@ func (p *parser) compOp() (ast.CmpOp, bool) {
 		}
 	}
 	if t.kind == tName {
-		switch t.text {
+		switch p.text(t) {
 		case "in":
 			p.next()
 			return ast.In, true
@@ -216,7 +260,7 @@ func (p *parser) compOp() (ast.CmpOp, bool) {
 			}
 			return ast.Is, true
 		case "not":
-			if n := p.peekAt(1); n.kind == tName && n.text == "in" {
+			if n := p.peekAt(1); n.kind == tName && p.text(n) == "in" {
 				p.next()
 				p.next()
 				return ast.NotIn, true
@@ -235,6 +279,9 @@ func (p *parser) comparison() ast.Expr {
 		op, ok := p.compOp()
 		if !ok {
 			break
+		}
+		if ops == nil {
+			ops, comps = p.arena.cmpOps(1), p.arena.exprs(1)
 		}
 		ops = append(ops, op)
 		comps = append(comps, p.bitOr())
@@ -259,11 +306,11 @@ const (
 
 // binOp is the AST operator of a binary operator token and its precedence,
 // or precedence 0 for any other token.
-func binOp(t *token) (ast.Operator, int) {
+func (p *parser) binOp(t *token) (ast.Operator, int) {
 	if t.kind != tOp {
 		return 0, 0
 	}
-	switch t.text {
+	switch p.src[t.off:t.end] {
 	case "|":
 		return ast.BitOr, precBitOr
 	case "^":
@@ -299,7 +346,7 @@ func (p *parser) binary(minPrec int) ast.Expr {
 	start := p.peek()
 	e := p.factor()
 	for {
-		op, prec := binOp(&p.toks[p.i])
+		op, prec := p.binOp(&p.toks[p.i])
 		if prec < minPrec || prec == 0 {
 			return e
 		}
@@ -317,13 +364,13 @@ func (p *parser) sum() ast.Expr { return p.binary(precSum) }
 
 func (p *parser) factor() ast.Expr {
 	t := p.peek()
-	if t.kind == tOp && (t.text == "+" || t.text == "-" || t.text == "~") {
+	if t.kind == tOp && (p.text(t) == "+" || p.text(t) == "-" || p.text(t) == "~") {
 		p.next()
 		pos := startPos(t)
 		v := p.factor()
 		p.finish(&pos)
 		op := ast.Invert
-		switch t.text {
+		switch p.text(t) {
 		case "+":
 			op = ast.UAdd
 		case "-":
@@ -363,14 +410,14 @@ func (p *parser) primaryExpr() ast.Expr {
 	for {
 		pos := startPos(start)
 		t := &p.toks[p.i]
-		if t.kind != tOp || len(t.text) != 1 {
+		if t.kind != tOp || t.end-t.off != 1 {
 			return e
 		}
 		switch {
 		case p.acceptOp("."):
 			attr := p.name()
 			p.finish(&pos)
-			e = p.arena.attribute(ast.Attribute{Pos: pos, Value: e, Attr: attr.text, Ctx: ast.Load})
+			e = p.arena.attribute(ast.Attribute{Pos: pos, Value: e, Attr: p.text(attr), Ctx: ast.Load})
 		case p.acceptOp("("):
 			open := p.prev()
 			args, kws := p.callArgs()
@@ -404,7 +451,7 @@ func (p *parser) slices() ast.Expr {
 	if _, star := first.(*ast.Starred); !p.isOp(",") && !star {
 		return first
 	}
-	elts := []ast.Expr{first}
+	elts := append(p.arena.exprs(4), first)
 	for p.acceptOp(",") {
 		if p.isOp("]") {
 			break
@@ -464,7 +511,10 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 			v := p.expression()
 			pos := startPos(t)
 			p.finish(&pos)
-			kws = append(kws, p.arena.keyword(ast.Keyword{Pos: pos, Arg: t.text, Value: v}))
+			if kws == nil {
+				kws = p.arena.keywords(2)
+			}
+			kws = append(kws, p.arena.keyword(ast.Keyword{Pos: pos, Arg: p.text(t), Value: v}))
 		default:
 			e := p.namedExpr()
 			if p.isKw("for") {
@@ -483,7 +533,7 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 				p.failAt(tokenAt(e), "SyntaxError", "positional argument follows keyword argument")
 			}
 			args = append(args, e)
-			if n := p.peek(); !p.isOp(",") && !p.isOp(")") && (n.kind == tName && !isKeyword(n.text) || n.kind == tNumber || n.kind == tString) {
+			if n := p.peek(); !p.isOp(",") && !p.isOp(")") && (n.kind == tName && !isKeyword(p.text(n)) || n.kind == tNumber || n.kind == tString) {
 				if _, isName := e.(*ast.Name); !(isName && n.kind == tString) {
 					// invalid_expression: two expressions side by side.
 					p.failAt(tokenAt(e), "SyntaxError", "invalid syntax. Perhaps you forgot a comma?")
@@ -502,7 +552,7 @@ func (p *parser) arguments(closer string, annotations bool) *ast.Arguments {
 	a := p.arena.arguments()
 	var params []*ast.Arg
 	if !p.isOp(closer) {
-		params = make([]*ast.Arg, 0, 4) // room for most parameter lists
+		params = p.arena.argPtrs(4) // room for most parameter lists
 	}
 	var defaults []ast.Expr
 	kwOnly := false
@@ -553,7 +603,7 @@ func (p *parser) paramStar(annotations bool) *ast.Arg {
 	}
 	t := p.name()
 	pos := startPos(t)
-	arg := p.arena.arg(ast.Arg{Arg: t.text})
+	arg := p.arena.arg(ast.Arg{Arg: p.text(t)})
 	if p.acceptOp(":") {
 		if p.isOp("*") {
 			arg.Annotation = p.starExpression()
@@ -569,7 +619,7 @@ func (p *parser) paramStar(annotations bool) *ast.Arg {
 func (p *parser) param(annotations bool) *ast.Arg {
 	t := p.name()
 	pos := startPos(t)
-	arg := p.arena.arg(ast.Arg{Arg: t.text})
+	arg := p.arena.arg(ast.Arg{Arg: p.text(t)})
 	if annotations && p.acceptOp(":") {
 		arg.Annotation = p.expression()
 	}
@@ -582,7 +632,7 @@ func (p *parser) nameExpr() ast.Expr {
 	t := p.name()
 	pos := startPos(t)
 	p.finish(&pos)
-	return p.arena.name(ast.Name{Pos: pos, Id: t.text, Ctx: ast.Load})
+	return p.arena.name(ast.Name{Pos: pos, Id: p.text(t), Ctx: ast.Load})
 }
 
 func (p *parser) atom() ast.Expr {
@@ -590,14 +640,14 @@ func (p *parser) atom() ast.Expr {
 	pos := startPos(t)
 	switch t.kind {
 	case tName:
-		switch t.text {
+		switch p.text(t) {
 		case "None", "True", "False":
 			p.next()
 			p.finish(&pos)
-			v := keywordConstant(t.text)
+			v := keywordConstant(p.text(t))
 			return p.arena.constant(ast.Constant{Pos: pos, Value: v})
 		}
-		if isKeyword(t.text) {
+		if isKeyword(p.text(t)) {
 			p.fail("invalid syntax")
 		}
 		return p.nameExpr()
@@ -608,7 +658,7 @@ func (p *parser) atom() ast.Expr {
 	case tString:
 		return p.strings()
 	case tOp:
-		switch t.text {
+		switch p.text(t) {
 		case "(":
 			p.next()
 			if p.acceptOp(")") {
@@ -631,7 +681,7 @@ func (p *parser) atom() ast.Expr {
 				p.expectOp(")")
 				return first
 			}
-			elts := []ast.Expr{first}
+			elts := append(p.arena.exprs(4), first)
 			for p.acceptOp(",") {
 				if p.isOp(")") {
 					break
@@ -654,7 +704,7 @@ func (p *parser) atom() ast.Expr {
 				p.finish(&pos)
 				return &ast.ListComp{Pos: pos, Elt: first, Generators: gens}
 			}
-			elts := []ast.Expr{first}
+			elts := append(p.arena.exprs(4), first)
 			for p.acceptOp(",") {
 				if p.isOp("]") {
 					break
@@ -700,7 +750,7 @@ func (p *parser) dictOrSet() ast.Expr {
 				p.finish(&pos)
 				return &ast.SetComp{Pos: pos, Elt: first, Generators: gens}
 			}
-			elts := []ast.Expr{first}
+			elts := append(p.arena.exprs(4), first)
 			for p.acceptOp(",") {
 				if p.isOp("}") {
 					break
@@ -745,7 +795,7 @@ func (p *parser) dictOrSet() ast.Expr {
 
 func (p *parser) comprehensionClauses() []*ast.Comprehension {
 	var gens []*ast.Comprehension
-	for p.isKw("for") || (p.isKw("async") && p.peekAt(1).text == "for") {
+	for p.isKw("for") || (p.isKw("async") && p.text(p.peekAt(1)) == "for") {
 		isAsync := 0
 		if p.acceptKw("async") {
 			isAsync = 1

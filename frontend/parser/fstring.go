@@ -17,11 +17,12 @@ func quoteLen(text string) int {
 }
 
 // posIn is the file position of byte off of token t's text.
-func posIn(t token, off int) (line, col int) {
+func (p *parser) posIn(t token, off int) (line, col int) {
 	line, col = t.line, t.col
 	last := -1
-	for i := 0; i < off && i < len(t.text); i++ {
-		if t.text[i] == '\n' {
+	text := p.text(t)
+	for i := 0; i < off && i < len(text); i++ {
+		if text[i] == '\n' {
 			line++
 			last = i
 		}
@@ -32,23 +33,23 @@ func posIn(t token, off int) (line, col int) {
 	return line, off - last - 1
 }
 
-func spanIn(t token, from, to int) ast.Pos {
-	l1, c1 := posIn(t, from)
-	l2, c2 := posIn(t, to)
+func (p *parser) spanIn(t token, from, to int) ast.Pos {
+	l1, c1 := p.posIn(t, from)
+	l2, c2 := p.posIn(t, to)
 	return ast.Pos{Line: l1, Col: c1, EndLine: l2, EndCol: c2}
 }
 
 // fstring parses the body of an f-string literal into constants and
 // FormattedValue nodes.
 // fstring parses the body of an f-string token t (body starts at byte base
-// of t.text) into Constant and FormattedValue nodes with PEP 701 positions.
+// of t's text) into Constant and FormattedValue nodes with PEP 701 positions.
 func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 	var out []ast.Expr
 	var lit strings.Builder
 	litStart := -1
 	flush := func(end int) {
 		if lit.Len() > 0 {
-			out = append(out, &ast.Constant{Pos: spanIn(t, base+litStart, base+end), Value: unescape(lit.String(), raw, false)})
+			out = append(out, &ast.Constant{Pos: p.spanIn(t, base+litStart, base+end), Value: p.arena.str(unescape(lit.String(), raw, false))})
 			lit.Reset()
 		}
 		litStart = -1
@@ -149,7 +150,7 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 			debug = stripped
 			exprText = trimmed[:len(trimmed)-1]
 		}
-		el, ec := posIn(t, base+i+1)
+		el, ec := p.posIn(t, base+i+1)
 		expr := p.subExpr(t, exprText, el, ec)
 		conv := -1
 		k := exprEnd
@@ -190,10 +191,10 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 				// CPython 3.12 ends a spec whose last part is a
 				// replacement field with an empty string.
 				if _, ok := specParts[n-1].(*ast.FormattedValue); ok {
-					specParts = append(specParts, &ast.Constant{Pos: spanIn(t, base+m, base+m), Value: ""})
+					specParts = append(specParts, &ast.Constant{Pos: p.spanIn(t, base+m, base+m), Value: ""})
 				}
 			}
-			spec = &ast.JoinedStr{Pos: spanIn(t, base+k, base+m), Values: specParts}
+			spec = &ast.JoinedStr{Pos: p.spanIn(t, base+k, base+m), Values: specParts}
 			if debug != "" && conv == 'r' && body[exprEnd] != '!' {
 				conv = -1
 			}
@@ -211,7 +212,7 @@ func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
 			flush(exprEnd)
 		}
 		flush(i)
-		out = append(out, &ast.FormattedValue{Pos: spanIn(t, base+i, base+k+1), Value: expr, Conversion: conv, FormatSpec: spec})
+		out = append(out, &ast.FormattedValue{Pos: p.spanIn(t, base+i, base+k+1), Value: expr, Conversion: conv, FormatSpec: spec})
 		i = k + 1
 	}
 	flush(len(body))
@@ -225,7 +226,7 @@ func (p *parser) subExpr(t token, text string, line, col int) ast.Expr {
 		p.failAt(t, "SyntaxError", "f-string: valid expression required before '}'")
 	}
 	snippet := "(" + text + ")"
-	toks, err := scanText(p.filename, snippet, newLines(snippet), nil)
+	toks, names, err := scanText(p.filename, snippet, newLines(snippet), nil)
 	if err != nil {
 		panic(bail{err})
 	}
@@ -241,15 +242,16 @@ func (p *parser) subExpr(t token, text string, line, col int) ast.Expr {
 		toks[i].endLine, toks[i].endCol = shift(toks[i].endLine, toks[i].endCol)
 	}
 	// Drop the added parentheses: a bare tuple spans its elements only.
-	if len(toks) > 0 && toks[0].kind == tOp && toks[0].text == "(" {
+	sub := &parser{toks: toks, src: snippet, names: names, lines: p.lines, filename: p.filename, arena: p.arena}
+	if len(toks) > 0 && toks[0].kind == tOp && sub.text(toks[0]) == "(" {
 		for j := len(toks) - 1; j > 0; j-- {
-			if toks[j].kind == tOp && toks[j].text == ")" {
+			if toks[j].kind == tOp && sub.text(toks[j]) == ")" {
 				toks = append(toks[1:j:j], toks[j+1:]...)
 				break
 			}
 		}
 	}
-	sub := &parser{toks: toks, lines: p.lines, filename: p.filename, arena: p.arena}
+	sub.toks = toks
 	e := sub.starExpressionsOrYield()
 	return e
 }

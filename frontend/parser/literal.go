@@ -9,7 +9,7 @@ import (
 )
 
 func (p *parser) number(t token) ast.Value {
-	s := t.text
+	s := p.text(t)
 	if strings.IndexByte(s, '_') >= 0 {
 		s = strings.ReplaceAll(s, "_", "")
 	}
@@ -65,13 +65,13 @@ func (p *parser) strings() ast.Expr {
 	end := p.i
 	plain := true
 	for ; end < len(p.toks) && p.toks[end].kind == tString; end++ {
-		if prefix, _, _ := splitString(p.toks[end].text); strings.IndexAny(prefix, "fFbB") >= 0 {
+		if prefix, _, _ := splitString(p.text(p.toks[end])); strings.IndexAny(prefix, "fFbB") >= 0 {
 			plain = false
 			break
 		}
 	}
 	if plain {
-		prefix, body, raw := splitString(first.text)
+		prefix, body, raw := splitString(p.text(first))
 		kind := ""
 		if strings.IndexAny(prefix, "uU") >= 0 {
 			kind = "u"
@@ -81,14 +81,14 @@ func (p *parser) strings() ast.Expr {
 			var b strings.Builder
 			b.WriteString(v)
 			for _, t := range p.toks[p.i+1 : end] {
-				_, body, raw := splitString(t.text)
+				_, body, raw := splitString(p.text(t))
 				b.WriteString(unescape(body, raw, false))
 			}
 			v = b.String()
 		}
 		p.i = end
 		p.finish(&pos)
-		return p.arena.constant(ast.Constant{Pos: pos, Value: v, Kind: kind})
+		return p.arena.constant(ast.Constant{Pos: pos, Value: p.arena.str(v), Kind: kind})
 	}
 	var parts []ast.Expr // Constant(str) and FormattedValue, merged
 	var bytesVal []byte
@@ -97,7 +97,7 @@ func (p *parser) strings() ast.Expr {
 	n := 0
 	for p.peek().kind == tString {
 		t := p.next()
-		prefix, body, raw := splitString(t.text)
+		prefix, body, raw := splitString(p.text(t))
 		lp := strings.ToLower(prefix)
 		if n == 0 && strings.Contains(lp, "u") {
 			kind = "u"
@@ -107,11 +107,11 @@ func (p *parser) strings() ast.Expr {
 			bytesVal = append(bytesVal, unescape(body, raw, true)...)
 		} else if strings.Contains(lp, "f") {
 			anyF = true
-			parts = append(parts, p.fstring(t, body, raw, len(t.text)-len(body)-quoteLen(t.text))...)
+			parts = append(parts, p.fstring(t, body, raw, len(p.text(t))-len(body)-quoteLen(p.text(t)))...)
 		} else {
 			cp := startPos(t)
 			cp.EndLine, cp.EndCol = t.endLine, t.endCol
-			parts = append(parts, &ast.Constant{Pos: cp, Value: unescape(body, raw, false)})
+			parts = append(parts, &ast.Constant{Pos: cp, Value: p.arena.str(unescape(body, raw, false))})
 		}
 		n++
 	}
@@ -146,7 +146,7 @@ func (p *parser) strings() ast.Expr {
 				b.WriteString(part.(*ast.Constant).Value.(string))
 			}
 			last := parts[j-1].(*ast.Constant)
-			cc.Value = b.String()
+			cc.Value = p.arena.str(b.String())
 			cc.EndLine, cc.EndCol = last.EndLine, last.EndCol
 		}
 		merged = append(merged, &cc)
@@ -157,7 +157,7 @@ func (p *parser) strings() ast.Expr {
 		if len(merged) > 0 {
 			s = merged[0].(*ast.Constant).Value.(string)
 		}
-		return &ast.Constant{Pos: pos, Value: s, Kind: kind}
+		return &ast.Constant{Pos: pos, Value: p.arena.str(s), Kind: kind}
 	}
 	var vals []ast.Expr
 	for _, m := range merged {
@@ -186,6 +186,7 @@ func unescape(s string, raw, isBytes bool) string {
 		return s
 	}
 	var b strings.Builder
+	b.Grow(len(s)) // an escape is never shorter than what it stands for
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c != '\\' || i+1 >= len(s) {

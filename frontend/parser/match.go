@@ -62,7 +62,7 @@ func (p *parser) maybeStarPattern() ast.Pattern {
 		return p.orPattern()
 	}
 	st := p.prev()
-	n := p.name().text
+	n := p.text(p.name())
 	if n == "_" {
 		n = ""
 	}
@@ -105,7 +105,7 @@ func (p *parser) orPattern() ast.Pattern {
 		pat = &ast.MatchOr{Pos: pos, Patterns: pats}
 	}
 	if p.acceptKw("as") {
-		name := p.name().text
+		name := p.text(p.name())
 		pos := startPos(start)
 		p.finish(&pos)
 		return &ast.MatchAs{Pos: pos, Pattern: pat, Name: name}
@@ -117,27 +117,27 @@ func (p *parser) closedPattern() ast.Pattern {
 	t := p.peek()
 	pos := startPos(t)
 	switch {
-	case t.kind == tName && t.text == "_" && !p.peekIsOp(1, ".") && !p.peekIsOp(1, "("):
+	case t.kind == tName && p.text(t) == "_" && !p.peekIsOp(1, ".") && !p.peekIsOp(1, "("):
 		p.next()
 		p.finish(&pos)
 		return &ast.MatchAs{Pos: pos}
-	case t.kind == tName && (t.text == "None" || t.text == "True" || t.text == "False"):
+	case t.kind == tName && (p.text(t) == "None" || p.text(t) == "True" || p.text(t) == "False"):
 		p.next()
 		p.finish(&pos)
-		v := keywordConstant(t.text)
+		v := keywordConstant(p.text(t))
 		return &ast.MatchSingleton{Pos: pos, Value: v}
-	case t.kind == tName && !isKeyword(t.text):
+	case t.kind == tName && !isKeyword(p.text(t)):
 		if !p.peekIsOp(1, ".") && !p.peekIsOp(1, "(") {
 			p.next()
 			p.finish(&pos)
-			return &ast.MatchAs{Pos: pos, Name: t.text}
+			return &ast.MatchAs{Pos: pos, Name: p.text(t)}
 		}
 		var cls ast.Expr = p.nameExpr()
 		for p.acceptOp(".") {
 			attr := p.name()
 			apos := span(cls, cls)
 			apos.EndLine, apos.EndCol = attr.endLine, attr.endCol
-			cls = &ast.Attribute{Pos: apos, Value: cls, Attr: attr.text, Ctx: ast.Load}
+			cls = &ast.Attribute{Pos: apos, Value: cls, Attr: p.text(attr), Ctx: ast.Load}
 		}
 		if p.acceptOp("(") {
 			var pats []ast.Pattern
@@ -145,7 +145,7 @@ func (p *parser) closedPattern() ast.Pattern {
 			var kwPats []ast.Pattern
 			for !p.isOp(")") {
 				if p.peek().kind == tName && p.peekIsOp(1, "=") {
-					kwNames = append(kwNames, p.next().text)
+					kwNames = append(kwNames, p.text(p.next()))
 					p.next()
 					kwPats = append(kwPats, p.orPattern())
 				} else {
@@ -161,9 +161,9 @@ func (p *parser) closedPattern() ast.Pattern {
 		}
 		p.finish(&pos)
 		return &ast.MatchValue{Pos: pos, Value: cls}
-	case t.kind == tOp && (t.text == "(" || t.text == "["):
+	case t.kind == tOp && (p.text(t) == "(" || p.text(t) == "["):
 		p.next()
-		closer := closerOf(t.text)
+		closer := closerOf(p.text(t))
 		var pats []ast.Pattern
 		trailing := false
 		for !p.isOp(closer) {
@@ -176,18 +176,18 @@ func (p *parser) closedPattern() ast.Pattern {
 		}
 		p.expectOp(closer)
 		p.finish(&pos)
-		if t.text == "(" && len(pats) == 1 && !trailing {
+		if p.text(t) == "(" && len(pats) == 1 && !trailing {
 			return pats[0]
 		}
 		return &ast.MatchSequence{Pos: pos, Patterns: pats}
-	case t.kind == tOp && t.text == "{":
+	case t.kind == tOp && p.text(t) == "{":
 		p.next()
 		var keys []ast.Expr
 		var pats []ast.Pattern
 		rest := ""
 		for !p.isOp("}") {
 			if p.acceptOp("**") {
-				rest = p.name().text
+				rest = p.text(p.name())
 			} else {
 				keys = append(keys, p.sum())
 				p.expectOp(":")

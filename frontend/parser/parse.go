@@ -9,8 +9,8 @@ import (
 
 // ParseFile parses a Python module. A syntax error is returned as *Error.
 func ParseFile(filename string, src []byte) (*ast.Module, error) {
-	toks, lines, serr := scan(filename, src)
-	p := &parser{toks: toks, lines: lines, filename: filename, arena: newArena(len(toks))}
+	toks, names, lines, serr := scan(filename, src)
+	p := &parser{toks: toks, src: lines.text, names: names, lines: lines, filename: filename, arena: newArena(len(toks))}
 	mod, perr := p.module()
 	putTokens(toks)
 	if serr == nil {
@@ -60,11 +60,21 @@ func (p *parser) module() (mod *ast.Module, err *Error) {
 type parser struct {
 	atEnd    bool // the parser failed at the end of the tokens
 	toks     []token
+	src      string   // the text the tokens were scanned from
+	names    []string // normalized identifiers (see token)
 	i        int
 	lines    *lines
 	filename string
 	arena    *arena
 	stmts    []ast.Stmt // the statements of the blocks being parsed
+}
+
+// text is t's text.
+func (p *parser) text(t token) string {
+	if t.off < 0 {
+		return p.names[^t.off]
+	}
+	return p.src[t.off:t.end]
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }
@@ -91,13 +101,13 @@ func (p *parser) prev() token { return p.toks[p.i-1] }
 // compares lengths and first bytes before whole strings.
 func (p *parser) isOp(s string) bool {
 	t := &p.toks[p.i]
-	return t.kind == tOp && sameText(t.text, s)
+	return t.kind == tOp && sameText(p.src[t.off:t.end], s)
 }
 
 // isKw reports whether the next token is the name s.
 func (p *parser) isKw(s string) bool {
 	t := &p.toks[p.i]
-	return t.kind == tName && sameText(t.text, s)
+	return t.kind == tName && sameText(p.text(*t), s)
 }
 
 // sameText is text == s for a non-empty s.
@@ -146,7 +156,7 @@ func isKeyword(name string) bool {
 
 func (p *parser) name() token {
 	t := p.peek()
-	if t.kind != tName || isKeyword(t.text) {
+	if t.kind != tName || isKeyword(p.text(t)) {
 		p.fail("invalid syntax")
 	}
 	return p.next()
@@ -203,11 +213,11 @@ func (p *parser) block(what string, line int) []ast.Stmt {
 func (p *parser) statement(out []ast.Stmt) []ast.Stmt {
 	t := p.peek()
 	if t.kind == tName {
-		switch t.text {
+		switch p.text(t) {
 		case "def", "class", "if", "while", "for", "try", "with":
 			return append(out, p.compound(nil))
 		case "async":
-			if n := p.peekAt(1); n.kind == tName && (n.text == "def" || n.text == "for" || n.text == "with") {
+			if n := p.peekAt(1); n.kind == tName && (p.text(n) == "def" || p.text(n) == "for" || p.text(n) == "with") {
 				return append(out, p.compound(nil))
 			}
 		case "match":
@@ -255,9 +265,9 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 	isAsync := p.acceptKw("async")
 	kw := p.next()
 	pos := startPos(start)
-	switch kw.text {
+	switch p.text(kw) {
 	case "def":
-		name := p.name().text
+		name := p.text(p.name())
 		tparams := p.typeParams()
 		p.expectOp("(")
 		args := p.arguments(")", true)
@@ -273,7 +283,7 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 		}
 		return p.arena.functionDef(ast.FunctionDef{Pos: pos, Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tparams})
 	case "class":
-		name := p.name().text
+		name := p.text(p.name())
 		tparams := p.typeParams()
 		var bases []ast.Expr
 		var kws []*ast.Keyword
@@ -367,7 +377,7 @@ func (p *parser) compound(decos []ast.Expr) ast.Stmt {
 					p.failAt(p.toks[p.i-1], "SyntaxError", "multiple exception types must be parenthesized")
 				}
 				if p.acceptKw("as") {
-					name = p.name().text
+					name = p.text(p.name())
 				}
 			}
 			hbody := p.block("'except' statement", ht.line)
@@ -418,15 +428,15 @@ func (p *parser) typeParams() []ast.TypeParam {
 		pos := startPos(t)
 		switch {
 		case p.acceptOp("**"):
-			n := p.name().text
+			n := p.text(p.name())
 			p.finish(&pos)
 			out = append(out, &ast.ParamSpec{Pos: pos, Name: n})
 		case p.acceptOp("*"):
-			n := p.name().text
+			n := p.text(p.name())
 			p.finish(&pos)
 			out = append(out, &ast.TypeVarTuple{Pos: pos, Name: n})
 		default:
-			n := p.name().text
+			n := p.text(p.name())
 			var bound ast.Expr
 			if p.acceptOp(":") {
 				bound = p.expression()
@@ -449,18 +459,18 @@ func (p *parser) withParenthesized() bool {
 	for j := p.i; j < len(p.toks); j++ {
 		t := p.toks[j]
 		if t.kind == tOp {
-			switch t.text {
+			switch p.text(t) {
 			case "(", "[", "{":
 				depth++
 			case ")", "]", "}":
 				depth--
 				if depth == 0 {
 					n := p.toks[j+1]
-					return n.kind == tOp && n.text == ":"
+					return n.kind == tOp && p.text(n) == ":"
 				}
 			}
 		}
-		if depth == 1 && t.kind == tName && t.text == "as" {
+		if depth == 1 && t.kind == tName && p.text(t) == "as" {
 			return true
 		}
 	}
@@ -481,7 +491,7 @@ func (p *parser) endAt(pos *ast.Pos, body, orelse []ast.Stmt) {
 		if t.kind == tNewline || t.kind == tIndent || t.kind == tDedent || t.kind == tEOF {
 			continue
 		}
-		if t.kind == tOp && t.text == ";" && (t.line > end.EndLine || t.line == end.EndLine && t.col >= end.EndCol) {
+		if t.kind == tOp && p.text(t) == ";" && (t.line > end.EndLine || t.line == end.EndLine && t.col >= end.EndCol) {
 			pos.EndLine, pos.EndCol = t.endLine, t.endCol
 		}
 		break
@@ -492,7 +502,7 @@ func (p *parser) ifStmt(pos ast.Pos) ast.Stmt {
 	kw := p.prev()
 	test := p.namedExpr()
 	what := "'if' statement"
-	if kw.text == "elif" {
+	if p.text(kw) == "elif" {
 		what = "'elif' statement"
 	}
 	body := p.block(what, kw.line)
@@ -510,14 +520,14 @@ func (p *parser) ifStmt(pos ast.Pos) ast.Stmt {
 
 func (p *parser) peekIsOp(n int, s string) bool {
 	t := p.peekAt(n)
-	return t.kind == tOp && t.text == s
+	return t.kind == tOp && p.text(t) == s
 }
 
 func (p *parser) simpleStatement() ast.Stmt {
 	t := p.peek()
 	pos := startPos(t)
 	if t.kind == tName {
-		switch t.text {
+		switch p.text(t) {
 		case "pass":
 			p.next()
 			p.finish(&pos)
@@ -553,13 +563,13 @@ func (p *parser) simpleStatement() ast.Stmt {
 			p.next()
 			var names []string
 			for {
-				names = append(names, p.name().text)
+				names = append(names, p.text(p.name()))
 				if !p.acceptOp(",") {
 					break
 				}
 			}
 			p.finish(&pos)
-			if t.text == "global" {
+			if p.text(t) == "global" {
 				return &ast.Global{Pos: pos, Names: names}
 			}
 			return &ast.Nonlocal{Pos: pos, Names: names}
@@ -607,7 +617,7 @@ func (p *parser) simpleStatement() ast.Stmt {
 			p.next()
 			level := 0
 			for p.isOp(".") || p.isOp("...") {
-				level += len(p.next().text)
+				level += len(p.text(p.next()))
 			}
 			mod := ""
 			if !p.isKw("import") {
@@ -630,9 +640,9 @@ func (p *parser) simpleStatement() ast.Stmt {
 					}
 					nt := p.name()
 					ap := startPos(nt)
-					a := &ast.Alias{Name: nt.text}
+					a := &ast.Alias{Name: p.text(nt)}
 					if p.acceptKw("as") {
-						a.Asname = p.name().text
+						a.Asname = p.text(p.name())
 					}
 					p.finish(&ap)
 					a.Pos = ap
@@ -656,7 +666,7 @@ func (p *parser) simpleStatement() ast.Stmt {
 				p.next()
 				v := p.expression()
 				p.finish(&pos)
-				return &ast.TypeAlias{Pos: pos, Name: &ast.Name{Pos: np, Id: nt.text, Ctx: ast.Store}, Value: v}
+				return &ast.TypeAlias{Pos: pos, Name: &ast.Name{Pos: np, Id: p.text(nt), Ctx: ast.Store}, Value: v}
 			}
 			if n := p.peekAt(1); n.kind == tName && p.peekIsOp(2, "[") {
 				p.next()
@@ -667,7 +677,7 @@ func (p *parser) simpleStatement() ast.Stmt {
 				p.expectOp("=")
 				v := p.expression()
 				p.finish(&pos)
-				return &ast.TypeAlias{Pos: pos, Name: &ast.Name{Pos: np, Id: nt.text, Ctx: ast.Store}, TypeParams: tps, Value: v}
+				return &ast.TypeAlias{Pos: pos, Name: &ast.Name{Pos: np, Id: p.text(nt), Ctx: ast.Store}, TypeParams: tps, Value: v}
 			}
 		}
 	}
@@ -689,7 +699,7 @@ func (p *parser) simpleStatement() ast.Stmt {
 		p.checkTarget(first)
 		return &ast.AnnAssign{Pos: pos, Target: setCtx(first, ast.Store), Annotation: ann, Value: v, Simple: s}
 	}
-	if op, ok := augOps[p.peek().text]; ok && p.peek().kind == tOp {
+	if op, ok := augOps[p.text(p.peek())]; ok && p.peek().kind == tOp {
 		p.next()
 		switch first.(type) {
 		case *ast.Name, *ast.Attribute, *ast.Subscript:
@@ -786,9 +796,9 @@ var augOps = map[string]ast.Operator{
 }
 
 func (p *parser) dottedName() string {
-	n := p.name().text
+	n := p.text(p.name())
 	for p.acceptOp(".") {
-		n += "." + p.name().text
+		n += "." + p.text(p.name())
 	}
 	return n
 }
@@ -798,7 +808,7 @@ func (p *parser) dottedAlias() *ast.Alias {
 	pos := startPos(t)
 	a := &ast.Alias{Name: p.dottedName()}
 	if p.acceptKw("as") {
-		a.Asname = p.name().text
+		a.Asname = p.text(p.name())
 	}
 	p.finish(&pos)
 	a.Pos = pos
@@ -837,7 +847,7 @@ func (p *parser) targetList() ast.Expr {
 	if !p.isOp(",") {
 		return first
 	}
-	elts := []ast.Expr{first}
+	elts := append(p.arena.exprs(4), first)
 	for p.acceptOp(",") {
 		if p.isKw("in") || p.isOp("=") {
 			break

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -23,9 +24,13 @@ const (
 	tDedent
 )
 
+// A token holds no pointers, so that the garbage collector need not scan
+// token buffers: its text is src[off:end] of the source it was scanned
+// from, or names[^off] (off < 0) for an identifier whose NFKC
+// normalization differs from the source. The parser's text method gives it.
 type token struct {
 	kind            tokKind
-	text            string
+	off, end        int32
 	line, col       int // col: byte offset in line
 	endLine, endCol int
 }
@@ -41,16 +46,17 @@ type scanner struct {
 	parens    []byte
 	parenPos  []token
 	toks      []token
+	names     []string // normalized identifiers (see token)
 	atBOL     bool
 	err       *Error
 }
 
 // scan decodes a file's source (BOM, PEP 263 declaration) and tokenizes it.
-func scan(filename string, src []byte) ([]token, *lines, *Error) {
+func scan(filename string, src []byte) ([]token, []string, *lines, *Error) {
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		src = src[3:]
 	} else if decoded, bad := decodeSource(src); bad != "" {
-		return []token{{kind: tEOF, line: 1}}, newLines(""), &Error{Kind: "SyntaxError", Filename: filename, Line: 1, Msg: "unknown encoding: " + bad}
+		return []token{{kind: tEOF, line: 1}}, nil, newLines(""), &Error{Kind: "SyntaxError", Filename: filename, Line: 1, Msg: "unknown encoding: " + bad}
 	} else {
 		src = decoded
 	}
@@ -69,24 +75,27 @@ func scan(filename string, src []byte) ([]token, *lines, *Error) {
 				}
 				err := &Error{Kind: "SyntaxError", Filename: filename, Line: i + 1,
 					Msg: fmt.Sprintf("Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding declared; see https://peps.python.org/pep-0263/ for details", line[j], filename, i+1)}
-				return []token{{kind: tEOF, line: i + 1}}, ls, err
+				return []token{{kind: tEOF, line: i + 1}}, nil, ls, err
 			}
 		}
 	}
-	toks, err := scanText(filename, text, ls, getTokens(len(text)/5+16))
-	return toks, ls, err
+	if len(text) > math.MaxInt32 {
+		return []token{{kind: tEOF, line: 1}}, nil, ls, &Error{Kind: "SyntaxError", Filename: filename, Line: 1, Msg: "source too long"}
+	}
+	toks, names, err := scanText(filename, text, ls, getTokens(len(text)/5+16))
+	return toks, names, ls, err
 }
 
 // scanText tokenizes text (UTF-8, LF line ends), appending to toks; ls
 // gives the source lines that errors quote.
-func scanText(filename, text string, ls *lines, toks []token) ([]token, *Error) {
+func scanText(filename, text string, ls *lines, toks []token) ([]token, []string, *Error) {
 	s := &scanner{src: text, filename: filename, line: 1, indents: []int{0}, atBOL: true, lines: ls, toks: toks}
 	s.run()
 	if s.err != nil {
 		// The parser still runs over the tokens before the error.
 		s.toks = append(s.toks, token{kind: tEOF, line: s.line, col: s.col(), endLine: s.line, endCol: s.col()})
 	}
-	return s.toks, s.err
+	return s.toks, s.names, s.err
 }
 
 // tokenPool recycles token buffers between files: a file's tokens are dead
@@ -102,13 +111,13 @@ func getTokens(n int) []token {
 }
 
 func putTokens(toks []token) {
-	clear(toks) // drop the references to the source
 	toks = toks[:0]
 	tokenPool.Put(&toks)
 }
 
-func (s *scanner) emit(kind tokKind, text string, line, col, endLine, endCol int) {
-	s.toks = append(s.toks, token{kind, text, line, col, endLine, endCol})
+// emit appends a token whose text is src[off:end].
+func (s *scanner) emit(kind tokKind, off, end int, line, col, endLine, endCol int) {
+	s.toks = append(s.toks, token{kind, int32(off), int32(end), line, col, endLine, endCol})
 }
 
 func (s *scanner) col() int { return s.pos - s.lineStart }
@@ -141,7 +150,7 @@ func (s *scanner) run() {
 			}
 		case c == '\n':
 			if len(s.parens) == 0 {
-				s.emit(tNewline, "\n", s.line, s.col(), s.line, s.col()+1)
+				s.emit(tNewline, s.pos, s.pos+1, s.line, s.col(), s.line, s.col()+1)
 				s.atBOL = true
 			}
 			s.pos++
@@ -166,13 +175,13 @@ func (s *scanner) run() {
 		return
 	}
 	if n := len(s.toks); n > 0 && s.toks[n-1].kind != tNewline && s.toks[n-1].kind != tDedent {
-		s.emit(tNewline, "", s.line, s.col(), s.line, s.col())
+		s.emit(tNewline, s.pos, s.pos, s.line, s.col(), s.line, s.col())
 	}
 	for len(s.indents) > 1 {
 		s.indents = s.indents[:len(s.indents)-1]
-		s.emit(tDedent, "", s.line, 0, s.line, 0)
+		s.emit(tDedent, s.pos, s.pos, s.line, 0, s.line, 0)
 	}
-	s.emit(tEOF, "", s.line, 0, s.line, 0)
+	s.emit(tEOF, s.pos, s.pos, s.line, 0, s.line, 0)
 }
 
 // indentation handles the start of a line; it returns false when the line
@@ -224,11 +233,11 @@ done:
 			return true
 		}
 		s.indents = append(s.indents, width)
-		s.emit(tIndent, "", s.line, 0, s.line, s.col())
+		s.emit(tIndent, s.pos, s.pos, s.line, 0, s.line, s.col())
 	case width < cur:
 		for width < s.indents[len(s.indents)-1] {
 			s.indents = s.indents[:len(s.indents)-1]
-			s.emit(tDedent, "", s.line, s.col(), s.line, s.col())
+			s.emit(tDedent, s.pos, s.pos, s.line, s.col(), s.line, s.col())
 		}
 		if width != s.indents[len(s.indents)-1] {
 			s.errorAt("IndentationError", "unindent does not match any outer indentation level", s.line, s.col(), s.col()+1)
@@ -241,7 +250,7 @@ done:
 // pending NEWLINE ended in ':' (a block opener).
 func (s *scanner) lastSignificantIsColon() bool {
 	n := len(s.toks)
-	return n >= 2 && s.toks[n-2].kind == tOp && s.toks[n-2].text == ":"
+	return n >= 2 && s.toks[n-2].kind == tOp && s.src[s.toks[n-2].off] == ':' && s.toks[n-2].end-s.toks[n-2].off == 1
 }
 
 // asciiIdent holds the ASCII bytes an identifier may continue with.
@@ -293,9 +302,13 @@ func (s *scanner) nameOrString() {
 	}
 	if nonASCII {
 		// PEP 3131: identifiers are NFKC-normalized.
-		word = norm.NFKC.String(word)
+		if n := norm.NFKC.String(word); n != word {
+			s.names = append(s.names, n)
+			s.emit(tName, ^(len(s.names) - 1), 0, s.line, start-s.lineStart, s.line, s.pos-s.lineStart)
+			return
+		}
 	}
-	s.emit(tName, word, s.line, start-s.lineStart, s.line, s.pos-s.lineStart)
+	s.emit(tName, start, s.pos, s.line, start-s.lineStart, s.line, s.pos-s.lineStart)
 }
 
 func (s *scanner) number() {
@@ -332,7 +345,7 @@ done:
 		s.errorAt("SyntaxError", "invalid decimal literal", s.line, s.col()-1, s.col())
 		return
 	}
-	s.emit(tNumber, s.src[start:s.pos], s.line, startCol, s.line, s.col())
+	s.emit(tNumber, start, s.pos, s.line, startCol, s.line, s.col())
 }
 
 // str scans a string literal whose prefix starts at start.
@@ -431,7 +444,7 @@ func (s *scanner) str(start int) {
 		}
 		s.pos++
 	}
-	s.emit(tString, s.src[start:s.pos], startLine, startCol, s.line, s.col())
+	s.emit(tString, start, s.pos, startLine, startCol, s.line, s.col())
 }
 
 // maxParenLevel is CPython's MAXLEVEL: brackets nest at most this deep.
@@ -479,7 +492,7 @@ func multiOpLen(rest string) int {
 func (s *scanner) op() {
 	rest := s.src[s.pos:]
 	if n := multiOpLen(rest); n > 1 {
-		s.emit(tOp, rest[:n], s.line, s.col(), s.line, s.col()+n)
+		s.emit(tOp, s.pos, s.pos+n, s.line, s.col(), s.line, s.col()+n)
 		s.pos += n
 		return
 	}
@@ -521,15 +534,6 @@ func (s *scanner) op() {
 		s.parens = s.parens[:len(s.parens)-1]
 		s.parenPos = s.parenPos[:len(s.parenPos)-1]
 	}
-	s.emit(tOp, singleOps[c], s.line, s.col(), s.line, s.col()+1)
+	s.emit(tOp, s.pos, s.pos+1, s.line, s.col(), s.line, s.col()+1)
 	s.pos++
 }
-
-// singleOps holds the one-byte operators as strings, so that scanning one
-// allocates nothing.
-var singleOps = func() (t [256]string) {
-	for _, c := range []byte("()[]{}:,;.+-*/%&|^~<>=@!") {
-		t[c] = string(c)
-	}
-	return
-}()
