@@ -143,7 +143,13 @@ func (in *inferrer) findStable() {
 		uses := tempUses(f)
 		for _, b := range f.Blocks {
 			for _, ins := range b.Instrs {
-				if ins.Var == nil || ins.Var.Kind != ir.Global {
+				if ins.Var == nil {
+					continue
+				}
+				if ins.Op == ir.OpLoad && ins.Var.Kind == ir.Builtin && introspects[ins.Var.Name] {
+					return // the module's names can be reached by name: nothing is stable
+				}
+				if ins.Var.Kind != ir.Global {
 					continue
 				}
 				name := ins.Var.Name
@@ -183,6 +189,10 @@ func (in *inferrer) findStable() {
 		}
 	}
 }
+
+// introspects are the builtins through which a program can reach its
+// module's functions by name rather than through a load of the global.
+var introspects = map[string]bool{"globals": true, "vars": true, "locals": true, "eval": true, "exec": true, "__import__": true}
 
 func simpleParams(f *ir.Func) bool {
 	p := f.Params

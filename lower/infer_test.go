@@ -60,6 +60,14 @@ h(1)
 k(1)
 print(k)
 `, "g.n=int g.m=object h.v=int k.p=object"},
+		// A program that can reach its functions by name (globals(), …)
+		// has no stable functions.
+		{`
+def g(n):
+    return n + 1
+g(3)
+print(globals()["g"](2.5))
+`, "g.n=object"},
 		// Pow and int/float mixes that can be anything stay boxed; a
 		// comparison of non-numbers is boxed (its __eq__ may return anything).
 		{`
