@@ -53,6 +53,10 @@ type gen struct {
 	globals   map[string]bool
 	err       error
 	embed     map[*ir.Instr]bool // direct awaits whose callee frame is embedded
+	// nAttrCaches counts the call sites' rt.AttrCache variables, declared
+	// by cacheDefs.
+	nAttrCaches int
+	cacheDefs   []jen.Code
 }
 
 // Generate returns the gofmt'd Go source of a program.
@@ -108,6 +112,10 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 		f.Comment("Constants.")
 		f.Var().Defs(g.constDefs...)
 	}
+	if len(g.cacheDefs) > 0 {
+		f.Comment("Where each `await module.f(…)` found f last time.")
+		f.Var().Defs(g.cacheDefs...)
+	}
 	if opts.Package == "main" {
 		f.Func().Id("main").Params().Block(
 			jen.Qual(rtPath, "SetSource").Call(jen.Id("pyFile"), jen.Id("pySource")),
@@ -129,6 +137,14 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 }
 
 func globalName(n string) string { return "g_" + n }
+
+// attrCache declares a new call site's rt.AttrCache and returns its name.
+func (g *gen) attrCache() string {
+	name := fmt.Sprintf("ac%d", g.nAttrCaches)
+	g.nAttrCaches++
+	g.cacheDefs = append(g.cacheDefs, jen.Id(name).Qual(rtPath, "AttrCache"))
+	return name
+}
 
 // constArgs returns a package-level []rt.Object of the given constants.
 func (g *gen) constArgs(items []jen.Code) *jen.Statement {
@@ -787,7 +803,8 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			posArgs = jen.Id("f").Dot("ca").Index(jen.Empty(), jen.Lit(npos))
 			clear = jen.List(slots...).Op("=").List(nils...)
 		}
-		c = jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Qual(rtPath, "AwaitMethod").Call(fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
+		cache := fg.g.attrCache()
+		c = jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Qual(rtPath, "AwaitMethodCached").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
 		if clear != nil {
 			// Each statement at the Python line (positions of a running
 			// frame, see rt.Coroutine.Location).
