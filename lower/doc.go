@@ -11,6 +11,11 @@
 // terminator whose target block becomes a resume state; every block records
 // the handler block that receives the exceptions its instructions raise.
 //
+// Then the type inference of infer.go annotates the IR: which temporaries
+// and locals are always ints, floats or bools (Func.TempTypes, Var.Type),
+// which module-level functions are only ever called directly (Func.Direct,
+// Instr.Callee). The annotations only make the generated code faster.
+//
 // A construct the lowering does not handle is reported as an
 // *UnsupportedError whose message is "FILE:LINE:COL: unsupported: WHAT";
 // the lowering never produces code for it. The result is checked by
