@@ -412,9 +412,14 @@ func AwaitEnter(mgr Object) (Resumable, Object, *BaseException) {
 	if m, ok := t.lookup("__aenter__"); ok {
 		if gm, ok := m.(*Method); ok && gm.Await != nil {
 			if _, ok := t.lookup("__aexit__"); ok {
-				exit, exc := GetAttr(mgr, "__aexit__")
-				if exc != nil {
-					return nil, nil, exc
+				var exit Object
+				if c, ok := mgr.(interface{ BoundAexit() *BoundMethod }); ok {
+					exit = c.BoundAexit() // made once per object
+				} else {
+					var exc *BaseException
+					if exit, exc = GetAttr(mgr, "__aexit__"); exc != nil {
+						return nil, nil, exc
+					}
 				}
 				body, exc := gm.Await(mgr, nil, nil)
 				return body, exit, exc

@@ -89,3 +89,32 @@ func (a *semEnter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, 
 	}
 	return rt.None, true, nil
 }
+
+// BoundAexit is the lock's bound __aexit__ for an async with, made once:
+// the exit of an async with is seen by generated code only, so one object
+// serves every async with on the lock (rt.AwaitEnter).
+func (lk *Lock) BoundAexit() *rt.BoundMethod {
+	if lk.aexit == nil {
+		lk.aexit = boundAexit(lk)
+	}
+	return lk.aexit
+}
+
+// BoundAexit is the semaphore's bound __aexit__, as Lock's.
+func (s *Semaphore) BoundAexit() *rt.BoundMethod {
+	if s.aexit == nil {
+		s.aexit = boundAexit(s)
+	}
+	return s.aexit
+}
+
+func boundAexit(self rt.Object) *rt.BoundMethod {
+	var m rt.Object
+	for _, t := range self.Type().MRO {
+		if v, ok := t.Dict.GetStr("__aexit__"); ok {
+			m = v
+			break
+		}
+	}
+	return &rt.BoundMethod{Self: self, Fn: m}
+}

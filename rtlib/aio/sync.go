@@ -107,6 +107,7 @@ var trueObj rt.Object = rt.Bool(true)
 type Lock struct {
 	locked  bool
 	waiters []*Future
+	aexit   *rt.BoundMethod // made once, for rt.AwaitEnter (asyncwith.go)
 }
 
 // Event is asyncio.Event.
@@ -121,6 +122,7 @@ type Semaphore struct {
 	bound   int // -1: unbounded
 	waiters []*Future
 	class   *rt.Type
+	aexit   *rt.BoundMethod // made once, for rt.AwaitEnter (asyncwith.go)
 }
 
 // Condition is asyncio.Condition.
