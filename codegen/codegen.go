@@ -420,24 +420,7 @@ type stateOut struct {
 // OpGetAwaitable's Dst, and are emitted fused (rt.AwaitMethod, AwaitEnter,
 // AwaitExit, or the callee's frame embedded: embed.go).
 func fusedAwaits(f *ir.Func) map[*ir.Instr]ir.Temp {
-	uses := map[ir.Temp]int{}
-	use := func(o ir.Operand) {
-		if t, ok := o.(ir.Temp); ok {
-			uses[t]++
-		}
-	}
-	for _, b := range f.Blocks {
-		for _, in := range b.Instrs {
-			for _, a := range in.Args {
-				use(a)
-			}
-		}
-		if t := b.Term; t != nil {
-			use(t.Value)
-			use(t.Cause)
-			use(t.Context)
-		}
-	}
+	uses := f.TempUses()
 	out := map[*ir.Instr]ir.Temp{}
 	for _, b := range f.Blocks {
 		for i := 0; i+1 < len(b.Instrs); i++ {
@@ -1162,11 +1145,11 @@ func allConst(ops []ir.Operand) bool {
 // only by the OpUnpack of as many targets that follows it at once.
 func (fg *funcGen) findTupleSwaps() {
 	fg.unpackOf, fg.skip = map[*ir.Instr]*ir.Instr{}, map[*ir.Instr]bool{}
-	uses := tempUses(fg.f)
+	uses := fg.f.TempUses()
 	for _, b := range fg.f.Blocks {
 		for i := 0; i+1 < len(b.Instrs); i++ {
 			tup, un := b.Instrs[i], b.Instrs[i+1]
-			if tup.Op == ir.OpTuple && tup.Dst >= 0 && !anyStarred(tup.Star) && un.Op == ir.OpUnpack &&
+			if tup.Op == ir.OpTuple && tup.Dst >= 0 && !ir.AnyStar(tup.Star) && un.Op == ir.OpUnpack &&
 				un.StarAt < 0 && len(un.Args) == 1 && un.Args[0] == ir.Operand(tup.Dst) &&
 				uses[tup.Dst] == 1 && len(tup.Args) == un.N && len(un.Dsts) == un.N {
 				fg.unpackOf[un] = tup
@@ -1174,34 +1157,4 @@ func (fg *funcGen) findTupleSwaps() {
 			}
 		}
 	}
-}
-
-func anyStarred(star []bool) bool {
-	for _, s := range star {
-		if s {
-			return true
-		}
-	}
-	return false
-}
-
-// tempUses counts the reads of each temporary of f.
-func tempUses(f *ir.Func) map[ir.Temp]int {
-	n := map[ir.Temp]int{}
-	count := func(o ir.Operand) {
-		if t, ok := o.(ir.Temp); ok {
-			n[t]++
-		}
-	}
-	for _, b := range f.Blocks {
-		for _, in := range b.Instrs {
-			for _, a := range in.Args {
-				count(a)
-			}
-		}
-		count(b.Term.Value)
-		count(b.Term.Cause)
-		count(b.Term.Context)
-	}
-	return n
 }

@@ -140,7 +140,7 @@ func (in *inferrer) findStable() {
 	mod := in.infos[in.prog.Module]
 	for _, f := range in.prog.Funcs {
 		fi := in.infos[f]
-		uses := tempUses(f)
+		uses := f.TempUses()
 		for _, b := range f.Blocks {
 			for _, ins := range b.Instrs {
 				if ins.Var == nil {
@@ -211,26 +211,6 @@ func simpleParams(f *ir.Func) bool {
 	return true
 }
 
-// tempUses counts the reads of each temporary.
-func tempUses(f *ir.Func) map[ir.Temp]int {
-	n := map[ir.Temp]int{}
-	for _, b := range f.Blocks {
-		for _, ins := range b.Instrs {
-			for _, a := range ins.Args {
-				if t, ok := a.(ir.Temp); ok {
-					n[t]++
-				}
-			}
-		}
-		for _, o := range []ir.Operand{b.Term.Value, b.Term.Cause, b.Term.Context} {
-			if t, ok := o.(ir.Temp); ok {
-				n[t]++
-			}
-		}
-	}
-	return n
-}
-
 // onlyCallee reports whether temporary t is used as the callee of a call
 // with positional arguments only.
 func onlyCallee(f *ir.Func, t ir.Temp) bool {
@@ -240,22 +220,13 @@ func onlyCallee(f *ir.Func, t ir.Temp) bool {
 				if a != ir.Operand(t) {
 					continue
 				}
-				if ins.Op != ir.OpCall || i != 0 || len(ins.KwNames) > 0 || anyStar(ins.Star) {
+				if ins.Op != ir.OpCall || i != 0 || len(ins.KwNames) > 0 || ir.AnyStar(ins.Star) {
 					return false
 				}
 			}
 		}
 	}
 	return true
-}
-
-func anyStar(s []bool) bool {
-	for _, x := range s {
-		if x {
-			return true
-		}
-	}
-	return false
 }
 
 // joinCallSites joins the argument types at fi's calls of stable functions
@@ -471,7 +442,7 @@ func binaryResult(op string, a, b ty) ty {
 // callResult knows the result types of a few builtins.
 func (in *inferrer) callResult(fi *funcInfo, call *ir.Instr) ty {
 	t, ok := call.Args[0].(ir.Temp)
-	if !ok || len(fi.defs[t]) != 1 || len(call.KwNames) > 0 || anyStar(call.Star) {
+	if !ok || len(fi.defs[t]) != 1 || len(call.KwNames) > 0 || ir.AnyStar(call.Star) {
 		return tyAny
 	}
 	def := fi.defs[t][0]
@@ -642,7 +613,7 @@ func tupleDisplay(defs map[ir.Temp][]*ir.Instr, unpack *ir.Instr) *ir.Instr {
 		return nil
 	}
 	tup := defs[t][0]
-	if tup.Op != ir.OpTuple || anyStar(tup.Star) || len(tup.Args) != unpack.N || len(unpack.Dsts) != unpack.N {
+	if tup.Op != ir.OpTuple || ir.AnyStar(tup.Star) || len(tup.Args) != unpack.N || len(unpack.Dsts) != unpack.N {
 		return nil
 	}
 	return tup

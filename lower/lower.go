@@ -1431,25 +1431,40 @@ func (fl *funcLowerer) filters(ifs []ast.Expr, head *ir.Block) {
 // genexp lowers a generator expression into a generator function called
 // with iter() of its first iterable, as CPython does.
 func (fl *funcLowerer) genexp(n *ast.GeneratorExp) ir.Operand {
-	s := fl.l.scopes[n]
-	first := fl.op(ir.OpIter, "", fl.expr(n.Generators[0].Iter))
-	qual := "<genexpr>"
-	if fl.f.Kind != ir.ModuleBody {
-		qual = fl.f.Qualname + ".<locals>.<genexpr>"
-	}
 	kind := ir.GeneratorFunc
 	for _, g := range n.Generators {
 		if g.IsAsync != 0 {
 			kind = ir.AsyncGenFunc
 		}
 	}
-	f := fl.l.newFunc(fl.f, "<genexpr>", qual, kind, s, n.Pos.Line)
+	if n.Generators[0].IsAsync != 0 {
+		fl.l.unsupported(n, "asynchronous generator expressions")
+	}
+	return fl.comprehensionFunc(n, fl.l.scopes[n], n.Generators, "<genexpr>", kind,
+		func(*funcLowerer) ir.Operand { return ir.Const{} },
+		func(sub *funcLowerer, _ ir.Operand) { sub.yield(sub.expr(n.Elt)) })
+}
+
+// comprehensionFunc lowers a comprehension with a scope of its own (a
+// generator expression, or see compNeedsScope) into a function named name
+// of the iterator of its first iterable, and calls it: start emits the
+// function's result holder, each innermost iteration runs each.
+func (fl *funcLowerer) comprehensionFunc(n ast.Expr, s *scope, gens []*ast.Comprehension, name string, kind ir.FuncKind,
+	start func(sub *funcLowerer) ir.Operand, each func(sub *funcLowerer, res ir.Operand)) ir.Operand {
+	first := fl.op(ir.OpIter, "", fl.expr(gens[0].Iter))
+	qual := name
+	if fl.f.Kind != ir.ModuleBody {
+		qual = fl.f.Qualname + ".<locals>." + name
+	}
+	line := n.Span().Line
+	f := fl.l.newFunc(fl.f, name, qual, kind, s, line)
 	f.Params = ir.Param{Names: []string{".0"}, Pos: 1}
-	sub := &funcLowerer{l: fl.l, f: f, s: s, line: n.Pos.Line}
+	sub := &funcLowerer{l: fl.l, f: f, s: s, line: line}
 	sub.cur = f.NewBlock()
+	res := start(sub)
 	var loop func(i int)
 	loop = func(i int) {
-		g := n.Generators[i]
+		g := gens[i]
 		var iter ir.Operand
 		if i == 0 {
 			iter = sub.load(".0", n)
@@ -1460,19 +1475,16 @@ func (fl *funcLowerer) genexp(n *ast.GeneratorExp) ir.Operand {
 		sub.startBlock(head)
 		sub.forNext(iter, g.Target, body, exit)
 		sub.filters(g.Ifs, head)
-		if i+1 < len(n.Generators) {
+		if i+1 < len(gens) {
 			loop(i + 1)
 		} else {
-			sub.yield(sub.expr(n.Elt))
+			each(sub, res)
 		}
 		sub.startBlock(head)
 		sub.cur = exit
 	}
-	if n.Generators[0].IsAsync != 0 {
-		fl.l.unsupported(n, "asynchronous generator expressions")
-	}
 	loop(0)
-	sub.terminate(&ir.Terminator{Kind: ir.Return, Value: ir.Const{}})
+	sub.terminate(&ir.Terminator{Kind: ir.Return, Value: res})
 	fn := fl.f.NewTemp()
 	fl.emit(&ir.Instr{Op: ir.OpMakeFunc, Dst: fn, Func: f})
 	return fl.call(fn, []ir.Operand{first}, nil, nil)
@@ -1623,25 +1635,8 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 	res := fl.f.NewTemp()
 	fl.emit(&ir.Instr{Op: op, Dst: res})
 	renames := map[string]ir.Temp{}
-	var collect func(t ast.Expr)
-	collect = func(t ast.Expr) {
-		switch x := t.(type) {
-		case *ast.Name:
-			renames[x.Id] = fl.f.NewTemp()
-		case *ast.Tuple:
-			for _, e := range x.Elts {
-				collect(e)
-			}
-		case *ast.List:
-			for _, e := range x.Elts {
-				collect(e)
-			}
-		case *ast.Starred:
-			collect(x.Value)
-		}
-	}
 	for _, g := range gens {
-		collect(g.Target)
+		targetNames(g.Target, func(name string) { renames[name] = fl.f.NewTemp() })
 	}
 	var loops []struct{ head, exit *ir.Block }
 	for i, g := range gens {
@@ -1668,19 +1663,7 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 		fl.filters(g.Ifs, head)
 		loops = append(loops, struct{ head, exit *ir.Block }{head, exit})
 	}
-	if op == ir.OpDict {
-		k := fl.expr(elt)
-		v := fl.expr(val)
-		fl.stmtOp(ir.OpSetItem, "", res, k, v)
-	} else {
-		v := fl.expr(elt)
-		name := "append"
-		if op == ir.OpSet {
-			name = "add"
-		}
-		t := fl.f.NewTemp()
-		fl.emit(&ir.Instr{Op: ir.OpCallMethod, Dst: t, Name: name, Args: []ir.Operand{res, v}, N: 1})
-	}
+	fl.compAdd(op, res, elt, val)
 	last := len(loops) - 1
 	fl.startBlock(loops[last].head)
 	for i := last; i > 0; i-- {
@@ -1694,58 +1677,34 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 
 // compFunc lowers a comprehension that has its own scope (see
 // compNeedsScope) as CPython 3.11 did: a function <listcomp>, <setcomp> or
-// <dictcomp> of the iterator of the first iterable, building and returning
-// the result; its variables are its own locals (cells where captured).
+// <dictcomp> building and returning the result; its variables are its own
+// locals (cells where captured).
 func (fl *funcLowerer) compFunc(n ast.Expr, s *scope, gens []*ast.Comprehension, op ir.Op, elt, val ast.Expr) ir.Operand {
-	first := fl.op(ir.OpIter, "", fl.expr(gens[0].Iter))
 	name := map[ir.Op]string{ir.OpList: "<listcomp>", ir.OpSet: "<setcomp>", ir.OpDict: "<dictcomp>"}[op]
-	qual := name
-	if fl.f.Kind != ir.ModuleBody {
-		qual = fl.f.Qualname + ".<locals>." + name
+	return fl.comprehensionFunc(n, s, gens, name, ir.PlainFunc,
+		func(sub *funcLowerer) ir.Operand {
+			res := sub.f.NewTemp()
+			sub.emit(&ir.Instr{Op: op, Dst: res})
+			return res
+		},
+		func(sub *funcLowerer, res ir.Operand) { sub.compAdd(op, res, elt, val) })
+}
+
+// compAdd adds a comprehension's element (elt, or elt: val) to res.
+func (fl *funcLowerer) compAdd(op ir.Op, res ir.Operand, elt, val ast.Expr) {
+	if op == ir.OpDict {
+		k := fl.expr(elt)
+		v := fl.expr(val)
+		fl.stmtOp(ir.OpSetItem, "", res, k, v)
+		return
 	}
-	line := n.Span().Line
-	f := fl.l.newFunc(fl.f, name, qual, ir.PlainFunc, s, line)
-	f.Params = ir.Param{Names: []string{".0"}, Pos: 1}
-	sub := &funcLowerer{l: fl.l, f: f, s: s, line: line}
-	sub.cur = f.NewBlock()
-	res := f.NewTemp()
-	sub.emit(&ir.Instr{Op: op, Dst: res})
-	var loop func(i int)
-	loop = func(i int) {
-		g := gens[i]
-		var iter ir.Operand
-		if i == 0 {
-			iter = sub.load(".0", n)
-		} else {
-			iter = sub.op(ir.OpIter, "", sub.expr(g.Iter))
-		}
-		head, body, exit := sub.newBlock(), sub.newBlock(), sub.newBlock()
-		sub.startBlock(head)
-		sub.forNext(iter, g.Target, body, exit)
-		sub.filters(g.Ifs, head)
-		if i+1 < len(gens) {
-			loop(i + 1)
-		} else if op == ir.OpDict {
-			k := sub.expr(elt)
-			v := sub.expr(val)
-			sub.stmtOp(ir.OpSetItem, "", res, k, v)
-		} else {
-			method := "append"
-			if op == ir.OpSet {
-				method = "add"
-			}
-			v := sub.expr(elt)
-			t := f.NewTemp()
-			sub.emit(&ir.Instr{Op: ir.OpCallMethod, Dst: t, Name: method, Args: []ir.Operand{res, v}, N: 1})
-		}
-		sub.startBlock(head)
-		sub.cur = exit
+	v := fl.expr(elt)
+	name := "append"
+	if op == ir.OpSet {
+		name = "add"
 	}
-	loop(0)
-	sub.terminate(&ir.Terminator{Kind: ir.Return, Value: res})
-	fn := fl.f.NewTemp()
-	fl.emit(&ir.Instr{Op: ir.OpMakeFunc, Dst: fn, Func: f})
-	return fl.call(fn, []ir.Operand{first}, nil, nil)
+	t := fl.f.NewTemp()
+	fl.emit(&ir.Instr{Op: ir.OpCallMethod, Dst: t, Name: name, Args: []ir.Operand{res, v}, N: 1})
 }
 
 // allConst reports whether every expression is one CPython's AST optimizer

@@ -382,26 +382,9 @@ func (a *analyzer) compScope(s *scope, n ast.Expr, gens []*ast.Comprehension, el
 // cannot await); those are reported unsupported by the lowering.
 func compNeedsScope(gens []*ast.Comprehension, elts ...ast.Expr) bool {
 	targets := map[string]bool{}
-	var collect func(t ast.Expr)
-	collect = func(t ast.Expr) {
-		switch x := t.(type) {
-		case *ast.Name:
-			targets[x.Id] = true
-		case *ast.Tuple:
-			for _, e := range x.Elts {
-				collect(e)
-			}
-		case *ast.List:
-			for _, e := range x.Elts {
-				collect(e)
-			}
-		case *ast.Starred:
-			collect(x.Value)
-		}
-	}
 	var roots []ast.Node
 	for i, g := range gens {
-		collect(g.Target)
+		targetNames(g.Target, func(name string) { targets[name] = true })
 		if g.IsAsync != 0 {
 			return false
 		}
@@ -598,5 +581,23 @@ func resolve(s *scope) {
 	if s.usesSuper && s.parent != nil && s.parent.isClass {
 		s.frees["__class__"] = true
 		s.parent.needsClassCell = true
+	}
+}
+
+// targetNames calls f with each name a comprehension target binds.
+func targetNames(t ast.Expr, f func(name string)) {
+	switch x := t.(type) {
+	case *ast.Name:
+		f(x.Id)
+	case *ast.Tuple:
+		for _, e := range x.Elts {
+			targetNames(e, f)
+		}
+	case *ast.List:
+		for _, e := range x.Elts {
+			targetNames(e, f)
+		}
+	case *ast.Starred:
+		targetNames(x.Value, f)
 	}
 }

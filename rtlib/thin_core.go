@@ -495,8 +495,8 @@ func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 	c.running = false
 	if done {
 		c.done = true
-		if exc != nil && exc.Class.IsSubtype(StopIterationType) {
-			exc = Errorf(RuntimeErrorType, "coroutine raised StopIteration")
+		if exc != nil {
+			exc = CoroutineRaised(exc)
 		}
 	}
 	return v, done, exc

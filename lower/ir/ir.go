@@ -278,6 +278,39 @@ func (f *Func) TempType(t Temp) Type {
 	return Boxed
 }
 
+// TempUses counts the reads of each temporary of f.
+func (f *Func) TempUses() map[Temp]int {
+	n := map[Temp]int{}
+	count := func(o Operand) {
+		if t, ok := o.(Temp); ok {
+			n[t]++
+		}
+	}
+	for _, b := range f.Blocks {
+		for _, in := range b.Instrs {
+			for _, a := range in.Args {
+				count(a)
+			}
+		}
+		if b.Term != nil {
+			count(b.Term.Value)
+			count(b.Term.Cause)
+			count(b.Term.Context)
+		}
+	}
+	return n
+}
+
+// AnyStar reports whether an instruction's Star marks any operand.
+func AnyStar(star []bool) bool {
+	for _, s := range star {
+		if s {
+			return true
+		}
+	}
+	return false
+}
+
 // NewTemp allocates a temporary.
 func (f *Func) NewTemp() Temp {
 	f.NTemps++

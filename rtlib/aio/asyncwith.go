@@ -72,12 +72,10 @@ func (a *semEnter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, 
 			s.value--
 			return rt.None, true, nil
 		}
-		l, err := loopOrErr()
-		if err != nil {
+		var err *rt.BaseException
+		if a.fut, err = newWaiter(&s.waiters); err != nil {
 			return nil, true, err
 		}
-		a.fut = NewFuture(l)
-		s.waiters = append(s.waiters, a.fut)
 		sent, thrown = rt.None, nil
 	}
 	v, done, exc := a.fut.Resume(sent, thrown)

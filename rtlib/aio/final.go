@@ -8,12 +8,8 @@ import rt "github.com/async2go/async2go/rtlib"
 // fail inside a method. This runs after the package's types are built (the
 // runtime's own subclasses, such as BoundedSemaphore, are made before).
 func init() {
-	for _, t := range finalTypes() {
+	for _, t := range []*rt.Type{FutureType, TaskType, LockType, EventType, SemaphoreType, BoundedSemaphoreType,
+		ConditionType, QueueType, PriorityQueueType, LifoQueueType, TaskGroupType, TimeoutType, RunnerType} {
 		t.Final = true
 	}
-}
-
-func finalTypes() []*rt.Type {
-	return []*rt.Type{FutureType, TaskType, LockType, EventType, SemaphoreType, BoundedSemaphoreType,
-		ConditionType, QueueType, PriorityQueueType, LifoQueueType, TaskGroupType, TimeoutType, RunnerType}
 }

@@ -101,6 +101,17 @@ func removeFut(list []*Future, f *Future) []*Future {
 
 func loopOrErr() (*Loop, *rt.BaseException) { return needLoop() }
 
+// newWaiter appends a new future of the running loop to waiters.
+func newWaiter(waiters *[]*Future) (*Future, *rt.BaseException) {
+	l, err := loopOrErr()
+	if err != nil {
+		return nil, err
+	}
+	fut := NewFuture(l)
+	*waiters = append(*waiters, fut)
+	return fut, nil
+}
+
 var trueObj rt.Object = rt.Bool(true)
 
 // Lock is asyncio.Lock.
@@ -177,12 +188,10 @@ func (lk *Lock) acquire() rt.Object {
 				lk.locked = true
 				return nil, trueObj, nil
 			}
-			l, err := loopOrErr()
-			if err != nil {
+			var err *rt.BaseException
+			if fut, err = newWaiter(&lk.waiters); err != nil {
 				return nil, nil, err
 			}
-			fut = NewFuture(l)
-			lk.waiters = append(lk.waiters, fut)
 			return fut, nil, nil
 		}
 		lk.waiters = removeFut(lk.waiters, fut)
@@ -247,12 +256,10 @@ func (ev *Event) wait() rt.Object {
 			if ev.value {
 				return nil, trueObj, nil
 			}
-			l, err := loopOrErr()
-			if err != nil {
+			var err *rt.BaseException
+			if fut, err = newWaiter(&ev.waiters); err != nil {
 				return nil, nil, err
 			}
-			fut = NewFuture(l)
-			ev.waiters = append(ev.waiters, fut)
 			return fut, nil, nil
 		}
 		ev.waiters = removeFut(ev.waiters, fut)
@@ -299,12 +306,10 @@ func (s *Semaphore) acquire() rt.Object {
 				s.value--
 				return nil, trueObj, nil
 			}
-			l, err := loopOrErr()
-			if err != nil {
+			var err *rt.BaseException
+			if fut, err = newWaiter(&s.waiters); err != nil {
 				return nil, nil, err
 			}
-			fut = NewFuture(l)
-			s.waiters = append(s.waiters, fut)
 			return fut, nil, nil
 		}
 		if exc := s.waited(fut, exc); exc != nil {
@@ -357,12 +362,10 @@ func (c *Condition) wait() rt.Object {
 					return nil, nil, rt.Errorf(rt.RuntimeErrorType, "cannot wait on un-acquired lock")
 				}
 				c.lock.release()
-				l, err := loopOrErr()
-				if err != nil {
+				var err *rt.BaseException
+				if fut, err = newWaiter(&c.waiters); err != nil {
 					return nil, nil, err
 				}
-				fut = NewFuture(l)
-				c.waiters = append(c.waiters, fut)
 				phase = 1
 				return fut, nil, nil
 			case 1:
