@@ -84,6 +84,10 @@ type inferrer struct {
 	// for functions bound once by def and otherwise only called directly.
 	stable     map[string]*ir.Func
 	stableFunc map[*ir.Func]bool
+	// globals is the join of the types stored into each module global, for
+	// the globals whose every binding is a plain store (typedGlobals); a
+	// load of such a global, once past its NameError check, has that type.
+	globals map[string]ty
 }
 
 func infer(p *ir.Program) {
@@ -101,10 +105,14 @@ func infer(p *ir.Program) {
 		in.infos[f] = fi
 	}
 	in.findStable()
+	in.typedGlobals()
 	for changed := true; changed; {
 		changed = false
 		for _, f := range p.Funcs {
 			in.inferFunc(in.infos[f])
+		}
+		if in.joinGlobalStores() {
+			changed = true
 		}
 		for _, f := range p.Funcs {
 			if in.joinCallSites(in.infos[f]) {
@@ -188,6 +196,64 @@ func (in *inferrer) findStable() {
 			in.stableFunc[f] = true
 		}
 	}
+}
+
+// typedGlobals finds the module globals that can have a type: bound only
+// by plain stores (a def, a class, an import or an assignment, in the
+// module or under `global`), never deleted, and not reachable by name
+// (globals(), exec, `import __main__`, sys.modules): their type is then the
+// join of what is stored, and a program can only ever read those values.
+func (in *inferrer) typedGlobals() {
+	in.globals = map[string]ty{}
+	deleted := map[string]bool{}
+	for _, f := range in.prog.Funcs {
+		for _, b := range f.Blocks {
+			for _, ins := range b.Instrs {
+				switch {
+				case ins.Op == ir.OpLoad && ins.Var.Kind == ir.Builtin && introspects[ins.Var.Name],
+					ins.Op == ir.OpImport && ins.Name == "__main__",
+					ins.Op == ir.OpGetAttr && ins.Name == "modules":
+					in.globals = nil
+					return
+				case ins.Var == nil || ins.Var.Kind != ir.Global:
+				case ins.Op == ir.OpStore:
+					if _, ok := in.globals[ins.Var.Name]; !ok {
+						in.globals[ins.Var.Name] = tyNone
+					}
+				case ins.Op == ir.OpDelete:
+					deleted[ins.Var.Name] = true
+				}
+			}
+		}
+	}
+	for name := range deleted {
+		delete(in.globals, name)
+	}
+}
+
+// joinGlobalStores joins the types of the values stored into the typed
+// globals; it reports whether any changed.
+func (in *inferrer) joinGlobalStores() bool {
+	changed := false
+	for _, f := range in.prog.Funcs {
+		fi := in.infos[f]
+		for _, b := range f.Blocks {
+			for _, ins := range b.Instrs {
+				if ins.Op != ir.OpStore || ins.Var.Kind != ir.Global {
+					continue
+				}
+				old, ok := in.globals[ins.Var.Name]
+				if !ok {
+					continue
+				}
+				if nt := join(old, fi.typeOf(ins.Args[0])); nt != old {
+					in.globals[ins.Var.Name] = nt
+					changed = true
+				}
+			}
+		}
+	}
+	return changed
 }
 
 // introspects are the builtins through which a program can reach its
@@ -383,6 +449,9 @@ func (in *inferrer) result(fi *funcInfo, ins *ir.Instr) ty {
 	case ir.OpLoad:
 		if ins.Var.Kind == ir.Local && !fi.boxed[ins.Var] {
 			return fi.vars[ins.Var]
+		}
+		if t, ok := in.globals[ins.Var.Name]; ok && ins.Var.Kind == ir.Global {
+			return t
 		}
 		return tyAny
 	case ir.OpBinary:

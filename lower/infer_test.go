@@ -88,6 +88,44 @@ async def w(k):
 async def main():
     return await w(600)
 `, "w.k=int w.total=int w.j=int"},
+		// A module global takes the join of everything stored into it,
+		// from the module or under `global`: N and STEP are ints wherever
+		// they are read; MIXED holds an int and a str; GONE is deleted.
+		{`
+N = 10
+STEP = 1
+MIXED = 1
+GONE = 2
+def bump():
+    global STEP, MIXED
+    STEP += 1
+    MIXED = "s"
+def f():
+    total = 0
+    for i in range(N):
+        total += i * STEP
+    a = MIXED
+    b = GONE
+    return total, a, b
+del GONE
+`, "f.total=int f.i=int f.a=object f.b=object"},
+		// Globals reachable by name (globals(), `import __main__`,
+		// sys.modules) have no type.
+		{`
+N = 10
+def f():
+    a = N
+    return a
+globals()["N"] = "x"
+`, "f.a=object"},
+		{`
+import sys
+N = 10
+def f():
+    a = N
+    return a
+setattr(sys.modules[__name__], "N", "x")
+`, "f.a=object"},
 	}
 	for i, c := range cases {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
