@@ -15,6 +15,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -65,7 +66,8 @@ func main() {
 	if uv == "" {
 		fmt.Println("uvloop: not importable by any python3 here (Debian python3-uvloop absent); uvloop column skipped")
 	} else {
-		fmt.Printf("uvloop: %s\n", uv)
+		ver, _ := exec.Command(uv, "-c", "import sys, uvloop; print(uvloop.__version__, 'on Python', sys.version.split()[0])").Output()
+		fmt.Printf("uvloop: %s (%s)\n", uv, strings.TrimSpace(string(ver)))
 	}
 	fmt.Printf("runs per figure: %d (median); million under CPython/uvloop: %d\n\n", *reps, *millionN)
 
@@ -148,9 +150,40 @@ func main() {
 	fmt.Println()
 	fmt.Println("| workload | CPython/translated | uvloop/translated | translated/hand |")
 	fmt.Println("|---|---|---|---|")
+	var gc, gu, gh []float64
 	for _, r := range rows {
 		fmt.Printf("| %s | %s | %s | %s |\n", r.name, ratio(r.cpy, r.trans), ratio(r.uvl, r.trans), ratio(r.trans, r.hand))
+		gc = appendWallRatio(gc, r.cpy, r.trans)
+		gu = appendWallRatio(gu, r.uvl, r.trans)
+		gh = appendWallRatio(gh, r.trans, r.hand)
 	}
+	if len(rows) > 1 {
+		fmt.Printf("| geometric mean, wall | %s | %s | %s |\n", geomean(gc, len(rows)), geomean(gu, len(rows)), geomean(gh, len(rows)))
+	}
+}
+
+// appendWallRatio appends a's wall time over b's when both were measured.
+func appendWallRatio(xs []float64, a, b result) []float64 {
+	if a.err != "" || b.err != "" || b.wall <= 0 {
+		return xs
+	}
+	return append(xs, a.wall.Seconds()/b.wall.Seconds())
+}
+
+// geomean is the geometric mean of xs, "–" unless all n workloads have one.
+func geomean(xs []float64, n int) string {
+	if len(xs) != n || n == 0 {
+		return "–"
+	}
+	sum := 0.0
+	for _, x := range xs {
+		sum += math.Log(x)
+	}
+	g := math.Exp(sum / float64(n))
+	if g >= 10 {
+		return fmt.Sprintf("%.0f", g)
+	}
+	return fmt.Sprintf("%.2g", g)
 }
 
 func ratio(a, b result) string {
