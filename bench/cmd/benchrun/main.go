@@ -3,7 +3,8 @@
 // it), as the hand-written Go version (bench/<w>/hand) and as the program
 // async2go translates from bench/<w>/prog.py. It checks every run's output
 // against bench/<w>/checksum and prints the medians of wall time, CPU time
-// (user+sys) and peak RSS (from the child's rusage), and the ratios.
+// (user+sys) and peak RSS (from the child's rusage), and the ratios, with
+// their geometric means. The implementations take turns run by run.
 //
 //	go run ./bench/cmd/benchrun [-n 3] [-only switch,timers] [-million-n 1]
 //
@@ -96,31 +97,35 @@ func main() {
 		}
 		na := result{err: "n/a"}
 		r.cpy, r.uvl, r.trans, r.transV = na, na, na, na
+		// The implementations take turns, one run each per round, so that
+		// a change in the machine's load falls on all of them alike.
+		var runs []*run
 		if py != "" {
-			r.cpy = measure(pyReps, want, nil, py, prog)
+			runs = append(runs, &run{res: &r.cpy, reps: pyReps, argv: []string{py, prog}})
 		}
 		if uv != "" {
-			r.uvl = measure(pyReps, want, nil, uv, "-c",
-				"import asyncio, runpy, sys, uvloop; asyncio.set_event_loop_policy(uvloop.EventLoopPolicy()); sys.argv=[sys.argv[1]]; runpy.run_path(sys.argv[0], run_name='__main__')", prog)
+			runs = append(runs, &run{res: &r.uvl, reps: pyReps, argv: []string{uv, "-c",
+				"import asyncio, runpy, sys, uvloop; asyncio.set_event_loop_policy(uvloop.EventLoopPolicy()); sys.argv=[sys.argv[1]]; runpy.run_path(sys.argv[0], run_name='__main__')", prog}})
 		}
 		hbin := filepath.Join(tmp, w+"-hand")
 		if out, err := exec.Command("go", "build", "-o", hbin, "./"+dir+"/hand").CombinedOutput(); err != nil {
 			r.hand = result{err: "build failed: " + firstLine(string(out))}
 		} else {
-			r.hand = measure(*reps, want, nil, hbin)
+			runs = append(runs, &run{res: &r.hand, reps: *reps, argv: []string{hbin}})
 		}
 		if a2g != "" {
 			tbin := filepath.Join(tmp, w+"-translated")
 			if out, err := exec.Command(a2g, "build", "-o", tbin, prog).CombinedOutput(); err != nil {
 				r.trans = result{err: "translate failed: " + firstLine(string(out)+err.Error())}
 			} else {
-				r.trans = measure(*reps, want, []string{"ASYNC2GO_CLOCK="}, tbin)
+				runs = append(runs, &run{res: &r.trans, reps: *reps, env: []string{"ASYNC2GO_CLOCK="}, argv: []string{tbin}})
 				if w == "million" {
 					r.hasV = true
-					r.transV = measure(*reps, want, []string{"ASYNC2GO_CLOCK=virtual"}, tbin)
+					runs = append(runs, &run{res: &r.transV, reps: *reps, env: []string{"ASYNC2GO_CLOCK=virtual"}, argv: []string{tbin}})
 				}
 			}
 		}
+		measureInTurns(runs, want)
 		rows = append(rows, r)
 		fmt.Fprintf(os.Stderr, "benchrun: %s done\n", w)
 	}
@@ -203,33 +208,67 @@ func ratio(a, b result) string {
 	return f(a.wall.Seconds(), b.wall.Seconds()) + " / " + f(a.cpu.Seconds(), b.cpu.Seconds()) + " / " + f(float64(a.rssKB), float64(b.rssKB))
 }
 
-// measure runs the command n times and returns the medians; any run whose
-// output differs from want makes the result an error.
-func measure(n int, want string, env []string, name string, args ...string) result {
-	var walls, cpus []time.Duration
-	var rss []int64
-	for range n {
-		ctx, cancel := context.WithTimeout(context.Background(), *timeout)
-		cmd := exec.CommandContext(ctx, name, args...)
-		cmd.Env = append(os.Environ(), env...)
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		start := time.Now()
-		err := cmd.Run()
-		wall := time.Since(start)
-		cancel()
-		if err != nil {
-			return result{err: fmt.Sprintf("failed: %v %s", err, firstLine(errb.String()))}
+// A run is one implementation of a workload to be measured reps times.
+type run struct {
+	res   *result
+	reps  int
+	env   []string
+	argv  []string
+	walls []time.Duration
+	cpus  []time.Duration
+	rss   []int64
+	fail  bool
+}
+
+// measureInTurns runs each command of runs, one run of each per round, until
+// each has had its reps, and stores the medians in its result; a run whose
+// output differs from want, or that fails, makes its result an error and
+// ends its turns.
+func measureInTurns(runs []*run, want string) {
+	for round := 0; ; round++ {
+		busy := false
+		for _, m := range runs {
+			if round >= m.reps || m.fail {
+				continue
+			}
+			busy = true
+			if err := m.once(want); err != "" {
+				*m.res, m.fail = result{err: err}, true
+				continue
+			}
+			if len(m.walls) == m.reps {
+				*m.res = result{wall: median(m.walls), cpu: median(m.cpus), rssKB: median(m.rss)}
+			}
 		}
-		if got := strings.TrimSpace(out.String()); got != want {
-			return result{err: fmt.Sprintf("wrong checksum %q (want %q)", firstLine(got), want)}
+		if !busy {
+			return
 		}
-		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		walls = append(walls, wall)
-		cpus = append(cpus, time.Duration(ru.Utime.Nano()+ru.Stime.Nano()))
-		rss = append(rss, ru.Maxrss)
 	}
-	return result{wall: median(walls), cpu: median(cpus), rssKB: median(rss)}
+}
+
+// once runs the command and records its wall time, CPU time and peak RSS;
+// it returns what went wrong, if anything.
+func (m *run) once(want string) string {
+	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, m.argv[0], m.argv[1:]...)
+	cmd.Env = append(os.Environ(), m.env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return fmt.Sprintf("failed: %v %s", err, firstLine(errb.String()))
+	}
+	if got := strings.TrimSpace(out.String()); got != want {
+		return fmt.Sprintf("wrong checksum %q (want %q)", firstLine(got), want)
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	m.walls = append(m.walls, wall)
+	m.cpus = append(m.cpus, time.Duration(ru.Utime.Nano()+ru.Stime.Nano()))
+	m.rss = append(m.rss, ru.Maxrss)
+	return ""
 }
 
 func median[T int64 | time.Duration](xs []T) T {
