@@ -12,8 +12,9 @@
 // the handler block that receives the exceptions its instructions raise.
 //
 // Then the type inference of infer.go annotates the IR: which temporaries
-// and locals are always ints, floats or bools (Func.TempTypes, Var.Type),
-// which module-level functions are only ever called directly (Func.Direct,
+// and locals are always ints, floats or bools (Func.TempTypes, Var.Type;
+// module globals count, as the join of what is stored into them), which
+// module-level functions are only ever called directly (Func.Direct,
 // Instr.Callee). The annotations only make the generated code faster.
 //
 // A construct the lowering does not handle is reported as an

@@ -12,7 +12,8 @@ import (
 // and records it in Func.TempTypes and Var.Type; codegen keeps such values
 // unboxed. The facts come from literals, from the operators applied (int +
 // int is an int, int / int a float, a comparison of numbers a bool), from
-// known builtins (range, len, int, float, abs) and, across functions, from
+// known builtins (range, len, int, float, abs), from the values stored into
+// module globals, and, across functions, from
 // the arguments at every call of a module-level function that is called and
 // never used any other way. The analysis is flow-insensitive per variable
 // (the join of everything stored in it) and only keeps a local unboxed when
