@@ -202,7 +202,8 @@ func (in *inferrer) findStable() {
 // typedGlobals finds the module globals that can have a type: bound only
 // by plain stores (a def, a class, an import or an assignment, in the
 // module or under `global`), never deleted, and not reachable by name
-// (globals(), exec, `import __main__`, sys.modules): their type is then the
+// (globals(), exec, `import __main__`, sys.modules, a function's
+// __globals__): their type is then the
 // join of what is stored, and a program can only ever read those values.
 func (in *inferrer) typedGlobals() {
 	in.globals = map[string]ty{}
@@ -213,7 +214,7 @@ func (in *inferrer) typedGlobals() {
 				switch {
 				case ins.Op == ir.OpLoad && ins.Var.Kind == ir.Builtin && introspects[ins.Var.Name],
 					ins.Op == ir.OpImport && ins.Name == "__main__",
-					ins.Op == ir.OpGetAttr && ins.Name == "modules":
+					ins.Op == ir.OpGetAttr && (ins.Name == "modules" || ins.Name == "__globals__"):
 					in.globals = nil
 					return
 				case ins.Var == nil || ins.Var.Kind != ir.Global:
