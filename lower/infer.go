@@ -152,11 +152,11 @@ func (in *inferrer) findStable() {
 		uses := f.TempUses()
 		for _, b := range f.Blocks {
 			for _, ins := range b.Instrs {
+				if reachesGlobalsByName(ins) {
+					return // the module's names can be reached by name: nothing is stable
+				}
 				if ins.Var == nil {
 					continue
-				}
-				if ins.Op == ir.OpLoad && ins.Var.Kind == ir.Builtin && introspects[ins.Var.Name] {
-					return // the module's names can be reached by name: nothing is stable
 				}
 				if ins.Var.Kind != ir.Global {
 					continue
@@ -202,9 +202,8 @@ func (in *inferrer) findStable() {
 // typedGlobals finds the module globals that can have a type: bound only
 // by plain stores (a def, a class, an import or an assignment, in the
 // module or under `global`), never deleted, and not reachable by name
-// (globals(), exec, `import __main__`, sys.modules, a function's
-// __globals__): their type is then the
-// join of what is stored, and a program can only ever read those values.
+// (reachesGlobalsByName): their type is then the join of what is stored,
+// and a program can only ever read those values.
 func (in *inferrer) typedGlobals() {
 	in.globals = map[string]ty{}
 	deleted := map[string]bool{}
@@ -212,9 +211,7 @@ func (in *inferrer) typedGlobals() {
 		for _, b := range f.Blocks {
 			for _, ins := range b.Instrs {
 				switch {
-				case ins.Op == ir.OpLoad && ins.Var.Kind == ir.Builtin && introspects[ins.Var.Name],
-					ins.Op == ir.OpImport && ins.Name == "__main__",
-					ins.Op == ir.OpGetAttr && (ins.Name == "modules" || ins.Name == "__globals__"):
+				case reachesGlobalsByName(ins):
 					in.globals = nil
 					return
 				case ins.Var == nil || ins.Var.Kind != ir.Global:
@@ -256,6 +253,22 @@ func (in *inferrer) joinGlobalStores() bool {
 		}
 	}
 	return changed
+}
+
+// reachesGlobalsByName reports whether ins lets a program read or bind its
+// module's globals by name rather than through loads and stores of them:
+// globals(), vars(), exec, `import __main__`, sys.modules, a function's
+// __globals__.
+func reachesGlobalsByName(ins *ir.Instr) bool {
+	switch ins.Op {
+	case ir.OpLoad:
+		return ins.Var.Kind == ir.Builtin && introspects[ins.Var.Name]
+	case ir.OpImport:
+		return ins.Name == "__main__"
+	case ir.OpGetAttr:
+		return ins.Name == "modules" || ins.Name == "__globals__"
+	}
+	return false
 }
 
 // introspects are the builtins through which a program can reach its
