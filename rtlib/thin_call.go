@@ -240,6 +240,18 @@ func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 	return obj, nil
 }
 
+// CallAppend is obj.append(x): on a list (whose methods cannot be
+// replaced) the append itself, without the argument slice that
+// CallMethod's callee could keep, hence without an allocation per call
+// (list comprehensions append each item this way).
+func CallAppend(obj, x Object) (Object, *BaseException) {
+	if l, ok := obj.(*List); ok {
+		l.Items = appendItem(l.Items, x)
+		return None, nil
+	}
+	return CallMethod(obj, "append", []Object{x}, nil)
+}
+
 // CallMethod is obj.name(*args, **kw) without allocating a bound method.
 func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *BaseException) {
 	if _, isMod := obj.(*Module); !isMod {
