@@ -799,6 +799,8 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			code = append(code, dir(c), dir(clear), fg.onErr(b, in.Line, "exc"))
 			return []jen.Code{jen.Block(code...)}
 		}
+	} else if in.Op == ir.OpCallMethod && in.Name == "append" && npos == 1 && in.Star == nil && len(in.KwNames) == 0 {
+		c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "CallAppend").Call(fg.ref(in.Args[0]), fg.ref(in.Args[1]))
 	} else if in.Op == ir.OpCallMethod {
 		c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "CallMethod").Call(fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
 	} else {

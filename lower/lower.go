@@ -1632,8 +1632,14 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 	if s := fl.l.scopes[n]; s != nil {
 		return fl.compFunc(n, s, gens, op, elt, val)
 	}
+	// [elt for x in xs] makes as many items as xs has: its list is made
+	// with room for len(xs) when xs is a list, tuple or range (after xs is
+	// evaluated; making a list has no effect that could be seen before).
+	sized := op == ir.OpList && len(gens) == 1 && len(gens[0].Ifs) == 0 && gens[0].IsAsync == 0
 	res := fl.f.NewTemp()
-	fl.emit(&ir.Instr{Op: op, Dst: res})
+	if !sized {
+		fl.emit(&ir.Instr{Op: op, Dst: res})
+	}
 	renames := map[string]ir.Temp{}
 	for _, g := range gens {
 		targetNames(g.Target, func(name string) { renames[name] = fl.f.NewTemp() })
@@ -1644,6 +1650,9 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 		if i == 0 {
 			iter = fl.expr(g.Iter) // the first iterable is evaluated outside
 			fl.renames = append(fl.renames, renames)
+			if sized {
+				fl.emit(&ir.Instr{Op: ir.OpRuntime, Name: "NewListFor", Dst: res, Args: []ir.Operand{iter}})
+			}
 		} else {
 			iter = fl.expr(g.Iter)
 		}

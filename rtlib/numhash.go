@@ -79,16 +79,24 @@ func hashFloat(v float64) int64 {
 	return r
 }
 
-// fsum adds items to start as CPython 3.12's sum() does: exact int
-// addition, and Neumaier-compensated addition once the total is a float.
-func fsum(acc Object, items []Object) (Object, *BaseException) {
-	var exc *BaseException
-	for i := 0; i < len(items); i++ {
-		if f, ok := acc.(Float); ok {
+// fsum adds the items next gives to acc as CPython 3.12's sum() does:
+// exact int addition, and Neumaier-compensated addition once the total is
+// a float. It takes each item when it adds it, as sum() iterates, so that
+// what an __add__ does to the iterable is seen as in CPython.
+func fsum(acc Object, next func() (Object, bool, *BaseException)) (Object, *BaseException) {
+	for {
+		item, ok, exc := next()
+		if exc != nil {
+			return nil, exc
+		}
+		if !ok {
+			return acc, nil
+		}
+		if f, isFloat := acc.(Float); isFloat {
 			total, c := float64(f), 0.0
-			for ; i < len(items); i++ {
+			for {
 				var x float64
-				switch v := items[i].(type) {
+				switch v := item.(type) {
 				case Float:
 					x = float64(v)
 				case Int:
@@ -96,26 +104,53 @@ func fsum(acc Object, items []Object) (Object, *BaseException) {
 				default:
 					goto out
 				}
-				t := total + x
-				if math.Abs(total) >= math.Abs(x) {
-					c += (total - t) + x
-				} else {
-					c += (x - t) + total
+				{
+					t := total + x
+					if math.Abs(total) >= math.Abs(x) {
+						c += (total - t) + x
+					} else {
+						c += (x - t) + total
+					}
+					total = t
 				}
-				total = t
+				if item, ok, exc = next(); exc != nil {
+					return nil, exc
+				} else if !ok {
+					break
+				}
 			}
 		out:
 			if c != 0 && !math.IsInf(c, 0) && !math.IsNaN(c) {
 				total += c
 			}
 			acc = Float(total)
-			if i >= len(items) {
+			if !ok {
 				return acc, nil
 			}
+		} else if a, isInt := acc.(Int); isInt {
+			// Ints: added unboxed while they fit in an int64 (CPython's
+			// fast path too), boxed once rather than per partial sum.
+			total := int64(a)
+			for {
+				x, isInt := item.(Int)
+				if !isInt {
+					break
+				}
+				t := total + int64(x)
+				if (t > total) != (x > 0) {
+					break // overflow: the exact addition below
+				}
+				total = t
+				if item, ok, exc = next(); exc != nil {
+					return nil, exc
+				} else if !ok {
+					return Int(total), nil
+				}
+			}
+			acc = Int(total)
 		}
-		if acc, exc = Add(acc, items[i]); exc != nil {
+		if acc, exc = Add(acc, item); exc != nil {
 			return nil, exc
 		}
 	}
-	return acc, nil
 }

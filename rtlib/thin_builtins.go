@@ -361,11 +361,23 @@ func init() {
 		if len(args) > 1 {
 			acc = args[1]
 		}
-		items, exc := toSlice(args[0])
+		if l, ok := args[0].(*List); ok {
+			// A list is read as its iterator does, live: an __add__ may
+			// change it. No copy of it is made.
+			i := 0
+			return fsum(acc, func() (Object, bool, *BaseException) {
+				if i >= len(l.Items) {
+					return nil, false, nil
+				}
+				i++
+				return l.Items[i-1], true, nil
+			})
+		}
+		it, exc := Iter(args[0])
 		if exc != nil {
 			return nil, exc
 		}
-		return fsum(acc, items)
+		return fsum(acc, func() (Object, bool, *BaseException) { return Next(it) })
 	})
 	defBuiltin("min", func(args []Object, kw []KwArg) (Object, *BaseException) { return minMax("min", args, kw, -1) })
 	defBuiltin("max", func(args []Object, kw []KwArg) (Object, *BaseException) { return minMax("max", args, kw, 1) })

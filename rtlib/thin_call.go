@@ -240,6 +240,39 @@ func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 	return obj, nil
 }
 
+// CallAppend is obj.append(x): on a list (whose methods cannot be
+// replaced) the append itself, without the argument slice that
+// CallMethod's callee could keep, hence without an allocation per call
+// (list comprehensions append each item this way).
+func CallAppend(obj, x Object) (Object, *BaseException) {
+	if l, ok := obj.(*List); ok {
+		l.Items = appendItem(l.Items, x)
+		return None, nil
+	}
+	return CallMethod(obj, "append", []Object{x}, nil)
+}
+
+// maxListFor bounds the room NewListFor makes in advance.
+const maxListFor = 1 << 20
+
+// NewListFor is the empty list of a comprehension [elt for x in xs] with
+// no condition, made with room for as many items as xs has when xs is a
+// list, a tuple or a range (no user code runs to know it): building a big
+// list does not copy it as it grows (with the GC's write barriers on each
+// pointer copied).
+func NewListFor(xs Object) (Object, *BaseException) {
+	var n int64
+	switch v := xs.(type) {
+	case *List:
+		n = int64(len(v.Items))
+	case *Tuple:
+		n = int64(len(v.Items))
+	case *rangeObj:
+		n = v.length()
+	}
+	return &List{Items: make([]Object, 0, max(0, min(n, maxListFor)))}, nil
+}
+
 // CallMethod is obj.name(*args, **kw) without allocating a bound method.
 func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *BaseException) {
 	if _, isMod := obj.(*Module); !isMod {

@@ -56,15 +56,16 @@ func releasedNone(exc *rt.BaseException) (rt.Resumable, *rt.BaseException) {
 
 // semEnter is a contended `async with sem:`'s __aenter__: Semaphore.acquire
 // (locks.py) waiting for its turn, and the None of __aenter__, in one object
-// instead of two coroutines and their closures.
+// instead of two coroutines and their closures; the waiter future is part
+// of it (its loop is set once it waits).
 type semEnter struct {
 	s   *Semaphore
-	fut *Future
+	fut Future
 }
 
 func (a *semEnter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
 	s := a.s
-	if a.fut == nil {
+	if a.fut.loop == nil {
 		if thrown != nil {
 			return nil, true, thrown
 		}
@@ -72,17 +73,19 @@ func (a *semEnter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, 
 			s.value--
 			return rt.None, true, nil
 		}
-		var err *rt.BaseException
-		if a.fut, err = newWaiter(&s.waiters); err != nil {
+		l, err := loopOrErr()
+		if err != nil {
 			return nil, true, err
 		}
+		a.fut.loop = l
+		s.waiters.push(&a.fut)
 		sent, thrown = rt.None, nil
 	}
 	v, done, exc := a.fut.Resume(sent, thrown)
 	if !done {
 		return v, false, nil // the task waits for the future
 	}
-	if exc := s.waited(a.fut, exc); exc != nil {
+	if exc := s.waited(&a.fut, exc); exc != nil {
 		return nil, true, exc
 	}
 	return rt.None, true, nil

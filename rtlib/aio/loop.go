@@ -181,52 +181,69 @@ type readyItem struct {
 	p unsafe.Pointer
 }
 
-// ring is the FIFO ready queue: a growable ring buffer, so that scheduling
-// allocates nothing once it has reached its working size; after a burst it
-// shrinks again as it empties.
+// ring is the FIFO ready queue: a list of fixed-size segments, so that
+// scheduling allocates nothing once it has reached its working size and a
+// burst (100,000 tasks made at once) grows it without ever copying the
+// items (a doubling ring buffer copied each entry about twice, with write
+// barriers, into fresh memory). Drained segments go back to the heap at once,
+// except a few kept for the next segments needed.
 type ring struct {
-	buf  []readyItem
-	head int
-	n    int
+	head, tail *qseg
+	hi, ti     int // next item to pop in head, next free slot in tail
+	n          int
+	spare      *qseg // drained segments kept for reuse, linked by next
+	nspare     int
+}
+
+// maxSpareSegs bounds the drained segments kept: a steady flow of a few
+// hundred items per iteration needs no new ones.
+const maxSpareSegs = 4
+
+// qsegLen makes a segment (and its next pointer) 4 KB.
+const qsegLen = 170
+
+type qseg struct {
+	items [qsegLen]readyItem
+	next  *qseg
 }
 
 func (r *ring) push(it readyItem) {
-	if r.n == len(r.buf) {
-		size := 2 * len(r.buf)
-		if size == 0 {
-			size = 64
+	if r.tail == nil || r.ti == qsegLen {
+		s := r.spare
+		if s != nil {
+			r.spare, s.next = s.next, nil
+			r.nspare--
+		} else {
+			s = new(qseg)
 		}
-		r.resize(size)
+		if r.tail == nil {
+			r.head, r.hi = s, 0
+		} else {
+			r.tail.next = s
+		}
+		r.tail, r.ti = s, 0
 	}
-	i := r.head + r.n
-	if i >= len(r.buf) {
-		i -= len(r.buf)
-	}
-	r.buf[i] = it
+	r.tail.items[r.ti] = it
+	r.ti++
 	r.n++
 }
 
-func (r *ring) resize(size int) {
-	nb := make([]readyItem, size)
-	if r.head+r.n <= len(r.buf) {
-		copy(nb, r.buf[r.head:r.head+r.n])
-	} else {
-		k := copy(nb, r.buf[r.head:])
-		copy(nb[k:], r.buf[:r.n-k])
-	}
-	r.buf, r.head = nb, 0
-}
-
 func (r *ring) pop() readyItem {
-	it := r.buf[r.head]
-	r.buf[r.head] = readyItem{}
-	r.head++
-	if r.head == len(r.buf) {
-		r.head = 0
-	}
+	s := r.head
+	it := s.items[r.hi]
+	s.items[r.hi] = readyItem{}
+	r.hi++
 	r.n--
-	if len(r.buf) > 4096 && r.n < len(r.buf)/8 {
-		r.resize(len(r.buf) / 2)
+	if r.n == 0 {
+		// Empty: start over at the front of the same segment.
+		r.head, r.tail, r.hi, r.ti = s, s, 0, 0
+	} else if r.hi == qsegLen {
+		r.head, r.hi = s.next, 0
+		s.next = nil
+		if r.nspare < maxSpareSegs {
+			s.next, r.spare = r.spare, s
+			r.nspare++
+		}
 	}
 	return it
 }
@@ -476,9 +493,6 @@ func (l *Loop) runOnce() {
 	}
 	if rt.GILEnabled() {
 		l.yieldGIL()
-	}
-	if l.ready.n == 0 && len(l.ready.buf) > 1<<12 {
-		l.ready = ring{} // give back the memory of a burst
 	}
 }
 

@@ -190,7 +190,9 @@ func newModule() (*rt.Module, *rt.BaseException) {
 		}
 		return f.object(), nil
 	})
-	builtin(m, "gather", asyncioGather)
+	// `await asyncio.gather(…)`: its future is the awaitable; gather keeps
+	// nothing of its argument slice, so AwaitMethod need not copy it.
+	m.Dict.SetStr("gather", &rt.Builtin{Name: "gather", Fn: asyncioGather, Await: awaitGather})
 	registerSync(m)
 	registerTaskGroup(m)
 	registerThreads(m)
@@ -415,8 +417,13 @@ func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseExceptio
 	return s, nil
 }
 
-// maxFreeSleeps bounds the loop's lists of sleep frames kept for reuse.
-const maxFreeSleeps = 64
+// maxFreeSleeps bounds the loop's list of sleep frames (with a timer) kept
+// for reuse; maxFreeSleep0s that of sleep(0) frames (32 bytes each: enough
+// for a few hundred tasks yielding in the same iteration).
+const (
+	maxFreeSleeps  = 64
+	maxFreeSleep0s = 256
+)
 
 // recycle puts a finished frame of awaitSleep back in the free list, once
 // its timer is out of the heap (a cancelled timer stays there until due).
@@ -443,6 +450,16 @@ func asyncioGather(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExceptio
 		return nil, exc
 	}
 	return f, nil
+}
+
+// awaitGather is the Await form of gather: the outer future, which is what
+// awaiting gather's result awaits.
+func awaitGather(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+	f, exc := asyncioGather(args, kw)
+	if exc != nil {
+		return nil, exc
+	}
+	return f.(*Future), nil
 }
 
 // gather is tasks.gather of CPython 3.12.
@@ -718,7 +735,7 @@ func (s *sleep0Frame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Objec
 	}
 	s.yielded = true
 	result := s.result
-	if l := s.loop; l != nil && len(l.freeSleep0) < maxFreeSleeps {
+	if l := s.loop; l != nil && len(l.freeSleep0) < maxFreeSleep0s {
 		s.yielded, s.result = false, nil
 		l.freeSleep0 = append(l.freeSleep0, s)
 	}

@@ -101,6 +101,61 @@ func removeFut(list []*Future, f *Future) []*Future {
 
 func loopOrErr() (*Loop, *rt.BaseException) { return needLoop() }
 
+// waitq is a FIFO of waiter futures (the deque of locks.py): appended at
+// the back, removed mostly from the front. Unlike a slice resliced from
+// the front, it reuses the room its removals free, and it grows by
+// doubling, so that 100,000 waiters queued at once cost one copy of each
+// pointer, not the five of append's 1.25x growth.
+type waitq struct {
+	buf  []*Future
+	head int
+}
+
+// items are the waiters, first to last.
+func (q *waitq) items() []*Future { return q.buf[q.head:] }
+
+func (q *waitq) len() int { return len(q.buf) - q.head }
+
+func (q *waitq) push(f *Future) {
+	if len(q.buf) == cap(q.buf) {
+		n := q.len()
+		if q.head > 0 && n <= cap(q.buf)/2 {
+			copy(q.buf, q.buf[q.head:]) // reuse the room at the front
+			clear(q.buf[n:])
+			q.buf = q.buf[:n]
+		} else {
+			nb := make([]*Future, n, max(8, 2*n))
+			copy(nb, q.buf[q.head:])
+			q.buf = nb
+		}
+		q.head = 0
+	}
+	q.buf = append(q.buf, f)
+}
+
+// remove removes f (deque.remove); waiters mostly leave from the front,
+// which costs O(1).
+func (q *waitq) remove(f *Future) {
+	items := q.items()
+	for i, x := range items {
+		if x != f {
+			continue
+		}
+		if i == 0 {
+			q.buf[q.head] = nil
+			q.head++
+			if q.head == len(q.buf) {
+				q.buf, q.head = q.buf[:0], 0
+			}
+			return
+		}
+		copy(items[i:], items[i+1:])
+		q.buf[len(q.buf)-1] = nil
+		q.buf = q.buf[:len(q.buf)-1]
+		return
+	}
+}
+
 // newWaiter appends a new future of the running loop to waiters.
 func newWaiter(waiters *[]*Future) (*Future, *rt.BaseException) {
 	l, err := loopOrErr()
@@ -131,7 +186,7 @@ type Event struct {
 type Semaphore struct {
 	value   int
 	bound   int // -1: unbounded
-	waiters []*Future
+	waiters waitq
 	class   *rt.Type
 	aexit   *rt.BoundMethod // made once, for rt.AwaitEnter (asyncwith.go)
 }
@@ -276,7 +331,7 @@ func (s *Semaphore) locked() bool {
 	if s.value == 0 {
 		return true
 	}
-	for _, w := range s.waiters {
+	for _, w := range s.waiters.items() {
 		if !w.Cancelled() {
 			return true
 		}
@@ -285,7 +340,7 @@ func (s *Semaphore) locked() bool {
 }
 
 func (s *Semaphore) wakeUpNext() bool {
-	for _, f := range s.waiters {
+	for _, f := range s.waiters.items() {
 		if !f.Done() {
 			s.value--
 			f.SetResult(trueObj)
@@ -306,10 +361,12 @@ func (s *Semaphore) acquire() rt.Object {
 				s.value--
 				return nil, trueObj, nil
 			}
-			var err *rt.BaseException
-			if fut, err = newWaiter(&s.waiters); err != nil {
+			l, err := loopOrErr()
+			if err != nil {
 				return nil, nil, err
 			}
+			fut = NewFuture(l)
+			s.waiters.push(fut)
 			return fut, nil, nil
 		}
 		if exc := s.waited(fut, exc); exc != nil {
@@ -322,7 +379,7 @@ func (s *Semaphore) acquire() rt.Object {
 // waited is the end of acquire's wait for fut, which ended with exc (nil:
 // woken): its finally and except clauses (locks.py). It returns exc.
 func (s *Semaphore) waited(fut *Future, exc *rt.BaseException) *rt.BaseException {
-	s.waiters = removeFut(s.waiters, fut)
+	s.waiters.remove(fut)
 	if exc != nil && isCancel(exc) && fut.Done() && !fut.Cancelled() {
 		s.value++
 	}
