@@ -166,6 +166,9 @@ type Dict struct {
 	vals  []Object
 	index map[any]int
 	live  int
+	// watched: an AttrCache has read this dict; its changes advance
+	// dictEpoch (attrcache.go).
+	watched bool
 	// Class is a dict subclass implemented in Go (defaultdict, Counter);
 	// nil for a plain dict.
 	Class *Type
@@ -358,6 +361,7 @@ func (d *Dict) SetItem(key, v Object) *BaseException {
 	if exc != nil {
 		return exc
 	}
+	d.touch()
 	if i, ok := d.index[hk]; ok {
 		d.vals[i] = v
 		return nil
