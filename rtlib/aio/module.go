@@ -378,6 +378,19 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 // positive delay, its timer has left the heap). A task sleeping this way
 // costs its frame only, and a sleep(0) switch nothing.
 func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+	if l := running; l != nil && len(args) == 1 && len(kw) == 0 {
+		// sleep(0) and sleep(int): the common forms, without sleepArgs.
+		if d, ok := args[0].(rt.Int); ok && d <= 0 {
+			if n := len(l.freeSleep0); n > 0 {
+				s := l.freeSleep0[n-1]
+				l.freeSleep0[n-1] = nil
+				l.freeSleep0 = l.freeSleep0[:n-1]
+				s.result = rt.None
+				return s, nil
+			}
+			return &sleep0Frame{loop: l, result: rt.None}, nil
+		}
+	}
 	delay, result, exc := sleepArgs(args, kw)
 	if exc != nil {
 		return nil, exc
