@@ -192,18 +192,20 @@ type ring struct {
 
 func (r *ring) push(it readyItem) {
 	if r.n == len(r.buf) {
-		size := 2 * len(r.buf)
-		if size == 0 {
-			size = 64
-		}
-		r.resize(size)
+		r.grow()
 	}
-	i := r.head + r.n
-	if i >= len(r.buf) {
-		i -= len(r.buf)
-	}
-	r.buf[i] = it
+	r.buf[(r.head+r.n)&(len(r.buf)-1)] = it
 	r.n++
+}
+
+// grow doubles the buffer (its length is always a power of two, so that
+// push and pop wrap with a mask and stay small enough to inline).
+func (r *ring) grow() {
+	size := 2 * len(r.buf)
+	if size == 0 {
+		size = 64
+	}
+	r.resize(size)
 }
 
 func (r *ring) resize(size int) {
@@ -218,17 +220,23 @@ func (r *ring) resize(size int) {
 }
 
 func (r *ring) pop() readyItem {
-	it := r.buf[r.head]
-	r.buf[r.head] = readyItem{}
-	r.head++
-	if r.head == len(r.buf) {
-		r.head = 0
-	}
+	i := r.head & (len(r.buf) - 1)
+	it := r.buf[i]
+	r.buf[i] = readyItem{}
+	r.head = (i + 1) & (len(r.buf) - 1)
 	r.n--
-	if len(r.buf) > 4096 && r.n < len(r.buf)/8 {
+	return it
+}
+
+// shrink gives back the memory of a burst: an empty ring of more than
+// 4096 entries is dropped, a mostly empty one halved.
+func (r *ring) shrink() {
+	switch {
+	case r.n == 0 && len(r.buf) > 1<<12:
+		*r = ring{}
+	case len(r.buf) > 1<<12 && r.n < len(r.buf)/8:
 		r.resize(len(r.buf) / 2)
 	}
-	return it
 }
 
 // Loop is a single-threaded event loop with the semantics of CPython
@@ -477,9 +485,7 @@ func (l *Loop) runOnce() {
 	if rt.GILEnabled() {
 		l.yieldGIL()
 	}
-	if l.ready.n == 0 && len(l.ready.buf) > 1<<12 {
-		l.ready = ring{} // give back the memory of a burst
-	}
+	l.ready.shrink()
 }
 
 // fire runs a timer that is due (or a CallSoon handle): the handle's
