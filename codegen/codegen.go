@@ -1065,7 +1065,19 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 	case ir.ForNext:
 		next := "Next"
 		if fg.f.TempType(t.Dst) == ir.Int {
-			next = "RangeNextInt" // the unboxed next int of a range
+			// The unboxed next int of a range: the inlinable common case
+			// first.
+			return []jen.Code{jen.Block(
+				jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(rt("RangeNextFast")).Call(fg.ref(t.Value)),
+				jen.If(jen.Op("!").Id("ok")).Block(
+					jen.Var().Id("e").Op("*").Qual(rtPath, "BaseException"),
+					jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op("=").Add(rt("RangeNextInt")).Call(fg.ref(t.Value)),
+					fg.onErr(b, t.Line, "e"),
+					jen.If(jen.Op("!").Id("ok")).Block(gotoB(t.Else)),
+				),
+				fg.rawTemp(t.Dst).Op("=").Id("v"),
+				gotoB(t.Target),
+			)}
 		}
 		return []jen.Code{jen.Block(
 			jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt(next)).Call(fg.ref(t.Value)),
