@@ -199,7 +199,9 @@ func (r *ring) push(it readyItem) {
 }
 
 // grow doubles the buffer (its length is always a power of two, so that
-// push and pop wrap with a mask and stay small enough to inline).
+// push and pop wrap with a mask). Kept out of push, which stays small.
+//
+//go:noinline
 func (r *ring) grow() {
 	size := 2 * len(r.buf)
 	if size == 0 {
@@ -228,13 +230,13 @@ func (r *ring) pop() readyItem {
 	return it
 }
 
-// shrink gives back the memory of a burst: an empty ring of more than
-// 4096 entries is dropped, a mostly empty one halved.
+// shrink gives back the memory of a burst, for a ring of more than 4096
+// entries: an empty one is dropped, a mostly empty one halved.
 func (r *ring) shrink() {
 	switch {
-	case r.n == 0 && len(r.buf) > 1<<12:
+	case r.n == 0:
 		*r = ring{}
-	case len(r.buf) > 1<<12 && r.n < len(r.buf)/8:
+	case r.n < len(r.buf)/8:
 		r.resize(len(r.buf) / 2)
 	}
 }
@@ -485,7 +487,9 @@ func (l *Loop) runOnce() {
 	if rt.GILEnabled() {
 		l.yieldGIL()
 	}
-	l.ready.shrink()
+	if len(l.ready.buf) > 1<<12 {
+		l.ready.shrink()
+	}
 }
 
 // fire runs a timer that is due (or a CallSoon handle): the handle's
