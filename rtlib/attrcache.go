@@ -19,13 +19,15 @@ import "unsafe"
 type AttrCache struct {
 	epoch uint64 // dictEpoch when filled; 0: empty
 	// A module function: the module's dict and the function's Await form.
-	d   *Dict
-	mod func(args []Object, kw []KwArg) (Resumable, *BaseException)
+	d     *Dict
+	mod   func(args []Object, kw []KwArg) (Resumable, *BaseException)
+	start func(args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
 	// A method: the Go type of the receiver (the type word of the
 	// interface), its Python type, and the method's Await form.
 	gotype unsafe.Pointer
 	t      *Type
 	meth   func(self Object, args []Object, kw []KwArg) (Resumable, *BaseException)
+	mstart func(self Object, args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
 }
 
 // dictEpoch counts the changes to watched dicts; it starts at 1 so that
@@ -59,6 +61,43 @@ func AwaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw 
 	return awaitMethodFill(c, obj, name, args, kw)
 }
 
+// AwaitMethodStart is `await obj.name(…)` in a frame up to its first
+// suspension: AwaitMethodCached, then the first step of the awaitable,
+// Resume(None, nil). err is the call's exception (nothing ran); otherwise
+// aw is the awaitable and v, done, exc are what its first step returned.
+// A function or method with a Start form runs that step itself, often
+// without an awaitable to make and recycle (asyncio.sleep(0), a bare
+// yield; Queue.put on a queue with room; Queue.get on one with items).
+func AwaitMethodStart(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException) {
+	if c.start != nil && c.epoch == dictEpoch {
+		if m, ok := obj.(*Module); ok && m.Dict == c.d {
+			return c.start(args, kw)
+		}
+	}
+	switch {
+	case c.epoch != dictEpoch:
+		aw, err = awaitMethodFill(c, obj, name, args, kw)
+	case c.mod != nil:
+		if m, ok := obj.(*Module); ok && m.Dict == c.d {
+			aw, err = c.mod(args, kw)
+		} else {
+			aw, err = awaitMethodFill(c, obj, name, args, kw)
+		}
+	case goType(obj) == c.gotype && obj.Type() == c.t:
+		if c.mstart != nil {
+			return c.mstart(obj, args, kw)
+		}
+		aw, err = c.meth(obj, args, kw)
+	default:
+		aw, err = awaitMethodFill(c, obj, name, args, kw)
+	}
+	if err != nil {
+		return nil, nil, true, nil, err
+	}
+	v, done, exc = aw.Resume(None, nil)
+	return aw, v, done, exc, nil
+}
+
 // awaitMethodFill is a miss of AwaitMethodCached: AwaitMethod, and the
 // cache filled when the lookup found a Go function with an Await form
 // that nothing can shadow.
@@ -69,7 +108,7 @@ func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []
 		if v, ok := o.Dict.GetStr(name); ok {
 			if b, ok := v.(*Builtin); ok && b.Await != nil {
 				o.Dict.watched = true
-				c.epoch, c.d, c.mod = dictEpoch, o.Dict, b.Await
+				c.epoch, c.d, c.mod, c.start = dictEpoch, o.Dict, b.Await, b.Start
 			}
 		}
 	case *Type, *superObj, *Instance, *BaseException, *Function:
@@ -82,7 +121,7 @@ func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []
 				for _, b := range t.MRO {
 					b.Dict.watched = true
 				}
-				c.epoch, c.gotype, c.t, c.meth = dictEpoch, goType(obj), t, bm.Await
+				c.epoch, c.gotype, c.t, c.meth, c.mstart = dictEpoch, goType(obj), t, bm.Await, bm.Start
 			}
 		}
 	}
