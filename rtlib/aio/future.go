@@ -486,6 +486,10 @@ func (t *Task) step(exc *rt.BaseException) {
 		}
 		return
 	}
+	if _, bare := v.(rt.NoneType); bare { // a bare yield: sleep(0)
+		l.scheduleStep(t, nil)
+		return
+	}
 	switch w := v.(type) {
 	case *sleepFrame:
 		t.park(w)
