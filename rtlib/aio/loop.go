@@ -186,6 +186,7 @@ type readyItem struct {
 // shrinks again as it empties.
 type ring struct {
 	buf  []readyItem
+	mask int // len(buf) - 1 (len(buf) is a power of two)
 	head int
 	n    int
 }
@@ -194,7 +195,7 @@ func (r *ring) push(it readyItem) {
 	if r.n == len(r.buf) {
 		r.grow()
 	}
-	r.buf[(r.head+r.n)&(len(r.buf)-1)] = it
+	r.buf[(r.head+r.n)&r.mask] = it
 	r.n++
 }
 
@@ -218,14 +219,14 @@ func (r *ring) resize(size int) {
 		k := copy(nb, r.buf[r.head:])
 		copy(nb[k:], r.buf[:r.n-k])
 	}
-	r.buf, r.head = nb, 0
+	r.buf, r.mask, r.head = nb, size-1, 0
 }
 
 func (r *ring) pop() readyItem {
-	i := r.head & (len(r.buf) - 1)
+	i := r.head
 	it := r.buf[i]
 	r.buf[i] = readyItem{}
-	r.head = (i + 1) & (len(r.buf) - 1)
+	r.head = (i + 1) & r.mask
 	r.n--
 	return it
 }
