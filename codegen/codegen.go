@@ -248,7 +248,9 @@ type funcGen struct {
 	// after it reads, mapped to that OpGetAwaitable's Dst: the pair is
 	// emitted as one rt.AwaitMethod.
 	awaitDst map[*ir.Instr]ir.Temp
-	subs     map[*ir.Func]bool // callees whose frames this frame embeds
+	// started: blocks whose fused call also takes the await's first step.
+	started map[*ir.Block]bool
+	subs    map[*ir.Func]bool // callees whose frames this frame embeds
 	// unpackOf maps an OpUnpack of a tuple display made just before it
 	// (`a, b = b, a + b`) to that OpTuple, which is then not emitted: the
 	// targets are assigned the items directly, with no tuple made.
@@ -338,7 +340,7 @@ func (fg *funcGen) onErr(b *ir.Block, line int, errVar string) jen.Code {
 }
 
 func (g *gen) function(f *ir.Func) []jen.Code {
-	fg := &funcGen{g: g, f: f, frame: f.Kind.IsStateMachine(), awSlots: map[ir.Temp]int{}, usedLabel: map[int]bool{}, subs: map[*ir.Func]bool{}}
+	fg := &funcGen{g: g, f: f, frame: f.Kind.IsStateMachine(), awSlots: map[ir.Temp]int{}, usedLabel: map[int]bool{}, subs: map[*ir.Func]bool{}, started: map[*ir.Block]bool{}}
 	for _, b := range f.Blocks {
 		for _, in := range b.Instrs {
 			if in.Op == ir.OpGetAwaitable {
@@ -787,6 +789,34 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			clear = jen.List(slots...).Op("=").List(nils...)
 		}
 		cache := fg.g.attrCache()
+		if t := b.Term; t.Kind == ir.Await && t.Value == ir.Operand(aw) {
+			// The await's first step too, in the call (rt.AwaitMethodStart):
+			// the await terminator of b then emits nothing.
+			fg.started[b] = true
+			dir := func(st jen.Code) jen.Code {
+				return jen.Comment(fmt.Sprintf("/*line %s:%d*/", fg.g.prog.File, in.Line)).Add(st)
+			}
+			if len(code) > 0 {
+				code[len(code)-1] = dir(code[len(code)-1])
+			}
+			code = append(code, dir(jen.List(jen.Id("aw"), jen.Id("v"), jen.Id("done"), jen.Id("e"), jen.Id("err")).Op(":=").Qual(rtPath, "AwaitMethodStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)))
+			if clear != nil {
+				code = append(code, dir(clear))
+			}
+			fg.usedLabel[t.Target.ID] = true
+			code = append(code,
+				fg.onErr(b, in.Line, "err"),
+				jen.If(jen.Op("!").Id("done")).Block(
+					fg.temp(aw).Op("=").Id("aw"),
+					jen.Id("f").Dot("state").Op("=").Lit(t.Target.State),
+					jen.Return(jen.Id("v"), jen.False(), jen.Nil()),
+				),
+				fg.onErr(b, t.Line, "e"),
+				fg.temp(t.Dst).Op("=").Id("v"),
+				jen.Goto().Id(fmt.Sprintf("b%d", t.Target.ID)),
+			)
+			return []jen.Code{jen.Block(code...)}
+		}
 		c = jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Qual(rtPath, "AwaitMethodCached").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
 		if clear != nil {
 			// Each statement at the Python line (positions of a running
@@ -1050,6 +1080,9 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 		}
 		return []jen.Code{set, jen.Id("line").Op("=").Lit(t.Line), jen.Goto().Id(fg.handler(b))}
 	case ir.Await:
+		if fg.started[b] {
+			return nil // the call has stepped into the await (rt.AwaitMethodStart)
+		}
 		st := t.Target.State
 		return []jen.Code{
 			jen.List(jen.Id("sent"), jen.Id("thrown")).Op("=").List(rt("None"), jen.Nil()),
@@ -1067,7 +1100,19 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 	case ir.ForNext:
 		next := "Next"
 		if fg.f.TempType(t.Dst) == ir.Int {
-			next = "RangeNextInt" // the unboxed next int of a range
+			// The unboxed next int of a range: the inlinable common case
+			// first.
+			return []jen.Code{jen.Block(
+				jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(rt("RangeNextFast")).Call(fg.ref(t.Value)),
+				jen.If(jen.Op("!").Id("ok")).Block(
+					jen.Var().Id("e").Op("*").Qual(rtPath, "BaseException"),
+					jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op("=").Add(rt("RangeNextInt")).Call(fg.ref(t.Value)),
+					fg.onErr(b, t.Line, "e"),
+					jen.If(jen.Op("!").Id("ok")).Block(gotoB(t.Else)),
+				),
+				fg.rawTemp(t.Dst).Op("=").Id("v"),
+				gotoB(t.Target),
+			)}
 		}
 		return []jen.Code{jen.Block(
 			jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt(next)).Call(fg.ref(t.Value)),

@@ -2,6 +2,7 @@ package codegen
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 
@@ -151,6 +152,15 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 				return jen.If(jen.List(jen.Id("r"), jen.Id("ok")).Op(":=").Add(rt(fn+"Fast")).Call(a(), bb()), jen.Id("ok")).Block(
 					fg.rawTemp(in.Dst).Op("=").Id("r"))
 			}
+			if init, cond, val := fg.intFast(op, in.Args[0], in.Args[1]); cond != nil {
+				// The small case written out: no call, no ok flag.
+				fast = func(string) *jen.Statement {
+					if init != nil {
+						return jen.If(init, cond).Block(fg.rawTemp(in.Dst).Op("=").Add(rt("MakeInt")).Call(val))
+					}
+					return jen.If(cond).Block(fg.rawTemp(in.Dst).Op("=").Add(rt("MakeInt")).Call(val))
+				}
+			}
 			if fn, ok := intOps[op]; ok {
 				return []jen.Code{fast(fn).Else().Block(fg.rawTemp(in.Dst).Op("=").Add(rt(fn)).Call(a(), bb()))}, true
 			}
@@ -196,7 +206,15 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 		case ta == ir.Int && tb == ir.Int:
 			a := func() *jen.Statement { return fg.refAs(in.Args[0], ir.Int) }
 			bb := func() *jen.Statement { return fg.refAs(in.Args[1], ir.Int) }
-			return []jen.Code{jen.If(rt("IntSmall").Call(a(), bb())).Block(
+			cond := jen.Add(rt("IntSmall").Call(a(), bb()))
+			if conds := fg.smallConds(in.Args[0], in.Args[1]); len(conds) > 0 {
+				return []jen.Code{jen.If(andAll(conds)).Block(
+					fg.rawTemp(in.Dst).Op("=").Add(fg.smallOf(in.Args[0])).Op(sym).Add(fg.smallOf(in.Args[1])),
+				).Else().Block(
+					fg.rawTemp(in.Dst).Op("=").Add(rt("IntCmp")).Call(a(), bb()).Op(sym).Lit(0),
+				)}, true
+			}
+			return []jen.Code{jen.If(cond).Block(
 				fg.rawTemp(in.Dst).Op("=").Add(a()).Dot("Small").Op(sym).Add(bb()).Dot("Small"),
 			).Else().Block(
 				fg.rawTemp(in.Dst).Op("=").Add(rt("IntCmp")).Call(a(), bb()).Op(sym).Lit(0),
@@ -222,6 +240,133 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 		}
 	}
 	return nil, false
+}
+
+// constInt is the value of an int constant operand that fits an int64.
+func constInt(o ir.Operand) (int64, bool) {
+	if c, ok := o.(ir.Const); ok {
+		if v, ok := c.Value.(*big.Int); ok && v.IsInt64() {
+			return v.Int64(), true
+		}
+	}
+	return 0, false
+}
+
+// smallOf is the int64 of an int operand in its small case: the literal of
+// a constant, x.Small of a temporary.
+func (fg *funcGen) smallOf(o ir.Operand) *jen.Statement {
+	if c, ok := constInt(o); ok {
+		return jen.Lit(int(c))
+	}
+	return fg.refAs(o, ir.Int).Dot("Small")
+}
+
+// smallConds are the conditions that int operands are small (x.Big ==
+// nil); a constant needs none.
+func (fg *funcGen) smallConds(ops ...ir.Operand) []jen.Code {
+	var conds []jen.Code
+	for _, o := range ops {
+		if _, ok := constInt(o); !ok {
+			conds = append(conds, fg.refAs(o, ir.Int).Dot("Big").Op("==").Nil())
+		}
+	}
+	return conds
+}
+
+func andAll(conds []jen.Code) *jen.Statement {
+	e := jen.Add(conds[0])
+	for _, c := range conds[1:] {
+		e = e.Op("&&").Add(c)
+	}
+	return e
+}
+
+// intFast is the small case of the typed int operation x op y, written
+// out: under cond (after init, if any), val computed in int64 is Python's
+// result. cond is nil when there is no such case (the operation's Fast
+// helper is used). Overflow checks against a constant operand are a range
+// check of the other operand.
+func (fg *funcGen) intFast(op string, x, y ir.Operand) (init, cond, val *jen.Statement) {
+	cx, xConst := constInt(x)
+	cy, yConst := constInt(y)
+	if xConst && yConst {
+		return nil, nil, nil
+	}
+	X, Y := fg.smallOf(x), fg.smallOf(y)
+	conds := fg.smallConds(x, y)
+	rangeOf := func(v *jen.Statement, lo, hi int64) {
+		if lo != math.MinInt64 {
+			conds = append(conds, jen.Add(v).Op(">=").Lit(int(lo)))
+		}
+		if hi != math.MaxInt64 {
+			conds = append(conds, jen.Add(v).Op("<=").Lit(int(hi)))
+		}
+	}
+	// The variable operand and the constant, for commutative operators.
+	v, c, vc := X, cy, yConst
+	if xConst {
+		v, c, vc = Y, cx, true
+	}
+	r := jen.Id("r")
+	switch op {
+	case "Add", "Sub":
+		sym := map[string]string{"Add": "+", "Sub": "-"}[op]
+		switch {
+		case op == "Add" && vc && c > 0:
+			rangeOf(v, math.MinInt64, math.MaxInt64-c)
+		case op == "Add" && vc:
+			rangeOf(v, math.MinInt64-c, math.MaxInt64)
+		case op == "Sub" && yConst && cy > 0:
+			rangeOf(X, math.MinInt64+cy, math.MaxInt64)
+		case op == "Sub" && yConst:
+			rangeOf(X, math.MinInt64, math.MaxInt64+cy)
+		default:
+			// Overflow iff the result's sign differs from both operands'
+			// (x + y), from x's where x and y differ in sign (x - y).
+			if op == "Add" {
+				conds = append(conds, jen.Parens(jen.Add(X).Op("^").Id("r")).Op("&").Parens(jen.Add(Y).Op("^").Id("r")).Op(">=").Lit(0))
+			} else {
+				conds = append(conds, jen.Parens(jen.Add(X).Op("^").Add(Y)).Op("&").Parens(jen.Add(X).Op("^").Id("r")).Op(">=").Lit(0))
+			}
+			return jen.Id("r").Op(":=").Add(X).Op(sym).Add(Y), andAll(conds), r
+		}
+		if len(conds) == 0 {
+			return nil, nil, nil
+		}
+		return nil, andAll(conds), jen.Add(X).Op(sym).Add(Y)
+	case "Mul":
+		if !vc || c == math.MinInt64 {
+			return nil, nil, nil
+		}
+		if c != 0 {
+			k := int64(math.MaxInt64) / absInt(c)
+			rangeOf(v, -k, k)
+		}
+		return nil, andAll(conds), jen.Add(X).Op("*").Add(Y)
+	case "BitAnd", "BitOr", "BitXor":
+		sym := map[string]string{"BitAnd": "&", "BitOr": "|", "BitXor": "^"}[op]
+		return nil, andAll(conds), jen.Add(X).Op(sym).Add(Y)
+	case "Mod", "FloorDiv":
+		fn := map[string]string{"Mod": "PyMod", "FloorDiv": "PyFloorDiv"}[op]
+		switch {
+		case yConst && (cy == 0 || cy == -1 && op == "FloorDiv"):
+			return nil, nil, nil
+		case !yConst:
+			conds = append(conds, jen.Add(Y).Op("!=").Lit(0))
+			if op == "FloorDiv" {
+				conds = append(conds, jen.Add(Y).Op("!=").Lit(-1))
+			}
+		}
+		return nil, andAll(conds), jen.Qual(rtPath, fn).Call(X, Y)
+	}
+	return nil, nil, nil
+}
+
+func absInt(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // floatOperand is argument i of a float operation as a float64: an int

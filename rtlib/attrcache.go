@@ -1,41 +1,127 @@
 package rtlib
 
-// AttrCache is an inline cache for one call site's `await module.name(…)`:
-// where in the module's dict the name was found last time. A hit checks
-// that the same key is still at that place and still bound, so rebinding
-// (asyncio.sleep = f), deleting or reordering the module's names is seen
-// at once; a miss looks the name up and remembers it. Generated code keeps
-// one per call site, as a package variable; translated code runs one
-// Python thread at a time, so it needs no lock.
+import "unsafe"
+
+// AttrCache is an inline cache for one call site's `await obj.name(…)`:
+// what the lookup of name on obj found last time, when that was a Go
+// function with an Await form — a module function (`asyncio.sleep`) or a
+// method of a Go-implemented type (`queue.get`). Generated code keeps one
+// per call site, as a package variable; translated code runs one Python
+// thread at a time, so it needs no lock.
+//
+// The cache is valid while no dict that the lookup read has changed: the
+// lookup marks those dicts (the module's, or those of the type's MRO) as
+// watched, and any change to a watched dict (a store, even of the same
+// value, a deletion, a reordering) advances dictEpoch, which empties every
+// cache at once. So rebinding (asyncio.sleep = f), deleting or shadowing a
+// method in a class of the MRO is seen at once, and a hit costs two or
+// three comparisons.
 type AttrCache struct {
-	d *Dict
-	i int
+	epoch uint64 // dictEpoch when filled; 0: empty
+	// A module function: the module's dict and the function's Await form.
+	d     *Dict
+	mod   func(args []Object, kw []KwArg) (Resumable, *BaseException)
+	start func(args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
+	// A method: the Go type of the receiver (the type word of the
+	// interface), its Python type, and the method's Await form.
+	gotype unsafe.Pointer
+	t      *Type
+	meth   func(self Object, args []Object, kw []KwArg) (Resumable, *BaseException)
+	mstart func(self Object, args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
 }
 
-// lookup is d[name] through the cache.
-func (c *AttrCache) lookup(d *Dict, name string) (Object, bool) {
-	if c.d == d && c.i < len(d.keys) {
-		if k, ok := d.keys[c.i].(Str); ok && string(k) == name {
-			if v := d.vals[c.i]; v != nil {
-				return v, true
+// dictEpoch counts the changes to watched dicts; it starts at 1 so that
+// an empty cache (epoch 0) never matches.
+var dictEpoch uint64 = 1
+
+// touch notes a change to d: the caches that read it are stale.
+func (d *Dict) touch() {
+	if d.watched {
+		dictEpoch++
+	}
+}
+
+// goType is the dynamic Go type of x (the first word of the interface).
+func goType(x Object) unsafe.Pointer {
+	return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[0]
+}
+
+// AwaitMethodCached is AwaitMethod through the call site's cache: the
+// same result, with the lookup skipped while the cache holds.
+func AwaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
+	if c.epoch == dictEpoch {
+		if c.mod != nil {
+			if m, ok := obj.(*Module); ok && m.Dict == c.d {
+				return c.mod(args, kw)
 			}
+		} else if goType(obj) == c.gotype && obj.Type() == c.t {
+			return c.meth(obj, args, kw)
 		}
 	}
-	i, ok := d.index[name]
-	if !ok {
-		return nil, false
-	}
-	c.d, c.i = d, i
-	return d.vals[i], true
+	return awaitMethodFill(c, obj, name, args, kw)
 }
 
-// AwaitMethodCached is AwaitMethod with the module attribute looked up
-// through the call site's cache.
-func AwaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
-	if m, ok := obj.(*Module); ok {
-		if v, ok := c.lookup(m.Dict, name); ok {
+// AwaitMethodStart is `await obj.name(…)` in a frame up to its first
+// suspension: AwaitMethodCached, then the first step of the awaitable,
+// Resume(None, nil). err is the call's exception (nothing ran); otherwise
+// aw is the awaitable and v, done, exc are what its first step returned.
+// A function or method with a Start form runs that step itself, often
+// without an awaitable to make and recycle (asyncio.sleep(0), a bare
+// yield; Queue.put on a queue with room; Queue.get on one with items).
+func AwaitMethodStart(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException) {
+	if c.start != nil && c.epoch == dictEpoch {
+		if m, ok := obj.(*Module); ok && m.Dict == c.d {
+			return c.start(args, kw)
+		}
+	}
+	switch {
+	case c.epoch != dictEpoch:
+		aw, err = awaitMethodFill(c, obj, name, args, kw)
+	case c.mod != nil:
+		if m, ok := obj.(*Module); ok && m.Dict == c.d {
+			aw, err = c.mod(args, kw)
+		} else {
+			aw, err = awaitMethodFill(c, obj, name, args, kw)
+		}
+	case goType(obj) == c.gotype && obj.Type() == c.t:
+		if c.mstart != nil {
+			return c.mstart(obj, args, kw)
+		}
+		aw, err = c.meth(obj, args, kw)
+	default:
+		aw, err = awaitMethodFill(c, obj, name, args, kw)
+	}
+	if err != nil {
+		return nil, nil, true, nil, err
+	}
+	v, done, exc = aw.Resume(None, nil)
+	return aw, v, done, exc, nil
+}
+
+// awaitMethodFill is a miss of AwaitMethodCached: AwaitMethod, and the
+// cache filled when the lookup found a Go function with an Await form
+// that nothing can shadow.
+func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
+	*c = AttrCache{}
+	switch o := obj.(type) {
+	case *Module:
+		if v, ok := o.Dict.GetStr(name); ok {
 			if b, ok := v.(*Builtin); ok && b.Await != nil {
-				return b.Await(args, kw)
+				o.Dict.watched = true
+				c.epoch, c.d, c.mod, c.start = dictEpoch, o.Dict, b.Await, b.Start
+			}
+		}
+	case *Type, *superObj, *Instance, *BaseException, *Function:
+		// Types look up on themselves; the others have instance
+		// attributes that may shadow a method.
+	default:
+		t := obj.Type()
+		if m, ok := t.lookup(name); ok {
+			if bm, ok := m.(*Method); ok && bm.Await != nil && instanceAttrs(obj) == nil {
+				for _, b := range t.MRO {
+					b.Dict.watched = true
+				}
+				c.epoch, c.gotype, c.t, c.meth, c.mstart = dictEpoch, goType(obj), t, bm.Await, bm.Start
 			}
 		}
 	}

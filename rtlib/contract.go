@@ -51,6 +51,11 @@ type Builtin struct {
 	// Await, if set, is `await f(...)` without the coroutine object: see
 	// AwaitMethod.
 	Await func(args []Object, kw []KwArg) (Resumable, *BaseException)
+	// Start, if set, is Await followed by the first step of what it
+	// returns, Resume(None, nil), in one: see AwaitMethodStart. It may
+	// return an awaitable that can only finish (a shared one, with no
+	// state), as nothing but the awaiting frame sees it.
+	Start func(args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException)
 }
 
 // Method is a method of a type implemented in Go; the type's Dict maps its
@@ -63,6 +68,9 @@ type Method struct {
 	// directly; as nothing else can hold that body, its maker may recycle
 	// it once it has finished. It must not keep args (see AwaitMethod).
 	Await func(self Object, args []Object, kw []KwArg) (Resumable, *BaseException)
+	// Start, if set, is Await and the first step in one (see
+	// Builtin.Start and AwaitMethodStart).
+	Start func(self Object, args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException)
 }
 
 // Resumable is a suspendable computation: the compiled body of a coroutine,

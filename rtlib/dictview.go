@@ -179,6 +179,7 @@ func (d *Dict) MoveToEnd(key Object, last bool) (bool, *BaseException) {
 		return true, d.SetItem(stored, v)
 	}
 	keys, vals := d.keys, d.vals
+	d.touch()
 	d.keys, d.vals, d.index, d.live = nil, nil, map[any]int{}, 0
 	if exc := d.SetItem(stored, v); exc != nil {
 		return true, exc

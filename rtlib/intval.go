@@ -237,6 +237,12 @@ func IntToFloat(a IntVal) (float64, *BaseException) {
 	if a.Big == nil {
 		return float64(a.Small), nil
 	}
+	return bigToFloat(a)
+}
+
+// bigToFloat is float() of an int beyond int64 (OverflowError when huge);
+// apart from IntToFloat, so that IntToFloat inlines.
+func bigToFloat(a IntVal) (float64, *BaseException) {
 	r, exc := Call(FloatType, []Object{a.Box()}, nil)
 	if exc != nil {
 		return 0, exc
@@ -286,6 +292,41 @@ func RangeNextInt(it Object) (IntVal, bool, *BaseException) {
 		return IntVal{Small: v}, true, nil
 	}
 	return rangeNextSlow(it)
+}
+
+// RangeNextFast is the inlinable common case of RangeNextInt: the next int
+// of a range iterator that has one; ok=false sends the caller to
+// RangeNextInt (exhausted, or not a range iterator).
+func RangeNextFast(it Object) (IntVal, bool) {
+	if r, ok := it.(*rangeIter); ok && r.left > 0 {
+		v := r.next
+		r.next += r.step
+		r.left--
+		return IntVal{Small: v}, true
+	}
+	return IntVal{}, false
+}
+
+// PyMod is Python's a % b on int64 operands, b != 0: the result has the
+// sign of b (Go's % truncates). It never overflows. Generated code calls
+// it on the small case of a typed %.
+func PyMod(a, b int64) int64 {
+	m := a % b
+	if m != 0 && (m < 0) != (b < 0) {
+		m += b
+	}
+	return m
+}
+
+// PyFloorDiv is Python's a // b on int64 operands, b != 0 and not
+// (math.MinInt64, -1), whose quotient overflows: the quotient rounded
+// toward minus infinity (Go's / truncates).
+func PyFloorDiv(a, b int64) int64 {
+	q := a / b
+	if q*b != a && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
 }
 
 func rangeNextSlow(it Object) (IntVal, bool, *BaseException) {

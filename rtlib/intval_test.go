@@ -85,3 +85,28 @@ func TestIntValMatchesBoxed(t *testing.T) {
 		}
 	}
 }
+
+// TestPyModFloorDiv checks the int64 helpers of generated code's typed %
+// and // against the boxed operators, signs and boundaries included.
+func TestPyModFloorDiv(t *testing.T) {
+	vals := []int64{0, 1, -1, 2, -2, 3, -3, 7, -7, 10, -10, 1000, 1 << 31, -(1 << 31), 2147483648,
+		math.MaxInt64, math.MinInt64, math.MaxInt64 - 1, math.MinInt64 + 1}
+	for _, a := range vals {
+		for _, b := range vals {
+			if b == 0 {
+				continue
+			}
+			want, _ := Mod(Int(a), Int(b))
+			if got := PyMod(a, b); Int(got) != want {
+				t.Errorf("PyMod(%d, %d) = %d, want %v", a, b, got, want)
+			}
+			if a == math.MinInt64 && b == -1 {
+				continue
+			}
+			want, _ = FloorDiv(Int(a), Int(b))
+			if got := PyFloorDiv(a, b); Int(got) != want {
+				t.Errorf("PyFloorDiv(%d, %d) = %d, want %v", a, b, got, want)
+			}
+		}
+	}
+}

@@ -166,6 +166,9 @@ type Dict struct {
 	vals  []Object
 	index map[any]int
 	live  int
+	// watched: an AttrCache has read this dict; its changes advance
+	// dictEpoch (attrcache.go).
+	watched bool
 	// Class is a dict subclass implemented in Go (defaultdict, Counter);
 	// nil for a plain dict.
 	Class *Type
@@ -358,6 +361,7 @@ func (d *Dict) SetItem(key, v Object) *BaseException {
 	if exc != nil {
 		return exc
 	}
+	d.touch()
 	if i, ok := d.index[hk]; ok {
 		d.vals[i] = v
 		return nil
@@ -475,31 +479,61 @@ func NewCoroutine(fn *Function, body Resumable) *Coroutine {
 
 // Resume advances the coroutine (send/throw).
 func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *BaseException) {
-	if c.done {
-		if thrown != nil {
-			return nil, true, thrown
-		}
-		return nil, true, Errorf(RuntimeErrorType, "cannot reuse already awaited coroutine")
+	if !c.Enter() {
+		return c.refuse(thrown)
 	}
-	if c.running {
+	v, done, exc := c.Body.Resume(sent, thrown)
+	c.Leave(done)
+	if done && exc != nil {
+		exc = CoroutineRaised(exc)
+	}
+	return v, done, exc
+}
+
+// refuse is Resume's answer when the coroutine cannot run.
+func (c *Coroutine) refuse(thrown *BaseException) (Object, bool, *BaseException) {
+	switch {
+	case c.done && thrown != nil:
+		return nil, true, thrown
+	case c.done:
+		return nil, true, Errorf(RuntimeErrorType, "cannot reuse already awaited coroutine")
+	case c.running:
 		return nil, true, Errorf(ValueErrorType, "coroutine already executing")
 	}
-	if callDepth >= RecursionLimit {
-		return nil, true, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+	return nil, true, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+}
+
+// Enter and Leave are Resume in parts, so that a caller that resumes
+// coroutines all the time (a task's step) calls the frame itself:
+//
+//	if c.Enter() {
+//		v, done, exc = c.Body.Resume(sent, thrown)
+//		c.Leave(done)
+//		if done && exc != nil {
+//			exc = CoroutineRaised(exc)
+//		}
+//	} else {
+//		v, done, exc = c.Resume(sent, thrown)
+//	}
+//
+// is c.Resume(sent, thrown). Enter reports false, changing nothing, where
+// Resume would refuse (done, running, too deep).
+func (c *Coroutine) Enter() bool {
+	if c.done || c.running || callDepth >= RecursionLimit {
+		return false
 	}
-	c.started = true
-	c.running = true
+	c.started, c.running = true, true
 	callDepth++
-	v, done, exc := c.Body.Resume(sent, thrown)
+	return true
+}
+
+// Leave ends a Resume begun by Enter.
+func (c *Coroutine) Leave(done bool) {
 	callDepth--
 	c.running = false
 	if done {
 		c.done = true
-		if exc != nil {
-			exc = CoroutineRaised(exc)
-		}
 	}
-	return v, done, exc
 }
 
 // CoroutineRaised is what leaves a coroutine for an exception its frame

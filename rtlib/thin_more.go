@@ -36,6 +36,20 @@ func DelAttr(obj Object, name string) *BaseException {
 		}
 		return plainDelAttr(obj, name)
 	}
+	switch o := obj.(type) {
+	case *Module:
+		if o.Dict.DelStr(name) {
+			return nil
+		}
+	case *Type:
+		if MetaOf(o) != nil {
+			break
+		}
+		if o.Dict.DelStr(name) {
+			return nil
+		}
+		return Errorf(AttributeErrorType, "type object '%s' has no attribute '%s'", o.Name, name)
+	}
 	if attrs := instanceAttrs(obj); attrs != nil {
 		if attrs.DelStr(name) {
 			return nil
@@ -57,6 +71,7 @@ func (d *Dict) DelStr(key string) bool {
 // delAt removes entry i, leaving a hole (a nil key) so that deletion is
 // O(1); the entries are compacted once holes outnumber them.
 func (d *Dict) delAt(i int, hk any) {
+	d.touch()
 	delete(d.index, hk)
 	d.keys[i], d.vals[i] = nil, nil
 	d.live--

@@ -438,7 +438,9 @@ func (t *Task) step(exc *rt.BaseException) {
 		}
 		t.mustCancel = false
 	}
-	t.waiter, t.sleep = nil, nil
+	if t.waiter != nil || t.sleep != nil {
+		t.waiter, t.sleep = nil, nil
+	}
 	l := t.loop
 	prev := l.current
 	l.current = t
@@ -446,7 +448,18 @@ func (t *Task) step(exc *rt.BaseException) {
 	if t.x != nil && t.x.ctx != nil {
 		prevCtx = rt.EnterContext(t.x.ctx)
 	}
-	v, done, err := t.coro.Resume(rt.None, exc)
+	var v rt.Object
+	var done bool
+	var err *rt.BaseException
+	if c := t.coro; c.Enter() {
+		v, done, err = c.Body.Resume(rt.None, exc)
+		c.Leave(done)
+		if done && err != nil {
+			err = rt.CoroutineRaised(err)
+		}
+	} else {
+		v, done, err = c.Resume(rt.None, exc)
+	}
 	if prevCtx != nil {
 		rt.ExitContext(prevCtx)
 	}
@@ -471,6 +484,10 @@ func (t *Task) step(exc *rt.BaseException) {
 				l.Stop()
 			}
 		}
+		return
+	}
+	if _, bare := v.(rt.NoneType); bare { // a bare yield: sleep(0)
+		l.scheduleStep(t, nil)
 		return
 	}
 	switch w := v.(type) {

@@ -30,6 +30,12 @@ func awaitMethod(t *rt.Type, name string, fn func(self rt.Object, args []rt.Obje
 	v.(*rt.Method).Await = fn
 }
 
+// startMethod sets the Start form of a method that has an Await form.
+func startMethod(t *rt.Type, name string, fn func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool, *rt.BaseException, *rt.BaseException)) {
+	v, _ := t.Dict.GetStr(name)
+	v.(*rt.Method).Start = fn
+}
+
 // futureOf returns the *Future inside a Future or Task object.
 func futureOf(o rt.Object) *Future {
 	switch f := o.(type) {
@@ -164,7 +170,7 @@ func newModule() (*rt.Module, *rt.BaseException) {
 	m.Dict.SetStr("Future", FutureType)
 	m.Dict.SetStr("Task", TaskType)
 	builtin(m, "run", asyncioRun)
-	m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: asyncioSleep, Await: awaitSleep})
+	m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: asyncioSleep, Await: awaitSleep, Start: startSleep})
 	builtin(m, "create_task", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		l, exc := needLoop()
 		if exc != nil {
@@ -380,6 +386,19 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 // positive delay, its timer has left the heap). A task sleeping this way
 // costs its frame only, and a sleep(0) switch nothing.
 func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+	if l := running; l != nil && len(args) == 1 && len(kw) == 0 {
+		// sleep(0) and sleep(int): the common forms, without sleepArgs.
+		if d, ok := args[0].(rt.Int); ok && d <= 0 {
+			if n := len(l.freeSleep0); n > 0 {
+				s := l.freeSleep0[n-1]
+				l.freeSleep0[n-1] = nil
+				l.freeSleep0 = l.freeSleep0[:n-1]
+				s.result = rt.None
+				return s, nil
+			}
+			return &sleep0Frame{loop: l, result: rt.None}, nil
+		}
+	}
 	delay, result, exc := sleepArgs(args, kw)
 	if exc != nil {
 		return nil, exc
@@ -416,6 +435,38 @@ func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseExceptio
 	s.when, s.result = delay, result
 	return s, nil
 }
+
+// startSleep is the Start form of asyncio.sleep: sleep(0) with no result
+// (a single int argument <= 0) yields at once and leaves sleep0Yielded to
+// finish; the other forms are awaitSleep and its first step.
+func startSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool, *rt.BaseException, *rt.BaseException) {
+	if running != nil && len(args) == 1 && len(kw) == 0 {
+		if d, ok := args[0].(rt.Int); ok && d <= 0 {
+			return sleep0Yielded, rt.None, false, nil, nil
+		}
+	}
+	aw, err := awaitSleep(args, kw)
+	if err != nil {
+		return nil, nil, true, nil, err
+	}
+	v, done, exc := aw.Resume(rt.None, nil)
+	return aw, v, done, exc, nil
+}
+
+// sleep0Rest is the rest of sleep(0) after its yield, which started it
+// (startSleep): it finishes with None, or raises what is thrown in. It has
+// no state, so one value serves every await.
+type sleep0Rest struct{}
+
+var sleep0Yielded rt.Resumable = &sleep0Rest{}
+
+func (*sleep0Rest) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if thrown != nil {
+		return nil, true, thrown
+	}
+	return rt.None, true, nil
+}
+
 
 // maxFreeSleeps bounds the loop's list of sleep frames (with a timer) kept
 // for reuse; maxFreeSleep0s that of sleep(0) frames (32 bytes each: enough

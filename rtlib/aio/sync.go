@@ -741,6 +741,22 @@ func init() {
 		}
 		return self.(*Queue).awaitPut(item), nil
 	})
+	startMethod(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool, *rt.BaseException, *rt.BaseException) {
+		item, ok := kwOrArg(args, kw, 0, "item")
+		if !ok {
+			return nil, nil, true, nil, rt.Errorf(rt.TypeErrorType, "Queue.put() missing 1 required positional argument: 'item'")
+		}
+		q := self.(*Queue)
+		if !q.full() { // the frame's first step, without the frame
+			if exc := q.putNowait(item); exc != nil {
+				return nil, nil, true, exc, nil
+			}
+			return nil, rt.None, true, nil, nil
+		}
+		s := q.awaitPut(item)
+		v, done, exc := s.Resume(rt.None, nil)
+		return s, v, done, exc, nil
+	})
 	method(QueueType, "put_nowait", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.None, self.(*Queue).putNowait(args[0])
 	})
@@ -750,6 +766,19 @@ func init() {
 			return nil, rt.Errorf(rt.TypeErrorType, "Queue.get() takes 1 positional argument but %d were given", len(args)+len(kw)+1)
 		}
 		return self.(*Queue).awaitGet(), nil
+	})
+	startMethod(QueueType, "get", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool, *rt.BaseException, *rt.BaseException) {
+		if len(args)+len(kw) > 0 {
+			return nil, nil, true, nil, rt.Errorf(rt.TypeErrorType, "Queue.get() takes 1 positional argument but %d were given", len(args)+len(kw)+1)
+		}
+		q := self.(*Queue)
+		if len(q.items) > 0 { // the frame's first step, without the frame
+			v, exc := q.getNowait()
+			return nil, v, true, exc, nil
+		}
+		s := q.awaitGet()
+		v, done, exc := s.Resume(rt.None, nil)
+		return s, v, done, exc, nil
 	})
 	noArgsMethod(QueueType, "get_nowait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Queue).getNowait() })
 	noArgsMethod(QueueType, "qsize", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Int(len(self.(*Queue).items)), nil })
