@@ -305,6 +305,16 @@ func (fg *funcGen) ref(o ir.Operand) jen.Code {
 	panic(fmt.Sprintf("codegen: operand %T", o))
 }
 
+// excRef is operand o, an exception being handled, as a *rt.BaseException:
+// the temporary itself where it is typed so (a catch's result), else the
+// object asserted.
+func (fg *funcGen) excRef(o ir.Operand) *jen.Statement {
+	if fg.operandType(o) == ir.Exc {
+		return fg.rawTemp(o.(ir.Temp))
+	}
+	return unbox(ir.Exc, fg.ref(o))
+}
+
 func localName(v *ir.Var) string {
 	name := v.Name
 	if name == ".0" {
@@ -481,6 +491,9 @@ func (fg *funcGen) instr(b *ir.Block, in *ir.Instr) []jen.Code {
 	if code, ok := fg.typedInstr(b, in); ok {
 		return code
 	}
+	if in.Op == ir.OpCatch {
+		return fg.boxedInstr(b, in) // its result is typed ir.Exc: `tN = exc`
+	}
 	if _, aw := fg.awSlots[in.Dst]; in.Dst >= 0 && !aw && fg.f.TempType(in.Dst) != ir.Boxed {
 		// A typed result of an instruction that runs boxed.
 		fg.boxDst, fg.curDst = true, in.Dst
@@ -641,7 +654,7 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 		return []jen.Code{dst().Op("=").Id("exc"), jen.Id("exc").Op("=").Nil()}
 	case ir.OpMatchExc:
 		return []jen.Code{jen.Block(
-			jen.List(jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("ExceptionMatches")).Call(fg.ref(in.Args[0]).(*jen.Statement).Clone().Assert(jen.Op("*").Add(rt("BaseException"))), fg.ref(in.Args[1])),
+			jen.List(jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("ExceptionMatches")).Call(fg.excRef(in.Args[0]), fg.ref(in.Args[1])),
 			fg.onErr(b, in.Line, "e"),
 			dst().Op("=").Add(rt("Bool")).Call(jen.Id("ok")),
 		)}
@@ -1032,13 +1045,13 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 		var set jen.Code
 		ctx := jen.Code(jen.Nil())
 		if t.Context != nil {
-			ctx = fg.ref(t.Context).(*jen.Statement).Clone().Assert(jen.Op("*").Add(rt("BaseException")))
+			ctx = fg.excRef(t.Context)
 		}
 		switch {
 		case t.Reraise && t.Context != nil:
-			set = jen.Id("exc").Op("=").Add(rt("Chain")).Call(fg.ref(t.Value).(*jen.Statement).Clone().Assert(jen.Op("*").Add(rt("BaseException"))), ctx)
+			set = jen.Id("exc").Op("=").Add(rt("Chain")).Call(fg.excRef(t.Value), ctx)
 		case t.Reraise:
-			set = jen.Id("exc").Op("=").Add(fg.ref(t.Value)).Assert(jen.Op("*").Add(rt("BaseException")))
+			set = jen.Id("exc").Op("=").Add(fg.excRef(t.Value))
 		case t.Cause != nil:
 			if c, ok := t.Cause.(ir.Const); ok && fmt.Sprintf("%T", c.Value) == "lower.noActive" {
 				set = jen.Id("exc").Op("=").Add(rt("Errorf")).Call(rt("RuntimeErrorType"), jen.Lit("No active exception to reraise"))

@@ -352,7 +352,7 @@ func (fg *funcGen) localTemps() (decl []ir.Temp, unread []jen.Code) {
 // scratch bx if a typed result is computed boxed.
 func (fg *funcGen) tempDecls(temps []ir.Temp) []jen.Code {
 	var out []jen.Code
-	for _, typ := range []ir.Type{ir.Boxed, ir.Int, ir.Float, ir.Bool} {
+	for _, typ := range []ir.Type{ir.Boxed, ir.Int, ir.Float, ir.Bool, ir.Exc} {
 		var names []jen.Code
 		for _, t := range temps {
 			if fg.f.TempType(t) == typ {

@@ -24,6 +24,8 @@ func goType(t ir.Type) *jen.Statement {
 		return jen.Float64()
 	case ir.Bool:
 		return jen.Bool()
+	case ir.Exc:
+		return jen.Op("*").Qual(rtPath, "BaseException")
 	}
 	return jen.Qual(rtPath, "Object")
 }
@@ -50,6 +52,8 @@ func unbox(t ir.Type, e jen.Code) *jen.Statement {
 		return jen.Qual(rtPath, "UnboxFloat").Call(e)
 	case ir.Bool:
 		return jen.Qual(rtPath, "UnboxBool").Call(e)
+	case ir.Exc:
+		return jen.Add(e).Assert(jen.Op("*").Qual(rtPath, "BaseException"))
 	}
 	return jen.Add(e)
 }
