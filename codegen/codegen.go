@@ -800,6 +800,12 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			clear = jen.List(slots...).Op("=").List(nils...)
 		}
 		cache := fg.g.attrCache()
+		if npos == 1 && in.Star != nil && in.Star[first] && len(in.KwNames) == 0 {
+			// `await obj.name(*xs)`: no copy of a list for a callee that
+			// allows it (rt.AwaitMethodStar).
+			c = jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Qual(rtPath, "AwaitMethodStar").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), fg.ref(in.Args[first]))
+			return []jen.Code{c, fg.onErr(b, in.Line, "exc")}
+		}
 		c = jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Qual(rtPath, "AwaitMethodCached").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
 		if clear != nil {
 			// Each statement at the Python line (positions of a running

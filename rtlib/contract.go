@@ -51,6 +51,10 @@ type Builtin struct {
 	// Await, if set, is `await f(...)` without the coroutine object: see
 	// AwaitMethod.
 	Await func(args []Object, kw []KwArg) (Resumable, *BaseException)
+	// AwaitView says that Await reads all of its args before anything that
+	// could run Python code (and, as every Await form, keeps none): it may
+	// be given a list's own items for `await f(*xs)` (AwaitMethodStar).
+	AwaitView bool
 }
 
 // Method is a method of a type implemented in Go; the type's Dict maps its

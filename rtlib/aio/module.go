@@ -192,7 +192,9 @@ func newModule() (*rt.Module, *rt.BaseException) {
 	})
 	// `await asyncio.gather(…)`: its future is the awaitable; gather keeps
 	// nothing of its argument slice, so AwaitMethod need not copy it.
-	m.Dict.SetStr("gather", &rt.Builtin{Name: "gather", Fn: asyncioGather, Await: awaitGather})
+	// gather reads its arguments (ensureFuture: no Python code runs)
+	// before anything else: it may be given a list's items (AwaitView).
+	m.Dict.SetStr("gather", &rt.Builtin{Name: "gather", Fn: asyncioGather, Await: awaitGather, AwaitView: true})
 	registerSync(m)
 	registerTaskGroup(m)
 	registerThreads(m)
