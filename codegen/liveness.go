@@ -57,7 +57,8 @@ func instrUses(in *ir.Instr, add func(slot)) {
 			add(s)
 		}
 	}
-	if in.Op == ir.OpLoad && tracked(in.Var) {
+	// `del x` reads x too: it raises UnboundLocalError when x is unbound.
+	if (in.Op == ir.OpLoad || in.Op == ir.OpDelete) && tracked(in.Var) {
 		add(slot{temp: -1, v: in.Var})
 	}
 }
