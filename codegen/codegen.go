@@ -293,6 +293,18 @@ func (fg *funcGen) varInFrame(v *ir.Var) bool {
 	return fg.lay.inFrame[slot{temp: -1, v: v}]
 }
 
+// fieldOf is the frame field that holds frame slot s: its own, or the one
+// it shares (frameLayout.field).
+func (fg *funcGen) fieldOf(s slot) string {
+	if r, ok := fg.lay.field[s]; ok {
+		s = r
+	}
+	if s.v != nil {
+		return "f." + localName(s.v)
+	}
+	return fmt.Sprintf("f.t%d", s.temp)
+}
+
 func (fg *funcGen) ref(o ir.Operand) jen.Code {
 	switch v := o.(type) {
 	case ir.Temp:
@@ -362,7 +374,7 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 	fg.findTupleSwaps()
 	reach := reachable(f)
 	if fg.frame {
-		fg.lay = layout(f, reach)
+		fg.lay = layout(f, reach, func(t ir.Temp) bool { _, aw := fg.awSlots[t]; return aw })
 	} else {
 		fg.lay = frameLayout{read: reads(f)}
 	}
@@ -841,7 +853,7 @@ func (fg *funcGen) varExpr(v *ir.Var) *jen.Statement {
 		return jen.Id(fg.prefix() + localName(v)).Dot("V")
 	case ir.Local:
 		if fg.varInFrame(v) {
-			return jen.Id("f." + localName(v))
+			return jen.Id(fg.fieldOf(slot{temp: -1, v: v}))
 		}
 		return jen.Id(localName(v))
 	}

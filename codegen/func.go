@@ -151,7 +151,9 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			case v.Kind == ir.Cell:
 				fields = append(fields, jen.Id(localName(v)).Add(cellT))
 			case fg.varInFrame(v):
-				fields = append(fields, jen.Id(localName(v)).Add(goType(v.Type)))
+				if _, shared := fg.lay.field[slot{temp: -1, v: v}]; !shared {
+					fields = append(fields, jen.Id(localName(v)).Add(goType(v.Type)))
+				}
 			default:
 				// Not live across a suspension: a Go local of Resume.
 				localVars = append(localVars, jen.Id(localName(v)).Add(goType(v.Type)))
@@ -169,6 +171,9 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			inits[jen.Id("c_"+v.Name)] = jen.Id("c_" + v.Name)
 		}
 		for t := 0; t < f.NTemps; t++ {
+			if _, shared := fg.lay.field[slot{temp: ir.Temp(t)}]; shared {
+				continue
+			}
 			if _, aw := fg.awSlots[ir.Temp(t)]; !aw && fg.lay.inFrame[slot{temp: ir.Temp(t)}] {
 				fields = append(fields, jen.Id(fmt.Sprintf("t%d", t)).Add(goType(f.TempType(ir.Temp(t)))))
 			}

@@ -266,7 +266,7 @@ func (fg *funcGen) rawTemp(t ir.Temp) *jen.Statement {
 		return jen.Id(fg.prefix() + "aw")
 	}
 	if fg.frame && fg.lay.inFrame[slot{temp: t}] {
-		return jen.Id(fmt.Sprintf("f.t%d", t))
+		return jen.Id(fg.fieldOf(slot{temp: t}))
 	}
 	return jen.Id(fmt.Sprintf("t%d", t))
 }
