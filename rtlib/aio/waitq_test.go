@@ -4,6 +4,8 @@ import (
 	"math/rand"
 	"slices"
 	"testing"
+
+	rt "github.com/async2go/async2go/rtlib"
 )
 
 // TestWaitqModel runs random pushes, removals (front and middle),
@@ -54,5 +56,37 @@ func TestWaitqModel(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestGatherMarks checks gather's dedupe of coroutines by the number of
+// the call left on them: a coroutine given twice is one child; a mark left
+// by an earlier call (as after 2^32 calls) does not make a coroutine seen.
+func TestGatherMarks(t *testing.T) {
+	l := NewLoop()
+	c := rt.NewCoroutine(benchFn, doneNone{})
+	stale := rt.NewCoroutine(benchFn, doneNone{})
+	stale.Mark = gatherCalls + 1 // the number the next call takes
+	before := len(l.allTasks())
+	outer, exc := gather(l, []rt.Object{c, stale, c}, false)
+	if exc != nil {
+		t.Fatal(exc)
+	}
+	if n := len(l.allTasks()) - before; n != 2 {
+		t.Errorf("gather made %d tasks, want 2 (c once, stale once)", n)
+	}
+	res, exc := l.RunUntilComplete(outer)
+	if exc != nil {
+		t.Fatal(exc)
+	}
+	if r, _ := rt.Repr(res); r != "[None, None, None]" {
+		t.Errorf("result %s", r)
+	}
+	again, exc := gather(l, []rt.Object{c}, false) // c's mark is from the last call
+	if exc != nil || again == nil {
+		t.Fatalf("second gather: %v", exc)
+	}
+	if n := len(l.allTasks()) - before; n > 3 {
+		t.Errorf("%d tasks after a second gather of c, want at most 3", n)
 	}
 }
