@@ -295,6 +295,18 @@ func (fg *funcGen) varInFrame(v *ir.Var) bool {
 	return fg.lay.inFrame[slot{temp: -1, v: v}]
 }
 
+// fieldOf is the frame field that holds frame slot s: its own, or the one
+// it shares (frameLayout.field).
+func (fg *funcGen) fieldOf(s slot) string {
+	if r, ok := fg.lay.field[s]; ok {
+		s = r
+	}
+	if s.v != nil {
+		return "f." + localName(s.v)
+	}
+	return fmt.Sprintf("f.t%d", s.temp)
+}
+
 func (fg *funcGen) ref(o ir.Operand) jen.Code {
 	switch v := o.(type) {
 	case ir.Temp:
@@ -305,6 +317,16 @@ func (fg *funcGen) ref(o ir.Operand) jen.Code {
 		return jen.Qual(rtPath, "None")
 	}
 	panic(fmt.Sprintf("codegen: operand %T", o))
+}
+
+// excRef is operand o, an exception being handled, as a *rt.BaseException:
+// the temporary itself where it is typed so (a catch's result), else the
+// object asserted.
+func (fg *funcGen) excRef(o ir.Operand) *jen.Statement {
+	if fg.operandType(o) == ir.Exc {
+		return fg.rawTemp(o.(ir.Temp))
+	}
+	return unbox(ir.Exc, fg.ref(o))
 }
 
 func localName(v *ir.Var) string {
@@ -354,7 +376,7 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 	fg.findTupleSwaps()
 	reach := reachable(f)
 	if fg.frame {
-		fg.lay = layout(f, reach)
+		fg.lay = layout(f, reach, func(t ir.Temp) bool { _, aw := fg.awSlots[t]; return aw })
 	} else {
 		fg.lay = frameLayout{read: reads(f)}
 	}
@@ -482,6 +504,9 @@ func (fg *funcGen) block(b *ir.Block) blockOut {
 func (fg *funcGen) instr(b *ir.Block, in *ir.Instr) []jen.Code {
 	if code, ok := fg.typedInstr(b, in); ok {
 		return code
+	}
+	if in.Op == ir.OpCatch {
+		return fg.boxedInstr(b, in) // its result is typed ir.Exc: `tN = exc`
 	}
 	if _, aw := fg.awSlots[in.Dst]; in.Dst >= 0 && !aw && fg.f.TempType(in.Dst) != ir.Boxed {
 		// A typed result of an instruction that runs boxed.
@@ -643,7 +668,7 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 		return []jen.Code{dst().Op("=").Id("exc"), jen.Id("exc").Op("=").Nil()}
 	case ir.OpMatchExc:
 		return []jen.Code{jen.Block(
-			jen.List(jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("ExceptionMatches")).Call(fg.ref(in.Args[0]).(*jen.Statement).Clone().Assert(jen.Op("*").Add(rt("BaseException"))), fg.ref(in.Args[1])),
+			jen.List(jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("ExceptionMatches")).Call(fg.excRef(in.Args[0]), fg.ref(in.Args[1])),
 			fg.onErr(b, in.Line, "e"),
 			dst().Op("=").Add(rt("Bool")).Call(jen.Id("ok")),
 		)}
@@ -789,6 +814,12 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			clear = jen.List(slots...).Op("=").List(nils...)
 		}
 		cache := fg.g.attrCache()
+		if npos == 1 && in.Star != nil && in.Star[first] && len(in.KwNames) == 0 {
+			// `await obj.name(*xs)`: no copy of a list for a callee that
+			// allows it (rt.AwaitMethodStar).
+			c = jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Qual(rtPath, "AwaitMethodStar").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), fg.ref(in.Args[first]))
+			return []jen.Code{c, fg.onErr(b, in.Line, "exc")}
+		}
 		if t := b.Term; t.Kind == ir.Await && t.Value == ir.Operand(aw) {
 			// The await's first step too, in the call (rt.AwaitMethodStart):
 			// the await terminator of b then emits nothing.
@@ -852,7 +883,7 @@ func (fg *funcGen) varExpr(v *ir.Var) *jen.Statement {
 		return jen.Id(fg.prefix() + localName(v)).Dot("V")
 	case ir.Local:
 		if fg.varInFrame(v) {
-			return jen.Id("f." + localName(v))
+			return jen.Id(fg.fieldOf(slot{temp: -1, v: v}))
 		}
 		return jen.Id(localName(v))
 	}
@@ -1062,13 +1093,13 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 		var set jen.Code
 		ctx := jen.Code(jen.Nil())
 		if t.Context != nil {
-			ctx = fg.ref(t.Context).(*jen.Statement).Clone().Assert(jen.Op("*").Add(rt("BaseException")))
+			ctx = fg.excRef(t.Context)
 		}
 		switch {
 		case t.Reraise && t.Context != nil:
-			set = jen.Id("exc").Op("=").Add(rt("Chain")).Call(fg.ref(t.Value).(*jen.Statement).Clone().Assert(jen.Op("*").Add(rt("BaseException"))), ctx)
+			set = jen.Id("exc").Op("=").Add(rt("Chain")).Call(fg.excRef(t.Value), ctx)
 		case t.Reraise:
-			set = jen.Id("exc").Op("=").Add(fg.ref(t.Value)).Assert(jen.Op("*").Add(rt("BaseException")))
+			set = jen.Id("exc").Op("=").Add(fg.excRef(t.Value))
 		case t.Cause != nil:
 			if c, ok := t.Cause.(ir.Const); ok && fmt.Sprintf("%T", c.Value) == "lower.noActive" {
 				set = jen.Id("exc").Op("=").Add(rt("Errorf")).Call(rt("RuntimeErrorType"), jen.Lit("No active exception to reraise"))

@@ -151,7 +151,9 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			case v.Kind == ir.Cell:
 				fields = append(fields, jen.Id(localName(v)).Add(cellT))
 			case fg.varInFrame(v):
-				fields = append(fields, jen.Id(localName(v)).Add(goType(v.Type)))
+				if _, shared := fg.lay.field[slot{temp: -1, v: v}]; !shared {
+					fields = append(fields, jen.Id(localName(v)).Add(goType(v.Type)))
+				}
 			default:
 				// Not live across a suspension: a Go local of Resume.
 				localVars = append(localVars, jen.Id(localName(v)).Add(goType(v.Type)))
@@ -169,6 +171,9 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			inits[jen.Id("c_"+v.Name)] = jen.Id("c_" + v.Name)
 		}
 		for t := 0; t < f.NTemps; t++ {
+			if _, shared := fg.lay.field[slot{temp: ir.Temp(t)}]; shared {
+				continue
+			}
 			if _, aw := fg.awSlots[ir.Temp(t)]; !aw && fg.lay.inFrame[slot{temp: ir.Temp(t)}] {
 				fields = append(fields, jen.Id(fmt.Sprintf("t%d", t)).Add(goType(f.TempType(ir.Temp(t)))))
 			}
@@ -352,7 +357,7 @@ func (fg *funcGen) localTemps() (decl []ir.Temp, unread []jen.Code) {
 // scratch bx if a typed result is computed boxed.
 func (fg *funcGen) tempDecls(temps []ir.Temp) []jen.Code {
 	var out []jen.Code
-	for _, typ := range []ir.Type{ir.Boxed, ir.Int, ir.Float, ir.Bool} {
+	for _, typ := range []ir.Type{ir.Boxed, ir.Int, ir.Float, ir.Bool, ir.Exc} {
 		var names []jen.Code
 		for _, t := range temps {
 			if fg.f.TempType(t) == typ {

@@ -37,6 +37,10 @@ func (s slotSet) addAll(o slotSet) bool {
 type frameLayout struct {
 	inFrame map[slot]bool // live across a suspension
 	read    map[slot]bool // read somewhere (the rest need `_ = x`)
+	// field maps a frame slot kept in another slot's field to that slot:
+	// two values of the same Go type that are never live at once share a
+	// field (shareFields).
+	field map[slot]slot
 }
 
 // tracked reports whether the analysis places a variable: plain locals only;
@@ -57,7 +61,8 @@ func instrUses(in *ir.Instr, add func(slot)) {
 			add(s)
 		}
 	}
-	if in.Op == ir.OpLoad && tracked(in.Var) {
+	// `del x` reads x too: it raises UnboundLocalError when x is unbound.
+	if (in.Op == ir.OpLoad || in.Op == ir.OpDelete) && tracked(in.Var) {
 		add(slot{temp: -1, v: in.Var})
 	}
 }
@@ -93,8 +98,9 @@ func hasDst(t *ir.Terminator) bool {
 	return false
 }
 
-// layout computes the frame layout of f (a state machine).
-func layout(f *ir.Func, reach map[*ir.Block]bool) frameLayout {
+// layout computes the frame layout of f (a state machine). own reports the
+// temporaries that have a field of their own elsewhere (the awaitable's).
+func layout(f *ir.Func, reach map[*ir.Block]bool, own func(ir.Temp) bool) frameLayout {
 	read := reads(f)
 	liveIn := make(map[*ir.Block]slotSet, len(f.Blocks))
 	for _, b := range f.Blocks {
@@ -152,7 +158,150 @@ func layout(f *ir.Func, reach map[*ir.Block]bool) frameLayout {
 			}
 		}
 	}
-	return frameLayout{inFrame: inFrame, read: read}
+	lay := frameLayout{inFrame: inFrame, read: read}
+	lay.field = shareFields(f, reach, liveIn, inFrame, own)
+	return lay
+}
+
+// shareFields lets frame slots that are never live at the same time share
+// a field, as a register allocator colours an interference graph: a value
+// defined at a point interferes with everything live just after it (and
+// with the operands of its own instruction, which generated code may read
+// after writing the result); a parameter, set when the frame is made,
+// interferes with the other parameters and with everything live on entry
+// (a variable that may be read unbound relies on its field being nil).
+// Only slots of the same type share, the parameters keeping their own
+// fields; each other slot takes the first field it does not interfere
+// with, in the order of the locals and then of the temporaries.
+func shareFields(f *ir.Func, reach map[*ir.Block]bool, liveIn map[*ir.Block]slotSet, inFrame map[slot]bool, own func(ir.Temp) bool) map[slot]slot {
+	isParam := map[*ir.Var]bool{}
+	for _, n := range f.Params.Names {
+		for _, v := range f.Locals {
+			if v.Name == n && tracked(v) {
+				isParam[v] = true
+			}
+		}
+	}
+	cand := func(s slot) bool {
+		if s.v != nil {
+			return isParam[s.v] || inFrame[s]
+		}
+		return inFrame[s] && !own(s.temp)
+	}
+	typeOf := func(s slot) ir.Type {
+		if s.v != nil {
+			return s.v.Type
+		}
+		return f.TempType(s.temp)
+	}
+	inter := map[[2]slot]bool{}
+	edge := func(a, b slot) {
+		if a != b && cand(a) && cand(b) {
+			inter[[2]slot{a, b}] = true
+			inter[[2]slot{b, a}] = true
+		}
+	}
+	defAt := func(d slot, live slotSet, also slotSet) {
+		for s := range live {
+			edge(d, s)
+		}
+		for s := range also {
+			edge(d, s)
+		}
+	}
+	for _, b := range f.Blocks {
+		if !reach[b] {
+			continue
+		}
+		live := slotSet{}
+		for _, succ := range []*ir.Block{b.Term.Target, b.Term.Else} {
+			if succ != nil {
+				live.addAll(liveIn[succ])
+			}
+		}
+		var handler slotSet
+		if b.Handler != nil {
+			handler = liveIn[b.Handler]
+		}
+		if hasDst(b.Term) {
+			defAt(slot{temp: b.Term.Dst}, live, handler)
+			delete(live, slot{temp: b.Term.Dst})
+		}
+		termUses(b.Term, func(s slot) { live[s] = true })
+		for i := len(b.Instrs) - 1; i >= 0; i-- {
+			in := b.Instrs[i]
+			uses := slotSet{}
+			instrUses(in, func(s slot) { uses[s] = true })
+			var defs []slot
+			instrDefs(in, func(s slot) { defs = append(defs, s) })
+			for _, d := range defs {
+				defAt(d, live, handler)
+				for s := range uses {
+					edge(d, s)
+				}
+				for _, d2 := range defs {
+					edge(d, d2)
+				}
+			}
+			for _, d := range defs {
+				delete(live, d)
+			}
+			live.addAll(uses)
+		}
+	}
+	var order []slot
+	for _, v := range f.Locals {
+		if s := (slot{temp: -1, v: v}); tracked(v) && cand(s) {
+			order = append(order, s)
+		}
+	}
+	for t := 0; t < f.NTemps; t++ {
+		if s := (slot{temp: ir.Temp(t)}); cand(s) {
+			order = append(order, s)
+		}
+	}
+	if len(f.Blocks) > 0 {
+		for _, p := range order {
+			if p.v == nil || !isParam[p.v] {
+				continue
+			}
+			for _, q := range order {
+				if q.v != nil && isParam[q.v] || liveIn[f.Blocks[0]][q] {
+					edge(p, q)
+				}
+			}
+		}
+	}
+	field := map[slot]slot{}
+	var fields []slot            // the slots that keep a field of their own
+	members := map[slot][]slot{} // each such field's slots
+	for _, s := range order {
+		if s.v == nil || !isParam[s.v] {
+			for _, r := range fields {
+				if typeOf(r) != typeOf(s) {
+					continue
+				}
+				free := true
+				for _, m := range members[r] {
+					if inter[[2]slot{m, s}] {
+						free = false
+						break
+					}
+				}
+				if free {
+					field[s] = r
+					members[r] = append(members[r], s)
+					break
+				}
+			}
+			if _, ok := field[s]; ok {
+				continue
+			}
+		}
+		fields = append(fields, s)
+		members[s] = []slot{s}
+	}
+	return field
 }
 
 // reads is the set of temporaries and locals that f reads somewhere.

@@ -25,6 +25,8 @@ func goType(t ir.Type) *jen.Statement {
 		return jen.Float64()
 	case ir.Bool:
 		return jen.Bool()
+	case ir.Exc:
+		return jen.Op("*").Qual(rtPath, "BaseException")
 	}
 	return jen.Qual(rtPath, "Object")
 }
@@ -51,6 +53,8 @@ func unbox(t ir.Type, e jen.Code) *jen.Statement {
 		return jen.Qual(rtPath, "UnboxFloat").Call(e)
 	case ir.Bool:
 		return jen.Qual(rtPath, "UnboxBool").Call(e)
+	case ir.Exc:
+		return jen.Add(e).Assert(jen.Op("*").Qual(rtPath, "BaseException"))
 	}
 	return jen.Add(e)
 }
@@ -407,7 +411,7 @@ func (fg *funcGen) rawTemp(t ir.Temp) *jen.Statement {
 		return jen.Id(fg.prefix() + "aw")
 	}
 	if fg.frame && fg.lay.inFrame[slot{temp: t}] {
-		return jen.Id(fmt.Sprintf("f.t%d", t))
+		return jen.Id(fg.fieldOf(slot{temp: t}))
 	}
 	return jen.Id(fmt.Sprintf("t%d", t))
 }

@@ -31,6 +31,7 @@ const (
 	tyBool                // a Python bool
 	tyRange               // a range object (boxed; only for iteration)
 	tyRangeIter           // an iterator over a range (boxed)
+	tyExc                 // the exception a catch took (temporaries only)
 	tyAny                 // anything
 )
 
@@ -52,8 +53,20 @@ func (t ty) irType() ir.Type {
 		return ir.Float
 	case tyBool:
 		return ir.Bool
+	case tyExc:
+		return ir.Exc
 	}
 	return ir.Boxed
+}
+
+// stored is the type a variable, a global or a parameter gets from a value
+// of type t stored into it: an exception is kept as such only in the
+// temporaries that carry it (a variable may be unbound: it stays boxed).
+func stored(t ty) ty {
+	if t == tyExc {
+		return tyAny
+	}
+	return t
 }
 
 func constTy(c ir.Const) ty {
@@ -245,7 +258,7 @@ func (in *inferrer) joinGlobalStores() bool {
 				if !ok {
 					continue
 				}
-				if nt := join(old, fi.typeOf(ins.Args[0])); nt != old {
+				if nt := join(old, stored(fi.typeOf(ins.Args[0]))); nt != old {
 					in.globals[ins.Var.Name] = nt
 					changed = true
 				}
@@ -331,7 +344,7 @@ func (in *inferrer) joinCallSites(fi *funcInfo) bool {
 			for i := range ci.params {
 				t := tyAny
 				if i < len(args) && len(args) == len(ci.params) {
-					t = fi.typeOf(args[i])
+					t = stored(fi.typeOf(args[i]))
 				}
 				if nt := join(ci.params[i], t); nt != ci.params[i] {
 					ci.params[i] = nt
@@ -401,7 +414,7 @@ func (in *inferrer) inferFunc(fi *funcInfo) {
 					switch ins.Op {
 					case ir.OpStore:
 						if ins.Var.Kind == ir.Local {
-							if nt := join(fi.vars[ins.Var], fi.typeOf(ins.Args[0])); nt != fi.vars[ins.Var] {
+							if nt := join(fi.vars[ins.Var], stored(fi.typeOf(ins.Args[0]))); nt != fi.vars[ins.Var] {
 								fi.vars[ins.Var] = nt
 								changed = true
 							}
@@ -489,6 +502,8 @@ func (in *inferrer) result(fi *funcInfo, ins *ir.Instr) ty {
 		return tyAny
 	case ir.OpTruth:
 		return tyBool
+	case ir.OpCatch:
+		return tyExc
 	case ir.OpIter:
 		if arg(0) == tyRange {
 			return tyRangeIter

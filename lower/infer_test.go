@@ -155,3 +155,55 @@ setattr(sys.modules[__name__], "N", "x")
 		})
 	}
 }
+
+// TestInferCatch checks that the exception a catch takes is typed ir.Exc
+// (codegen keeps it as a *rt.BaseException, in the frame across the awaits
+// of an `async with` exit) and that it does not make a variable, a global or
+// a parameter it is stored into anything but boxed.
+func TestInferCatch(t *testing.T) {
+	src := []byte(`import asyncio
+E = None
+def g(x):
+    return x
+async def f(lock):
+    global E
+    async with lock:
+        await asyncio.sleep(0)
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        E = e
+        g(e)
+        keep = e
+    return keep
+`)
+	mod, err := parser.ParseFile("t.py", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := lower.Lower(mod, "t.py", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	catches := 0
+	for _, f := range prog.Funcs {
+		for _, b := range f.Blocks {
+			for _, in := range b.Instrs {
+				if in.Op == ir.OpCatch && in.Dst >= 0 {
+					catches++
+					if got := f.TempType(in.Dst); got != ir.Exc {
+						t.Errorf("%s: catch t%d is %v, want exc", f.Name, in.Dst, got)
+					}
+				}
+			}
+		}
+		for _, v := range f.Locals {
+			if v.Type != ir.Boxed {
+				t.Errorf("%s.%s is %v, want object", f.Name, v.Name, v.Type)
+			}
+		}
+	}
+	if catches < 2 {
+		t.Errorf("found %d catches, want the async with's and the try's", catches)
+	}
+}

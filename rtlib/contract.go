@@ -56,6 +56,10 @@ type Builtin struct {
 	// return an awaitable that can only finish (a shared one, with no
 	// state), as nothing but the awaiting frame sees it.
 	Start func(args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException)
+	// AwaitView says that Await reads all of its args before anything that
+	// could run Python code (and, as every Await form, keeps none): it may
+	// be given a list's own items for `await f(*xs)` (AwaitMethodStar).
+	AwaitView bool
 }
 
 // Method is a method of a type implemented in Go; the type's Dict maps its

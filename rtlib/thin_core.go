@@ -467,9 +467,10 @@ type Coroutine struct {
 	started bool
 	done    bool
 	running bool
-	// Marked is scratch for one runtime operation at a time, cleared
-	// after it (asyncio.gather marks the coroutines it has wrapped).
-	Marked bool
+	// Mark is asyncio.gather's scratch: the number of the gather call that
+	// last wrapped the coroutine in a task (a hint, never cleared; gather
+	// checks it against its arguments).
+	Mark uint32
 }
 
 // NewCoroutine wraps the frame of an async def.

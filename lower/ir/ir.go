@@ -79,9 +79,10 @@ const (
 	Int               // always a Python int: an rt.IntVal
 	Float             // always a Python float: a float64
 	Bool              // always a Python bool: a bool
+	Exc               // the exception being handled (a catch's result, never a variable): a *rt.BaseException
 )
 
-var typeNames = [...]string{"object", "int", "float", "bool"}
+var typeNames = [...]string{"object", "int", "float", "bool", "exc"}
 
 func (t Type) String() string { return typeNames[t] }
 

@@ -198,7 +198,9 @@ func newModule() (*rt.Module, *rt.BaseException) {
 	})
 	// `await asyncio.gather(…)`: its future is the awaitable; gather keeps
 	// nothing of its argument slice, so AwaitMethod need not copy it.
-	m.Dict.SetStr("gather", &rt.Builtin{Name: "gather", Fn: asyncioGather, Await: awaitGather})
+	// gather reads its arguments (ensureFuture: no Python code runs)
+	// before anything else: it may be given a list's items (AwaitView).
+	m.Dict.SetStr("gather", &rt.Builtin{Name: "gather", Fn: asyncioGather, Await: awaitGather, AwaitView: true})
 	registerSync(m)
 	registerTaskGroup(m)
 	registerThreads(m)
@@ -562,12 +564,18 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			}
 		}
 	}
-	// arg_to_fut: a future, task or coroutine given twice is found by a
-	// mark on it (cleared below), anything else through a map; one done
-	// callback record serves every child.
+	// arg_to_fut: a future or task given twice is found by a mark on it
+	// (cleared below), a coroutine by the number of this gather call left
+	// on it (never cleared: no second pass over the coroutines), anything
+	// else through a map; one done callback record serves every child.
 	var argToFut map[rt.Object]*Future
 	cb := &doneCallback{fn: onChildDone}
 	children = make([]*Future, 0, len(args))
+	gatherCalls++
+	if gatherCalls == 0 {
+		gatherCalls = 1 // a coroutine never wrapped has Mark 0
+	}
+	gen, marked := gatherCalls, 0
 	for _, a := range args {
 		var fut *Future
 		seen := false
@@ -579,8 +587,9 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			fut = x
 			seen = fut.kind&kindGatherMark != 0
 		case *rt.Coroutine:
-			if seen = x.Marked; seen {
-				fut = taskOf(children, x)
+			if x.Mark == gen {
+				fut = taskOf(children, args, x)
+				seen = fut != nil
 			}
 		default:
 			fut, seen = argToFut[a]
@@ -589,15 +598,16 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			var exc *rt.BaseException
 			fut, exc = ensureFuture(l, a)
 			if exc != nil {
-				clearGatherMarks(children, args)
+				clearGatherMarks(children, marked)
 				return nil, exc
 			}
 			nfuts++
 			switch x := a.(type) {
 			case *Task, *Future:
 				fut.kind |= kindGatherMark
+				marked++
 			case *rt.Coroutine:
-				x.Marked = true
+				x.Mark = gen
 			default:
 				if argToFut == nil {
 					argToFut = map[rt.Object]*Future{}
@@ -612,7 +622,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 		}
 		children = append(children, fut)
 	}
-	clearGatherMarks(children, args)
+	clearGatherMarks(children, marked)
 	outer.extra().cancelHook = func(msg rt.Object) bool {
 		if outer.Done() {
 			return false
@@ -634,23 +644,28 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 	return outer, nil
 }
 
-// clearGatherMarks clears the marks gather put on the futures and
-// coroutines it was given.
-func clearGatherMarks(fs []*Future, args []rt.Object) {
+// gatherCalls numbers the calls of gather, for the marks it leaves on
+// coroutines (Coroutine.Mark).
+var gatherCalls uint32
+
+// clearGatherMarks clears the marks gather put on the futures and tasks
+// it was given (marked of them): the tasks it made are not marked, so a
+// fan-out of coroutines costs no second pass over its tasks.
+func clearGatherMarks(fs []*Future, marked int) {
+	if marked == 0 {
+		return
+	}
 	for _, f := range fs {
 		f.kind &^= kindGatherMark
 	}
-	for _, a := range args {
-		if c, ok := a.(*rt.Coroutine); ok {
-			c.Marked = false
-		}
-	}
 }
 
-// taskOf is the child future of gather's that wraps coroutine c.
-func taskOf(children []*Future, c *rt.Coroutine) *Future {
-	for _, f := range children {
-		if t := f.task(); t != nil && t.coro == c {
+// taskOf is the child future gather made for coroutine c, given earlier
+// among args (children[i] is args[i]'s); nil if c is not among them (its
+// Mark was left by a call of gather 2^32 calls ago).
+func taskOf(children []*Future, args []rt.Object, c *rt.Coroutine) *Future {
+	for i, f := range children {
+		if a, ok := args[i].(*rt.Coroutine); ok && a == c {
 			return f
 		}
 	}
