@@ -68,23 +68,23 @@ func (t *Task) taskRepr() (string, *rt.BaseException) {
 	}
 	ins := []string{"name=" + pyStrRepr(t.Name()), "coro=<" + formatCoroutine(t.coro) + ">"}
 	switch {
-	case t.sleep != nil:
+	case t.sleepTimer() != nil:
 		// the future asyncio.sleep awaits, which the task is parked in place of
-		tm := t.sleep
+		tm := t.sleepTimer()
 		switch {
-		case tm.fired:
-			r, exc := rt.Repr((*sleepFrame)(unsafe.Pointer(tm)).result)
+		case tm.has(tmFired):
+			r, exc := rt.Repr((*sleepFrame)(unsafe.Pointer(tm)).result())
 			if exc != nil {
 				return "", exc
 			}
 			ins = append(ins, "wait_for=<Future finished result="+truncateRepr(string(r))+">")
-		case tm.cancelled:
+		case tm.has(tmCancelled):
 			ins = append(ins, "wait_for=<Future cancelled>")
 		default:
 			ins = append(ins, "wait_for=<Future pending cb=[Task.task_wakeup()]>")
 		}
-	case t.waiter != nil:
-		s, exc := rt.Repr(t.waiter.object())
+	case t.waiter() != nil:
+		s, exc := rt.Repr(t.waiter().object())
 		if exc != nil {
 			return "", exc
 		}
@@ -123,7 +123,7 @@ func pyStrRepr(s string) string {
 
 // callbackList is every registered done callback, in order.
 func (f *Future) callbackList() []cbEntry {
-	if f.cb0 == nil {
+	if f.cb0() == nil {
 		return nil
 	}
 	return append([]cbEntry{f.first()}, f.more()...)

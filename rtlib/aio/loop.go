@@ -10,28 +10,51 @@ import (
 )
 
 // timer is an entry of the loop's timer heap: the timer of a Handle made
-// by CallAt/CallLater (sleeper false), or the timer a task sleeping in
-// asyncio.sleep is parked on (sleeper true, task set).
+// by CallAt/CallLater (tmSleeper clear), or the timer a task sleeping in
+// asyncio.sleep is parked on (tmSleeper set, task set). It is 24 bytes:
+// a million sleeping tasks carry a million of them, so the flags share a
+// word with the sequence number (56 bits: more timers than a program can
+// make in centuries).
 type timer struct {
-	when      float64
-	seq       uint64 // the order timers were scheduled in (0: not scheduled)
-	task      *Task  // the task to wake (a sleep's timer)
-	cancelled bool
-	fired     bool // a sleep's timer has run (its future has its result)
-	sleeper   bool
-	inHeap    bool
-	phase     uint8 // the state of the sleep frame that owns the timer
-	pooled    bool  // the sleep frame is reused once finished (awaitSleep)
+	when float64
+	seqf uint64 // seq<<8 | flags; seq is the order timers were scheduled in (0: not scheduled)
+	task *Task  // the task to wake (a sleep's timer)
+}
+
+// Flags of timer.seqf (low byte), and the sleep frame's phase in its top bits.
+const (
+	tmCancelled uint64 = 1 << iota
+	tmFired            // a sleep's timer has run (its future has its result)
+	tmSleeper
+	tmInHeap
+	tmPooled         // the sleep frame is reused once finished (awaitSleep)
+	tmHasResult      // the sleep frame is a sleepFrameResult
+	tmPhaseShift = 6 // two bits: the state of the sleep frame that owns the timer
+	tmFlagBits   = 8
+)
+
+func (tm *timer) has(f uint64) bool { return tm.seqf&f != 0 }
+func (tm *timer) set(f uint64)      { tm.seqf |= f }
+func (tm *timer) seq() uint64       { return tm.seqf >> tmFlagBits }
+
+func (tm *timer) setSeq(seq uint64) {
+	tm.seqf = seq<<tmFlagBits | tm.seqf&(1<<tmFlagBits-1)
+}
+
+func (tm *timer) phase() uint8 { return uint8(tm.seqf>>tmPhaseShift) & 3 }
+
+func (tm *timer) setPhase(p uint8) {
+	tm.seqf = tm.seqf&^(3<<tmPhaseShift) | uint64(p)<<tmPhaseShift
 }
 
 // cancel marks the timer cancelled; l counts the cancelled timers left in
 // its heap (TimerHandle.cancel → loop._timer_handle_cancelled).
 func (tm *timer) cancel(l *Loop) {
-	if tm.cancelled {
+	if tm.has(tmCancelled) {
 		return
 	}
-	tm.cancelled = true
-	if tm.inHeap && l != nil {
+	tm.set(tmCancelled)
+	if tm.has(tmInHeap) && l != nil {
 		l.timersCancelled++
 	}
 }
@@ -44,7 +67,7 @@ type Handle struct {
 	loop  *Loop // a timer's loop (nil for call_soon)
 }
 
-// handleOf is the Handle whose timer tm is (tm.sleeper is false).
+// handleOf is the Handle whose timer tm is (tmSleeper is clear).
 func handleOf(tm *timer) *Handle { return (*Handle)(unsafe.Pointer(tm)) }
 
 // Cancel prevents the callback from running; cancelling a handle that has
@@ -52,7 +75,7 @@ func handleOf(tm *timer) *Handle { return (*Handle)(unsafe.Pointer(tm)) }
 func (h *Handle) Cancel() { h.timer.cancel(h.loop) }
 
 // Cancelled reports whether Cancel was called.
-func (h *Handle) Cancelled() bool { return h.cancelled }
+func (h *Handle) Cancelled() bool { return h.has(tmCancelled) }
 
 // When is the deadline of a timer handle on the loop's clock (0 for a
 // handle made by CallSoon).
@@ -66,11 +89,11 @@ func timerLess(a, b *timer) bool {
 	if a.when != b.when {
 		return a.when < b.when
 	}
-	return a.seq < b.seq
+	return a.seqf>>tmFlagBits < b.seqf>>tmFlagBits
 }
 
 func (h *timerHeap) push(tm *timer) {
-	tm.inHeap = true
+	tm.set(tmInHeap)
 	*h = append(*h, tm)
 	s := *h
 	i := len(s) - 1
@@ -88,7 +111,7 @@ func (h *timerHeap) push(tm *timer) {
 func (h *timerHeap) pop() *timer {
 	s := *h
 	top := s[0]
-	top.inHeap = false
+	top.seqf &^= tmInHeap
 	n := len(s) - 1
 	last := s[n]
 	s[n] = nil
@@ -128,8 +151,8 @@ func (h *timerHeap) purge() {
 	s := *h
 	k := 0
 	for _, tm := range s {
-		if tm.cancelled {
-			tm.inHeap = false
+		if tm.has(tmCancelled) {
+			tm.seqf &^= tmInHeap
 			continue
 		}
 		s[k] = tm
@@ -351,7 +374,7 @@ func (l *Loop) CallAt(when float64, fn func()) *Handle {
 // with the same deadline.
 func (l *Loop) addTimer(tm *timer) {
 	l.seq++
-	tm.seq = l.seq
+	tm.setSeq(l.seq)
 	l.timers.push(tm)
 }
 
@@ -400,7 +423,7 @@ func (l *Loop) runOnce() {
 		l.timers.purge()
 		l.timersCancelled = 0
 	}
-	for len(l.timers) > 0 && l.timers[0].cancelled {
+	for len(l.timers) > 0 && l.timers[0].has(tmCancelled) {
 		l.timers.pop()
 		l.timersCancelled--
 	}
@@ -443,7 +466,7 @@ func (l *Loop) runOnce() {
 		now, fresh := l.now, false
 		for len(l.timers) > 0 {
 			tm := l.timers[0]
-			if tm.cancelled {
+			if tm.has(tmCancelled) {
 				l.timers.pop()
 				l.timersCancelled--
 				continue
@@ -485,17 +508,17 @@ func (l *Loop) runOnce() {
 // fire runs a timer that is due (or a CallSoon handle): the handle's
 // callback, or the wakeup of the task sleeping on it, unless cancelled.
 func (l *Loop) fire(tm *timer) {
-	if tm.cancelled {
+	if tm.has(tmCancelled) {
 		return
 	}
-	if !tm.sleeper {
+	if !tm.has(tmSleeper) {
 		handleOf(tm).fn()
 		return
 	}
 	// The sleep's future gets its result (futures._set_result_unless_cancelled)
 	// and the task's wakeup is scheduled.
-	tm.fired = true
-	if t := tm.task; t != nil && t.sleep == tm {
+	tm.set(tmFired)
+	if t := tm.task; t != nil && t.sleepTimer() == tm {
 		l.scheduleStep(t, nil)
 	}
 }

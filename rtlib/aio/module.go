@@ -1,6 +1,8 @@
 package aio
 
 import (
+	"unsafe"
+
 	rt "github.com/async2go/async2go/rtlib"
 )
 
@@ -269,9 +271,39 @@ func cancelAllTasks(l *Loop) {
 // directly on the frame's timer (Task.park): the timer wakes the task,
 // Task.cancel cancels the timer and schedules the CancelledError. The
 // frame and its coroutine object are one allocation (sleepCoro).
+//
+// The frame is its timer alone (24 bytes): sleep's result is almost always
+// None, and a frame with another result is a sleepFrameResult (tmHasResult).
 type sleepFrame struct {
-	timer  // when holds the delay until the frame starts
+	timer // when holds the delay until the frame starts
+}
+
+// sleepFrameResult is the frame of asyncio.sleep(delay, result) whose
+// result is not None.
+type sleepFrameResult struct {
+	sleepFrame
 	result rt.Object
+}
+
+// result is what sleep returns (and its future's result).
+func (s *sleepFrame) result() rt.Object {
+	if s.has(tmHasResult) {
+		return (*sleepFrameResult)(unsafe.Pointer(s)).result
+	}
+	return rt.None
+}
+
+// newSleepFrame makes the frame of sleep(delay, result), not pooled.
+func newSleepFrame(delay float64, result rt.Object) *sleepFrame {
+	if result == rt.None {
+		s := &sleepFrame{}
+		s.when = delay
+		return s
+	}
+	s := &sleepFrameResult{result: result}
+	s.when = delay
+	s.set(tmHasResult)
+	return &s.sleepFrame
 }
 
 // The phases of a sleepFrame (timer.phase).
@@ -287,16 +319,22 @@ type sleepCoro struct {
 	f  sleepFrame
 }
 
+// sleepCoroResult is sleepCoro for a result that is not None.
+type sleepCoroResult struct {
+	co rt.Coroutine
+	f  sleepFrameResult
+}
+
 var sleepFn = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks"}
 
 // Type makes the yielded frame an object; only a Task sees it.
 func (s *sleepFrame) Type() *rt.Type { return FutureType }
 
 func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
-	switch s.phase {
+	switch s.phase() {
 	case sleepNew:
 		if thrown != nil {
-			s.phase = sleepOver
+			s.setPhase(sleepOver)
 			return nil, true, thrown
 		}
 		l, exc := needLoop()
@@ -304,22 +342,22 @@ func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 			return nil, true, exc
 		}
 		s.when += l.Time()
-		s.sleeper = true
-		s.phase = sleepArmed
+		s.set(tmSleeper)
+		s.setPhase(sleepArmed)
 		return s, false, nil
 	case sleepArmed:
-		s.phase = sleepOver
+		s.setPhase(sleepOver)
 		// sleep's finally: h.cancel()
 		var l *Loop
 		if t := s.task; t != nil {
 			l = t.loop
-			if t.sleep == &s.timer {
-				t.sleep = nil
+			if t.sleepTimer() == &s.timer {
+				t.setWait(nil)
 			}
 			s.task = nil
 		}
 		s.timer.cancel(l)
-		result := s.result
+		result := s.result()
 		s.recycle(l)
 		if thrown != nil {
 			return nil, true, thrown
@@ -366,8 +404,15 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 		sc.co.Body = &sc.f
 		return &sc.co, nil
 	}
+	if result != rt.None {
+		sc := &sleepCoroResult{co: rt.Coroutine{Fn: sleepFn}}
+		sc.f.when, sc.f.result = delay, result
+		sc.f.set(tmHasResult)
+		sc.co.Body = &sc.f.sleepFrame
+		return &sc.co, nil
+	}
 	sc := &sleepCoro{co: rt.Coroutine{Fn: sleepFn}}
-	sc.f.when, sc.f.result = delay, result
+	sc.f.when = delay
 	sc.co.Body = &sc.f
 	return &sc.co, nil
 }
@@ -402,6 +447,9 @@ func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseExceptio
 		s.result = result
 		return s, nil
 	}
+	if result != rt.None {
+		return newSleepFrame(delay, result), nil
+	}
 	var s *sleepFrame
 	if n := len(l.freeSleeps); n > 0 {
 		s = l.freeSleeps[n-1]
@@ -409,9 +457,9 @@ func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseExceptio
 		l.freeSleeps = l.freeSleeps[:n-1]
 	} else {
 		s = &sleepFrame{}
-		s.pooled = true
+		s.set(tmPooled)
 	}
-	s.when, s.result = delay, result
+	s.when = delay
 	return s, nil
 }
 
@@ -421,11 +469,10 @@ const maxFreeSleeps = 64
 // recycle puts a finished frame of awaitSleep back in the free list, once
 // its timer is out of the heap (a cancelled timer stays there until due).
 func (s *sleepFrame) recycle(l *Loop) {
-	if !s.pooled || s.inHeap || l == nil || len(l.freeSleeps) >= maxFreeSleeps {
+	if !s.has(tmPooled) || s.has(tmInHeap) || l == nil || len(l.freeSleeps) >= maxFreeSleeps {
 		return
 	}
-	s.timer = timer{pooled: true}
-	s.result = nil
+	s.timer = timer{seqf: tmPooled}
 	l.freeSleeps = append(l.freeSleeps, s)
 }
 
