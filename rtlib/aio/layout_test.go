@@ -18,7 +18,7 @@ func TestLayoutSizes(t *testing.T) {
 		{"Task", unsafe.Sizeof(Task{}), 80},
 		{"timer", unsafe.Sizeof(timer{}), 24},
 		{"sleepFrame", unsafe.Sizeof(sleepFrame{}), 24},
-		{"readyItem", unsafe.Sizeof(readyItem{}), 24},
+		{"readyItem", unsafe.Sizeof(readyItem{}), 16},
 	} {
 		if c.got != c.want {
 			t.Errorf("unsafe.Sizeof(%s) = %d, want %d", c.name, c.got, c.want)

@@ -189,19 +189,37 @@ func (s timerHeap) down(i int) {
 	s[i] = x
 }
 
-// readyItem is one entry of the ready queue, told apart by which fields
-// are set:
+// readyItem is one entry of the ready queue: 16 bytes, as a million tasks
+// woken at once put a million of them in the queue. What it is is told by
+// a tag in the low bits of p, which points into an object of at least 24
+// bytes (8-aligned), so p+tag still points into it:
 //
-//	t, p:  a task step throwing p (*rt.BaseException, nil: send None)
-//	t, f:  the wakeup of task t by the future f it awaited
-//	f, p:  the done callback p (*doneCallback) of f
-//	p:     a timer that is due or a CallSoon handle (*timer)
+//	tagStep:   p task t, q *rt.BaseException: a step of t throwing q (nil: send None)
+//	tagWakeup: p task t, q *Future f: the wakeup of t by the future it awaited
+//	tagDone:   p *doneCallback cb, q *Future f: the done callback cb of f
+//	tagTimer:  p *timer: a timer that is due, or a CallSoon handle
 //
 // None of them needs an allocation when scheduled.
 type readyItem struct {
-	t *Task
-	f *Future
-	p unsafe.Pointer
+	p, q unsafe.Pointer
+}
+
+const (
+	tagStep uintptr = iota
+	tagWakeup
+	tagDone
+	tagTimer
+	tagMask = 3
+)
+
+func tagged(p unsafe.Pointer, tag uintptr, q unsafe.Pointer) readyItem {
+	return readyItem{p: unsafe.Add(p, tag), q: q}
+}
+
+// split is the item's tag and its untagged pointer.
+func (it readyItem) split() (uintptr, unsafe.Pointer) {
+	tag := uintptr(it.p) & tagMask
+	return tag, unsafe.Add(it.p, -int(tag))
 }
 
 // ring is the FIFO ready queue: a growable ring buffer, so that scheduling
@@ -306,19 +324,19 @@ func (l *Loop) Time() float64 {
 // already scheduled.
 func (l *Loop) CallSoon(fn func()) *Handle {
 	h := &Handle{fn: fn}
-	l.ready.push(readyItem{p: unsafe.Pointer(&h.timer)})
+	l.ready.push(tagged(unsafe.Pointer(&h.timer), tagTimer, nil))
 	return h
 }
 
 // scheduleStep schedules a step of t (Task.__step via call_soon) that
 // throws exc into its coroutine (nil: send None).
 func (l *Loop) scheduleStep(t *Task, exc *rt.BaseException) {
-	l.ready.push(readyItem{t: t, p: unsafe.Pointer(exc)})
+	l.ready.push(tagged(unsafe.Pointer(t), tagStep, unsafe.Pointer(exc)))
 }
 
 // scheduleWakeup schedules Task.__wakeup(f) of t.
 func (l *Loop) scheduleWakeup(t *Task, f *Future) {
-	l.ready.push(readyItem{t: t, f: f})
+	l.ready.push(tagged(unsafe.Pointer(t), tagWakeup, unsafe.Pointer(f)))
 }
 
 // addTask records a new task (all_tasks).
@@ -358,7 +376,7 @@ func (l *Loop) allTasks() []rt.Object {
 
 // scheduleDone schedules the done callback cb(f).
 func (l *Loop) scheduleDone(cb *doneCallback, f *Future) {
-	l.ready.push(readyItem{f: f, p: unsafe.Pointer(cb)})
+	l.ready.push(tagged(unsafe.Pointer(cb), tagDone, unsafe.Pointer(f)))
 }
 
 // CallAt schedules fn at time when on the loop's clock. Timers with equal
@@ -481,20 +499,20 @@ func (l *Loop) runOnce() {
 				}
 			}
 			l.timers.pop()
-			l.ready.push(readyItem{p: unsafe.Pointer(tm)})
+			l.ready.push(tagged(unsafe.Pointer(tm), tagTimer, nil))
 		}
 	}
 	for n := l.ready.n; n > 0; n-- {
 		it := l.ready.pop()
-		switch {
-		case it.t != nil && it.f != nil:
-			it.t.wakeup(it.f)
-		case it.t != nil:
-			it.t.step((*rt.BaseException)(it.p))
-		case it.f != nil:
-			(*doneCallback)(it.p).fn(it.f)
+		switch tag, p := it.split(); tag {
+		case tagStep:
+			(*Task)(p).step((*rt.BaseException)(it.q))
+		case tagWakeup:
+			(*Task)(p).wakeup((*Future)(it.q))
+		case tagDone:
+			(*doneCallback)(p).fn((*Future)(it.q))
 		default:
-			l.fire((*timer)(it.p))
+			l.fire((*timer)(p))
 		}
 	}
 	if rt.GILEnabled() {
