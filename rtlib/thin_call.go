@@ -371,11 +371,11 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 	case *Coroutine:
 		switch name {
 		case "__name__":
-			return Str(o.Fn.Name), nil
+			return Str(o.Func().Name), nil
 		case "__qualname__":
-			return Str(o.Fn.Qualname), nil
+			return Str(o.Func().Qualname), nil
 		case "cr_running":
-			return Bool(o.running), nil
+			return Bool(o.Running()), nil
 		}
 	case *Generator:
 		switch name {

@@ -130,7 +130,7 @@ func (s *spawner) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, b
 	s.n--
 	// The coroutine object with its frame, as generated code makes it.
 	c := &yielderCoro{}
-	c.c.Fn, c.c.Body = benchFn, &c.f
+	c.c.Init(benchFn, &c.f)
 	t, exc := NewTask(s.l, &c.c, rt.None)
 	if exc != nil {
 		return nil, true, exc

@@ -99,10 +99,10 @@ func (t *Task) taskRepr() (string, *rt.BaseException) {
 // the bare "name()" for coroutines without a recorded file.
 func formatCoroutine(c *rt.Coroutine) string {
 	name := "<coroutine without __name__>"
-	if c.Fn != nil {
-		name = c.Fn.Qualname
+	if fn := c.Func(); fn != nil {
+		name = fn.Qualname
 		if name == "" {
-			name = c.Fn.Name
+			name = fn.Name
 		}
 	}
 	name += "()"

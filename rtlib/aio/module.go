@@ -399,21 +399,21 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 		return nil, exc
 	}
 	if delay <= 0 {
-		sc := &sleep0Coro{co: rt.Coroutine{Fn: sleepFn}}
+		sc := &sleep0Coro{}
 		sc.f.result = result
-		sc.co.Body = &sc.f
+		sc.co.Init(sleepFn, &sc.f)
 		return &sc.co, nil
 	}
 	if result != rt.None {
-		sc := &sleepCoroResult{co: rt.Coroutine{Fn: sleepFn}}
+		sc := &sleepCoroResult{}
 		sc.f.when, sc.f.result = delay, result
 		sc.f.set(tmHasResult)
-		sc.co.Body = &sc.f.sleepFrame
+		sc.co.Init(sleepFn, &sc.f.sleepFrame)
 		return &sc.co, nil
 	}
-	sc := &sleepCoro{co: rt.Coroutine{Fn: sleepFn}}
+	sc := &sleepCoro{}
 	sc.f.when = delay
-	sc.co.Body = &sc.f
+	sc.co.Init(sleepFn, &sc.f)
 	return &sc.co, nil
 }
 
@@ -558,7 +558,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			fut = x
 			seen = fut.kind&kindGatherMark != 0
 		case *rt.Coroutine:
-			if seen = x.Marked; seen {
+			if seen = x.Marked(); seen {
 				fut = taskOf(children, x)
 			}
 		default:
@@ -576,7 +576,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			case *Task, *Future:
 				fut.kind |= kindGatherMark
 			case *rt.Coroutine:
-				x.Marked = true
+				x.SetMarked(true)
 			default:
 				if argToFut == nil {
 					argToFut = map[rt.Object]*Future{}
@@ -621,7 +621,7 @@ func clearGatherMarks(fs []*Future, args []rt.Object) {
 	}
 	for _, a := range args {
 		if c, ok := a.(*rt.Coroutine); ok {
-			c.Marked = false
+			c.SetMarked(false)
 		}
 	}
 }
