@@ -32,6 +32,19 @@ func (c *AttrCache) lookup(d *Dict, name string) (Object, bool) {
 // AwaitMethodCached is AwaitMethod with the module attribute looked up
 // through the call site's cache.
 func AwaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
+	return awaitMethodCached(c, obj, name, args, kw, false)
+}
+
+// AwaitMethodCachedOwned is AwaitMethodCached for an argument slice the
+// caller hands over: a call with *args, whose slice ExtendArgs made for
+// this call alone. A callee without an Await form gets the slice itself
+// rather than a copy (`await asyncio.gather(*tasks)` of a million tasks:
+// 16 MB less to allocate and copy).
+func AwaitMethodCachedOwned(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
+	return awaitMethodCached(c, obj, name, args, kw, true)
+}
+
+func awaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw []KwArg, owned bool) (Resumable, *BaseException) {
 	if m, ok := obj.(*Module); ok {
 		if v, ok := c.lookup(m.Dict, name); ok {
 			if b, ok := v.(*Builtin); ok && b.Await != nil {
@@ -39,5 +52,5 @@ func AwaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw 
 			}
 		}
 	}
-	return AwaitMethod(obj, name, args, kw)
+	return awaitMethod(obj, name, args, kw, owned)
 }

@@ -281,6 +281,12 @@ func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *Ba
 // belong to the caller, which may reuse them once AwaitMethod returns: an
 // Await form must not keep the slice.
 func AwaitMethod(obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
+	return awaitMethod(obj, name, args, kw, false)
+}
+
+// awaitMethod is AwaitMethod; owned says that args were made for this call
+// alone (see AwaitMethodCachedOwned) and need no copy.
+func awaitMethod(obj Object, name string, args []Object, kw []KwArg, owned bool) (Resumable, *BaseException) {
 	switch o := obj.(type) {
 	case *Module:
 		if v, ok := o.Dict.GetStr(name); ok {
@@ -304,7 +310,10 @@ func AwaitMethod(obj Object, name string, args []Object, kw []KwArg) (Resumable,
 	}
 	// The caller may reuse args after the call (generated code keeps them
 	// in a frame array): what is called here may keep them (*args).
-	v, exc := CallMethod(obj, name, append([]Object(nil), args...), kw)
+	if !owned {
+		args = append([]Object(nil), args...)
+	}
+	v, exc := CallMethod(obj, name, args, kw)
 	if exc != nil {
 		return nil, exc
 	}
