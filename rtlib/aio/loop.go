@@ -94,6 +94,12 @@ func timerLess(a, b *timer) bool {
 
 func (h *timerHeap) push(tm *timer) {
 	tm.set(tmInHeap)
+	if len(*h) == cap(*h) {
+		// Double (append grows big slices by 1.25x: a million timers
+		// would be copied four times over, with a write barrier per
+		// pointer while the GC marks).
+		*h = append(make(timerHeap, 0, max(64, 2*cap(*h))), *h...)
+	}
 	*h = append(*h, tm)
 	s := *h
 	i := len(s) - 1
@@ -222,52 +228,61 @@ func (it readyItem) split() (uintptr, unsafe.Pointer) {
 	return tag, unsafe.Add(it.p, -int(tag))
 }
 
-// ring is the FIFO ready queue: a growable ring buffer, so that scheduling
-// allocates nothing once it has reached its working size; after a burst it
-// shrinks again as it empties.
+// ring is the FIFO ready queue: a list of fixed-size chunks, so that
+// neither a burst (a million tasks made or woken at once) nor its end
+// copies the queue, and a burst holds one queue's worth of memory rather
+// than the old and the doubled buffer at once. One drained chunk is kept
+// for reuse: a steady trickle of callbacks allocates nothing.
 type ring struct {
-	buf  []readyItem
-	head int
-	n    int
+	head, tail *readyChunk
+	hi, ti     int // the next item to pop in head, the next slot to fill in tail
+	n          int
+	spare      *readyChunk
+}
+
+// readyChunkLen makes a chunk 4096 bytes, a size class of Go's allocator.
+const readyChunkLen = (4096 - 8) / 16
+
+type readyChunk struct {
+	items [readyChunkLen]readyItem
+	next  *readyChunk
 }
 
 func (r *ring) push(it readyItem) {
-	if r.n == len(r.buf) {
-		size := 2 * len(r.buf)
-		if size == 0 {
-			size = 64
+	if r.tail == nil || r.ti == readyChunkLen {
+		c := r.spare
+		if c != nil {
+			r.spare = nil
+		} else {
+			c = new(readyChunk)
 		}
-		r.resize(size)
+		if r.tail == nil {
+			r.head, r.hi = c, 0
+		} else {
+			r.tail.next = c
+		}
+		r.tail, r.ti = c, 0
 	}
-	i := r.head + r.n
-	if i >= len(r.buf) {
-		i -= len(r.buf)
-	}
-	r.buf[i] = it
+	r.tail.items[r.ti] = it
+	r.ti++
 	r.n++
 }
 
-func (r *ring) resize(size int) {
-	nb := make([]readyItem, size)
-	if r.head+r.n <= len(r.buf) {
-		copy(nb, r.buf[r.head:r.head+r.n])
-	} else {
-		k := copy(nb, r.buf[r.head:])
-		copy(nb[k:], r.buf[:r.n-k])
-	}
-	r.buf, r.head = nb, 0
-}
-
 func (r *ring) pop() readyItem {
-	it := r.buf[r.head]
-	r.buf[r.head] = readyItem{}
-	r.head++
-	if r.head == len(r.buf) {
-		r.head = 0
-	}
+	c := r.head
+	it := c.items[r.hi]
+	c.items[r.hi] = readyItem{}
+	r.hi++
 	r.n--
-	if len(r.buf) > 4096 && r.n < len(r.buf)/8 {
-		r.resize(len(r.buf) / 2)
+	if r.hi == readyChunkLen || r.n == 0 {
+		if c == r.tail {
+			// Empty: start the same chunk over.
+			r.hi, r.ti = 0, 0
+		} else {
+			r.head, r.hi = c.next, 0
+			c.next = nil
+			r.spare = c
+		}
 	}
 	return it
 }
@@ -517,9 +532,6 @@ func (l *Loop) runOnce() {
 	}
 	if rt.GILEnabled() {
 		l.yieldGIL()
-	}
-	if l.ready.n == 0 && len(l.ready.buf) > 1<<12 {
-		l.ready = ring{} // give back the memory of a burst
 	}
 }
 
