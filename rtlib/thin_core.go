@@ -684,6 +684,7 @@ func FlushStdout() { stdout.Flush() }
 // would: 0, or 1 after printing an uncaught exception's traceback.
 func Main(file string, module func() *BaseException) {
 	programFile = file
+	startGCPolicy()
 	stopProfiles := startProfiles()
 	defer func() {
 		// A Go panic (a runtime bug) still shows what was printed first.
