@@ -1,6 +1,7 @@
 package aio
 
 import (
+	"math"
 	"strconv"
 	"unsafe"
 
@@ -32,10 +33,12 @@ type Future struct {
 	state    futState
 	blocking bool
 	// mustCancel is Task._must_cancel, kept here in the padding of a
-	// task's Future, like numCancelReqs (Task._num_cancels_requested).
-	mustCancel    bool
-	kind          uint8
-	numCancelReqs int32
+	// task's Future, like tnum.
+	mustCancel bool
+	kind       uint8
+	// tnum is the N of a task's default name Task-N; a task made after
+	// 2^32 others keeps its whole number in its extra state (bigNum).
+	tnum uint32
 	// result is the result, or the exception (*rt.BaseException) when
 	// state is failed.
 	result rt.Object
@@ -65,6 +68,9 @@ type futureExtra struct {
 	// ctx is a task's contextvars context, copied when the task is created
 	// once a ContextVar exists (nil until then: no copy, no allocation).
 	ctx *rt.Context
+	// numCancelReqs is Task._num_cancels_requested (cancelling()).
+	numCancelReqs int
+	bigNum        uint64 // a task's number beyond 2^32-1 (tnum is 0 then)
 }
 
 // ext is the future's extra state, nil if it has none yet.
@@ -101,6 +107,14 @@ func (f *Future) setCb0(p unsafe.Pointer) {
 		return
 	}
 	f.cb = p
+}
+
+// cancelReqs is Task._num_cancels_requested.
+func (f *Future) cancelReqs() int {
+	if x := f.ext(); x != nil {
+		return x.numCancelReqs
+	}
+	return 0
 }
 
 // exc is the exception the future finished with (nil if none).
@@ -363,13 +377,15 @@ func (f *Future) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bo
 // Type returns asyncio.Future.
 func (f *Future) Type() *rt.Type { return FutureType }
 
-// Task is asyncio.Task: 80 bytes (a size class of Go's allocator), its
-// Future included.
+// Task is asyncio.Task: 64 bytes (a size class of Go's allocator), its
+// Future included: a million tasks carry a million of them.
 type Task struct {
 	Future
-	coro       *rt.Coroutine
-	num        int   // the N of the default name Task-N
-	prev, next *Task // the loop's list of tasks that are not done
+	coro *rt.Coroutine
+	// prev is the task made before this one on the loop that is still in
+	// the loop's list of tasks (Loop.tasks): those not done, and done ones
+	// not yet swept out (Loop.removeTask).
+	prev *Task
 	// wait is what the task waits on (_fut_waiter), nil if nothing: the
 	// *Future it awaits, or (kindWaitSleep) the *timer it is parked on by
 	// asyncio.sleep in place of a future. It stays set until the task's
@@ -405,7 +421,7 @@ func (t *Task) setSleep(tm *timer) {
 	t.kind |= kindWaitSleep
 }
 
-var taskCounter int
+var taskCounter uint64
 
 // NewTask wraps a coroutine in a task and schedules its first step.
 func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseException) {
@@ -415,9 +431,14 @@ func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseExcepti
 		return nil, rt.Errorf(rt.TypeErrorType, "a coroutine was expected, got %s", rep)
 	}
 	taskCounter++
-	t := &Task{coro: r, num: taskCounter}
+	t := &Task{coro: r}
 	t.loop = loop
 	t.kind = kindTask
+	if taskCounter <= math.MaxUint32 {
+		t.tnum = uint32(taskCounter)
+	} else {
+		t.extra().bigNum = taskCounter
+	}
 	if name != nil && name != rt.None {
 		s, exc := rt.ToStr(name)
 		if exc != nil {
@@ -460,7 +481,7 @@ func (t *Task) Cancel(msg rt.Object) bool {
 	if t.Done() {
 		return false
 	}
-	t.numCancelReqs++
+	t.extra().numCancelReqs++
 	if tm := t.sleepTimer(); tm != nil && !tm.has(tmCancelled|tmFired) {
 		// Cancelling the sleep's future: its wakeup is scheduled now.
 		t.cancelSleep(msg)
@@ -616,7 +637,10 @@ func (t *Task) Name() string {
 	if x := t.ext(); x != nil && x.named {
 		return x.name
 	}
-	return "Task-" + strconv.Itoa(t.num)
+	if x := t.ext(); x != nil && x.bigNum != 0 {
+		return "Task-" + strconv.FormatUint(x.bigNum, 10)
+	}
+	return "Task-" + strconv.FormatUint(uint64(t.tnum), 10)
 }
 
 // object is the Python-visible object of f: its *Task if f is part of a

@@ -63,7 +63,7 @@ func (t *Task) taskRepr() (string, *rt.BaseException) {
 	if exc != nil {
 		return "", exc
 	}
-	if t.numCancelReqs > 0 && !t.Done() {
+	if t.cancelReqs() > 0 && !t.Done() {
 		parts[0] = "cancelling"
 	}
 	ins := []string{"name=" + pyStrRepr(t.Name()), "coro=<" + formatCoroutine(t.coro) + ">"}

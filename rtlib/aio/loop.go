@@ -1,6 +1,7 @@
 package aio
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -298,8 +299,9 @@ type Loop struct {
 	closed   bool
 	running  bool
 	current  *Task
-	tasks    *Task // the most recently created task not done; older ones follow via prev
-	ntasks   int
+	tasks    *Task // the most recently created task in the list; older ones follow via prev
+	ntasks   int   // the tasks not done
+	nlisted  int   // the tasks in the list: those not done, and done ones not yet swept out
 	virtual  bool
 	// timersCancelled counts the cancelled timers still in the heap.
 	timersCancelled int
@@ -357,35 +359,51 @@ func (l *Loop) scheduleWakeup(t *Task, f *Future) {
 // addTask records a new task (all_tasks).
 func (l *Loop) addTask(t *Task) {
 	t.prev = l.tasks
-	if l.tasks != nil {
-		l.tasks.next = t
-	}
 	l.tasks = t
 	l.ntasks++
+	l.nlisted++
 }
 
-// removeTask forgets a task that is done.
+// removeTask notes that a task is done. The list is singly linked (one
+// word per task): done tasks leave it in sweeps, when they outnumber the
+// tasks not done (and 64), which costs O(1) per task over time and keeps
+// at most about as many done tasks listed as there are tasks running.
 func (l *Loop) removeTask(t *Task) {
-	if t.prev != nil {
-		t.prev.next = t.next
-	}
-	if t.next != nil {
-		t.next.prev = t.prev
-	} else if l.tasks == t {
-		l.tasks = t.prev
-	}
-	t.prev, t.next = nil, nil
 	l.ntasks--
+	if l.nlisted-l.ntasks > l.ntasks+64 {
+		l.sweepTasks()
+	}
+}
+
+// sweepTasks drops the done tasks from the list.
+func (l *Loop) sweepTasks() {
+	var newer *Task
+	for t := l.tasks; t != nil; {
+		older := t.prev
+		if t.Done() { // (a task being finished now goes in the next sweep)
+			if newer == nil {
+				l.tasks = older
+			} else {
+				newer.prev = older
+			}
+			t.prev = nil
+			l.nlisted--
+		} else {
+			newer = t
+		}
+		t = older
+	}
 }
 
 // allTasks returns the tasks that are not done, oldest first.
 func (l *Loop) allTasks() []rt.Object {
-	out := make([]rt.Object, l.ntasks)
-	i := l.ntasks
+	out := make([]rt.Object, 0, l.ntasks)
 	for t := l.tasks; t != nil; t = t.prev {
-		i--
-		out[i] = t
+		if !t.Done() {
+			out = append(out, t)
+		}
 	}
+	slices.Reverse(out)
 	return out
 }
 

@@ -123,7 +123,7 @@ func init() {
 		return self.(*Task).coro, nil
 	})
 	method(TaskType, "cancelling", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return rt.Int(self.(*Task).numCancelReqs), nil
+		return rt.Int(self.(*Task).cancelReqs()), nil
 	})
 	method(TaskType, "uncancel", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.Int(self.(*Task).Uncancel()), nil
@@ -136,10 +136,14 @@ func init() {
 
 // Uncancel decrements the count of cancellation requests.
 func (t *Task) Uncancel() int {
-	if t.numCancelReqs > 0 { // 3.12: must_cancel is left alone
-		t.numCancelReqs--
+	x := t.ext()
+	if x == nil {
+		return 0
 	}
-	return int(t.numCancelReqs)
+	if x.numCancelReqs > 0 { // 3.12: must_cancel is left alone
+		x.numCancelReqs--
+	}
+	return x.numCancelReqs
 }
 
 func reportCallbackError(exc *rt.BaseException) {
@@ -690,7 +694,7 @@ func (w *waitForFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Obje
 			if w.task == nil {
 				return nil, true, rt.Errorf(rt.RuntimeErrorType, "Timeout should be used inside a task")
 			}
-			w.cancelling = int(w.task.numCancelReqs)
+			w.cancelling = w.task.cancelReqs()
 			task := w.task
 			w.handle = l.CallAt(l.Time()+float64(t), func() {
 				task.Cancel(rt.None)
