@@ -99,7 +99,7 @@ func (h *timerHeap) push(tm *timer) {
 		// Double (append grows big slices by 1.25x: a million timers
 		// would be copied four times over, with a write barrier per
 		// pointer while the GC marks).
-		*h = append(make(timerHeap, 0, max(64, 2*cap(*h))), *h...)
+		*h = slices.Grow(*h, max(64, cap(*h)))
 	}
 	*h = append(*h, tm)
 	s := *h
