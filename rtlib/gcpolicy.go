@@ -13,33 +13,35 @@ import (
 //
 // Go's default (GOGC=100) lets the heap grow to twice the live data
 // before collecting. That is cheap for small heaps and costly for large
-// ones: a million sleeping tasks (~180 MB live) peaked at ~330 MB of RSS.
-// A translated program keeps GOGC=100 but, after each collection, sets a
-// soft memory limit (debug.SetMemoryLimit) of
+// ones: a million sleeping tasks (~170 MB live) peaked at ~300 MB of RSS.
+// After each collection a translated program sets the GC percent so that
+// the headroom is
 //
-//	live + max(live/4, 32 MB) + 16 MB (the runtime's own memory)
+//	max(live/4, 32 MB), but at most 100% of live (GOGC=100)
 //
-// so that the headroom stays 100% for heaps up to 32 MB live (where the
-// limit is above the GOGC goal and changes nothing: every bench workload
-// but million) and shrinks to 25% of the live heap for big ones, which
-// trades some GC time for memory (the collector runs up to four times
-// as often as with GOGC=100 once the heap is past 128 MB). The limit also
-// makes the runtime return freed memory to the OS sooner.
+// so heaps up to 32 MB live (every bench workload but million) keep Go's
+// default exactly, and the percent shrinks towards 25 as the live heap
+// grows past 32 MB: some GC time traded for memory (the collector runs up
+// to four times as often as with GOGC=100 once the heap is past 128 MB).
+// A soft memory limit following the live heap (debug.SetMemoryLimit) gave
+// the same peak but cost more CPU: the runtime also returned freed memory
+// to the OS under it, to fault it back in soon after.
 //
-// The limit follows the live heap, so a growing program is never held at
-// a fixed size (a fixed GOMEMLIMIT would make the collector run without
-// pause once the live heap reached it). Setting GOGC or GOMEMLIMIT in the
-// environment, or ASYNC2GO_GC=go, leaves Go's defaults alone.
+// GOGC or GOMEMLIMIT in the environment, or ASYNC2GO_GC=go, leave Go's
+// defaults alone.
 
 const (
 	gcMinHeadroom = 32 << 20 // headroom for heaps up to 128 MB live
 	gcHeadroomDiv = 4        // headroom of bigger heaps: live/4
-	gcRuntimeMem  = 16 << 20 // stacks, GC metadata, … counted by the limit
 )
 
-// gcLimitFor is the memory limit after a collection that left live bytes.
-func gcLimitFor(live uint64) int64 {
-	return int64(live + max(live/gcHeadroomDiv, gcMinHeadroom) + gcRuntimeMem)
+// gcPercentFor is the GC percent after a collection that left live bytes.
+func gcPercentFor(live uint64) int {
+	head := max(live/gcHeadroomDiv, gcMinHeadroom)
+	if live == 0 || head >= live {
+		return 100
+	}
+	return int(head * 100 / live)
 }
 
 // gcPolicyWanted says whether the environment leaves memory to the policy.
@@ -71,7 +73,7 @@ func armGCPolicy() {
 		}
 		metrics.Read(gcLive)
 		if gcLive[0].Value.Kind() == metrics.KindUint64 {
-			debug.SetMemoryLimit(gcLimitFor(gcLive[0].Value.Uint64()))
+			debug.SetGCPercent(gcPercentFor(gcLive[0].Value.Uint64()))
 		}
 		armGCPolicy()
 	})
