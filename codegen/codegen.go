@@ -848,7 +848,12 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			)
 			return []jen.Code{jen.Block(code...)}
 		}
-		c = jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Qual(rtPath, "AwaitMethodCached").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
+		fused := "AwaitMethodCached"
+		if in.Star != nil {
+			// ExtendArgs made the slice for this call alone: no copy.
+			fused = "AwaitMethodCachedOwned"
+		}
+		c = jen.List(fg.temp(aw), jen.Id("exc")).Op("=").Qual(rtPath, fused).Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
 		if clear != nil {
 			// Each statement at the Python line (positions of a running
 			// frame, see rt.Coroutine.Location).

@@ -210,7 +210,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			out = append(out, jen.Type().Id(co).Struct(jen.Id("c").Qual(rtPath, "Coroutine"), jen.Id("f").Id(frame)))
 			makeBody = []jen.Code{
 				jen.Id("c").Op(":=").Op("&").Id(co).Values(jen.Dict{jen.Id("f"): jen.Id(frame).Values(inits)}),
-				jen.List(jen.Id("c").Dot("c").Dot("Fn"), jen.Id("c").Dot("c").Dot("Body")).Op("=").List(jen.Id("fn"), jen.Op("&").Id("c").Dot("f")),
+				jen.Id("c").Dot("c").Dot("Init").Call(jen.Id("fn"), jen.Op("&").Id("c").Dot("f")),
 				jen.Return(jen.Op("&").Id("c").Dot("c"), jen.Nil()),
 			}
 		} else {

@@ -58,7 +58,24 @@ func AwaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw 
 			return c.meth(obj, args, kw)
 		}
 	}
-	return awaitMethodFill(c, obj, name, args, kw)
+	return awaitMethodFill(c, obj, name, args, kw, false)
+}
+
+// AwaitMethodCachedOwned is AwaitMethodCached for an argument slice the
+// caller hands over: a call with *args, whose slice ExtendArgs made for
+// this call alone. A callee without an Await form gets the slice itself
+// rather than a copy.
+func AwaitMethodCachedOwned(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
+	if c.epoch == dictEpoch {
+		if c.mod != nil {
+			if m, ok := obj.(*Module); ok && m.Dict == c.d {
+				return c.mod(args, kw)
+			}
+		} else if goType(obj) == c.gotype && obj.Type() == c.t {
+			return c.meth(obj, args, kw)
+		}
+	}
+	return awaitMethodFill(c, obj, name, args, kw, true)
 }
 
 // AwaitMethodStart is `await obj.name(…)` in a frame up to its first
@@ -76,12 +93,12 @@ func AwaitMethodStart(c *AttrCache, obj Object, name string, args []Object, kw [
 	}
 	switch {
 	case c.epoch != dictEpoch:
-		aw, err = awaitMethodFill(c, obj, name, args, kw)
+		aw, err = awaitMethodFill(c, obj, name, args, kw, false)
 	case c.mod != nil:
 		if m, ok := obj.(*Module); ok && m.Dict == c.d {
 			aw, err = c.mod(args, kw)
 		} else {
-			aw, err = awaitMethodFill(c, obj, name, args, kw)
+			aw, err = awaitMethodFill(c, obj, name, args, kw, false)
 		}
 	case goType(obj) == c.gotype && obj.Type() == c.t:
 		if c.mstart != nil {
@@ -89,7 +106,7 @@ func AwaitMethodStart(c *AttrCache, obj Object, name string, args []Object, kw [
 		}
 		aw, err = c.meth(obj, args, kw)
 	default:
-		aw, err = awaitMethodFill(c, obj, name, args, kw)
+		aw, err = awaitMethodFill(c, obj, name, args, kw, false)
 	}
 	if err != nil {
 		return nil, nil, true, nil, err
@@ -100,8 +117,8 @@ func AwaitMethodStart(c *AttrCache, obj Object, name string, args []Object, kw [
 
 // awaitMethodFill is a miss of AwaitMethodCached: AwaitMethod, and the
 // cache filled when the lookup found a Go function with an Await form
-// that nothing can shadow.
-func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
+// that nothing can shadow. owned is as for awaitMethod.
+func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []KwArg, owned bool) (Resumable, *BaseException) {
 	*c = AttrCache{}
 	switch o := obj.(type) {
 	case *Module:
@@ -125,5 +142,5 @@ func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []
 			}
 		}
 	}
-	return AwaitMethod(obj, name, args, kw)
+	return awaitMethod(obj, name, args, kw, owned)
 }

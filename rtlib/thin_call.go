@@ -314,6 +314,12 @@ func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *Ba
 // belong to the caller, which may reuse them once AwaitMethod returns: an
 // Await form must not keep the slice.
 func AwaitMethod(obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
+	return awaitMethod(obj, name, args, kw, false)
+}
+
+// awaitMethod is AwaitMethod; owned says that args were made for this call
+// alone (see AwaitMethodCachedOwned) and need no copy.
+func awaitMethod(obj Object, name string, args []Object, kw []KwArg, owned bool) (Resumable, *BaseException) {
 	switch o := obj.(type) {
 	case *Module:
 		if v, ok := o.Dict.GetStr(name); ok {
@@ -337,7 +343,10 @@ func AwaitMethod(obj Object, name string, args []Object, kw []KwArg) (Resumable,
 	}
 	// The caller may reuse args after the call (generated code keeps them
 	// in a frame array): what is called here may keep them (*args).
-	v, exc := CallMethod(obj, name, append([]Object(nil), args...), kw)
+	if !owned {
+		args = append([]Object(nil), args...)
+	}
+	v, exc := CallMethod(obj, name, args, kw)
 	if exc != nil {
 		return nil, exc
 	}
@@ -404,11 +413,11 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 	case *Coroutine:
 		switch name {
 		case "__name__":
-			return Str(o.Fn.Name), nil
+			return Str(o.Func().Name), nil
 		case "__qualname__":
-			return Str(o.Fn.Qualname), nil
+			return Str(o.Func().Qualname), nil
 		case "cr_running":
-			return Bool(o.running), nil
+			return Bool(o.Running()), nil
 		}
 	case *Generator:
 		switch name {

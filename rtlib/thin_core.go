@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // Type is a Python type object: builtin types and classes alike.
@@ -461,22 +462,86 @@ func UnboundLocalError(name string) *BaseException {
 }
 
 // Coroutine is a coroutine object: the Resumable body of an async def.
+//
+// It is 24 bytes, so that with a frame of up to 40 bytes (generated code
+// allocates the two together) it fits the 64-byte size class: a million
+// tasks carry a million coroutines. Its state therefore lives in the low
+// bits of the pointer to its function (a *Function is 8-aligned, and the
+// tagged pointer still points into it): read the function with Func, set
+// both with Init.
 type Coroutine struct {
-	Fn      *Function
-	Body    Resumable
-	started bool
-	done    bool
-	running bool
-	// Mark is asyncio.gather's scratch: the number of the gather call that
-	// last wrapped the coroutine in a task (a hint, never cleared; gather
-	// checks it against its arguments).
-	Mark uint32
+	fn   unsafe.Pointer // *Function | coState | coMarked
+	Body Resumable
 }
+
+// The state bits of Coroutine.fn.
+const (
+	coNew       uintptr = 0 // not started
+	coSuspended uintptr = 1 // started, suspended at an await
+	coRunning   uintptr = 2
+	coDone      uintptr = 3
+	coState     uintptr = 3
+	// coMarked is scratch for one runtime operation at a time, cleared
+	// after it (asyncio.gather marks the coroutines it has wrapped).
+	coMarked uintptr = 4
+	coBits   uintptr = 7
+)
+
+// noFunction stands for a nil function (the tagged pointer must point
+// into an object).
+var noFunction Function
 
 // NewCoroutine wraps the frame of an async def.
 func NewCoroutine(fn *Function, body Resumable) *Coroutine {
-	return &Coroutine{Fn: fn, Body: body}
+	c := &Coroutine{}
+	c.Init(fn, body)
+	return c
 }
+
+// Init makes c a new coroutine of fn running body (generated code
+// allocates the coroutine and its frame in one struct and calls Init).
+func (c *Coroutine) Init(fn *Function, body Resumable) {
+	if fn == nil {
+		fn = &noFunction
+	}
+	c.fn, c.Body = unsafe.Pointer(fn), body
+}
+
+// Func is the coroutine's function (nil if it has none).
+func (c *Coroutine) Func() *Function {
+	fn := (*Function)(unsafe.Add(c.fn, -int(uintptr(c.fn)&coBits)))
+	if fn == &noFunction {
+		return nil
+	}
+	return fn
+}
+
+func (c *Coroutine) state() uintptr { return uintptr(c.fn) & coState }
+
+func (c *Coroutine) setState(st uintptr) {
+	c.fn = unsafe.Add(c.fn, int(st)-int(uintptr(c.fn)&coState))
+}
+
+// Marked reports the runtime operation's mark (see coMarked).
+func (c *Coroutine) Marked() bool { return uintptr(c.fn)&coMarked != 0 }
+
+// SetMarked sets or clears the mark.
+func (c *Coroutine) SetMarked(m bool) {
+	if m != c.Marked() {
+		if m {
+			c.fn = unsafe.Add(c.fn, int(coMarked))
+		} else {
+			c.fn = unsafe.Add(c.fn, -int(coMarked))
+		}
+	}
+}
+
+// Running is cr_running.
+func (c *Coroutine) Running() bool { return c.state() == coRunning }
+
+// Done reports whether the coroutine has finished (returned, raised or
+// been closed).
+func (c *Coroutine) Done() bool { return c.state() == coDone }
 
 // Resume advances the coroutine (send/throw).
 func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *BaseException) {
@@ -493,12 +558,13 @@ func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 
 // refuse is Resume's answer when the coroutine cannot run.
 func (c *Coroutine) refuse(thrown *BaseException) (Object, bool, *BaseException) {
-	switch {
-	case c.done && thrown != nil:
-		return nil, true, thrown
-	case c.done:
+	switch c.state() {
+	case coDone:
+		if thrown != nil {
+			return nil, true, thrown
+		}
 		return nil, true, Errorf(RuntimeErrorType, "cannot reuse already awaited coroutine")
-	case c.running:
+	case coRunning:
 		return nil, true, Errorf(ValueErrorType, "coroutine already executing")
 	}
 	return nil, true, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
@@ -520,10 +586,10 @@ func (c *Coroutine) refuse(thrown *BaseException) (Object, bool, *BaseException)
 // is c.Resume(sent, thrown). Enter reports false, changing nothing, where
 // Resume would refuse (done, running, too deep).
 func (c *Coroutine) Enter() bool {
-	if c.done || c.running || callDepth >= RecursionLimit {
+	if st := c.state(); st == coDone || st == coRunning || callDepth >= RecursionLimit {
 		return false
 	}
-	c.started, c.running = true, true
+	c.setState(coRunning)
 	callDepth++
 	return true
 }
@@ -531,9 +597,10 @@ func (c *Coroutine) Enter() bool {
 // Leave ends a Resume begun by Enter.
 func (c *Coroutine) Leave(done bool) {
 	callDepth--
-	c.running = false
 	if done {
-		c.done = true
+		c.setState(coDone)
+	} else {
+		c.setState(coSuspended)
 	}
 }
 
@@ -556,21 +623,22 @@ func CoroutineRaised(exc *BaseException) *BaseException {
 // is searched for the frame's Resume, whose position the /*line*/
 // directives of generated code make the Python line.
 func (c *Coroutine) Location() (file string, line int, done, ok bool) {
-	if c.Fn == nil || c.Fn.File == "" {
-		return "", 0, c.done, false
+	fn := c.Func()
+	if fn == nil || fn.File == "" {
+		return "", 0, c.Done(), false
 	}
-	if c.done {
-		return c.Fn.File, c.Fn.Line, true, true
+	if c.Done() {
+		return fn.File, fn.Line, true, true
 	}
-	if c.running {
+	if c.Running() {
 		if l, found := runningLine(c.Body); found {
-			return c.Fn.File, l, false, true
+			return fn.File, l, false, true
 		}
 	}
 	if pl, isPL := c.Body.(interface{ PyLine() int }); isPL {
-		return c.Fn.File, pl.PyLine(), false, true
+		return fn.File, pl.PyLine(), false, true
 	}
-	return c.Fn.File, c.Fn.Line, false, true
+	return fn.File, fn.Line, false, true
 }
 
 // runningLine is the line of the innermost call of body's Resume on the
@@ -597,8 +665,8 @@ func runningLine(body Resumable) (int, bool) {
 
 // Close closes a coroutine that has not finished.
 func (c *Coroutine) Close() *BaseException {
-	if c.done || !c.started {
-		c.done = true
+	if st := c.state(); st == coDone || st == coNew {
+		c.setState(coDone)
 		return nil
 	}
 	_, done, exc := c.Resume(nil, NewException(GeneratorExitType))
@@ -652,6 +720,7 @@ func FlushStdout() { stdout.Flush() }
 // would: 0, or 1 after printing an uncaught exception's traceback.
 func Main(file string, module func() *BaseException) {
 	programFile = file
+	startGCPolicy()
 	stopProfiles := startProfiles()
 	defer func() {
 		// A Go panic (a runtime bug) still shows what was printed first.

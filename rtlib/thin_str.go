@@ -134,7 +134,7 @@ func Repr(x Object) (Str, *BaseException) {
 		}
 		return Str("<class '" + v.Module + "." + v.Name + "'>"), nil
 	case *Coroutine:
-		return Str(fmt.Sprintf("<coroutine object %s at 0x%x>", v.Fn.Qualname, addr(v))), nil
+		return Str(fmt.Sprintf("<coroutine object %s at 0x%x>", v.Func().Qualname, addr(v))), nil
 	case *Generator:
 		return Str(fmt.Sprintf("<generator object %s at 0x%x>", v.Fn.Qualname, addr(v))), nil
 	case *AsyncGenerator:

@@ -1,6 +1,7 @@
 package aio
 
 import (
+	"math"
 	"strconv"
 	"unsafe"
 
@@ -21,33 +22,40 @@ const (
 	kindTask       uint8 = 1 << iota // the future is the Future of a Task
 	kindCbTask                       // cb0 is a *Task to wake up, not a *doneCallback
 	kindGatherMark                   // seen by the gather call being set up (arg_to_fut)
+	kindWaitSleep                    // a Task's wait is the *timer of asyncio.sleep, not a *Future
+	kindExtra                        // cb is the *futureExtra, which holds the first callback
 )
 
-// Future is asyncio.Future. It is kept small (48 bytes) because every
+// Future is asyncio.Future. It is kept small (40 bytes) because every
 // task embeds one: a million sleeping tasks carry a million of them.
 type Future struct {
 	loop     *Loop
 	state    futState
 	blocking bool
 	// mustCancel is Task._must_cancel, kept here in the padding of a
-	// task's Future, like numCancelReqs (Task._num_cancels_requested).
-	mustCancel    bool
-	kind          uint8
-	numCancelReqs int32
+	// task's Future, like tnum.
+	mustCancel bool
+	kind       uint8
+	// tnum is the N of a task's default name Task-N; a task made after
+	// 2^32 others keeps its whole number in its extra state (bigNum).
+	tnum uint32
 	// result is the result, or the exception (*rt.BaseException) when
 	// state is failed.
 	result rt.Object
-	// cb0 is the first done callback, kept inline (no allocation for one
+	// cb is the first done callback, kept inline (no allocation for one
 	// waiter): a *Task whose wakeup it is (kind&kindCbTask) or a
-	// *doneCallback. The others are in x.callbacks.
-	cb0 unsafe.Pointer
-	x   *futureExtra // rarely needed state, allocated on demand
+	// *doneCallback; the others are in the extra state's callbacks. Once
+	// the rarely needed state exists (kind&kindExtra), cb points to it
+	// and it holds the first callback (futureExtra.cb0): one word serves
+	// both, which keeps a Task at 80 bytes.
+	cb unsafe.Pointer
 }
 
 // futureExtra holds the state of a future that only cancellation, gather,
 // several done callbacks or a task name need, to keep the common future
 // small.
 type futureExtra struct {
+	cb0       unsafe.Pointer // the first done callback (Future.cb)
 	cancelMsg rt.Object
 	// cancelledExc is the CancelledError a task's coroutine ended with;
 	// result() re-raises it (futures.py _make_cancelled_error).
@@ -60,13 +68,53 @@ type futureExtra struct {
 	// ctx is a task's contextvars context, copied when the task is created
 	// once a ContextVar exists (nil until then: no copy, no allocation).
 	ctx *rt.Context
+	// numCancelReqs is Task._num_cancels_requested (cancelling()).
+	numCancelReqs int
+	bigNum        uint64 // a task's number beyond 2^32-1 (tnum is 0 then)
 }
 
-func (f *Future) extra() *futureExtra {
-	if f.x == nil {
-		f.x = &futureExtra{}
+// ext is the future's extra state, nil if it has none yet.
+func (f *Future) ext() *futureExtra {
+	if f.kind&kindExtra == 0 {
+		return nil
 	}
-	return f.x
+	return (*futureExtra)(f.cb)
+}
+
+// extra is the future's extra state, made if needed.
+func (f *Future) extra() *futureExtra {
+	if x := f.ext(); x != nil {
+		return x
+	}
+	x := &futureExtra{cb0: f.cb}
+	f.cb = unsafe.Pointer(x)
+	f.kind |= kindExtra
+	return x
+}
+
+// cb0 is the first done callback (nil if none).
+func (f *Future) cb0() unsafe.Pointer {
+	if x := f.ext(); x != nil {
+		return x.cb0
+	}
+	return f.cb
+}
+
+// setCb0 sets the first done callback.
+func (f *Future) setCb0(p unsafe.Pointer) {
+	if x := f.ext(); x != nil {
+		x.cb0 = p
+		return
+	}
+	f.cb = p
+}
+
+// cancelReqs is Task._num_cancels_requested.
+func (f *Future) cancelReqs() int {
+	if x := f.ext(); x != nil {
+		return x.numCancelReqs
+	}
+	return 0
 }
 
 // exc is the exception the future finished with (nil if none).
@@ -87,31 +135,34 @@ func (f *Future) task() *Task {
 
 // getCancelMsg is the message of a cancellation request (nil if none).
 func (f *Future) getCancelMsg() rt.Object {
-	if f.x == nil {
+	x := f.ext()
+	if x == nil {
 		return nil
 	}
-	return f.x.cancelMsg
+	return x.cancelMsg
 }
 
 func (f *Future) setCancelMsg(msg rt.Object) {
-	if f.x == nil && (msg == nil || msg == rt.None) {
+	if f.ext() == nil && (msg == nil || msg == rt.None) {
 		return
 	}
 	f.extra().cancelMsg = msg
 }
 
 func (f *Future) getCancelledExc() *rt.BaseException {
-	if f.x == nil {
+	x := f.ext()
+	if x == nil {
 		return nil
 	}
-	return f.x.cancelledExc
+	return x.cancelledExc
 }
 
 func (f *Future) getCancelHook() func(msg rt.Object) bool {
-	if f.x == nil {
+	x := f.ext()
+	if x == nil {
 		return nil
 	}
-	return f.x.cancelHook
+	return x.cancelHook
 }
 
 // NewFuture makes a pending future on loop.
@@ -197,18 +248,18 @@ func (f *Future) AddDoneCallback(fn func(*Future)) *doneCallback {
 // first is the first done callback as a list entry.
 func (f *Future) first() cbEntry {
 	if f.kind&kindCbTask != 0 {
-		return cbEntry{t: (*Task)(f.cb0)}
+		return cbEntry{t: (*Task)(f.cb0())}
 	}
-	return cbEntry{p: (*doneCallback)(f.cb0)}
+	return cbEntry{p: (*doneCallback)(f.cb0())}
 }
 
 // setFirst makes e the first done callback.
 func (f *Future) setFirst(e cbEntry) {
 	if e.t != nil {
-		f.cb0 = unsafe.Pointer(e.t)
+		f.setCb0(unsafe.Pointer(e.t))
 		f.kind |= kindCbTask
 	} else {
-		f.cb0 = unsafe.Pointer(e.p)
+		f.setCb0(unsafe.Pointer(e.p))
 		f.kind &^= kindCbTask
 	}
 }
@@ -229,9 +280,9 @@ func (f *Future) RemoveDoneCallback(match func(*doneCallback) bool) int {
 		}
 		kept = append(kept, cb)
 	}
-	f.cb0 = nil
-	if f.x != nil {
-		f.x.callbacks = nil
+	f.setCb0(nil)
+	if x := f.ext(); x != nil {
+		x.callbacks = nil
 	}
 	if len(kept) > 0 {
 		f.setFirst(kept[0])
@@ -243,14 +294,14 @@ func (f *Future) RemoveDoneCallback(match func(*doneCallback) bool) int {
 }
 
 func (f *Future) scheduleCallbacks() {
-	if f.cb0 == nil {
+	if f.cb0() == nil {
 		return
 	}
 	f.schedule(f.first())
-	f.cb0 = nil
-	if f.x != nil && len(f.x.callbacks) > 0 {
-		cbs := f.x.callbacks
-		f.x.callbacks = nil
+	f.setCb0(nil)
+	if x := f.ext(); x != nil && len(x.callbacks) > 0 {
+		cbs := x.callbacks
+		x.callbacks = nil
 		for _, cb := range cbs {
 			f.schedule(cb)
 		}
@@ -259,7 +310,7 @@ func (f *Future) scheduleCallbacks() {
 
 // addCallback appends a done callback.
 func (f *Future) addCallback(e cbEntry) {
-	if f.cb0 == nil {
+	if f.cb0() == nil {
 		f.setFirst(e)
 		return
 	}
@@ -326,20 +377,51 @@ func (f *Future) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bo
 // Type returns asyncio.Future.
 func (f *Future) Type() *rt.Type { return FutureType }
 
-// Task is asyncio.Task: 96 bytes, its Future included.
+// Task is asyncio.Task: 64 bytes (a size class of Go's allocator), its
+// Future included: a million tasks carry a million of them.
 type Task struct {
 	Future
-	coro       *rt.Coroutine
-	num        int   // the N of the default name Task-N
-	prev, next *Task // the loop's list of tasks that are not done
-	waiter     *Future
-	// sleep is the timer the task is parked on by asyncio.sleep (in
-	// place of a waiter future), nil if none. Like waiter, it stays set
-	// until the task's next step (repr shows it as wait_for=).
-	sleep *timer
+	coro *rt.Coroutine
+	// prev is the task made before this one on the loop that is still in
+	// the loop's list of tasks (Loop.tasks): those not done, and done ones
+	// not yet swept out (Loop.removeTask).
+	prev *Task
+	// wait is what the task waits on (_fut_waiter), nil if nothing: the
+	// *Future it awaits, or (kindWaitSleep) the *timer it is parked on by
+	// asyncio.sleep in place of a future. It stays set until the task's
+	// next step (repr shows it as wait_for=).
+	wait unsafe.Pointer
 }
 
-var taskCounter int
+// waiter is the future the task awaits (nil if none, or parked in a sleep).
+func (t *Task) waiter() *Future {
+	if t.kind&kindWaitSleep != 0 {
+		return nil
+	}
+	return (*Future)(t.wait)
+}
+
+// sleepTimer is the timer the task is parked on by asyncio.sleep, if any.
+func (t *Task) sleepTimer() *timer {
+	if t.kind&kindWaitSleep == 0 {
+		return nil
+	}
+	return (*timer)(t.wait)
+}
+
+// setWait makes the task wait on the future w (nil: on nothing).
+func (t *Task) setWait(w *Future) {
+	t.wait = unsafe.Pointer(w)
+	t.kind &^= kindWaitSleep
+}
+
+// setSleep parks the task on the timer of asyncio.sleep.
+func (t *Task) setSleep(tm *timer) {
+	t.wait = unsafe.Pointer(tm)
+	t.kind |= kindWaitSleep
+}
+
+var taskCounter uint64
 
 // NewTask wraps a coroutine in a task and schedules its first step.
 func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseException) {
@@ -349,9 +431,14 @@ func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseExcepti
 		return nil, rt.Errorf(rt.TypeErrorType, "a coroutine was expected, got %s", rep)
 	}
 	taskCounter++
-	t := &Task{coro: r, num: taskCounter}
+	t := &Task{coro: r}
 	t.loop = loop
 	t.kind = kindTask
+	if taskCounter <= math.MaxUint32 {
+		t.tnum = uint32(taskCounter)
+	} else {
+		t.extra().bigNum = taskCounter
+	}
 	if name != nil && name != rt.None {
 		s, exc := rt.ToStr(name)
 		if exc != nil {
@@ -394,13 +481,13 @@ func (t *Task) Cancel(msg rt.Object) bool {
 	if t.Done() {
 		return false
 	}
-	t.numCancelReqs++
-	if tm := t.sleep; tm != nil && !tm.cancelled && !tm.fired {
+	t.extra().numCancelReqs++
+	if tm := t.sleepTimer(); tm != nil && !tm.has(tmCancelled|tmFired) {
 		// Cancelling the sleep's future: its wakeup is scheduled now.
 		t.cancelSleep(msg)
 		return true
 	}
-	if t.waiter != nil && cancelFuture(t.waiter, msg) {
+	if w := t.waiter(); w != nil && cancelFuture(w, msg) {
 		// Leave the waiter: it may be a task that ignores the cancellation.
 		return true
 	}
@@ -413,7 +500,7 @@ func (t *Task) Cancel(msg rt.Object) bool {
 // the timer will not wake the task; the task's wakeup, which raises
 // CancelledError(msg) into it, is scheduled instead.
 func (t *Task) cancelSleep(msg rt.Object) {
-	t.sleep.cancel(t.loop) // t.sleep stays, as _fut_waiter does, until the step
+	t.sleepTimer().cancel(t.loop) // the wait stays, as _fut_waiter does, until the step
 	t.loop.scheduleStep(t, newCancelledError(msg))
 }
 
@@ -438,15 +525,13 @@ func (t *Task) step(exc *rt.BaseException) {
 		}
 		t.mustCancel = false
 	}
-	if t.waiter != nil || t.sleep != nil {
-		t.waiter, t.sleep = nil, nil
-	}
+	t.setWait(nil)
 	l := t.loop
 	prev := l.current
 	l.current = t
 	var prevCtx *rt.Context
-	if t.x != nil && t.x.ctx != nil {
-		prevCtx = rt.EnterContext(t.x.ctx)
+	if x := t.ext(); x != nil && x.ctx != nil {
+		prevCtx = rt.EnterContext(x.ctx)
 	}
 	var v rt.Object
 	var done bool
@@ -510,14 +595,14 @@ func (t *Task) step(exc *rt.BaseException) {
 // awaiting sleep's future, with the timer set to complete it, does in
 // CPython, without the future, its callback and the handle.
 func (t *Task) park(s *sleepFrame) {
-	if s.phase != sleepArmed || s.seq != 0 {
+	if s.phase() != sleepArmed || s.seq() != 0 {
 		bad := rt.Errorf(rt.RuntimeErrorType, "Task got bad yield: <sleep timer>")
 		t.loop.scheduleStep(t, bad)
 		return
 	}
 	s.task = t
 	t.loop.addTimer(&s.timer)
-	t.sleep = &s.timer
+	t.setSleep(&s.timer)
 	if t.mustCancel {
 		t.mustCancel = false
 		t.cancelSleep(t.getCancelMsg())
@@ -538,14 +623,14 @@ func (t *Task) await(w *Future) {
 		return
 	}
 	w.addWaiter(t)
-	t.waiter = w
+	t.setWait(w)
 	if t.mustCancel && cancelFuture(w, t.getCancelMsg()) {
 		t.mustCancel = false
 	}
 }
 
 func (t *Task) wakeup(f *Future) {
-	t.waiter = nil
+	t.setWait(nil)
 	if _, exc := f.Result(); exc != nil {
 		t.step(exc)
 		return
@@ -564,10 +649,13 @@ func (f *Future) addWaiter(t *Task) {
 
 // Name is the task's name: the one given, or Task-N (formatted when asked).
 func (t *Task) Name() string {
-	if t.x != nil && t.x.named {
-		return t.x.name
+	if x := t.ext(); x != nil && x.named {
+		return x.name
 	}
-	return "Task-" + strconv.Itoa(t.num)
+	if x := t.ext(); x != nil && x.bigNum != 0 {
+		return "Task-" + strconv.FormatUint(x.bigNum, 10)
+	}
+	return "Task-" + strconv.FormatUint(uint64(t.tnum), 10)
 }
 
 // object is the Python-visible object of f: its *Task if f is part of a
@@ -581,8 +669,9 @@ func (f *Future) object() rt.Object {
 
 // more is the list of done callbacks after the first.
 func (f *Future) more() []cbEntry {
-	if f.x == nil {
+	x := f.ext()
+	if x == nil {
 		return nil
 	}
-	return f.x.callbacks
+	return x.callbacks
 }

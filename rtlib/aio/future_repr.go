@@ -63,28 +63,28 @@ func (t *Task) taskRepr() (string, *rt.BaseException) {
 	if exc != nil {
 		return "", exc
 	}
-	if t.numCancelReqs > 0 && !t.Done() {
+	if t.cancelReqs() > 0 && !t.Done() {
 		parts[0] = "cancelling"
 	}
 	ins := []string{"name=" + pyStrRepr(t.Name()), "coro=<" + formatCoroutine(t.coro) + ">"}
 	switch {
-	case t.sleep != nil:
+	case t.sleepTimer() != nil:
 		// the future asyncio.sleep awaits, which the task is parked in place of
-		tm := t.sleep
+		tm := t.sleepTimer()
 		switch {
-		case tm.fired:
-			r, exc := rt.Repr((*sleepFrame)(unsafe.Pointer(tm)).result)
+		case tm.has(tmFired):
+			r, exc := rt.Repr((*sleepFrame)(unsafe.Pointer(tm)).result())
 			if exc != nil {
 				return "", exc
 			}
 			ins = append(ins, "wait_for=<Future finished result="+truncateRepr(string(r))+">")
-		case tm.cancelled:
+		case tm.has(tmCancelled):
 			ins = append(ins, "wait_for=<Future cancelled>")
 		default:
 			ins = append(ins, "wait_for=<Future pending cb=[Task.task_wakeup()]>")
 		}
-	case t.waiter != nil:
-		s, exc := rt.Repr(t.waiter.object())
+	case t.waiter() != nil:
+		s, exc := rt.Repr(t.waiter().object())
 		if exc != nil {
 			return "", exc
 		}
@@ -99,10 +99,10 @@ func (t *Task) taskRepr() (string, *rt.BaseException) {
 // the bare "name()" for coroutines without a recorded file.
 func formatCoroutine(c *rt.Coroutine) string {
 	name := "<coroutine without __name__>"
-	if c.Fn != nil {
-		name = c.Fn.Qualname
+	if fn := c.Func(); fn != nil {
+		name = fn.Qualname
 		if name == "" {
-			name = c.Fn.Name
+			name = fn.Name
 		}
 	}
 	name += "()"
@@ -123,7 +123,7 @@ func pyStrRepr(s string) string {
 
 // callbackList is every registered done callback, in order.
 func (f *Future) callbackList() []cbEntry {
-	if f.cb0 == nil {
+	if f.cb0() == nil {
 		return nil
 	}
 	return append([]cbEntry{f.first()}, f.more()...)

@@ -1,6 +1,7 @@
 package aio
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -10,28 +11,51 @@ import (
 )
 
 // timer is an entry of the loop's timer heap: the timer of a Handle made
-// by CallAt/CallLater (sleeper false), or the timer a task sleeping in
-// asyncio.sleep is parked on (sleeper true, task set).
+// by CallAt/CallLater (tmSleeper clear), or the timer a task sleeping in
+// asyncio.sleep is parked on (tmSleeper set, task set). It is 24 bytes:
+// a million sleeping tasks carry a million of them, so the flags share a
+// word with the sequence number (56 bits: more timers than a program can
+// make in centuries).
 type timer struct {
-	when      float64
-	seq       uint64 // the order timers were scheduled in (0: not scheduled)
-	task      *Task  // the task to wake (a sleep's timer)
-	cancelled bool
-	fired     bool // a sleep's timer has run (its future has its result)
-	sleeper   bool
-	inHeap    bool
-	phase     uint8 // the state of the sleep frame that owns the timer
-	pooled    bool  // the sleep frame is reused once finished (awaitSleep)
+	when float64
+	seqf uint64 // seq<<8 | flags; seq is the order timers were scheduled in (0: not scheduled)
+	task *Task  // the task to wake (a sleep's timer)
+}
+
+// Flags of timer.seqf (low byte), and the sleep frame's phase in its top bits.
+const (
+	tmCancelled uint64 = 1 << iota
+	tmFired            // a sleep's timer has run (its future has its result)
+	tmSleeper
+	tmInHeap
+	tmPooled         // the sleep frame is reused once finished (awaitSleep)
+	tmHasResult      // the sleep frame is a sleepFrameResult
+	tmPhaseShift = 6 // two bits: the state of the sleep frame that owns the timer
+	tmFlagBits   = 8
+)
+
+func (tm *timer) has(f uint64) bool { return tm.seqf&f != 0 }
+func (tm *timer) set(f uint64)      { tm.seqf |= f }
+func (tm *timer) seq() uint64       { return tm.seqf >> tmFlagBits }
+
+func (tm *timer) setSeq(seq uint64) {
+	tm.seqf = seq<<tmFlagBits | tm.seqf&(1<<tmFlagBits-1)
+}
+
+func (tm *timer) phase() uint8 { return uint8(tm.seqf>>tmPhaseShift) & 3 }
+
+func (tm *timer) setPhase(p uint8) {
+	tm.seqf = tm.seqf&^(3<<tmPhaseShift) | uint64(p)<<tmPhaseShift
 }
 
 // cancel marks the timer cancelled; l counts the cancelled timers left in
 // its heap (TimerHandle.cancel → loop._timer_handle_cancelled).
 func (tm *timer) cancel(l *Loop) {
-	if tm.cancelled {
+	if tm.has(tmCancelled) {
 		return
 	}
-	tm.cancelled = true
-	if tm.inHeap && l != nil {
+	tm.set(tmCancelled)
+	if tm.has(tmInHeap) && l != nil {
 		l.timersCancelled++
 	}
 }
@@ -44,7 +68,7 @@ type Handle struct {
 	loop  *Loop // a timer's loop (nil for call_soon)
 }
 
-// handleOf is the Handle whose timer tm is (tm.sleeper is false).
+// handleOf is the Handle whose timer tm is (tmSleeper is clear).
 func handleOf(tm *timer) *Handle { return (*Handle)(unsafe.Pointer(tm)) }
 
 // Cancel prevents the callback from running; cancelling a handle that has
@@ -52,7 +76,7 @@ func handleOf(tm *timer) *Handle { return (*Handle)(unsafe.Pointer(tm)) }
 func (h *Handle) Cancel() { h.timer.cancel(h.loop) }
 
 // Cancelled reports whether Cancel was called.
-func (h *Handle) Cancelled() bool { return h.cancelled }
+func (h *Handle) Cancelled() bool { return h.has(tmCancelled) }
 
 // When is the deadline of a timer handle on the loop's clock (0 for a
 // handle made by CallSoon).
@@ -66,11 +90,17 @@ func timerLess(a, b *timer) bool {
 	if a.when != b.when {
 		return a.when < b.when
 	}
-	return a.seq < b.seq
+	return a.seqf>>tmFlagBits < b.seqf>>tmFlagBits
 }
 
 func (h *timerHeap) push(tm *timer) {
-	tm.inHeap = true
+	tm.set(tmInHeap)
+	if len(*h) == cap(*h) {
+		// Double (append grows big slices by 1.25x: a million timers
+		// would be copied four times over, with a write barrier per
+		// pointer while the GC marks).
+		*h = slices.Grow(*h, max(64, cap(*h)))
+	}
 	*h = append(*h, tm)
 	s := *h
 	i := len(s) - 1
@@ -88,7 +118,7 @@ func (h *timerHeap) push(tm *timer) {
 func (h *timerHeap) pop() *timer {
 	s := *h
 	top := s[0]
-	top.inHeap = false
+	top.seqf &^= tmInHeap
 	n := len(s) - 1
 	last := s[n]
 	s[n] = nil
@@ -128,8 +158,8 @@ func (h *timerHeap) purge() {
 	s := *h
 	k := 0
 	for _, tm := range s {
-		if tm.cancelled {
-			tm.inHeap = false
+		if tm.has(tmCancelled) {
+			tm.seqf &^= tmInHeap
 			continue
 		}
 		s[k] = tm
@@ -166,62 +196,73 @@ func (s timerHeap) down(i int) {
 	s[i] = x
 }
 
-// readyItem is one entry of the ready queue, told apart by which fields
-// are set:
+// readyItem is one entry of the ready queue: 16 bytes, as a million tasks
+// woken at once put a million of them in the queue. What it is is told by
+// a tag in the low bits of p, which points into an object of at least 24
+// bytes (8-aligned), so p+tag still points into it:
 //
-//	t, p:  a task step throwing p (*rt.BaseException, nil: send None)
-//	t, f:  the wakeup of task t by the future f it awaited
-//	f, p:  the done callback p (*doneCallback) of f
-//	p:     a timer that is due or a CallSoon handle (*timer)
+//	tagStep:   p task t, q *rt.BaseException: a step of t throwing q (nil: send None)
+//	tagWakeup: p task t, q *Future f: the wakeup of t by the future it awaited
+//	tagDone:   p *doneCallback cb, q *Future f: the done callback cb of f
+//	tagTimer:  p *timer: a timer that is due, or a CallSoon handle
 //
 // None of them needs an allocation when scheduled.
 type readyItem struct {
-	t *Task
-	f *Future
-	p unsafe.Pointer
+	p, q unsafe.Pointer
 }
 
-// ring is the FIFO ready queue: a list of fixed-size segments, so that
-// scheduling allocates nothing once it has reached its working size and a
-// burst (100,000 tasks made at once) grows it without ever copying the
-// items (a doubling ring buffer copied each entry about twice, with write
-// barriers, into fresh memory). Drained segments go back to the heap at once,
-// except a few kept for the next segments needed.
+const (
+	tagStep uintptr = iota
+	tagWakeup
+	tagDone
+	tagTimer
+	tagMask = 3
+)
+
+func tagged(p unsafe.Pointer, tag uintptr, q unsafe.Pointer) readyItem {
+	return readyItem{p: unsafe.Add(p, tag), q: q}
+}
+
+// split is the item's tag and its untagged pointer.
+func (it readyItem) split() (uintptr, unsafe.Pointer) {
+	tag := uintptr(it.p) & tagMask
+	return tag, unsafe.Add(it.p, -int(tag))
+}
+
+// ring is the FIFO ready queue: a list of fixed-size chunks, so that
+// neither a burst (a million tasks made or woken at once) nor its end
+// copies the queue, and a burst holds one queue's worth of memory rather
+// than the old and the doubled buffer at once. One drained chunk is kept
+// for reuse: a steady trickle of callbacks allocates nothing.
 type ring struct {
-	head, tail *qseg
-	hi, ti     int // next item to pop in head, next free slot in tail
+	head, tail *readyChunk
+	hi, ti     int // the next item to pop in head, the next slot to fill in tail
 	n          int
-	spare      *qseg // drained segments kept for reuse, linked by next
-	nspare     int
+	spare      *readyChunk
 }
 
-// maxSpareSegs bounds the drained segments kept: a steady flow of a few
-// hundred items per iteration needs no new ones.
-const maxSpareSegs = 4
+// readyChunkLen makes a chunk 4096 bytes, a size class of Go's allocator.
+const readyChunkLen = (4096 - 8) / 16
 
-// qsegLen makes a segment (and its next pointer) 4 KB.
-const qsegLen = 170
-
-type qseg struct {
-	items [qsegLen]readyItem
-	next  *qseg
+type readyChunk struct {
+	items [readyChunkLen]readyItem
+	next  *readyChunk
 }
 
 func (r *ring) push(it readyItem) {
-	if r.tail == nil || r.ti == qsegLen {
-		s := r.spare
-		if s != nil {
-			r.spare, s.next = s.next, nil
-			r.nspare--
+	if r.tail == nil || r.ti == readyChunkLen {
+		c := r.spare
+		if c != nil {
+			r.spare = nil
 		} else {
-			s = new(qseg)
+			c = new(readyChunk)
 		}
 		if r.tail == nil {
-			r.head, r.hi = s, 0
+			r.head, r.hi = c, 0
 		} else {
-			r.tail.next = s
+			r.tail.next = c
 		}
-		r.tail, r.ti = s, 0
+		r.tail, r.ti = c, 0
 	}
 	r.tail.items[r.ti] = it
 	r.ti++
@@ -229,20 +270,19 @@ func (r *ring) push(it readyItem) {
 }
 
 func (r *ring) pop() readyItem {
-	s := r.head
-	it := s.items[r.hi]
-	s.items[r.hi] = readyItem{}
+	c := r.head
+	it := c.items[r.hi]
+	c.items[r.hi] = readyItem{}
 	r.hi++
 	r.n--
-	if r.n == 0 {
-		// Empty: start over at the front of the same segment.
-		r.head, r.tail, r.hi, r.ti = s, s, 0, 0
-	} else if r.hi == qsegLen {
-		r.head, r.hi = s.next, 0
-		s.next = nil
-		if r.nspare < maxSpareSegs {
-			s.next, r.spare = r.spare, s
-			r.nspare++
+	if r.hi == readyChunkLen || r.n == 0 {
+		if c == r.tail {
+			// Empty: start the same chunk over.
+			r.hi, r.ti = 0, 0
+		} else {
+			r.head, r.hi = c.next, 0
+			c.next = nil
+			r.spare = c
 		}
 	}
 	return it
@@ -259,8 +299,9 @@ type Loop struct {
 	closed   bool
 	running  bool
 	current  *Task
-	tasks    *Task // the most recently created task not done; older ones follow via prev
-	ntasks   int
+	tasks    *Task // the most recently created task in the list; older ones follow via prev
+	ntasks   int   // the tasks not done
+	nlisted  int   // the tasks in the list: those not done, and done ones not yet swept out
 	virtual  bool
 	// timersCancelled counts the cancelled timers still in the heap.
 	timersCancelled int
@@ -300,59 +341,75 @@ func (l *Loop) Time() float64 {
 // already scheduled.
 func (l *Loop) CallSoon(fn func()) *Handle {
 	h := &Handle{fn: fn}
-	l.ready.push(readyItem{p: unsafe.Pointer(&h.timer)})
+	l.ready.push(tagged(unsafe.Pointer(&h.timer), tagTimer, nil))
 	return h
 }
 
 // scheduleStep schedules a step of t (Task.__step via call_soon) that
 // throws exc into its coroutine (nil: send None).
 func (l *Loop) scheduleStep(t *Task, exc *rt.BaseException) {
-	l.ready.push(readyItem{t: t, p: unsafe.Pointer(exc)})
+	l.ready.push(tagged(unsafe.Pointer(t), tagStep, unsafe.Pointer(exc)))
 }
 
 // scheduleWakeup schedules Task.__wakeup(f) of t.
 func (l *Loop) scheduleWakeup(t *Task, f *Future) {
-	l.ready.push(readyItem{t: t, f: f})
+	l.ready.push(tagged(unsafe.Pointer(t), tagWakeup, unsafe.Pointer(f)))
 }
 
 // addTask records a new task (all_tasks).
 func (l *Loop) addTask(t *Task) {
 	t.prev = l.tasks
-	if l.tasks != nil {
-		l.tasks.next = t
-	}
 	l.tasks = t
 	l.ntasks++
+	l.nlisted++
 }
 
-// removeTask forgets a task that is done.
+// removeTask notes that a task is done. The list is singly linked (one
+// word per task): done tasks leave it in sweeps, when they outnumber the
+// tasks not done (and 64), which costs O(1) per task over time and keeps
+// at most about as many done tasks listed as there are tasks running.
 func (l *Loop) removeTask(t *Task) {
-	if t.prev != nil {
-		t.prev.next = t.next
-	}
-	if t.next != nil {
-		t.next.prev = t.prev
-	} else if l.tasks == t {
-		l.tasks = t.prev
-	}
-	t.prev, t.next = nil, nil
 	l.ntasks--
+	if l.nlisted-l.ntasks > l.ntasks+64 {
+		l.sweepTasks()
+	}
+}
+
+// sweepTasks drops the done tasks from the list.
+func (l *Loop) sweepTasks() {
+	var newer *Task
+	for t := l.tasks; t != nil; {
+		older := t.prev
+		if t.Done() { // (a task being finished now goes in the next sweep)
+			if newer == nil {
+				l.tasks = older
+			} else {
+				newer.prev = older
+			}
+			t.prev = nil
+			l.nlisted--
+		} else {
+			newer = t
+		}
+		t = older
+	}
 }
 
 // allTasks returns the tasks that are not done, oldest first.
 func (l *Loop) allTasks() []rt.Object {
-	out := make([]rt.Object, l.ntasks)
-	i := l.ntasks
+	out := make([]rt.Object, 0, l.ntasks)
 	for t := l.tasks; t != nil; t = t.prev {
-		i--
-		out[i] = t
+		if !t.Done() {
+			out = append(out, t)
+		}
 	}
+	slices.Reverse(out)
 	return out
 }
 
 // scheduleDone schedules the done callback cb(f).
 func (l *Loop) scheduleDone(cb *doneCallback, f *Future) {
-	l.ready.push(readyItem{f: f, p: unsafe.Pointer(cb)})
+	l.ready.push(tagged(unsafe.Pointer(cb), tagDone, unsafe.Pointer(f)))
 }
 
 // CallAt schedules fn at time when on the loop's clock. Timers with equal
@@ -368,7 +425,7 @@ func (l *Loop) CallAt(when float64, fn func()) *Handle {
 // with the same deadline.
 func (l *Loop) addTimer(tm *timer) {
 	l.seq++
-	tm.seq = l.seq
+	tm.setSeq(l.seq)
 	l.timers.push(tm)
 }
 
@@ -417,7 +474,7 @@ func (l *Loop) runOnce() {
 		l.timers.purge()
 		l.timersCancelled = 0
 	}
-	for len(l.timers) > 0 && l.timers[0].cancelled {
+	for len(l.timers) > 0 && l.timers[0].has(tmCancelled) {
 		l.timers.pop()
 		l.timersCancelled--
 	}
@@ -460,7 +517,7 @@ func (l *Loop) runOnce() {
 		now, fresh := l.now, false
 		for len(l.timers) > 0 {
 			tm := l.timers[0]
-			if tm.cancelled {
+			if tm.has(tmCancelled) {
 				l.timers.pop()
 				l.timersCancelled--
 				continue
@@ -475,20 +532,20 @@ func (l *Loop) runOnce() {
 				}
 			}
 			l.timers.pop()
-			l.ready.push(readyItem{p: unsafe.Pointer(tm)})
+			l.ready.push(tagged(unsafe.Pointer(tm), tagTimer, nil))
 		}
 	}
 	for n := l.ready.n; n > 0; n-- {
 		it := l.ready.pop()
-		switch {
-		case it.t != nil && it.f != nil:
-			it.t.wakeup(it.f)
-		case it.t != nil:
-			it.t.step((*rt.BaseException)(it.p))
-		case it.f != nil:
-			(*doneCallback)(it.p).fn(it.f)
+		switch tag, p := it.split(); tag {
+		case tagStep:
+			(*Task)(p).step((*rt.BaseException)(it.q))
+		case tagWakeup:
+			(*Task)(p).wakeup((*Future)(it.q))
+		case tagDone:
+			(*doneCallback)(p).fn((*Future)(it.q))
 		default:
-			l.fire((*timer)(it.p))
+			l.fire((*timer)(p))
 		}
 	}
 	if rt.GILEnabled() {
@@ -499,17 +556,17 @@ func (l *Loop) runOnce() {
 // fire runs a timer that is due (or a CallSoon handle): the handle's
 // callback, or the wakeup of the task sleeping on it, unless cancelled.
 func (l *Loop) fire(tm *timer) {
-	if tm.cancelled {
+	if tm.has(tmCancelled) {
 		return
 	}
-	if !tm.sleeper {
+	if !tm.has(tmSleeper) {
 		handleOf(tm).fn()
 		return
 	}
 	// The sleep's future gets its result (futures._set_result_unless_cancelled)
 	// and the task's wakeup is scheduled.
-	tm.fired = true
-	if t := tm.task; t != nil && t.sleep == tm {
+	tm.set(tmFired)
+	if t := tm.task; t != nil && t.sleepTimer() == tm {
 		l.scheduleStep(t, nil)
 	}
 }

@@ -1,6 +1,8 @@
 package aio
 
 import (
+	"unsafe"
+
 	rt "github.com/async2go/async2go/rtlib"
 )
 
@@ -127,7 +129,7 @@ func init() {
 		return self.(*Task).coro, nil
 	})
 	method(TaskType, "cancelling", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return rt.Int(self.(*Task).numCancelReqs), nil
+		return rt.Int(self.(*Task).cancelReqs()), nil
 	})
 	method(TaskType, "uncancel", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.Int(self.(*Task).Uncancel()), nil
@@ -140,10 +142,14 @@ func init() {
 
 // Uncancel decrements the count of cancellation requests.
 func (t *Task) Uncancel() int {
-	if t.numCancelReqs > 0 { // 3.12: must_cancel is left alone
-		t.numCancelReqs--
+	x := t.ext()
+	if x == nil {
+		return 0
 	}
-	return int(t.numCancelReqs)
+	if x.numCancelReqs > 0 { // 3.12: must_cancel is left alone
+		x.numCancelReqs--
+	}
+	return x.numCancelReqs
 }
 
 func reportCallbackError(exc *rt.BaseException) {
@@ -279,9 +285,39 @@ func cancelAllTasks(l *Loop) {
 // directly on the frame's timer (Task.park): the timer wakes the task,
 // Task.cancel cancels the timer and schedules the CancelledError. The
 // frame and its coroutine object are one allocation (sleepCoro).
+//
+// The frame is its timer alone (24 bytes): sleep's result is almost always
+// None, and a frame with another result is a sleepFrameResult (tmHasResult).
 type sleepFrame struct {
-	timer  // when holds the delay until the frame starts
+	timer // when holds the delay until the frame starts
+}
+
+// sleepFrameResult is the frame of asyncio.sleep(delay, result) whose
+// result is not None.
+type sleepFrameResult struct {
+	sleepFrame
 	result rt.Object
+}
+
+// result is what sleep returns (and its future's result).
+func (s *sleepFrame) result() rt.Object {
+	if s.has(tmHasResult) {
+		return (*sleepFrameResult)(unsafe.Pointer(s)).result
+	}
+	return rt.None
+}
+
+// newSleepFrame makes the frame of sleep(delay, result), not pooled.
+func newSleepFrame(delay float64, result rt.Object) *sleepFrame {
+	if result == rt.None {
+		s := &sleepFrame{}
+		s.when = delay
+		return s
+	}
+	s := &sleepFrameResult{result: result}
+	s.when = delay
+	s.set(tmHasResult)
+	return &s.sleepFrame
 }
 
 // The phases of a sleepFrame (timer.phase).
@@ -297,16 +333,22 @@ type sleepCoro struct {
 	f  sleepFrame
 }
 
+// sleepCoroResult is sleepCoro for a result that is not None.
+type sleepCoroResult struct {
+	co rt.Coroutine
+	f  sleepFrameResult
+}
+
 var sleepFn = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks"}
 
 // Type makes the yielded frame an object; only a Task sees it.
 func (s *sleepFrame) Type() *rt.Type { return FutureType }
 
 func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
-	switch s.phase {
+	switch s.phase() {
 	case sleepNew:
 		if thrown != nil {
-			s.phase = sleepOver
+			s.setPhase(sleepOver)
 			return nil, true, thrown
 		}
 		l, exc := needLoop()
@@ -314,22 +356,22 @@ func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 			return nil, true, exc
 		}
 		s.when += l.Time()
-		s.sleeper = true
-		s.phase = sleepArmed
+		s.set(tmSleeper)
+		s.setPhase(sleepArmed)
 		return s, false, nil
 	case sleepArmed:
-		s.phase = sleepOver
+		s.setPhase(sleepOver)
 		// sleep's finally: h.cancel()
 		var l *Loop
 		if t := s.task; t != nil {
 			l = t.loop
-			if t.sleep == &s.timer {
-				t.sleep = nil
+			if t.sleepTimer() == &s.timer {
+				t.setWait(nil)
 			}
 			s.task = nil
 		}
 		s.timer.cancel(l)
-		result := s.result
+		result := s.result()
 		s.recycle(l)
 		if thrown != nil {
 			return nil, true, thrown
@@ -371,14 +413,21 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 		return nil, exc
 	}
 	if delay <= 0 {
-		sc := &sleep0Coro{co: rt.Coroutine{Fn: sleepFn}}
+		sc := &sleep0Coro{}
 		sc.f.result = result
-		sc.co.Body = &sc.f
+		sc.co.Init(sleepFn, &sc.f)
 		return &sc.co, nil
 	}
-	sc := &sleepCoro{co: rt.Coroutine{Fn: sleepFn}}
-	sc.f.when, sc.f.result = delay, result
-	sc.co.Body = &sc.f
+	if result != rt.None {
+		sc := &sleepCoroResult{}
+		sc.f.when, sc.f.result = delay, result
+		sc.f.set(tmHasResult)
+		sc.co.Init(sleepFn, &sc.f.sleepFrame)
+		return &sc.co, nil
+	}
+	sc := &sleepCoro{}
+	sc.f.when = delay
+	sc.co.Init(sleepFn, &sc.f)
 	return &sc.co, nil
 }
 
@@ -425,6 +474,9 @@ func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseExceptio
 		s.result = result
 		return s, nil
 	}
+	if result != rt.None {
+		return newSleepFrame(delay, result), nil
+	}
 	var s *sleepFrame
 	if n := len(l.freeSleeps); n > 0 {
 		s = l.freeSleeps[n-1]
@@ -432,9 +484,9 @@ func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseExceptio
 		l.freeSleeps = l.freeSleeps[:n-1]
 	} else {
 		s = &sleepFrame{}
-		s.pooled = true
+		s.set(tmPooled)
 	}
-	s.when, s.result = delay, result
+	s.when = delay
 	return s, nil
 }
 
@@ -469,7 +521,6 @@ func (*sleep0Rest) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, 
 	return rt.None, true, nil
 }
 
-
 // maxFreeSleeps bounds the loop's list of sleep frames (with a timer) kept
 // for reuse; maxFreeSleep0s that of sleep(0) frames (32 bytes each: enough
 // for a few hundred tasks yielding in the same iteration).
@@ -481,11 +532,10 @@ const (
 // recycle puts a finished frame of awaitSleep back in the free list, once
 // its timer is out of the heap (a cancelled timer stays there until due).
 func (s *sleepFrame) recycle(l *Loop) {
-	if !s.pooled || s.inHeap || l == nil || len(l.freeSleeps) >= maxFreeSleeps {
+	if !s.has(tmPooled) || s.has(tmInHeap) || l == nil || len(l.freeSleeps) >= maxFreeSleeps {
 		return
 	}
-	s.timer = timer{pooled: true}
-	s.result = nil
+	s.timer = timer{seqf: tmPooled}
 	l.freeSleeps = append(l.freeSleeps, s)
 }
 
@@ -564,18 +614,13 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			}
 		}
 	}
-	// arg_to_fut: a future or task given twice is found by a mark on it
-	// (cleared below), a coroutine by the number of this gather call left
-	// on it (never cleared: no second pass over the coroutines), anything
-	// else through a map; one done callback record serves every child.
+	// arg_to_fut: a future, task or coroutine given twice is found by a
+	// mark on it (cleared below), anything else through a map; one done
+	// callback record serves every child.
 	var argToFut map[rt.Object]*Future
 	cb := &doneCallback{fn: onChildDone}
 	children = make([]*Future, 0, len(args))
-	gatherCalls++
-	if gatherCalls == 0 {
-		gatherCalls = 1 // a coroutine never wrapped has Mark 0
-	}
-	gen, marked := gatherCalls, 0
+	marked, coros := 0, 0
 	for _, a := range args {
 		var fut *Future
 		seen := false
@@ -587,9 +632,8 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			fut = x
 			seen = fut.kind&kindGatherMark != 0
 		case *rt.Coroutine:
-			if x.Mark == gen {
+			if seen = x.Marked(); seen {
 				fut = taskOf(children, args, x)
-				seen = fut != nil
 			}
 		default:
 			fut, seen = argToFut[a]
@@ -598,7 +642,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			var exc *rt.BaseException
 			fut, exc = ensureFuture(l, a)
 			if exc != nil {
-				clearGatherMarks(children, marked)
+				clearGatherMarks(children, args, marked, coros)
 				return nil, exc
 			}
 			nfuts++
@@ -607,7 +651,8 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 				fut.kind |= kindGatherMark
 				marked++
 			case *rt.Coroutine:
-				x.Mark = gen
+				x.SetMarked(true)
+				coros++
 			default:
 				if argToFut == nil {
 					argToFut = map[rt.Object]*Future{}
@@ -622,7 +667,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 		}
 		children = append(children, fut)
 	}
-	clearGatherMarks(children, marked)
+	clearGatherMarks(children, args, marked, coros)
 	outer.extra().cancelHook = func(msg rt.Object) bool {
 		if outer.Done() {
 			return false
@@ -644,25 +689,27 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 	return outer, nil
 }
 
-// gatherCalls numbers the calls of gather, for the marks it leaves on
-// coroutines (Coroutine.Mark).
-var gatherCalls uint32
-
 // clearGatherMarks clears the marks gather put on the futures and tasks
-// it was given (marked of them): the tasks it made are not marked, so a
-// fan-out of coroutines costs no second pass over its tasks.
-func clearGatherMarks(fs []*Future, marked int) {
-	if marked == 0 {
-		return
+// it was given (marked of them) and on the coroutines among args (coros of
+// them): the tasks it made are not marked, so a fan-out of coroutines
+// costs no second pass over its tasks.
+func clearGatherMarks(fs []*Future, args []rt.Object, marked, coros int) {
+	if marked > 0 {
+		for _, f := range fs {
+			f.kind &^= kindGatherMark
+		}
 	}
-	for _, f := range fs {
-		f.kind &^= kindGatherMark
+	if coros > 0 {
+		for _, a := range args {
+			if c, ok := a.(*rt.Coroutine); ok {
+				c.SetMarked(false)
+			}
+		}
 	}
 }
 
 // taskOf is the child future gather made for coroutine c, given earlier
-// among args (children[i] is args[i]'s); nil if c is not among them (its
-// Mark was left by a call of gather 2^32 calls ago).
+// among args (children[i] is args[i]'s).
 func taskOf(children []*Future, args []rt.Object, c *rt.Coroutine) *Future {
 	for i, f := range children {
 		if a, ok := args[i].(*rt.Coroutine); ok && a == c {
@@ -726,7 +773,7 @@ func (w *waitForFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Obje
 			if w.task == nil {
 				return nil, true, rt.Errorf(rt.RuntimeErrorType, "Timeout should be used inside a task")
 			}
-			w.cancelling = int(w.task.numCancelReqs)
+			w.cancelling = w.task.cancelReqs()
 			task := w.task
 			w.handle = l.CallAt(l.Time()+float64(t), func() {
 				task.Cancel(rt.None)

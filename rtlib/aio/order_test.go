@@ -127,7 +127,7 @@ func TestOrderCancel(t *testing.T) {
 			return step{await: sleep(rt.Int(0))}
 		},
 		func(rt.Object, *rt.BaseException) step {
-			tr.print(rt.Bool(vt.Cancel(rt.Str("bye"))), rt.Int(vt.numCancelReqs))
+			tr.print(rt.Bool(vt.Cancel(rt.Str("bye"))), rt.Int(vt.cancelReqs()))
 			tr.print(rt.Bool(st.Cancel(rt.None)))
 			return step{await: vt}
 		},
@@ -140,7 +140,7 @@ func TestOrderCancel(t *testing.T) {
 		},
 		func(r rt.Object, exc *rt.BaseException) step {
 			must(t, exc)
-			tr.print(r, rt.Bool(st.Cancelled()), rt.Int(st.numCancelReqs))
+			tr.print(r, rt.Bool(st.Cancelled()), rt.Int(st.cancelReqs()))
 			f := NewFuture(Running())
 			f.AddDoneCallback(func(f *Future) {
 				r, _ := f.Result()

@@ -33,9 +33,9 @@ type queueGetCoro struct {
 }
 
 func (q *Queue) get() rt.Object {
-	c := &queueGetCoro{co: rt.Coroutine{Fn: queueGetFn}}
+	c := &queueGetCoro{}
 	c.f.q = q
-	c.co.Body = &c.f
+	c.co.Init(queueGetFn, &c.f)
 	return &c.co
 }
 
@@ -110,9 +110,9 @@ type queuePutCoro struct {
 }
 
 func (q *Queue) put(item rt.Object) rt.Object {
-	c := &queuePutCoro{co: rt.Coroutine{Fn: queuePutFn}}
+	c := &queuePutCoro{}
 	c.f.q, c.f.item = q, item
-	c.co.Body = &c.f
+	c.co.Init(queuePutFn, &c.f)
 	return &c.co
 }
 

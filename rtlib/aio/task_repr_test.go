@@ -110,7 +110,7 @@ func TestTaskRepr(t *testing.T) {
 	if _, exc := l2.RunUntilComplete(&m2.Future); exc != nil {
 		t.Fatal(exc)
 	}
-	n := strconv.Itoa(sl.num)
+	n := strconv.Itoa(int(sl.tnum))
 	want2 := []string{
 		"<Task pending name='Task-" + n + "' coro=<bench()> wait_for=<Future pending cb=[Task.task_wakeup()]>>",
 		"<Task cancelling name='Task-" + n + "' coro=<bench()> wait_for=<Future cancelled>>",

@@ -227,7 +227,7 @@ func (t *Timeout) aenter() rt.Object {
 		}
 		t.state = 1
 		t.task = l.current
-		t.cancelling = int(t.task.numCancelReqs)
+		t.cancelling = t.task.cancelReqs()
 		return nil, t, t.reschedule(t.when)
 	})
 }

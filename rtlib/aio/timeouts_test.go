@@ -54,7 +54,7 @@ func TestOrderTimeouts(t *testing.T) {
 		},
 		func(_ rt.Object, exc *rt.BaseException) step {
 			want(exc, rt.TimeoutErrorType, "timeout __aexit__")
-			tr.print("timed out", p.method(cm, "expired"), rt.Int(task.numCancelReqs))
+			tr.print("timed out", p.method(cm, "expired"), rt.Int(task.cancelReqs()))
 			cm = p.call("timeout", []rt.Object{rt.None})
 			return step{await: p.method(cm, "__aenter__")}
 		},
@@ -87,7 +87,7 @@ func TestOrderTimeouts(t *testing.T) {
 		},
 		func(_ rt.Object, exc *rt.BaseException) step {
 			want(exc, rt.TimeoutErrorType, "timeout(0)")
-			tr.print("timeout(0)", rt.Int(task.numCancelReqs))
+			tr.print("timeout(0)", rt.Int(task.cancelReqs()))
 			outer = p.call("timeout", []rt.Object{rt.Int(1)})
 			return step{await: p.method(outer, "__aenter__")}
 		},

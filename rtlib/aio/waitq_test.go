@@ -59,21 +59,23 @@ func TestWaitqModel(t *testing.T) {
 	}
 }
 
-// TestGatherMarks checks gather's dedupe of coroutines by the number of
-// the call left on them: a coroutine given twice is one child; a mark left
-// by an earlier call (as after 2^32 calls) does not make a coroutine seen.
+// TestGatherMarks checks gather's dedupe of coroutines by a mark on them:
+// a coroutine given twice is one child, and no mark outlives the call
+// (not even when the call fails part-way).
 func TestGatherMarks(t *testing.T) {
 	l := NewLoop()
 	c := rt.NewCoroutine(benchFn, doneNone{})
-	stale := rt.NewCoroutine(benchFn, doneNone{})
-	stale.Mark = gatherCalls + 1 // the number the next call takes
+	d := rt.NewCoroutine(benchFn, doneNone{})
 	before := len(l.allTasks())
-	outer, exc := gather(l, []rt.Object{c, stale, c}, false)
+	outer, exc := gather(l, []rt.Object{c, d, c}, false)
 	if exc != nil {
 		t.Fatal(exc)
 	}
 	if n := len(l.allTasks()) - before; n != 2 {
-		t.Errorf("gather made %d tasks, want 2 (c once, stale once)", n)
+		t.Errorf("gather made %d tasks, want 2 (c once, d once)", n)
+	}
+	if c.Marked() || d.Marked() {
+		t.Errorf("marks left after gather: c %v, d %v", c.Marked(), d.Marked())
 	}
 	res, exc := l.RunUntilComplete(outer)
 	if exc != nil {
@@ -82,11 +84,11 @@ func TestGatherMarks(t *testing.T) {
 	if r, _ := rt.Repr(res); r != "[None, None, None]" {
 		t.Errorf("result %s", r)
 	}
-	again, exc := gather(l, []rt.Object{c}, false) // c's mark is from the last call
-	if exc != nil || again == nil {
-		t.Fatalf("second gather: %v", exc)
+	e := rt.NewCoroutine(benchFn, doneNone{})
+	if _, exc := gather(l, []rt.Object{e, rt.Int(1)}, false); exc == nil {
+		t.Fatal("gather of an int: no TypeError")
 	}
-	if n := len(l.allTasks()) - before; n > 3 {
-		t.Errorf("%d tasks after a second gather of c, want at most 3", n)
+	if e.Marked() {
+		t.Error("a failed gather left its mark on a coroutine")
 	}
 }

@@ -6,7 +6,7 @@
 // (user+sys) and peak RSS (from the child's rusage), and the ratios, with
 // their geometric means. The implementations take turns run by run.
 //
-//	go run ./bench/cmd/benchrun [-n 3] [-only switch,timers] [-million-n 1]
+//	go run ./bench/cmd/benchrun [-n 3] [-only switch,timers] [-million-n 1] [-no-cpython]
 //
 // Run it from the repository root. $PY312 overrides the CPython 3.12 path.
 package main
@@ -40,6 +40,7 @@ var (
 	only     = flag.String("only", "", "comma-separated workloads (default: all)")
 	timeout  = flag.Duration("timeout", 5*time.Minute, "limit per run")
 	noTrans  = flag.Bool("no-translated", false, "skip the translated programs")
+	noPy     = flag.Bool("no-cpython", false, "skip the CPython and uvloop runs (fast iteration on the Go columns)")
 )
 
 func main() {
@@ -53,8 +54,11 @@ func main() {
 	}
 	defer os.RemoveAll(tmp)
 
-	py := findPy312()
-	uv := findUvloop(py)
+	py, uv := "", ""
+	if !*noPy {
+		py = findPy312()
+		uv = findUvloop(py)
+	}
 	var a2g string
 	if !*noTrans {
 		a2g = filepath.Join(tmp, "async2go")

@@ -1,0 +1,68 @@
+package aio
+
+import (
+	"testing"
+	"unsafe"
+
+	rt "github.com/async2go/async2go/rtlib"
+)
+
+// TestLayoutSizes pins the sizes of the records every task and every
+// sleeping task carries (a million sleeping tasks carry a million of
+// each): a field added to one of them moves it to a bigger size class of
+// Go's allocator (…, 24, 32, 48, 64, 80, 96, …) and costs megabytes.
+func TestLayoutSizes(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		got, want uintptr
+	}{
+		{"Future", unsafe.Sizeof(Future{}), 40},
+		{"Task", unsafe.Sizeof(Task{}), 64},
+		{"timer", unsafe.Sizeof(timer{}), 24},
+		{"sleepFrame", unsafe.Sizeof(sleepFrame{}), 24},
+		{"readyItem", unsafe.Sizeof(readyItem{}), 16},
+	} {
+		if c.got != c.want {
+			t.Errorf("unsafe.Sizeof(%s) = %d, want %d", c.name, c.got, c.want)
+		}
+	}
+}
+
+// TestAllTasksSweep checks the loop's singly-linked list of tasks: tasks
+// that finish leave all_tasks at once and the list in sweeps, so that it
+// holds about as many done tasks as running ones at most; all_tasks keeps
+// the order of creation.
+func TestAllTasksSweep(t *testing.T) {
+	l := NewLoop()
+	const n = 1000
+	var tasks []*Task
+	for i := range n {
+		// Task i runs i%7 steps after its first: they finish in waves.
+		tk, exc := NewTask(l, rt.NewCoroutine(benchFn, &yielder{n: i % 7}), rt.None)
+		if exc != nil {
+			t.Fatal(exc)
+		}
+		tasks = append(tasks, tk)
+	}
+	for round := 0; l.ntasks > 0; round++ {
+		l.runOnce()
+		var want []rt.Object
+		for _, tk := range tasks {
+			if !tk.Done() {
+				want = append(want, tk)
+			}
+		}
+		got := l.allTasks()
+		if len(got) != len(want) || l.ntasks != len(want) {
+			t.Fatalf("round %d: all_tasks has %d tasks, ntasks %d, want %d", round, len(got), l.ntasks, len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("round %d: all_tasks[%d] is not the %d-th running task in creation order", round, i, i)
+			}
+		}
+		if done := l.nlisted - l.ntasks; done > l.ntasks+64+1 {
+			t.Fatalf("round %d: %d done tasks still listed for %d running", round, done, l.ntasks)
+		}
+	}
+}

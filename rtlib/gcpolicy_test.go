@@ -1,0 +1,57 @@
+package rtlib
+
+import (
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"testing"
+	"time"
+)
+
+// TestGCPercent checks the policy's GC percent: Go's default for heaps up
+// to 32 MB live, then a headroom of 32 MB, then a quarter of the heap.
+func TestGCPercent(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct {
+		live uint64
+		want int
+	}{{0, 100}, {8 * mb, 100}, {32 * mb, 100}, {64 * mb, 50}, {128 * mb, 25}, {400 * mb, 25}} {
+		if got := gcPercentFor(c.live); got != c.want {
+			t.Errorf("live %d MB: GC percent %d, want %d", c.live/mb, got, c.want)
+		}
+	}
+}
+
+// TestGCPolicyFollowsCollections checks that the policy sets the GC
+// percent after a collection, and re-arms for the next one.
+func TestGCPolicyFollowsCollections(t *testing.T) {
+	if !gcPolicyWanted() {
+		t.Skip("GOGC, GOMEMLIMIT or ASYNC2GO_GC=go is set")
+	}
+	prev := debug.SetGCPercent(100)
+	defer func() {
+		gcPolicyStopped.Store(true)
+		runtime.GC()
+		runtime.GC()
+		debug.SetGCPercent(prev)
+	}()
+	gogc := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	for round := 0; round < 2; round++ {
+		debug.SetGCPercent(777)
+		if round == 0 {
+			armGCPolicy()
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			metrics.Read(gogc)
+			if gogc[0].Value.Uint64() <= 100 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("round %d: GC percent still %d after collections", round, gogc[0].Value.Uint64())
+			}
+			runtime.GC()
+			time.Sleep(time.Millisecond)
+		}
+	}
+}
