@@ -142,12 +142,17 @@ func (h *timerHeap) pop() *timer {
 		}
 		s[i] = last
 	}
-	if cap(s) > 1024 && n < cap(s)/4 {
-		// Give back the memory of a burst of timers.
-		*h = append(timerHeap(nil), s...)
+	if cap(s) > maxKeptTimerCap && n < cap(s)/8 {
+		// Give back the memory of a burst of timers, half at a time.
+		*h = append(make(timerHeap, 0, cap(s)/2), s...)
 	}
 	return top
 }
+
+// maxKeptTimerCap is the capacity of the timer heap (512 KB) that it keeps
+// when it empties: below it, a heap that fills and drains every round (tens
+// of thousands of tasks sleeping in turn) is not freed and regrown each time.
+const maxKeptTimerCap = 1 << 16
 
 // minTimersToPurge is _MIN_SCHEDULED_TIMER_HANDLES: below it, cancelled
 // timers simply wait for their turn at the top of the heap.
@@ -232,14 +237,19 @@ func (it readyItem) split() (uintptr, unsafe.Pointer) {
 // ring is the FIFO ready queue: a list of fixed-size chunks, so that
 // neither a burst (a million tasks made or woken at once) nor its end
 // copies the queue, and a burst holds one queue's worth of memory rather
-// than the old and the doubled buffer at once. One drained chunk is kept
-// for reuse: a steady trickle of callbacks allocates nothing.
+// than the old and the doubled buffer at once. Drained chunks are kept for
+// reuse, up to maxSpareChunks: a steady trickle of callbacks allocates
+// nothing, and neither do bursts of up to tens of thousands of wake-ups.
 type ring struct {
 	head, tail *readyChunk
 	hi, ti     int // the next item to pop in head, the next slot to fill in tail
 	n          int
-	spare      *readyChunk
+	spare      *readyChunk // drained chunks, linked by next
+	nspare     int
 }
+
+// maxSpareChunks bounds the drained chunks kept (1 MB, 65,000 entries).
+const maxSpareChunks = 256
 
 // readyChunkLen makes a chunk 4096 bytes, a size class of Go's allocator.
 const readyChunkLen = (4096 - 8) / 16
@@ -253,7 +263,8 @@ func (r *ring) push(it readyItem) {
 	if r.tail == nil || r.ti == readyChunkLen {
 		c := r.spare
 		if c != nil {
-			r.spare = nil
+			r.spare, c.next = c.next, nil
+			r.nspare--
 		} else {
 			c = new(readyChunk)
 		}
@@ -282,7 +293,10 @@ func (r *ring) pop() readyItem {
 		} else {
 			r.head, r.hi = c.next, 0
 			c.next = nil
-			r.spare = c
+			if r.nspare < maxSpareChunks {
+				c.next, r.spare = r.spare, c
+				r.nspare++
+			}
 		}
 	}
 	return it
