@@ -437,24 +437,40 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 // positive delay, its timer has left the heap). A task sleeping this way
 // costs its frame only, and a sleep(0) switch nothing.
 func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
-	if l := running; l != nil && len(args) == 1 && len(kw) == 0 {
-		// sleep(0) and sleep(int): the common forms, without sleepArgs.
-		if d, ok := args[0].(rt.Int); ok && d <= 0 {
-			if n := len(l.freeSleep0); n > 0 {
-				s := l.freeSleep0[n-1]
-				l.freeSleep0[n-1] = nil
-				l.freeSleep0 = l.freeSleep0[:n-1]
-				s.result = rt.None
-				return s, nil
-			}
-			return &sleep0Frame{loop: l, result: rt.None}, nil
-		}
-	}
-	delay, result, exc := sleepArgs(args, kw)
-	if exc != nil {
-		return nil, exc
-	}
+	var delay float64
+	var result rt.Object = rt.None
 	l := running
+	if l != nil && len(args) == 1 && len(kw) == 0 {
+		// sleep(0), sleep(int), sleep(float): the common forms, without
+		// sleepArgs.
+		switch d := args[0].(type) {
+		case rt.Int:
+			if d <= 0 {
+				if n := len(l.freeSleep0); n > 0 {
+					s := l.freeSleep0[n-1]
+					l.freeSleep0[n-1] = nil
+					l.freeSleep0 = l.freeSleep0[:n-1]
+					s.result = rt.None
+					return s, nil
+				}
+				return &sleep0Frame{loop: l, result: rt.None}, nil
+			}
+			delay = float64(d)
+		case rt.Float:
+			delay = float64(d)
+		default:
+			l = nil
+		}
+	} else {
+		l = nil
+	}
+	if l == nil {
+		var exc *rt.BaseException
+		if delay, result, exc = sleepArgs(args, kw); exc != nil {
+			return nil, exc
+		}
+		l = running
+	}
 	if l == nil { // sleep's own error comes when it runs
 		c, exc := asyncioSleep(args, kw)
 		if exc != nil {
