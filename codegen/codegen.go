@@ -138,11 +138,12 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 
 func globalName(n string) string { return "g_" + n }
 
-// attrCache declares a new call site's rt.AttrCache and returns its name.
-func (g *gen) attrCache() string {
+// attrCache declares a new call site's rt.AttrCache of the attribute attr
+// and returns its name.
+func (g *gen) attrCache(attr string) string {
 	name := fmt.Sprintf("ac%d", g.nAttrCaches)
 	g.nAttrCaches++
-	g.cacheDefs = append(g.cacheDefs, jen.Id(name).Qual(rtPath, "AttrCache"))
+	g.cacheDefs = append(g.cacheDefs, jen.Id(name).Op("=").Qual(rtPath, "AttrCache").Values(jen.Dict{jen.Id("Name"): jen.Lit(attr)}))
 	return name
 }
 
@@ -788,7 +789,7 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			posArgs = jen.Id("f").Dot("ca").Index(jen.Empty(), jen.Lit(npos))
 			clear = jen.List(slots...).Op("=").List(nils...)
 		}
-		cache := fg.g.attrCache()
+		cache := fg.g.attrCache(in.Name)
 		if t := b.Term; t.Kind == ir.Await && t.Value == ir.Operand(aw) {
 			// The await's first step too, in the call (rt.AwaitMethodStart):
 			// the await terminator of b then emits nothing.
@@ -799,7 +800,25 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			if len(code) > 0 {
 				code[len(code)-1] = dir(code[len(code)-1])
 			}
-			code = append(code, dir(jen.List(jen.Id("aw"), jen.Id("v"), jen.Id("done"), jen.Id("e"), jen.Id("err")).Op(":=").Qual(rtPath, "AwaitMethodStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)))
+			results := jen.List(jen.Id("aw"), jen.Id("v"), jen.Id("done"), jen.Id("e"), jen.Id("err"))
+			if len(in.KwNames) == 0 && fg.loadsGlobal(b, in.Args[0]) {
+				// The cache's hit test written out (rt.AttrCache.StartHit):
+				// a hit calls the module function's Start form directly.
+				code = append(code,
+					jen.Var().Id("aw").Qual(rtPath, "Resumable"),
+					jen.Var().Id("v").Qual(rtPath, "Object"),
+					jen.Var().Id("done").Bool(),
+					jen.Var().List(jen.Id("e"), jen.Id("err")).Op("*").Qual(rtPath, "BaseException"),
+					dir(jen.If(jen.Id("start").Op(":=").Id(cache).Dot("StartHit").Call(fg.ref(in.Args[0])), jen.Id("start").Op("!=").Nil()).Block(
+						dir(results.Clone().Op("=").Id("start").Call(posArgs, jen.Nil())),
+					).Else().Block(
+						dir(results.Clone().Op("=").Qual(rtPath, "AwaitStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), posArgs)),
+					)))
+			} else if len(in.KwNames) == 0 {
+				code = append(code, dir(results.Op(":=").Qual(rtPath, "AwaitStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), posArgs)))
+			} else {
+				code = append(code, dir(results.Op(":=").Qual(rtPath, "AwaitMethodStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)))
+			}
 			if clear != nil {
 				code = append(code, dir(clear))
 			}
@@ -1164,7 +1183,18 @@ func (fg *funcGen) resumePoint(b *ir.Block) stateOut {
 		)}
 	}
 	aw := fg.ref(t.Value)
-	code := jen.Block(
+	var bare []jen.Code
+	if fg.started[b] {
+		// The first step (a Start form) may have left no awaitable: the
+		// rest of a bare yield, which finishes with None or raises what
+		// is thrown in (asyncio.sleep(0)).
+		bare = []jen.Code{jen.If(fg.ref(t.Value).(*jen.Statement).Clone().Op("==").Nil()).Block(
+			fg.onErr(b, t.Line, "thrown"),
+			fg.temp(t.Dst).Op("=").Qual(rtPath, "None"),
+			jen.Goto().Id(fmt.Sprintf("b%d", t.Target.ID)),
+		)}
+	}
+	code := jen.Block(append(bare,
 		jen.List(jen.Id("v"), jen.Id("done"), jen.Id("e")).Op(":=").Add(aw).Dot("Resume").Call(jen.Id("sent"), jen.Id("thrown")),
 		jen.If(jen.Op("!").Id("done")).Block(
 			jen.Id("f").Dot("state").Op("=").Lit(st),
@@ -1174,8 +1204,27 @@ func (fg *funcGen) resumePoint(b *ir.Block) stateOut {
 		fg.onErr(b, t.Line, "e"),
 		fg.temp(t.Dst).Op("=").Id("v"),
 		jen.Goto().Id(fmt.Sprintf("b%d", t.Target.ID)),
-	)
+	)...)
 	return stateOut{state: st, line: t.Line, code: code}
+}
+
+// loadsGlobal reports whether x is a temporary that b loads from a global
+// variable: the receiver of `await mod.f(…)` where mod is an imported module
+// (or anything else bound at module level), for which codegen writes the
+// call-site cache's hit test out (rt.AttrCache.StartHit). A receiver
+// reached otherwise (a parameter, a local: `await q.get()`) is most often
+// an object whose method the runtime's cache check handles.
+func (fg *funcGen) loadsGlobal(b *ir.Block, x ir.Operand) bool {
+	t, ok := x.(ir.Temp)
+	if !ok {
+		return false
+	}
+	for _, in := range b.Instrs {
+		if in.Dst == t && in.Op == ir.OpLoad && in.Var != nil && in.Var.Kind == ir.Global {
+			return true
+		}
+	}
+	return false
 }
 
 // allConst reports whether every operand is a constant.

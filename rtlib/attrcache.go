@@ -17,9 +17,13 @@ import "unsafe"
 // method in a class of the MRO is seen at once, and a hit costs two or
 // three comparisons.
 type AttrCache struct {
+	// Name is the attribute, set by generated code (`rt.AttrCache{Name:
+	// "sleep"}`) for AwaitStart, so that calls need not pass it.
+	Name  string
 	epoch uint64 // dictEpoch when filled; 0: empty
-	// A module function: the module's dict and the function's Await form.
-	d     *Dict
+	// A module function: the module (whose Dict never changes) and the
+	// function's Await and Start forms.
+	m     *Module
 	mod   func(args []Object, kw []KwArg) (Resumable, *BaseException)
 	start func(args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
 	// A method: the Go type of the receiver (the type word of the
@@ -46,12 +50,28 @@ func goType(x Object) unsafe.Pointer {
 	return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[0]
 }
 
+// StartFunc is a Go function's Start form (Builtin.Start).
+type StartFunc = func(args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException)
+
+// StartHit is the inlinable hit test of a call site's cache, which
+// generated code writes out in front of `await mod.f(…)` without keywords:
+// the Start form of the module function the cache holds when obj is that
+// module and no watched dict has changed since, else nil (then the call is
+// AwaitStart). A hit thus costs three comparisons and the call of the
+// Start form, with no layer between.
+func (c *AttrCache) StartHit(obj Object) StartFunc {
+	if m, ok := obj.(*Module); ok && m == c.m && c.epoch == dictEpoch {
+		return c.start
+	}
+	return nil
+}
+
 // AwaitMethodCached is AwaitMethod through the call site's cache: the
 // same result, with the lookup skipped while the cache holds.
 func AwaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
 	if c.epoch == dictEpoch {
 		if c.mod != nil {
-			if m, ok := obj.(*Module); ok && m.Dict == c.d {
+			if obj == c.m {
 				return c.mod(args, kw)
 			}
 		} else if goType(obj) == c.gotype && obj.Type() == c.t {
@@ -67,26 +87,49 @@ func AwaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw 
 // aw is the awaitable and v, done, exc are what its first step returned.
 // A function or method with a Start form runs that step itself, often
 // without an awaitable to make and recycle (asyncio.sleep(0), a bare
-// yield; Queue.put on a queue with room; Queue.get on one with items).
+// yield, leaves none: aw == nil; Queue.put on a queue with room; Queue.get
+// on one with items).
 func AwaitMethodStart(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException) {
-	if c.start != nil && c.epoch == dictEpoch {
-		if m, ok := obj.(*Module); ok && m.Dict == c.d {
-			return c.start(args, kw)
+	if c.epoch == dictEpoch {
+		if c.m != nil {
+			if c.start != nil && obj == c.m {
+				return c.start(args, kw)
+			}
+		} else if c.mstart != nil && goType(obj) == c.gotype && obj.Type() == c.t {
+			return c.mstart(obj, args, kw)
 		}
 	}
+	return awaitStartSlow(c, obj, name, args, kw)
+}
+
+// AwaitStart is AwaitMethodStart(c, obj, c.Name, args, nil), the form of
+// the calls without keywords: fewer words of arguments.
+func AwaitStart(c *AttrCache, obj Object, args []Object) (aw Resumable, v Object, done bool, exc, err *BaseException) {
+	if c.epoch == dictEpoch {
+		if c.m != nil {
+			if c.start != nil && obj == c.m {
+				return c.start(args, nil)
+			}
+		} else if c.mstart != nil && goType(obj) == c.gotype && obj.Type() == c.t {
+			return c.mstart(obj, args, nil)
+		}
+	}
+	return awaitStartSlow(c, obj, c.Name, args, nil)
+}
+
+// awaitStartSlow is AwaitMethodStart without a Start form to call: the
+// Await form of a hit, or a miss, and the first step.
+func awaitStartSlow(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException) {
 	switch {
 	case c.epoch != dictEpoch:
 		aw, err = awaitMethodFill(c, obj, name, args, kw)
 	case c.mod != nil:
-		if m, ok := obj.(*Module); ok && m.Dict == c.d {
+		if obj == c.m {
 			aw, err = c.mod(args, kw)
 		} else {
 			aw, err = awaitMethodFill(c, obj, name, args, kw)
 		}
 	case goType(obj) == c.gotype && obj.Type() == c.t:
-		if c.mstart != nil {
-			return c.mstart(obj, args, kw)
-		}
 		aw, err = c.meth(obj, args, kw)
 	default:
 		aw, err = awaitMethodFill(c, obj, name, args, kw)
@@ -102,13 +145,13 @@ func AwaitMethodStart(c *AttrCache, obj Object, name string, args []Object, kw [
 // cache filled when the lookup found a Go function with an Await form
 // that nothing can shadow.
 func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
-	*c = AttrCache{}
+	*c = AttrCache{Name: c.Name}
 	switch o := obj.(type) {
 	case *Module:
 		if v, ok := o.Dict.GetStr(name); ok {
 			if b, ok := v.(*Builtin); ok && b.Await != nil {
 				o.Dict.watched = true
-				c.epoch, c.d, c.mod, c.start = dictEpoch, o.Dict, b.Await, b.Start
+				c.epoch, c.m, c.mod, c.start = dictEpoch, o, b.Await, b.Start
 			}
 		}
 	case *Type, *superObj, *Instance, *BaseException, *Function:
