@@ -801,21 +801,25 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 				code[len(code)-1] = dir(code[len(code)-1])
 			}
 			results := jen.List(jen.Id("aw"), jen.Id("v"), jen.Id("done"), jen.Id("e"), jen.Id("err"))
-			if len(in.KwNames) == 0 && fg.loadsGlobal(b, in.Args[0]) {
-				// The cache's hit test written out (rt.AttrCache.StartHit):
-				// a hit calls the module function's Start form directly.
+			if len(in.KwNames) == 0 {
+				// The cache's hit test written out: a hit calls the Start
+				// form directly. A receiver loaded from a global is most
+				// often a module (rt.AttrCache.StartHit: asyncio.sleep),
+				// another an object with a Go method (MethodHit: q.get).
+				hit, startArgs := "MethodHit", []jen.Code{fg.ref(in.Args[0]), posArgs, jen.Nil()}
+				if fg.loadsGlobal(b, in.Args[0]) {
+					hit, startArgs = "StartHit", []jen.Code{posArgs, jen.Nil()}
+				}
 				code = append(code,
 					jen.Var().Id("aw").Qual(rtPath, "Resumable"),
 					jen.Var().Id("v").Qual(rtPath, "Object"),
 					jen.Var().Id("done").Bool(),
 					jen.Var().List(jen.Id("e"), jen.Id("err")).Op("*").Qual(rtPath, "BaseException"),
-					dir(jen.If(jen.Id("start").Op(":=").Id(cache).Dot("StartHit").Call(fg.ref(in.Args[0])), jen.Id("start").Op("!=").Nil()).Block(
-						dir(results.Clone().Op("=").Id("start").Call(posArgs, jen.Nil())),
+					dir(jen.If(jen.Id("start").Op(":=").Id(cache).Dot(hit).Call(fg.ref(in.Args[0])), jen.Id("start").Op("!=").Nil()).Block(
+						dir(results.Clone().Op("=").Id("start").Call(startArgs...)),
 					).Else().Block(
 						dir(results.Clone().Op("=").Qual(rtPath, "AwaitStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), posArgs)),
 					)))
-			} else if len(in.KwNames) == 0 {
-				code = append(code, dir(results.Op(":=").Qual(rtPath, "AwaitStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), posArgs)))
 			} else {
 				code = append(code, dir(results.Op(":=").Qual(rtPath, "AwaitMethodStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)))
 			}

@@ -27,7 +27,8 @@ type AttrCache struct {
 	mod   func(args []Object, kw []KwArg) (Resumable, *BaseException)
 	start func(args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
 	// A method: the Go type of the receiver (the type word of the
-	// interface), its Python type, and the method's Await form.
+	// interface; set for a module too, so that only an empty cache has
+	// none), its Python type, and the method's Await and Start forms.
 	gotype unsafe.Pointer
 	t      *Type
 	meth   func(self Object, args []Object, kw []KwArg) (Resumable, *BaseException)
@@ -62,6 +63,20 @@ type StartFunc = func(args []Object, kw []KwArg) (aw Resumable, v Object, done b
 func (c *AttrCache) StartHit(obj Object) StartFunc {
 	if m, ok := obj.(*Module); ok && m == c.m && c.epoch == dictEpoch {
 		return c.start
+	}
+	return nil
+}
+
+// MethodStartFunc is a Go method's Start form (Method.Start).
+type MethodStartFunc = func(self Object, args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException)
+
+// MethodHit is StartHit for `await obj.m(…)` where obj is not a module:
+// the Start form of the Go method the cache holds when obj has the Go type
+// and the Python type it was found on and no watched dict has changed
+// since, else nil (then the call is AwaitStart).
+func (c *AttrCache) MethodHit(obj Object) MethodStartFunc {
+	if *(*unsafe.Pointer)(unsafe.Pointer(&obj)) == c.gotype && c.epoch == dictEpoch && obj.Type() == c.t {
+		return c.mstart
 	}
 	return nil
 }
@@ -152,6 +167,7 @@ func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []
 			if b, ok := v.(*Builtin); ok && b.Await != nil {
 				o.Dict.watched = true
 				c.epoch, c.m, c.mod, c.start = dictEpoch, o, b.Await, b.Start
+				c.gotype = goType(obj) // t stays nil: MethodHit misses
 			}
 		}
 	case *Type, *superObj, *Instance, *BaseException, *Function:

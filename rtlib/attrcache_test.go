@@ -38,6 +38,9 @@ func TestStartHit(t *testing.T) {
 	if c.StartHit(other) != nil || c.StartHit(Int(1)) != nil || c.StartHit(None) != nil {
 		t.Fatal("a hit for another object")
 	}
+	if c.MethodHit(m) != nil || c.MethodHit(other) != nil {
+		t.Fatal("a method hit for a module function")
+	}
 	m.Dict.SetStr("g", None) // any change to a watched dict
 	if c.StartHit(m) != nil {
 		t.Fatal("a hit after the module's dict changed")
