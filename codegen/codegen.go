@@ -262,6 +262,11 @@ type funcGen struct {
 	// constants live there during the call instead of in a new slice
 	// (one array serves every call: a frame awaits one thing at a time).
 	callArray int
+	// rangeIn: the frame-resident iterators of for loops over a range
+	// (only ForNext terminators of ints read them): the frame keeps the
+	// iterator's state in a field rN (rt.IterRange), not in an object of
+	// its own.
+	rangeIn map[ir.Temp]bool
 }
 
 func (fg *funcGen) prefix() string {
@@ -356,6 +361,7 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 	reach := reachable(f)
 	if fg.frame {
 		fg.lay = layout(f, reach)
+		fg.findRangeIters()
 	} else {
 		fg.lay = frameLayout{read: reads(f)}
 	}
@@ -607,6 +613,9 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 	case ir.OpJoin:
 		return []jen.Code{dst().Op("=").Add(rt("Concat")).Call(args(0)...)}
 	case ir.OpIter:
+		if fg.rangeIn[in.Dst] {
+			return call(rt("IterRange"), jen.Op("&").Id("f").Dot(fmt.Sprintf("r%d", in.Dst)), fg.ref(in.Args[0]))
+		}
 		return call(rt("Iter"), args(0)...)
 	case ir.OpAIter:
 		return call(rt("AIter"), args(0)...)
@@ -1229,6 +1238,42 @@ func (fg *funcGen) loadsGlobal(b *ir.Block, x ir.Operand) bool {
 		}
 	}
 	return false
+}
+
+// findRangeIters fills fg.rangeIn: the temporaries that one OpIter
+// defines, that live in the frame, and that only ForNext terminators
+// yielding ints (a range's iteration, as the inference proved) read. No
+// Python code can reach such an iterator, so it may live inside the frame.
+func (fg *funcGen) findRangeIters() {
+	fg.rangeIn = map[ir.Temp]bool{}
+	defs, uses := map[ir.Temp]int{}, fg.f.TempUses()
+	nexts := map[ir.Temp]int{}
+	for _, b := range fg.f.Blocks {
+		for _, in := range b.Instrs {
+			if in.Dst >= 0 {
+				defs[in.Dst]++
+			}
+			for _, d := range in.Dsts {
+				defs[d]++
+			}
+		}
+		if t := b.Term; t != nil && t.Kind == ir.ForNext && fg.f.TempType(t.Dst) == ir.Int {
+			if v, ok := t.Value.(ir.Temp); ok {
+				nexts[v]++
+			}
+		}
+		if t := b.Term; t != nil && (t.Kind == ir.ForNext || t.Kind == ir.Await || t.Kind == ir.Yield) {
+			defs[t.Dst]++
+		}
+	}
+	for _, b := range fg.f.Blocks {
+		for _, in := range b.Instrs {
+			if in.Op == ir.OpIter && in.Dst >= 0 && defs[in.Dst] == 1 && nexts[in.Dst] > 0 &&
+				nexts[in.Dst] == uses[in.Dst] && fg.lay.inFrame[slot{temp: in.Dst}] {
+				fg.rangeIn[in.Dst] = true
+			}
+		}
+	}
 }
 
 // allConst reports whether every operand is a constant.
