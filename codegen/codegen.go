@@ -138,11 +138,12 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 
 func globalName(n string) string { return "g_" + n }
 
-// attrCache declares a new call site's rt.AttrCache and returns its name.
-func (g *gen) attrCache() string {
+// attrCache declares a new call site's rt.AttrCache of the attribute attr
+// and returns its name.
+func (g *gen) attrCache(attr string) string {
 	name := fmt.Sprintf("ac%d", g.nAttrCaches)
 	g.nAttrCaches++
-	g.cacheDefs = append(g.cacheDefs, jen.Id(name).Qual(rtPath, "AttrCache"))
+	g.cacheDefs = append(g.cacheDefs, jen.Id(name).Op("=").Qual(rtPath, "AttrCache").Values(jen.Dict{jen.Id("Name"): jen.Lit(attr)}))
 	return name
 }
 
@@ -261,6 +262,11 @@ type funcGen struct {
 	// constants live there during the call instead of in a new slice
 	// (one array serves every call: a frame awaits one thing at a time).
 	callArray int
+	// rangeIn: the frame-resident iterators of for loops over a range
+	// (only ForNext terminators of ints read them): the frame keeps the
+	// iterator's state in a field rN (rt.IterRange), not in an object of
+	// its own.
+	rangeIn map[ir.Temp]bool
 }
 
 func (fg *funcGen) prefix() string {
@@ -377,6 +383,7 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 	reach := reachable(f)
 	if fg.frame {
 		fg.lay = layout(f, reach, func(t ir.Temp) bool { _, aw := fg.awSlots[t]; return aw })
+		fg.findRangeIters()
 	} else {
 		fg.lay = frameLayout{read: reads(f)}
 	}
@@ -631,6 +638,9 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 	case ir.OpJoin:
 		return []jen.Code{dst().Op("=").Add(rt("Concat")).Call(args(0)...)}
 	case ir.OpIter:
+		if fg.rangeIn[in.Dst] {
+			return call(rt("IterRange"), jen.Op("&").Id("f").Dot(fmt.Sprintf("r%d", in.Dst)), fg.ref(in.Args[0]))
+		}
 		return call(rt("Iter"), args(0)...)
 	case ir.OpAIter:
 		return call(rt("AIter"), args(0)...)
@@ -813,7 +823,7 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			posArgs = jen.Id("f").Dot("ca").Index(jen.Empty(), jen.Lit(npos))
 			clear = jen.List(slots...).Op("=").List(nils...)
 		}
-		cache := fg.g.attrCache()
+		cache := fg.g.attrCache(in.Name)
 		if npos == 1 && in.Star != nil && in.Star[first] && len(in.KwNames) == 0 {
 			// `await obj.name(*xs)`: no copy of a list for a callee that
 			// allows it (rt.AwaitMethodStar).
@@ -830,7 +840,29 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			if len(code) > 0 {
 				code[len(code)-1] = dir(code[len(code)-1])
 			}
-			code = append(code, dir(jen.List(jen.Id("aw"), jen.Id("v"), jen.Id("done"), jen.Id("e"), jen.Id("err")).Op(":=").Qual(rtPath, "AwaitMethodStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)))
+			results := jen.List(jen.Id("aw"), jen.Id("v"), jen.Id("done"), jen.Id("e"), jen.Id("err"))
+			if len(in.KwNames) == 0 {
+				// The cache's hit test written out: a hit calls the Start
+				// form directly. A receiver loaded from a global is most
+				// often a module (rt.AttrCache.StartHit: asyncio.sleep),
+				// another an object with a Go method (MethodHit: q.get).
+				hit, startArgs := "MethodHit", []jen.Code{fg.ref(in.Args[0]), posArgs, jen.Nil()}
+				if fg.loadsGlobal(b, in.Args[0]) {
+					hit, startArgs = "StartHit", []jen.Code{posArgs, jen.Nil()}
+				}
+				code = append(code,
+					jen.Var().Id("aw").Qual(rtPath, "Resumable"),
+					jen.Var().Id("v").Qual(rtPath, "Object"),
+					jen.Var().Id("done").Bool(),
+					jen.Var().List(jen.Id("e"), jen.Id("err")).Op("*").Qual(rtPath, "BaseException"),
+					dir(jen.If(jen.Id("start").Op(":=").Id(cache).Dot(hit).Call(fg.ref(in.Args[0])), jen.Id("start").Op("!=").Nil()).Block(
+						dir(results.Clone().Op("=").Id("start").Call(startArgs...)),
+					).Else().Block(
+						dir(results.Clone().Op("=").Qual(rtPath, "AwaitStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), posArgs)),
+					)))
+			} else {
+				code = append(code, dir(results.Op(":=").Qual(rtPath, "AwaitMethodStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)))
+			}
 			if clear != nil {
 				code = append(code, dir(clear))
 			}
@@ -1200,7 +1232,18 @@ func (fg *funcGen) resumePoint(b *ir.Block) stateOut {
 		)}
 	}
 	aw := fg.ref(t.Value)
-	code := jen.Block(
+	var bare []jen.Code
+	if fg.started[b] {
+		// The first step (a Start form) may have left no awaitable: the
+		// rest of a bare yield, which finishes with None or raises what
+		// is thrown in (asyncio.sleep(0)).
+		bare = []jen.Code{jen.If(fg.ref(t.Value).(*jen.Statement).Clone().Op("==").Nil()).Block(
+			fg.onErr(b, t.Line, "thrown"),
+			fg.temp(t.Dst).Op("=").Qual(rtPath, "None"),
+			jen.Goto().Id(fmt.Sprintf("b%d", t.Target.ID)),
+		)}
+	}
+	code := jen.Block(append(bare,
 		jen.List(jen.Id("v"), jen.Id("done"), jen.Id("e")).Op(":=").Add(aw).Dot("Resume").Call(jen.Id("sent"), jen.Id("thrown")),
 		jen.If(jen.Op("!").Id("done")).Block(
 			jen.Id("f").Dot("state").Op("=").Lit(st),
@@ -1210,8 +1253,63 @@ func (fg *funcGen) resumePoint(b *ir.Block) stateOut {
 		fg.onErr(b, t.Line, "e"),
 		fg.temp(t.Dst).Op("=").Id("v"),
 		jen.Goto().Id(fmt.Sprintf("b%d", t.Target.ID)),
-	)
+	)...)
 	return stateOut{state: st, line: t.Line, code: code}
+}
+
+// loadsGlobal reports whether x is a temporary that b loads from a global
+// variable: the receiver of `await mod.f(…)` where mod is an imported module
+// (or anything else bound at module level), for which codegen writes the
+// call-site cache's hit test out (rt.AttrCache.StartHit). A receiver
+// reached otherwise (a parameter, a local: `await q.get()`) is most often
+// an object whose method the runtime's cache check handles.
+func (fg *funcGen) loadsGlobal(b *ir.Block, x ir.Operand) bool {
+	t, ok := x.(ir.Temp)
+	if !ok {
+		return false
+	}
+	for _, in := range b.Instrs {
+		if in.Dst == t && in.Op == ir.OpLoad && in.Var != nil && in.Var.Kind == ir.Global {
+			return true
+		}
+	}
+	return false
+}
+
+// findRangeIters fills fg.rangeIn: the temporaries that one OpIter
+// defines, that live in the frame, and that only ForNext terminators
+// yielding ints (a range's iteration, as the inference proved) read. No
+// Python code can reach such an iterator, so it may live inside the frame.
+func (fg *funcGen) findRangeIters() {
+	fg.rangeIn = map[ir.Temp]bool{}
+	defs, uses := map[ir.Temp]int{}, fg.f.TempUses()
+	nexts := map[ir.Temp]int{}
+	for _, b := range fg.f.Blocks {
+		for _, in := range b.Instrs {
+			if in.Dst >= 0 {
+				defs[in.Dst]++
+			}
+			for _, d := range in.Dsts {
+				defs[d]++
+			}
+		}
+		if t := b.Term; t != nil && t.Kind == ir.ForNext && fg.f.TempType(t.Dst) == ir.Int {
+			if v, ok := t.Value.(ir.Temp); ok {
+				nexts[v]++
+			}
+		}
+		if t := b.Term; t != nil && (t.Kind == ir.ForNext || t.Kind == ir.Await || t.Kind == ir.Yield) {
+			defs[t.Dst]++
+		}
+	}
+	for _, b := range fg.f.Blocks {
+		for _, in := range b.Instrs {
+			if in.Op == ir.OpIter && in.Dst >= 0 && defs[in.Dst] == 1 && nexts[in.Dst] > 0 &&
+				nexts[in.Dst] == uses[in.Dst] && fg.lay.inFrame[slot{temp: in.Dst}] {
+				fg.rangeIn[in.Dst] = true
+			}
+		}
+	}
 }
 
 // allConst reports whether every operand is a constant.

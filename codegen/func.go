@@ -178,6 +178,11 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 				fields = append(fields, jen.Id(fmt.Sprintf("t%d", t)).Add(goType(f.TempType(ir.Temp(t)))))
 			}
 		}
+		for t := 0; t < f.NTemps; t++ {
+			if fg.rangeIn[ir.Temp(t)] {
+				fields = append(fields, jen.Id(fmt.Sprintf("r%d", t)).Qual(rtPath, "RangeIter"))
+			}
+		}
 		if fg.callArray > 0 {
 			fields = append(fields, jen.Id("ca").Index(jen.Lit(fg.callArray)).Add(obj.Clone()))
 		}

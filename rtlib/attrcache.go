@@ -17,13 +17,18 @@ import "unsafe"
 // method in a class of the MRO is seen at once, and a hit costs two or
 // three comparisons.
 type AttrCache struct {
+	// Name is the attribute, set by generated code (`rt.AttrCache{Name:
+	// "sleep"}`) for AwaitStart, so that calls need not pass it.
+	Name  string
 	epoch uint64 // dictEpoch when filled; 0: empty
-	// A module function: the module's dict and the function's Await form.
-	d     *Dict
+	// A module function: the module (whose Dict never changes) and the
+	// function's Await and Start forms.
+	m     *Module
 	mod   func(args []Object, kw []KwArg) (Resumable, *BaseException)
 	start func(args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
 	// A method: the Go type of the receiver (the type word of the
-	// interface), its Python type, and the method's Await form.
+	// interface; set for a module too, so that only an empty cache has
+	// none), its Python type, and the method's Await and Start forms.
 	gotype unsafe.Pointer
 	t      *Type
 	meth   func(self Object, args []Object, kw []KwArg) (Resumable, *BaseException)
@@ -46,19 +51,40 @@ func goType(x Object) unsafe.Pointer {
 	return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[0]
 }
 
+// StartFunc is a Go function's Start form (Builtin.Start).
+type StartFunc = func(args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException)
+
+// StartHit is the inlinable hit test of a call site's cache, which
+// generated code writes out in front of `await mod.f(…)` without keywords:
+// the Start form of the module function the cache holds when obj is that
+// module and no watched dict has changed since, else nil (then the call is
+// AwaitStart). A hit thus costs three comparisons and the call of the
+// Start form, with no layer between.
+func (c *AttrCache) StartHit(obj Object) StartFunc {
+	if m, ok := obj.(*Module); ok && m == c.m && c.epoch == dictEpoch {
+		return c.start
+	}
+	return nil
+}
+
+// MethodStartFunc is a Go method's Start form (Method.Start).
+type MethodStartFunc = func(self Object, args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException)
+
+// MethodHit is StartHit for `await obj.m(…)` where obj is not a module:
+// the Start form of the Go method the cache holds when obj has the Go type
+// and the Python type it was found on and no watched dict has changed
+// since, else nil (then the call is AwaitStart).
+func (c *AttrCache) MethodHit(obj Object) MethodStartFunc {
+	if *(*unsafe.Pointer)(unsafe.Pointer(&obj)) == c.gotype && c.epoch == dictEpoch && obj.Type() == c.t {
+		return c.mstart
+	}
+	return nil
+}
+
 // AwaitMethodCached is AwaitMethod through the call site's cache: the
 // same result, with the lookup skipped while the cache holds.
 func AwaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
-	if c.epoch == dictEpoch {
-		if c.mod != nil {
-			if m, ok := obj.(*Module); ok && m.Dict == c.d {
-				return c.mod(args, kw)
-			}
-		} else if goType(obj) == c.gotype && obj.Type() == c.t {
-			return c.meth(obj, args, kw)
-		}
-	}
-	return awaitMethodFill(c, obj, name, args, kw, false)
+	return awaitMethodCached(c, obj, name, args, kw, false)
 }
 
 // AwaitMethodCachedOwned is AwaitMethodCached for an argument slice the
@@ -66,16 +92,20 @@ func AwaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw 
 // this call alone. A callee without an Await form gets the slice itself
 // rather than a copy.
 func AwaitMethodCachedOwned(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (Resumable, *BaseException) {
+	return awaitMethodCached(c, obj, name, args, kw, true)
+}
+
+func awaitMethodCached(c *AttrCache, obj Object, name string, args []Object, kw []KwArg, owned bool) (Resumable, *BaseException) {
 	if c.epoch == dictEpoch {
 		if c.mod != nil {
-			if m, ok := obj.(*Module); ok && m.Dict == c.d {
+			if obj == c.m {
 				return c.mod(args, kw)
 			}
 		} else if goType(obj) == c.gotype && obj.Type() == c.t {
 			return c.meth(obj, args, kw)
 		}
 	}
-	return awaitMethodFill(c, obj, name, args, kw, true)
+	return awaitMethodFill(c, obj, name, args, kw, owned)
 }
 
 // AwaitMethodStart is `await obj.name(…)` in a frame up to its first
@@ -84,26 +114,49 @@ func AwaitMethodCachedOwned(c *AttrCache, obj Object, name string, args []Object
 // aw is the awaitable and v, done, exc are what its first step returned.
 // A function or method with a Start form runs that step itself, often
 // without an awaitable to make and recycle (asyncio.sleep(0), a bare
-// yield; Queue.put on a queue with room; Queue.get on one with items).
+// yield, leaves none: aw == nil; Queue.put on a queue with room; Queue.get
+// on one with items).
 func AwaitMethodStart(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException) {
-	if c.start != nil && c.epoch == dictEpoch {
-		if m, ok := obj.(*Module); ok && m.Dict == c.d {
-			return c.start(args, kw)
+	if c.epoch == dictEpoch {
+		if c.m != nil {
+			if c.start != nil && obj == c.m {
+				return c.start(args, kw)
+			}
+		} else if c.mstart != nil && goType(obj) == c.gotype && obj.Type() == c.t {
+			return c.mstart(obj, args, kw)
 		}
 	}
+	return awaitStartSlow(c, obj, name, args, kw)
+}
+
+// AwaitStart is AwaitMethodStart(c, obj, c.Name, args, nil), the form of
+// the calls without keywords: fewer words of arguments.
+func AwaitStart(c *AttrCache, obj Object, args []Object) (aw Resumable, v Object, done bool, exc, err *BaseException) {
+	if c.epoch == dictEpoch {
+		if c.m != nil {
+			if c.start != nil && obj == c.m {
+				return c.start(args, nil)
+			}
+		} else if c.mstart != nil && goType(obj) == c.gotype && obj.Type() == c.t {
+			return c.mstart(obj, args, nil)
+		}
+	}
+	return awaitStartSlow(c, obj, c.Name, args, nil)
+}
+
+// awaitStartSlow is AwaitMethodStart without a Start form to call: the
+// Await form of a hit, or a miss, and the first step.
+func awaitStartSlow(c *AttrCache, obj Object, name string, args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException) {
 	switch {
 	case c.epoch != dictEpoch:
 		aw, err = awaitMethodFill(c, obj, name, args, kw, false)
 	case c.mod != nil:
-		if m, ok := obj.(*Module); ok && m.Dict == c.d {
+		if obj == c.m {
 			aw, err = c.mod(args, kw)
 		} else {
 			aw, err = awaitMethodFill(c, obj, name, args, kw, false)
 		}
 	case goType(obj) == c.gotype && obj.Type() == c.t:
-		if c.mstart != nil {
-			return c.mstart(obj, args, kw)
-		}
 		aw, err = c.meth(obj, args, kw)
 	default:
 		aw, err = awaitMethodFill(c, obj, name, args, kw, false)
@@ -119,13 +172,14 @@ func AwaitMethodStart(c *AttrCache, obj Object, name string, args []Object, kw [
 // cache filled when the lookup found a Go function with an Await form
 // that nothing can shadow. owned is as for awaitMethod.
 func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []KwArg, owned bool) (Resumable, *BaseException) {
-	*c = AttrCache{}
+	*c = AttrCache{Name: c.Name}
 	switch o := obj.(type) {
 	case *Module:
 		if v, ok := o.Dict.GetStr(name); ok {
 			if b, ok := v.(*Builtin); ok && b.Await != nil {
 				o.Dict.watched = true
-				c.epoch, c.d, c.mod, c.start = dictEpoch, o.Dict, b.Await, b.Start
+				c.epoch, c.m, c.mod, c.start = dictEpoch, o, b.Await, b.Start
+				c.gotype = goType(obj) // t stays nil: MethodHit misses
 			}
 		}
 	case *Type, *superObj, *Instance, *BaseException, *Function:

@@ -54,7 +54,9 @@ type Builtin struct {
 	// Start, if set, is Await followed by the first step of what it
 	// returns, Resume(None, nil), in one: see AwaitMethodStart. It may
 	// return an awaitable that can only finish (a shared one, with no
-	// state), as nothing but the awaiting frame sees it.
+	// state), as nothing but the awaiting frame sees it, or nil when what
+	// it yielded was a bare yield with nothing after it (the awaiting
+	// frame then finishes the await itself: None, or what is thrown in).
 	Start func(args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException)
 	// AwaitView says that Await reads all of its args before anything that
 	// could run Python code (and, as every Await form, keeps none): it may

@@ -294,6 +294,23 @@ func RangeNextInt(it Object) (IntVal, bool, *BaseException) {
 	return rangeNextSlow(it)
 }
 
+// RangeIter is the state of a range iterator, which a frame keeps inside
+// itself for a for loop over a range (IterRange).
+type RangeIter = rangeIter
+
+// IterRange is Iter(x) for a for loop whose iterator nothing but the loop
+// reads (generated code proves it): a range's iterator is made in *slot, a
+// field of the frame, instead of in an object of its own (no allocation per
+// loop, and the loop's next touches the frame's memory only). Anything
+// else is Iter(x).
+func IterRange(slot *RangeIter, x Object) (Object, *BaseException) {
+	if r, ok := x.(*rangeObj); ok {
+		*slot = rangeIter{next: r.start, step: r.step, left: r.length()}
+		return slot, nil
+	}
+	return Iter(x)
+}
+
 // RangeNextFast is the inlinable common case of RangeNextInt: the next int
 // of a range iterator that has one; ok=false sends the caller to
 // RangeNextInt (exhausted, or not a range iterator).

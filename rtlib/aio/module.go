@@ -507,12 +507,13 @@ func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseExceptio
 }
 
 // startSleep is the Start form of asyncio.sleep: sleep(0) with no result
-// (a single int argument <= 0) yields at once and leaves sleep0Yielded to
-// finish; the other forms are awaitSleep and its first step.
+// (a single int argument <= 0) yields at once and leaves a nil awaitable,
+// the rest of a bare yield (see Builtin.Start); the other forms are
+// awaitSleep and its first step.
 func startSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool, *rt.BaseException, *rt.BaseException) {
 	if running != nil && len(args) == 1 && len(kw) == 0 {
 		if d, ok := args[0].(rt.Int); ok && d <= 0 {
-			return sleep0Yielded, rt.None, false, nil, nil
+			return nil, rt.None, false, nil, nil
 		}
 	}
 	aw, err := awaitSleep(args, kw)
@@ -521,20 +522,6 @@ func startSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool,
 	}
 	v, done, exc := aw.Resume(rt.None, nil)
 	return aw, v, done, exc, nil
-}
-
-// sleep0Rest is the rest of sleep(0) after its yield, which started it
-// (startSleep): it finishes with None, or raises what is thrown in. It has
-// no state, so one value serves every await.
-type sleep0Rest struct{}
-
-var sleep0Yielded rt.Resumable = &sleep0Rest{}
-
-func (*sleep0Rest) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
-	if thrown != nil {
-		return nil, true, thrown
-	}
-	return rt.None, true, nil
 }
 
 // maxFreeSleeps bounds the loop's list of sleep frames (with a timer) kept
