@@ -808,7 +808,11 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 	}
 	var c jen.Code
 	if aw, ok := fg.awaitDst[in]; ok {
-		var clear jen.Code
+		// `await mod.f(x)` with x a proved float: the call site tries
+		// f's StartFloat form with x unboxed first (asyncio.sleep(delay)).
+		floatArg := in.Star == nil && npos == 1 && len(in.KwNames) == 0 && fg.loadsGlobal(b, in.Args[0]) &&
+			fg.operandType(in.Args[first]) == ir.Float && b.Term.Kind == ir.Await && b.Term.Value == ir.Operand(aw)
+		var clear, setArgs jen.Code
 		if fg.frame && in.Star == nil && npos > 0 && !allConst(in.Args[first:first+npos]) {
 			// AwaitMethod does not keep its args slice: the frame's array
 			// holds them for the call, and is cleared after it.
@@ -819,7 +823,10 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 				nils = append(nils, jen.Nil())
 			}
 			fg.callArray = max(fg.callArray, npos)
-			code = append(code, jen.List(slots...).Op("=").List(items...))
+			setArgs = jen.List(slots...).Op("=").List(items...)
+			if !floatArg {
+				code = append(code, setArgs)
+			}
 			posArgs = jen.Id("f").Dot("ca").Index(jen.Empty(), jen.Lit(npos))
 			clear = jen.List(slots...).Op("=").List(nils...)
 		}
@@ -854,12 +861,30 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 					jen.Var().Id("aw").Qual(rtPath, "Resumable"),
 					jen.Var().Id("v").Qual(rtPath, "Object"),
 					jen.Var().Id("done").Bool(),
-					jen.Var().List(jen.Id("e"), jen.Id("err")).Op("*").Qual(rtPath, "BaseException"),
-					dir(jen.If(jen.Id("start").Op(":=").Id(cache).Dot(hit).Call(fg.ref(in.Args[0])), jen.Id("start").Op("!=").Nil()).Block(
-						dir(results.Clone().Op("=").Id("start").Call(startArgs...)),
-					).Else().Block(
-						dir(results.Clone().Op("=").Qual(rtPath, "AwaitStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), posArgs)),
-					)))
+					jen.Var().List(jen.Id("e"), jen.Id("err")).Op("*").Qual(rtPath, "BaseException"))
+				generic := jen.If(jen.Id("start").Op(":=").Id(cache).Dot(hit).Call(fg.ref(in.Args[0])), jen.Id("start").Op("!=").Nil()).Block(
+					dir(results.Clone().Op("=").Id("start").Call(startArgs...)),
+				).Else().Block(
+					dir(results.Clone().Op("=").Qual(rtPath, "AwaitStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), posArgs)),
+				)
+				if floatArg {
+					// The float unboxed to StartFloat; else boxed into the
+					// frame's argument array for the generic forms.
+					var boxed []jen.Code
+					if setArgs != nil {
+						boxed = append(boxed, dir(setArgs))
+					}
+					boxed = append(boxed, dir(generic))
+					if clear != nil {
+						boxed = append(boxed, dir(clear))
+						clear = nil
+					}
+					code = append(code, dir(jen.If(jen.Id("start").Op(":=").Id(cache).Dot("StartFloatHit").Call(fg.ref(in.Args[0])), jen.Id("start").Op("!=").Nil()).Block(
+						dir(results.Clone().Op("=").Id("start").Call(fg.refAs(in.Args[first], ir.Float))),
+					).Else().Block(boxed...)))
+				} else {
+					code = append(code, dir(generic))
+				}
 			} else {
 				code = append(code, dir(results.Op(":=").Qual(rtPath, "AwaitMethodStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)))
 			}

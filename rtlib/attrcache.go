@@ -26,6 +26,8 @@ type AttrCache struct {
 	m     *Module
 	mod   func(args []Object, kw []KwArg) (Resumable, *BaseException)
 	start func(args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
+	// startF is the function's StartFloat form.
+	startF StartFloatFunc
 	// A method: the Go type of the receiver (the type word of the
 	// interface; set for a module too, so that only an empty cache has
 	// none), its Python type, and the method's Await and Start forms.
@@ -63,6 +65,21 @@ type StartFunc = func(args []Object, kw []KwArg) (aw Resumable, v Object, done b
 func (c *AttrCache) StartHit(obj Object) StartFunc {
 	if m, ok := obj.(*Module); ok && m == c.m && c.epoch == dictEpoch {
 		return c.start
+	}
+	return nil
+}
+
+// StartFloatFunc is a Go function's Start form for one float argument
+// (Builtin.StartFloat).
+type StartFloatFunc = func(x float64) (aw Resumable, v Object, done bool, exc, err *BaseException)
+
+// StartFloatHit is StartHit for `await mod.f(x)` where x is a float the
+// inference proved: the StartFloat form of the cached module function,
+// called with x unboxed, or nil (then x is boxed and the call goes the
+// way of StartHit).
+func (c *AttrCache) StartFloatHit(obj Object) StartFloatFunc {
+	if m, ok := obj.(*Module); ok && m == c.m && c.epoch == dictEpoch {
+		return c.startF
 	}
 	return nil
 }
@@ -178,7 +195,7 @@ func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []
 		if v, ok := o.Dict.GetStr(name); ok {
 			if b, ok := v.(*Builtin); ok && b.Await != nil {
 				o.Dict.watched = true
-				c.epoch, c.m, c.mod, c.start = dictEpoch, o, b.Await, b.Start
+				c.epoch, c.m, c.mod, c.start, c.startF = dictEpoch, o, b.Await, b.Start, b.StartFloat
 				c.gotype = goType(obj) // t stays nil: MethodHit misses
 			}
 		}

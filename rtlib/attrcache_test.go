@@ -68,3 +68,41 @@ func (y *yieldOnce) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 	}
 	return None, true, nil
 }
+
+// TestStartFloatHit: the unboxed-float form is found with the Start form,
+// and missed for another object, after a change to a watched dict, and
+// for a function without one.
+func TestStartFloatHit(t *testing.T) {
+	var got float64
+	startF := func(x float64) (Resumable, Object, bool, *BaseException, *BaseException) {
+		got = x
+		return nil, None, false, nil, nil
+	}
+	await := func(args []Object, kw []KwArg) (Resumable, *BaseException) { return &yieldOnce{}, nil }
+	m := NewModule("m")
+	m.Dict.SetStr("f", &Builtin{Name: "f", Await: await, StartFloat: startF})
+	m.Dict.SetStr("g", &Builtin{Name: "g", Await: await})
+	c, cg := AttrCache{Name: "f"}, AttrCache{Name: "g"}
+	if c.StartFloatHit(m) != nil {
+		t.Fatal("an empty cache hit")
+	}
+	AwaitStart(&c, m, []Object{Float(2.5)})
+	AwaitStart(&cg, m, []Object{Float(2.5)})
+	start := c.StartFloatHit(m)
+	if start == nil {
+		t.Fatal("no hit after AwaitStart filled the cache")
+	}
+	if start(0.25); got != 0.25 {
+		t.Fatalf("StartFloat got %v", got)
+	}
+	if cg.StartFloatHit(m) != nil {
+		t.Fatal("a hit for a function without a StartFloat form")
+	}
+	if c.StartFloatHit(NewModule("m")) != nil || c.StartFloatHit(Float(1)) != nil {
+		t.Fatal("a hit for another object")
+	}
+	m.Dict.SetStr("h", None)
+	if c.StartFloatHit(m) != nil {
+		t.Fatal("a hit after the module's dict changed")
+	}
+}

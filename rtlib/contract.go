@@ -58,6 +58,10 @@ type Builtin struct {
 	// it yielded was a bare yield with nothing after it (the awaiting
 	// frame then finishes the await itself: None, or what is thrown in).
 	Start func(args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException)
+	// StartFloat, if set, is Start for a call with one positional argument
+	// that is a float, given unboxed (generated code calls it where the
+	// inference proved the argument a float: asyncio.sleep(delay)).
+	StartFloat func(x float64) (aw Resumable, v Object, done bool, exc, err *BaseException)
 	// AwaitView says that Await reads all of its args before anything that
 	// could run Python code (and, as every Await form, keeps none): it may
 	// be given a list's own items for `await f(*xs)` (AwaitMethodStar).

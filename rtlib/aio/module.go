@@ -176,7 +176,7 @@ func newModule() (*rt.Module, *rt.BaseException) {
 	m.Dict.SetStr("Future", FutureType)
 	m.Dict.SetStr("Task", TaskType)
 	builtin(m, "run", asyncioRun)
-	m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: asyncioSleep, Await: awaitSleep, Start: startSleep})
+	m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: asyncioSleep, Await: awaitSleep, Start: startSleep, StartFloat: startSleepFloat})
 	builtin(m, "create_task", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		l, exc := needLoop()
 		if exc != nil {
@@ -493,6 +493,12 @@ func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseExceptio
 	if result != rt.None {
 		return newSleepFrame(delay, result), nil
 	}
+	return l.sleepFrame(delay), nil
+}
+
+// sleepFrame is a frame of sleep(delay) for a positive delay, with no
+// result, from the loop's free list if it has one.
+func (l *Loop) sleepFrame(delay float64) *sleepFrame {
 	var s *sleepFrame
 	if n := len(l.freeSleeps); n > 0 {
 		s = l.freeSleeps[n-1]
@@ -503,7 +509,7 @@ func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseExceptio
 		s.set(tmPooled)
 	}
 	s.when = delay
-	return s, nil
+	return s
 }
 
 // startSleep is the Start form of asyncio.sleep: sleep(0) with no result
@@ -522,6 +528,21 @@ func startSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool,
 	}
 	v, done, exc := aw.Resume(rt.None, nil)
 	return aw, v, done, exc, nil
+}
+
+// startSleepFloat is startSleep for sleep(delay) with a float delay
+// (Builtin.StartFloat): no box for the delay, no argument parsing.
+func startSleepFloat(delay float64) (rt.Resumable, rt.Object, bool, *rt.BaseException, *rt.BaseException) {
+	l := running
+	switch {
+	case l == nil:
+		return startSleep([]rt.Object{rt.Float(delay)}, nil)
+	case delay <= 0:
+		return nil, rt.None, false, nil, nil // a bare yield, as startSleep
+	}
+	s := l.sleepFrame(delay)
+	v, done, exc := s.Resume(rt.None, nil)
+	return s, v, done, exc, nil
 }
 
 // maxFreeSleeps bounds the loop's list of sleep frames (with a timer) kept
