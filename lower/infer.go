@@ -271,18 +271,31 @@ func (in *inferrer) joinGlobalStores() bool {
 // reachesGlobalsByName reports whether ins lets a program read or bind its
 // module's globals by name rather than through loads and stores of them:
 // globals(), vars(), exec, `import __main__`, sys.modules, a function's
-// __globals__.
+// __globals__ — as attributes, or as names handed to a call (getattr(sys,
+// "modules"), importlib.import_module("__main__")).
 func reachesGlobalsByName(ins *ir.Instr) bool {
 	switch ins.Op {
 	case ir.OpLoad:
 		return ins.Var.Kind == ir.Builtin && introspects[ins.Var.Name]
 	case ir.OpImport:
-		return ins.Name == "__main__"
+		return globalsByName[ins.Name]
 	case ir.OpGetAttr:
-		return ins.Name == "modules" || ins.Name == "__globals__"
+		return globalsByName[ins.Name]
+	case ir.OpCall, ir.OpCallMethod:
+		for _, a := range ins.Args {
+			if c, ok := a.(ir.Const); ok {
+				if s, ok := c.Value.(string); ok && globalsByName[s] {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }
+
+// globalsByName are the names through which a module's globals are
+// reached as a namespace.
+var globalsByName = map[string]bool{"modules": true, "__globals__": true, "__main__": true, "f_globals": true}
 
 // introspects are the builtins through which a program can reach its
 // module's functions by name rather than through a load of the global.

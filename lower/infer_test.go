@@ -126,6 +126,14 @@ def f():
     return a
 setattr(sys.modules[__name__], "N", "x")
 `, "f.a=object"},
+		{`
+import sys
+N = 10
+def f():
+    a = N
+    return a
+setattr(getattr(sys, "modules")[__name__], "N", "x")
+`, "f.a=object"},
 	}
 	for i, c := range cases {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {

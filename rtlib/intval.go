@@ -302,7 +302,9 @@ type RangeIter = rangeIter
 // reads (generated code proves it): a range's iterator is made in *slot, a
 // field of the frame, instead of in an object of its own (no allocation per
 // loop, and the loop's next touches the frame's memory only). Anything
-// else is Iter(x).
+// else is Iter(x). The iterator returned points into the frame: frames are
+// allocated once and never copied (embedded frames are built in place), so
+// it stays the loop's own.
 func IterRange(slot *RangeIter, x Object) (Object, *BaseException) {
 	if r, ok := x.(*rangeObj); ok {
 		*slot = rangeIter{next: r.start, step: r.step, left: r.length()}
