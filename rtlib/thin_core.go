@@ -723,10 +723,17 @@ func Main(file string, module func() *BaseException) {
 	startGCPolicy()
 	stopProfiles := startProfiles()
 	defer func() {
-		// A Go panic (a runtime bug) still shows what was printed first.
+		// A Go panic is a bug of the translator or its runtime: the
+		// program still shows what it printed first, then says so in one
+		// line and exits 70 (EX_SOFTWARE) rather than with a Go stack
+		// trace, unless ASYNC2GO_PANIC asks for the trace.
 		if r := recover(); r != nil {
 			stdout.Flush()
-			panic(r)
+			if os.Getenv("ASYNC2GO_PANIC") != "" {
+				panic(r)
+			}
+			fmt.Fprintf(os.Stderr, "async2go: internal error: %v\n(a bug of the translator or its runtime; ASYNC2GO_PANIC=1 shows the Go stack)\n", r)
+			os.Exit(70)
 		}
 	}()
 	exc := module()
