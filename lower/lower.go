@@ -1183,6 +1183,10 @@ func (fl *funcLowerer) funcDef(n ast.Stmt, name string, args *ast.Arguments, bod
 	fl.store(name, v)
 }
 
+// builtinContainers are the builtin types a class statement cannot derive
+// from yet (see classDef).
+var builtinContainers = map[string]bool{"list": true, "dict": true, "set": true, "frozenset": true, "bytearray": true}
+
 func (fl *funcLowerer) classDef(n *ast.ClassDef) {
 	var ds []ir.Operand
 	for _, d := range n.DecoratorList {
@@ -1190,6 +1194,12 @@ func (fl *funcLowerer) classDef(n *ast.ClassDef) {
 	}
 	var bases []ir.Operand
 	for _, b := range n.Bases {
+		if nm, ok := b.(*ast.Name); ok && builtinContainers[nm.Id] && fl.varFor(nm.Id).Kind == ir.Builtin {
+			// The runtime's containers are Go values; an instance of a
+			// Python subclass carries none, so its inherited methods
+			// would have nothing to work on.
+			fl.l.unsupported(b, "subclassing the builtin '"+nm.Id+"'")
+		}
 		bases = append(bases, fl.expr(b))
 	}
 	if len(n.Keywords) > 0 {

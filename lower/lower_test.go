@@ -118,3 +118,31 @@ func TestUnsupportedIsReported(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestUnsupportedBuiltinBases: a class deriving from a builtin container
+// is reported at its base; the same name rebound by the program is not the
+// builtin, and nothing is reported.
+func TestUnsupportedBuiltinBases(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"class L(list):\n    pass\n", "u.py:1:9: unsupported: subclassing the builtin 'list'"},
+		{"class A:\n    pass\nclass D(A, dict):\n    pass\n", "u.py:3:12: unsupported: subclassing the builtin 'dict'"},
+		{"def f():\n    class S(set):\n        pass\n", "u.py:2:13: unsupported: subclassing the builtin 'set'"},
+		{"list = tuple\nclass L(list):\n    pass\n", ""},
+		{"class E(Exception):\n    pass\n", ""},
+	}
+	for _, c := range cases {
+		src := []byte(c.src)
+		mod, err := parser.ParseFile("u.py", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = lower.Lower(mod, "u.py", src)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.src, got, c.want)
+		}
+	}
+}
