@@ -12,37 +12,44 @@ import (
 // policy").
 //
 // Go's default (GOGC=100) lets the heap grow to twice the live data
-// before collecting. That is cheap for small heaps and costly for large
-// ones: a million sleeping tasks (~170 MB live) peaked at ~300 MB of RSS.
-// After each collection a translated program sets the GC percent so that
-// the headroom is
+// before collecting. That is costly for large heaps in memory (a million
+// sleeping tasks, ~170 MB live, peaked at ~300 MB of RSS) and for small
+// ones in time (a fan-out of 100,000 coroutines, 26 MB live at its peak,
+// collected every few MB as it grew). After each collection a translated
+// program sets the GC percent so that the headroom is
 //
-//	max(live/4, 32 MB), but at most 100% of live (GOGC=100)
+//	max(live/4, 32 MB)
 //
-// so heaps up to 32 MB live (every bench workload but million) keep Go's
-// default exactly, and the percent shrinks towards 25 as the live heap
-// grows past 32 MB: some GC time traded for memory (the collector runs up
-// to four times as often as with GOGC=100 once the heap is past 128 MB).
-// A soft memory limit following the live heap (debug.SetMemoryLimit) gave
-// the same peak but cost more CPU: the runtime also returned freed memory
-// to the OS under it, to fault it back in soon after.
+// and it starts with a 32 MB goal: a heap grows by at least 32 MB between
+// collections (small programs collect rarely, for up to 32 MB of memory),
+// and by a quarter of itself once it is past 128 MB live: some GC time
+// traded for memory (the collector runs up to four times as often as with
+// GOGC=100). A soft memory limit following the live heap
+// (debug.SetMemoryLimit) gave the same peak but cost more CPU: the runtime
+// also returned freed memory to the OS under it, to fault it back in soon
+// after.
 //
 // GOGC or GOMEMLIMIT in the environment, or ASYNC2GO_GC=go, leave Go's
 // defaults alone.
 
 const (
-	gcMinHeadroom = 32 << 20 // headroom for heaps up to 128 MB live
+	gcMinHeadroom = 32 << 20 // headroom of heaps up to 128 MB live
 	gcHeadroomDiv = 4        // headroom of bigger heaps: live/4
 )
 
 // gcPercentFor is the GC percent after a collection that left live bytes.
 func gcPercentFor(live uint64) int {
 	head := max(live/gcHeadroomDiv, gcMinHeadroom)
-	if live == 0 || head >= live {
-		return 100
+	if live < gcMinHeadroom/gcMaxPercent*100 {
+		return gcMaxPercent
 	}
 	return int(head * 100 / live)
 }
+
+// gcMaxPercent bounds the GC percent of a nearly empty heap, and is the
+// percent a program starts with: Go's minimum heap goal of 4 MB, times 8,
+// is the 32 MB of headroom.
+const gcMaxPercent = 800
 
 // gcPolicyWanted says whether the environment leaves memory to the policy.
 func gcPolicyWanted() bool {
@@ -52,6 +59,7 @@ func gcPolicyWanted() bool {
 // startGCPolicy installs the policy (Main calls it).
 func startGCPolicy() {
 	if gcPolicyWanted() {
+		debug.SetGCPercent(gcMaxPercent)
 		armGCPolicy()
 	}
 }

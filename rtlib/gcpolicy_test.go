@@ -8,14 +8,15 @@ import (
 	"time"
 )
 
-// TestGCPercent checks the policy's GC percent: Go's default for heaps up
-// to 32 MB live, then a headroom of 32 MB, then a quarter of the heap.
+// TestGCPercent checks the policy's GC percent: a headroom of 32 MB (at
+// most 800% for a nearly empty heap) up to 128 MB live, then a quarter of
+// the heap.
 func TestGCPercent(t *testing.T) {
 	const mb = 1 << 20
 	for _, c := range []struct {
 		live uint64
 		want int
-	}{{0, 100}, {8 * mb, 100}, {32 * mb, 100}, {64 * mb, 50}, {128 * mb, 25}, {400 * mb, 25}} {
+	}{{0, 800}, {2 * mb, 800}, {4 * mb, 800}, {8 * mb, 400}, {32 * mb, 100}, {64 * mb, 50}, {128 * mb, 25}, {400 * mb, 25}} {
 		if got := gcPercentFor(c.live); got != c.want {
 			t.Errorf("live %d MB: GC percent %d, want %d", c.live/mb, got, c.want)
 		}
@@ -37,14 +38,14 @@ func TestGCPolicyFollowsCollections(t *testing.T) {
 	}()
 	gogc := []metrics.Sample{{Name: "/gc/gogc:percent"}}
 	for round := 0; round < 2; round++ {
-		debug.SetGCPercent(777)
+		debug.SetGCPercent(12345) // a percent the policy never sets
 		if round == 0 {
 			armGCPolicy()
 		}
 		deadline := time.Now().Add(5 * time.Second)
 		for {
 			metrics.Read(gogc)
-			if gogc[0].Value.Uint64() <= 100 {
+			if gogc[0].Value.Uint64() <= gcMaxPercent {
 				break
 			}
 			if time.Now().After(deadline) {
