@@ -963,7 +963,7 @@ func (fg *funcGen) load(b *ir.Block, in *ir.Instr) []jen.Code {
 	switch v.Kind {
 	case ir.Builtin:
 		if fg.g.opts.Builtins != nil && !fg.g.opts.Builtins(v.Name) {
-			if pythonBuiltins[v.Name] {
+			if ir.Builtins[v.Name] {
 				if fg.g.err == nil {
 					fg.g.err = &UnsupportedError{File: fg.g.prog.File, Line: in.Line, Col: in.Col, What: fmt.Sprintf("builtin '%s'", v.Name)}
 				}
@@ -989,6 +989,15 @@ func (fg *funcGen) load(b *ir.Block, in *ir.Instr) []jen.Code {
 		).Else().Block(fallback...)}
 	case ir.Global:
 		fg.g.globals[v.Name] = true
+		if ir.Builtins[v.Name] && (fg.g.opts.Builtins == nil || fg.g.opts.Builtins(v.Name)) {
+			// A global that shadows a builtin reads the builtin while it
+			// is unbound (before its assignment, after a del).
+			fg.g.builtins[v.Name] = true
+			return []jen.Code{
+				fg.temp(in.Dst).Op("=").Id(globalName(v.Name)),
+				jen.If(fg.temp(in.Dst).Op("==").Nil()).Block(fg.temp(in.Dst).Op("=").Id("b_" + v.Name)),
+			}
+		}
 		return []jen.Code{
 			jen.If(jen.Id(globalName(v.Name)).Op("==").Nil()).Add(fg.unbound(b, in, rt("NameError").Call(jen.Lit(v.Name)))),
 			dst.Op("=").Id(globalName(v.Name)),

@@ -214,7 +214,8 @@ func (in *inferrer) findStable() {
 
 // typedGlobals finds the module globals that can have a type: bound only
 // by plain stores (a def, a class, an import or an assignment, in the
-// module or under `global`), never deleted, and not reachable by name
+// module or under `global`), never deleted, not the name of a builtin
+// (read while unbound, it is the builtin), and not reachable by name
 // (reachesGlobalsByName): their type is then the join of what is stored,
 // and a program can only ever read those values.
 func (in *inferrer) typedGlobals() {
@@ -228,6 +229,8 @@ func (in *inferrer) typedGlobals() {
 					in.globals = nil
 					return
 				case ins.Var == nil || ins.Var.Kind != ir.Global:
+				case ir.Builtins[ins.Var.Name]:
+					// Unbound, it reads the builtin: not only what is stored.
 				case ins.Op == ir.OpStore:
 					if _, ok := in.globals[ins.Var.Name]; !ok {
 						in.globals[ins.Var.Name] = tyNone

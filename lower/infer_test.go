@@ -134,6 +134,13 @@ def f():
     return a
 setattr(getattr(sys, "modules")[__name__], "N", "x")
 `, "f.a=object"},
+		// A global named like a builtin reads the builtin while unbound.
+		{`
+def f():
+    a = max
+    return a
+max = 3
+`, "f.a=object"},
 	}
 	for i, c := range cases {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
