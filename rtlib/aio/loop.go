@@ -174,6 +174,10 @@ func (h *timerHeap) purge() {
 		s[i] = nil
 	}
 	s = s[:k]
+	if cap(s) > maxKeptTimerCap && k < cap(s)/8 {
+		// Give back most of the room the cancelled timers took.
+		s = append(make(timerHeap, 0, max(2*k, maxKeptTimerCap)), s...)
+	}
 	for i := k/2 - 1; i >= 0; i-- {
 		s.down(i)
 	}
