@@ -493,12 +493,12 @@ func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseExceptio
 	if result != rt.None {
 		return newSleepFrame(delay, result), nil
 	}
-	return l.sleepFrame(delay), nil
+	return l.pooledSleep(delay), nil
 }
 
-// sleepFrame is a frame of sleep(delay) for a positive delay, with no
+// pooledSleep is a frame of sleep(delay) for a positive delay, with no
 // result, from the loop's free list if it has one.
-func (l *Loop) sleepFrame(delay float64) *sleepFrame {
+func (l *Loop) pooledSleep(delay float64) *sleepFrame {
 	var s *sleepFrame
 	if n := len(l.freeSleeps); n > 0 {
 		s = l.freeSleeps[n-1]
@@ -540,7 +540,7 @@ func startSleepFloat(delay float64) (rt.Resumable, rt.Object, bool, *rt.BaseExce
 	case delay <= 0:
 		return nil, rt.None, false, nil, nil // a bare yield, as startSleep
 	}
-	s := l.sleepFrame(delay)
+	s := l.pooledSleep(delay)
 	v, done, exc := s.Resume(rt.None, nil)
 	return s, v, done, exc, nil
 }
