@@ -125,22 +125,8 @@ func (h *timerHeap) pop() *timer {
 	s = s[:n]
 	*h = s
 	if n > 0 {
-		i := 0
-		for {
-			c := 2*i + 1
-			if c >= n {
-				break
-			}
-			if c+1 < n && timerLess(s[c+1], s[c]) {
-				c++
-			}
-			if !timerLess(s[c], last) {
-				break
-			}
-			s[i] = s[c]
-			i = c
-		}
-		s[i] = last
+		s[0] = last
+		s.down(0)
 	}
 	if cap(s) > maxKeptTimerCap && n < cap(s)/8 {
 		// Give back the memory of a burst of timers, half at a time.
