@@ -147,18 +147,10 @@ func AwaitMethodStart(c *AttrCache, obj Object, name string, args []Object, kw [
 }
 
 // AwaitStart is AwaitMethodStart(c, obj, c.Name, args, nil), the form of
-// the calls without keywords: fewer words of arguments.
+// the calls without keywords, which generated code makes after its own hit
+// test (StartHit, MethodHit) missed: fewer words of arguments at the site.
 func AwaitStart(c *AttrCache, obj Object, args []Object) (aw Resumable, v Object, done bool, exc, err *BaseException) {
-	if c.epoch == dictEpoch {
-		if c.m != nil {
-			if c.start != nil && obj == c.m {
-				return c.start(args, nil)
-			}
-		} else if c.mstart != nil && goType(obj) == c.gotype && obj.Type() == c.t {
-			return c.mstart(obj, args, nil)
-		}
-	}
-	return awaitStartSlow(c, obj, c.Name, args, nil)
+	return AwaitMethodStart(c, obj, c.Name, args, nil)
 }
 
 // awaitStartSlow is AwaitMethodStart without a Start form to call: the
