@@ -1,0 +1,9 @@
+//go:build !(linux && (amd64 || arm64 || ppc64le || riscv64 || loong64 || s390x))
+
+package rtlib
+
+import "unsafe"
+
+func hugePagesAdvisable() bool                    { return false }
+func hugeReserveSize() uintptr                    { return 0 }
+func adviseHugePages(p unsafe.Pointer, n uintptr) {}
