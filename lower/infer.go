@@ -21,7 +21,7 @@ import (
 // UnboundLocalError from the boxed code. Anything unproved stays Boxed: the
 // result is the same program, only faster.
 
-// ty is the inference lattice: none < {int, float, bool, range, rangeIter} < any.
+// ty is the inference lattice: none < {int, float, bool, str, range, rangeIter} < any.
 type ty uint8
 
 const (
@@ -32,6 +32,7 @@ const (
 	tyRange               // a range object (boxed; only for iteration)
 	tyRangeIter           // an iterator over a range (boxed)
 	tyExc                 // the exception a catch took (temporaries only)
+	tyStr                 // a Python str (exactly str, never a subclass)
 	tyAny                 // anything
 )
 
@@ -55,6 +56,8 @@ func (t ty) irType() ir.Type {
 		return ir.Bool
 	case tyExc:
 		return ir.Exc
+	case tyStr:
+		return ir.Str
 	}
 	return ir.Boxed
 }
@@ -77,6 +80,8 @@ func constTy(c ir.Const) ty {
 		return tyFloat
 	case bool:
 		return tyBool
+	case string:
+		return tyStr
 	}
 	return tyAny
 }
@@ -503,9 +508,25 @@ func (in *inferrer) result(fi *funcInfo, ins *ir.Instr) ty {
 	case ir.OpCompare:
 		switch ins.Name {
 		case "Eq", "Ne", "Lt", "Le", "Gt", "Ge":
-			if isNum(arg(0)) && isNum(arg(1)) {
+			if isNum(arg(0)) && isNum(arg(1)) || arg(0) == tyStr && arg(1) == tyStr {
 				return tyBool
 			}
+		case "In", "NotIn":
+			if arg(0) == tyStr && arg(1) == tyStr {
+				return tyBool
+			}
+		}
+		return tyAny
+	case ir.OpFormat, ir.OpJoin:
+		// A replacement field of an f-string is format()'s result, always
+		// a str (rt.FormatValue); the f-string joins strs.
+		return tyStr
+	case ir.OpCallMethod:
+		switch {
+		case arg(0) == tyNone:
+			return tyNone // the receiver's type is decided on a later round
+		case arg(0) == tyStr && strMethods[ins.Name]:
+			return tyStr
 		}
 		return tyAny
 	case ir.OpUnary:
@@ -533,6 +554,15 @@ func (in *inferrer) result(fi *funcInfo, ins *ir.Instr) ty {
 
 func isNum(t ty) bool { return t == tyInt || t == tyFloat }
 
+// strMethods are the methods of str that always return a str (exactly
+// str, whatever their arguments, or raise).
+var strMethods = map[string]bool{
+	"upper": true, "lower": true, "title": true, "capitalize": true, "swapcase": true, "casefold": true,
+	"strip": true, "lstrip": true, "rstrip": true, "replace": true, "join": true, "format": true,
+	"ljust": true, "rjust": true, "center": true, "zfill": true, "removeprefix": true, "removesuffix": true,
+	"expandtabs": true,
+}
+
 func binaryResult(op string, a, b ty) ty {
 	switch {
 	case a == tyInt && b == tyInt:
@@ -547,6 +577,13 @@ func binaryResult(op string, a, b ty) ty {
 		case "Add", "Sub", "Mul", "TrueDiv", "FloorDiv", "Mod":
 			return tyFloat
 		}
+	case a == tyStr && b == tyStr && op == "Add":
+		return tyStr
+	case op == "Mul" && (a == tyStr && b == tyInt || a == tyInt && b == tyStr):
+		return tyStr
+	case op == "Mod" && a == tyStr && b != tyNone:
+		// str % anything formats (rt.PercentFormat) or raises.
+		return tyStr
 	}
 	if a == tyNone || b == tyNone {
 		return tyNone // not known yet: decided on a later round
@@ -578,6 +615,13 @@ func (in *inferrer) callResult(fi *funcInfo, call *ir.Instr) ty {
 	case "len":
 		if len(args) == 1 {
 			return tyInt
+		}
+	case "str":
+		// str(), str(x), str(b, encoding[, errors]): always exactly a str.
+		return tyStr
+	case "repr", "ascii":
+		if len(args) == 1 {
+			return tyStr
 		}
 	case "int":
 		if len(args) == 1 && isNum(argTy(0)) {
