@@ -253,6 +253,22 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 		case ta == ir.Float && tb == ir.Float:
 			return []jen.Code{dst.Op("=").Add(fg.refAs(in.Args[0], ir.Float)).Op(sym).Add(fg.refAs(in.Args[1], ir.Float))}, true
 		}
+	case ir.OpCall:
+		// len() of a str and str() of an int or a str, computed unboxed.
+		if in.N != 1 || len(in.Args) != 2 || len(in.KwNames) > 0 || ir.AnyStar(in.Star) {
+			break
+		}
+		x := in.Args[1]
+		// The callee was loaded (b_len, b_str); it is not called.
+		used := jen.Id("_").Op("=").Add(fg.ref(in.Args[0]))
+		switch name := fg.builtinCallee(in); {
+		case name == "len" && dt == ir.Int && argT(1) == ir.Str:
+			return []jen.Code{used, dst.Op("=").Add(rt("MakeInt")).Call(jen.Int64().Call(rt("StrLen").Call(fg.refAs(x, ir.Str))))}, true
+		case name == "str" && dt == ir.Str && argT(1) == ir.Str:
+			return []jen.Code{used, dst.Op("=").Add(fg.refAs(x, ir.Str))}, true
+		case name == "str" && dt == ir.Str && argT(1) == ir.Int:
+			return []jen.Code{used, dst.Op("=").Add(rt("IntStr")).Call(fg.refAs(x, ir.Int))}, true
+		}
 	case ir.OpJoin:
 		if dt != ir.Str {
 			break
@@ -301,6 +317,34 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 		}
 	}
 	return nil, false
+}
+
+// builtinCallee is the name of the builtin that call in calls, when its
+// callee is a load of it (b_name, bound once to the builtin); "" otherwise.
+func (fg *funcGen) builtinCallee(in *ir.Instr) string {
+	t, ok := in.Args[0].(ir.Temp)
+	if !ok {
+		return ""
+	}
+	if fg.defs == nil {
+		fg.defs = map[ir.Temp][]*ir.Instr{}
+		for _, b := range fg.f.Blocks {
+			for _, i := range b.Instrs {
+				if i.Dst >= 0 {
+					fg.defs[i.Dst] = append(fg.defs[i.Dst], i)
+				}
+			}
+		}
+	}
+	d := fg.defs[t]
+	if len(d) != 1 || d[0].Op != ir.OpLoad || d[0].Var == nil || d[0].Var.Kind != ir.Builtin {
+		return ""
+	}
+	name := d[0].Var.Name
+	if fg.g.opts.Builtins != nil && !fg.g.opts.Builtins(name) {
+		return ""
+	}
+	return name
 }
 
 // constInt is the value of an int constant operand that fits an int64.

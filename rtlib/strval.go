@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Unboxed strs. Where the translator proves that a local or temporary
@@ -21,6 +22,9 @@ func UnboxStr(o Object) Str {
 	}
 	panic(fmt.Sprintf("async2go: internal error: %s where a str was proved", typeName(o)))
 }
+
+// StrLen is len(s): its code points.
+func StrLen(s Str) int { return utf8.RuneCountInString(string(s)) }
 
 // StrContains is `item in container` for two strs.
 func StrContains(container, item Str) bool {
