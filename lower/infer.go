@@ -8,11 +8,12 @@ import (
 )
 
 // Type inference. After lowering, infer proves for each temporary and plain
-// local of each function whether it always holds an int, a float or a bool,
-// and records it in Func.TempTypes and Var.Type; codegen keeps such values
+// local of each function whether it always holds an int, a float, a bool or
+// a str, and records it in Func.TempTypes and Var.Type; codegen keeps such values
 // unboxed. The facts come from literals, from the operators applied (int +
-// int is an int, int / int a float, a comparison of numbers a bool), from
-// known builtins (range, len, int, float, abs), from the values stored into
+// int is an int, int / int a float, a comparison of numbers a bool, str +
+// str a str), from known builtins (range, len, int, float, abs, str, repr)
+// and str methods, from the values stored into
 // module globals, and, across functions, from
 // the arguments at every call of a module-level function that is called and
 // never used any other way. The analysis is flow-insensitive per variable
