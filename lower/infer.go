@@ -154,6 +154,146 @@ func infer(p *ir.Program) {
 			}
 		}
 	}
+	for _, f := range p.Funcs {
+		in.strStorage(in.infos[f])
+	}
+}
+
+// strStorage chooses where a str is better kept boxed. Boxing a str that
+// is not a constant allocates, so a str variable read mostly by generic
+// code (a name passed along to print, or used as a dict key, in a loop)
+// would box at every read what used to be boxed once. A str local whose
+// loads feeding generic code outnumber its stores of computed strs (a
+// parameter of a Direct function counts as one) is kept boxed — its type
+// is still known: a load feeding a typed operation unboxes it, which
+// does not allocate, and a load feeding only generic code stays boxed.
+// Likewise for the loads of typed globals (stored boxed).
+func (in *inferrer) strStorage(fi *funcInfo) {
+	f := fi.f
+	uses := map[ir.Temp][]*ir.Instr{}
+	termUse := map[ir.Temp]bool{} // used by a terminator other than a branch
+	for _, b := range f.Blocks {
+		for _, ins := range b.Instrs {
+			for _, a := range ins.Args {
+				if t, ok := a.(ir.Temp); ok {
+					uses[t] = append(uses[t], ins)
+				}
+			}
+		}
+		if b.Term != nil {
+			for _, o := range []ir.Operand{b.Term.Value, b.Term.Cause, b.Term.Context} {
+				if t, ok := o.(ir.Temp); ok && b.Term.Kind != ir.Branch {
+					termUse[t] = true
+				}
+			}
+		}
+	}
+	generic := func(t ir.Temp) bool {
+		if termUse[t] {
+			return true
+		}
+		for _, u := range uses[t] {
+			if !in.typedStrUse(f, u, t) {
+				return true
+			}
+		}
+		return false
+	}
+	params := map[string]bool{}
+	if f.Direct {
+		for _, n := range f.Params.Names {
+			params[n] = true
+		}
+	}
+	gen, stores := map[*ir.Var]int{}, map[*ir.Var]int{}
+	var loads []*ir.Instr
+	for _, b := range f.Blocks {
+		for _, ins := range b.Instrs {
+			if ins.Var == nil || ins.Var.Kind != ir.Local || ins.Var.Type != ir.Str {
+				if ins.Op == ir.OpLoad && ins.Var != nil && ins.Var.Kind == ir.Global && ins.Dst >= 0 && f.TempTypes[ins.Dst] == ir.Str && generic(ins.Dst) {
+					f.TempTypes[ins.Dst] = ir.Boxed
+				}
+				continue
+			}
+			switch ins.Op {
+			case ir.OpLoad:
+				loads = append(loads, ins)
+				if ins.Dst >= 0 && generic(ins.Dst) {
+					gen[ins.Var]++
+				}
+			case ir.OpStore:
+				if _, ok := ins.Args[0].(ir.Const); !ok {
+					stores[ins.Var]++
+				}
+			}
+		}
+	}
+	for _, v := range f.Locals {
+		if params[v.Name] && v.Kind == ir.Local {
+			stores[v]++
+		}
+	}
+	for v, g := range gen {
+		if g > stores[v] {
+			v.Type = ir.Boxed
+		}
+	}
+	for _, ld := range loads {
+		if ld.Var.Type == ir.Boxed && ld.Dst >= 0 && generic(ld.Dst) {
+			f.TempTypes[ld.Dst] = ir.Boxed
+		}
+	}
+}
+
+// typedStrUse reports whether instruction u consumes the str temporary t
+// without boxing it (codegen/typed.go has a typed form for it).
+func (in *inferrer) typedStrUse(f *ir.Func, u *ir.Instr, t ir.Temp) bool {
+	dt := ir.Boxed
+	if u.Dst >= 0 {
+		dt = f.TempTypes[u.Dst]
+	}
+	switch u.Op {
+	case ir.OpBinary:
+		op := strings.TrimPrefix(u.Name, "Inplace")
+		return dt == ir.Str && (op == "Add" || op == "Mul")
+	case ir.OpCompare:
+		return dt == ir.Bool
+	case ir.OpJoin, ir.OpCopy:
+		return dt == ir.Str
+	case ir.OpFormat:
+		spec, ok := u.Args[1].(ir.Const)
+		return u.Args[0] == ir.Operand(t) && ok && spec.Value == "" && (u.Conv == 0 || u.Conv == 's')
+	case ir.OpStore:
+		return u.Var.Kind == ir.Local && u.Var.Type == ir.Str
+	case ir.OpCall:
+		if u.Callee != nil {
+			ci := in.infos[u.Callee]
+			for i, a := range u.Args[1:] {
+				if a == ir.Operand(t) && (i >= len(ci.params) || ci.params[i] != tyStr) {
+					return false
+				}
+			}
+			return u.Args[0] != ir.Operand(t)
+		}
+		return len(u.Args) == 2 && u.Args[1] == ir.Operand(t) && (dt == ir.Int || dt == ir.Str) && builtinCall(f, u)
+	}
+	return false
+}
+
+// builtinCall reports whether call's callee is a load of len or str.
+func builtinCall(f *ir.Func, call *ir.Instr) bool {
+	c, ok := call.Args[0].(ir.Temp)
+	if !ok {
+		return false
+	}
+	for _, b := range f.Blocks {
+		for _, ins := range b.Instrs {
+			if ins.Dst == c {
+				return ins.Op == ir.OpLoad && ins.Var.Kind == ir.Builtin && (ins.Var.Name == "len" || ins.Var.Name == "str")
+			}
+		}
+	}
+	return false
 }
 
 // findStable finds the module-level functions whose every use is known:

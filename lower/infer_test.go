@@ -161,8 +161,29 @@ def f(o, n):
         s += str(i)
     return s
 f(1, 2)
-`, "f.s=str f.t=str f.u=str f.v=str f.w=str f.x=str f.y=str f.z=str f.j=str " +
+`, "f.s=object f.t=str f.u=str f.v=str f.w=str f.x=str f.y=str f.z=str f.j=str " +
 			"f.lt=bool f.eq=object f.has=bool f.hasnt=bool f.k=int f.m=object f.mixed=object f.o=int f.n=int"},
+		// (s above is read by generic code more often than a computed str
+		// is stored into it: kept boxed, see strStorage.) A str read
+		// mostly by typed operations is kept unboxed; one only passed on to
+		// generic code (a dict key, print) is kept boxed.
+		{`
+async def typed(name, n):
+    acc = ""
+    for i in range(n):
+        piece = f"{name}-{i}"
+        acc = acc + piece
+        if acc > name and "9" in piece:
+            acc = ""
+    return len(acc)
+async def passed(name, n, d):
+    for i in range(n):
+        d[name] = d.get(name, 0) + 1
+        print(name)
+    return d
+typed("a", 3)
+passed(f"k{1}", 3, {})
+`, "typed.name=str typed.acc=str typed.piece=str passed.name=object"},
 		// A str parameter of a function called directly, a str global, and
 		// a method of an unknown receiver (boxed).
 		{`
