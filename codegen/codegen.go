@@ -234,7 +234,8 @@ func (g *gen) constRef(c ir.Const) jen.Code {
 type funcGen struct {
 	g         *gen
 	f         *ir.Func
-	frame     bool // a coroutine: state lives in the frame struct
+	defs      map[ir.Temp][]*ir.Instr // each temporary's defining instructions (builtinCallee)
+	frame     bool                    // a coroutine: state lives in the frame struct
 	awSlots   map[ir.Temp]int
 	usedProp  bool
 	usedLabel map[int]bool

@@ -335,7 +335,7 @@ func (fg *funcGen) localTemps() (decl []ir.Temp, unread []jen.Code) {
 // scratch bx if a typed result is computed boxed.
 func (fg *funcGen) tempDecls(temps []ir.Temp) []jen.Code {
 	var out []jen.Code
-	for _, typ := range []ir.Type{ir.Boxed, ir.Int, ir.Float, ir.Bool, ir.Exc} {
+	for _, typ := range []ir.Type{ir.Boxed, ir.Int, ir.Float, ir.Bool, ir.Exc, ir.Str} {
 		var names []jen.Code
 		for _, t := range temps {
 			if fg.f.TempType(t) == typ {

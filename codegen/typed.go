@@ -11,10 +11,10 @@ import (
 )
 
 // Unboxed values. The lowering's type inference (lower/infer.go) proves
-// some temporaries and locals always int, float or bool; they are declared
-// as rt.IntVal, float64 and bool, operated on with the typed helpers of
-// rtlib/intval.go or plain Go operators, and boxed only where a value meets
-// code that takes any object.
+// some temporaries and locals always int, float, bool or str; they are
+// declared as rt.IntVal, float64, bool and rt.Str, operated on with the
+// typed helpers of rtlib/intval.go or plain Go operators, and boxed only
+// where a value meets code that takes any object.
 
 // goType is the Go type of a value of type t.
 func goType(t ir.Type) *jen.Statement {
@@ -27,6 +27,8 @@ func goType(t ir.Type) *jen.Statement {
 		return jen.Bool()
 	case ir.Exc:
 		return jen.Op("*").Qual(rtPath, "BaseException")
+	case ir.Str:
+		return jen.Qual(rtPath, "Str")
 	}
 	return jen.Qual(rtPath, "Object")
 }
@@ -40,6 +42,8 @@ func box(t ir.Type, e *jen.Statement) *jen.Statement {
 		return jen.Qual(rtPath, "Float").Call(e)
 	case ir.Bool:
 		return jen.Qual(rtPath, "Bool").Call(e)
+	case ir.Str:
+		return jen.Qual(rtPath, "Object").Call(e)
 	}
 	return e
 }
@@ -55,6 +59,8 @@ func unbox(t ir.Type, e jen.Code) *jen.Statement {
 		return jen.Qual(rtPath, "UnboxBool").Call(e)
 	case ir.Exc:
 		return jen.Add(e).Assert(jen.Op("*").Qual(rtPath, "BaseException"))
+	case ir.Str:
+		return jen.Qual(rtPath, "UnboxStr").Call(e)
 	}
 	return jen.Add(e)
 }
@@ -75,6 +81,8 @@ func (fg *funcGen) operandType(o ir.Operand) ir.Type {
 			return ir.Float
 		case bool:
 			return ir.Bool
+		case string:
+			return ir.Str
 		}
 	}
 	return ir.Boxed
@@ -101,6 +109,10 @@ func (fg *funcGen) refAs(o ir.Operand, t ir.Type) *jen.Statement {
 		case bool:
 			if t == ir.Bool {
 				return jen.Lit(v)
+			}
+		case string:
+			if t == ir.Str {
+				return jen.Qual(rtPath, "Str").Call(jen.Lit(v))
 			}
 		}
 		return unbox(t, fg.g.constRef(c))
@@ -177,6 +189,12 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 				}
 				return withErr(fn, a(), bb()), true
 			}
+		case dt == ir.Str && ta == ir.Str && tb == ir.Str && op == "Add":
+			return []jen.Code{dst.Op("=").Add(fg.refAs(in.Args[0], ir.Str)).Op("+").Add(fg.refAs(in.Args[1], ir.Str))}, true
+		case dt == ir.Str && op == "Mul" && ta == ir.Str && tb == ir.Int:
+			return withErr("StrRepeat", fg.refAs(in.Args[0], ir.Str), fg.refAs(in.Args[1], ir.Int)), true
+		case dt == ir.Str && op == "Mul" && ta == ir.Int && tb == ir.Str:
+			return withErr("IntStrRepeat", fg.refAs(in.Args[0], ir.Int), fg.refAs(in.Args[1], ir.Str)), true
 		case dt == ir.Float && ta == ir.Int && tb == ir.Int && op == "TrueDiv":
 			return withErr("IntTrueDiv", fg.refAs(in.Args[0], ir.Int), fg.refAs(in.Args[1], ir.Int)), true
 		case dt == ir.Float && (ta == ir.Int || ta == ir.Float) && (tb == ir.Int || tb == ir.Float):
@@ -202,11 +220,20 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 			return []jen.Code{jen.Block(append(pre, body...)...)}, true
 		}
 	case ir.OpCompare:
+		if dt == ir.Bool && argT(0) == ir.Str && argT(1) == ir.Str && (in.Name == "In" || in.Name == "NotIn") {
+			c := rt("StrContains").Call(fg.refAs(in.Args[1], ir.Str), fg.refAs(in.Args[0], ir.Str))
+			if in.Name == "NotIn" {
+				c = jen.Op("!").Add(c)
+			}
+			return []jen.Code{dst.Op("=").Add(c)}, true
+		}
 		sym, ok := cmpOps[in.Name]
 		if !ok || dt != ir.Bool {
 			break
 		}
 		switch ta, tb := argT(0), argT(1); {
+		case ta == ir.Str && tb == ir.Str:
+			return []jen.Code{dst.Op("=").Add(fg.refAs(in.Args[0], ir.Str)).Op(sym).Add(fg.refAs(in.Args[1], ir.Str))}, true
 		case ta == ir.Int && tb == ir.Int:
 			a := func() *jen.Statement { return fg.refAs(in.Args[0], ir.Int) }
 			bb := func() *jen.Statement { return fg.refAs(in.Args[1], ir.Int) }
@@ -226,6 +253,52 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 		case ta == ir.Float && tb == ir.Float:
 			return []jen.Code{dst.Op("=").Add(fg.refAs(in.Args[0], ir.Float)).Op(sym).Add(fg.refAs(in.Args[1], ir.Float))}, true
 		}
+	case ir.OpCall:
+		// len() of a str and str() of an int or a str, computed unboxed.
+		if in.N != 1 || len(in.Args) != 2 || len(in.KwNames) > 0 || ir.AnyStar(in.Star) {
+			break
+		}
+		x := in.Args[1]
+		// The callee was loaded (b_len, b_str); it is not called.
+		used := jen.Id("_").Op("=").Add(fg.ref(in.Args[0]))
+		switch name := fg.builtinCallee(in); {
+		case name == "len" && dt == ir.Int && argT(1) == ir.Str:
+			return []jen.Code{used, dst.Op("=").Add(rt("MakeInt")).Call(jen.Int64().Call(rt("StrLen").Call(fg.refAs(x, ir.Str))))}, true
+		case name == "str" && dt == ir.Str && argT(1) == ir.Str:
+			return []jen.Code{used, dst.Op("=").Add(fg.refAs(x, ir.Str))}, true
+		case name == "str" && dt == ir.Str && argT(1) == ir.Int:
+			return []jen.Code{used, dst.Op("=").Add(rt("IntStr")).Call(fg.refAs(x, ir.Int))}, true
+		}
+	case ir.OpJoin:
+		if dt != ir.Str {
+			break
+		}
+		if len(in.Args) == 0 {
+			return []jen.Code{dst.Op("=").Lit("")}, true
+		}
+		e := fg.refAs(in.Args[0], ir.Str)
+		for _, a := range in.Args[1:] {
+			e = e.Op("+").Add(fg.refAs(a, ir.Str))
+		}
+		return []jen.Code{dst.Op("=").Add(e)}, true
+	case ir.OpFormat:
+		if dt != ir.Str {
+			break
+		}
+		if spec, ok := in.Args[1].(ir.Const); ok && spec.Value == "" {
+			// format(x, "") of a typed value is its str() (its repr() for
+			// an int or a float: the same text).
+			ta := argT(0)
+			switch {
+			case ta == ir.Str && (in.Conv == 0 || in.Conv == 's'):
+				return []jen.Code{dst.Op("=").Add(fg.refAs(in.Args[0], ir.Str))}, true
+			case ta == ir.Int && (in.Conv == 0 || in.Conv == 's' || in.Conv == 'r' || in.Conv == 'a'):
+				return []jen.Code{dst.Op("=").Add(rt("IntStr")).Call(fg.refAs(in.Args[0], ir.Int))}, true
+			case ta == ir.Float && (in.Conv == 0 || in.Conv == 's' || in.Conv == 'r' || in.Conv == 'a'):
+				return []jen.Code{dst.Op("=").Add(rt("Str")).Call(rt("FloatRepr").Call(fg.refAs(in.Args[0], ir.Float)))}, true
+			}
+		}
+		return withErr("FormatStr", fg.ref(in.Args[0]), jen.Lit(int(in.Conv)), fg.ref(in.Args[1])), true
 	case ir.OpUnary:
 		ta := argT(0)
 		if ta != dt {
@@ -244,6 +317,34 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 		}
 	}
 	return nil, false
+}
+
+// builtinCallee is the name of the builtin that call in calls, when its
+// callee is a load of it (b_name, bound once to the builtin); "" otherwise.
+func (fg *funcGen) builtinCallee(in *ir.Instr) string {
+	t, ok := in.Args[0].(ir.Temp)
+	if !ok {
+		return ""
+	}
+	if fg.defs == nil {
+		fg.defs = map[ir.Temp][]*ir.Instr{}
+		for _, b := range fg.f.Blocks {
+			for _, i := range b.Instrs {
+				if i.Dst >= 0 {
+					fg.defs[i.Dst] = append(fg.defs[i.Dst], i)
+				}
+			}
+		}
+	}
+	d := fg.defs[t]
+	if len(d) != 1 || d[0].Op != ir.OpLoad || d[0].Var == nil || d[0].Var.Kind != ir.Builtin {
+		return ""
+	}
+	name := d[0].Var.Name
+	if fg.g.opts.Builtins != nil && !fg.g.opts.Builtins(name) {
+		return ""
+	}
+	return name
 }
 
 // constInt is the value of an int constant operand that fits an int64.
@@ -401,6 +502,8 @@ func (fg *funcGen) typedTruth(o ir.Operand) *jen.Statement {
 		return jen.Qual(rtPath, "IntTruth").Call(fg.refAs(o, ir.Int))
 	case ir.Float:
 		return fg.refAs(o, ir.Float).Op("!=").Lit(0)
+	case ir.Str:
+		return fg.refAs(o, ir.Str).Op("!=").Lit("")
 	}
 	return nil
 }

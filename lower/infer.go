@@ -8,11 +8,12 @@ import (
 )
 
 // Type inference. After lowering, infer proves for each temporary and plain
-// local of each function whether it always holds an int, a float or a bool,
-// and records it in Func.TempTypes and Var.Type; codegen keeps such values
+// local of each function whether it always holds an int, a float, a bool or
+// a str, and records it in Func.TempTypes and Var.Type; codegen keeps such values
 // unboxed. The facts come from literals, from the operators applied (int +
-// int is an int, int / int a float, a comparison of numbers a bool), from
-// known builtins (range, len, int, float, abs), from the values stored into
+// int is an int, int / int a float, a comparison of numbers a bool, str +
+// str a str), from known builtins (range, len, int, float, abs, str, repr)
+// and str methods, from the values stored into
 // module globals, and, across functions, from
 // the arguments at every call of a module-level function that is called and
 // never used any other way. The analysis is flow-insensitive per variable
@@ -21,7 +22,7 @@ import (
 // UnboundLocalError from the boxed code. Anything unproved stays Boxed: the
 // result is the same program, only faster.
 
-// ty is the inference lattice: none < {int, float, bool, range, rangeIter} < any.
+// ty is the inference lattice: none < {int, float, bool, str, range, rangeIter} < any.
 type ty uint8
 
 const (
@@ -32,6 +33,7 @@ const (
 	tyRange               // a range object (boxed; only for iteration)
 	tyRangeIter           // an iterator over a range (boxed)
 	tyExc                 // the exception a catch took (temporaries only)
+	tyStr                 // a Python str (exactly str, never a subclass)
 	tyAny                 // anything
 )
 
@@ -55,6 +57,8 @@ func (t ty) irType() ir.Type {
 		return ir.Bool
 	case tyExc:
 		return ir.Exc
+	case tyStr:
+		return ir.Str
 	}
 	return ir.Boxed
 }
@@ -77,6 +81,8 @@ func constTy(c ir.Const) ty {
 		return tyFloat
 	case bool:
 		return tyBool
+	case string:
+		return tyStr
 	}
 	return tyAny
 }
@@ -148,6 +154,146 @@ func infer(p *ir.Program) {
 			}
 		}
 	}
+	for _, f := range p.Funcs {
+		in.strStorage(in.infos[f])
+	}
+}
+
+// strStorage chooses where a str is better kept boxed. Boxing a str that
+// is not a constant allocates, so a str variable read mostly by generic
+// code (a name passed along to print, or used as a dict key, in a loop)
+// would box at every read what used to be boxed once. A str local whose
+// loads feeding generic code outnumber its stores of computed strs (a
+// parameter of a Direct function counts as one) is kept boxed — its type
+// is still known: a load feeding a typed operation unboxes it, which
+// does not allocate, and a load feeding only generic code stays boxed.
+// Likewise for the loads of typed globals (stored boxed).
+func (in *inferrer) strStorage(fi *funcInfo) {
+	f := fi.f
+	uses := map[ir.Temp][]*ir.Instr{}
+	termUse := map[ir.Temp]bool{} // used by a terminator other than a branch
+	for _, b := range f.Blocks {
+		for _, ins := range b.Instrs {
+			for _, a := range ins.Args {
+				if t, ok := a.(ir.Temp); ok {
+					uses[t] = append(uses[t], ins)
+				}
+			}
+		}
+		if b.Term != nil {
+			for _, o := range []ir.Operand{b.Term.Value, b.Term.Cause, b.Term.Context} {
+				if t, ok := o.(ir.Temp); ok && b.Term.Kind != ir.Branch {
+					termUse[t] = true
+				}
+			}
+		}
+	}
+	generic := func(t ir.Temp) bool {
+		if termUse[t] {
+			return true
+		}
+		for _, u := range uses[t] {
+			if !in.typedStrUse(f, u, t) {
+				return true
+			}
+		}
+		return false
+	}
+	params := map[string]bool{}
+	if f.Direct {
+		for _, n := range f.Params.Names {
+			params[n] = true
+		}
+	}
+	gen, stores := map[*ir.Var]int{}, map[*ir.Var]int{}
+	var loads []*ir.Instr
+	for _, b := range f.Blocks {
+		for _, ins := range b.Instrs {
+			if ins.Var == nil || ins.Var.Kind != ir.Local || ins.Var.Type != ir.Str {
+				if ins.Op == ir.OpLoad && ins.Var != nil && ins.Var.Kind == ir.Global && ins.Dst >= 0 && f.TempTypes[ins.Dst] == ir.Str && generic(ins.Dst) {
+					f.TempTypes[ins.Dst] = ir.Boxed
+				}
+				continue
+			}
+			switch ins.Op {
+			case ir.OpLoad:
+				loads = append(loads, ins)
+				if ins.Dst >= 0 && generic(ins.Dst) {
+					gen[ins.Var]++
+				}
+			case ir.OpStore:
+				if _, ok := ins.Args[0].(ir.Const); !ok {
+					stores[ins.Var]++
+				}
+			}
+		}
+	}
+	for _, v := range f.Locals {
+		if params[v.Name] && v.Kind == ir.Local {
+			stores[v]++
+		}
+	}
+	for v, g := range gen {
+		if g > stores[v] {
+			v.Type = ir.Boxed
+		}
+	}
+	for _, ld := range loads {
+		if ld.Var.Type == ir.Boxed && ld.Dst >= 0 && generic(ld.Dst) {
+			f.TempTypes[ld.Dst] = ir.Boxed
+		}
+	}
+}
+
+// typedStrUse reports whether instruction u consumes the str temporary t
+// without boxing it (codegen/typed.go has a typed form for it).
+func (in *inferrer) typedStrUse(f *ir.Func, u *ir.Instr, t ir.Temp) bool {
+	dt := ir.Boxed
+	if u.Dst >= 0 {
+		dt = f.TempTypes[u.Dst]
+	}
+	switch u.Op {
+	case ir.OpBinary:
+		op := strings.TrimPrefix(u.Name, "Inplace")
+		return dt == ir.Str && (op == "Add" || op == "Mul")
+	case ir.OpCompare:
+		return dt == ir.Bool
+	case ir.OpJoin, ir.OpCopy:
+		return dt == ir.Str
+	case ir.OpFormat:
+		spec, ok := u.Args[1].(ir.Const)
+		return u.Args[0] == ir.Operand(t) && ok && spec.Value == "" && (u.Conv == 0 || u.Conv == 's')
+	case ir.OpStore:
+		return u.Var.Kind == ir.Local && u.Var.Type == ir.Str
+	case ir.OpCall:
+		if u.Callee != nil {
+			ci := in.infos[u.Callee]
+			for i, a := range u.Args[1:] {
+				if a == ir.Operand(t) && (i >= len(ci.params) || ci.params[i] != tyStr) {
+					return false
+				}
+			}
+			return u.Args[0] != ir.Operand(t)
+		}
+		return len(u.Args) == 2 && u.Args[1] == ir.Operand(t) && (dt == ir.Int || dt == ir.Str) && builtinCall(f, u)
+	}
+	return false
+}
+
+// builtinCall reports whether call's callee is a load of len or str.
+func builtinCall(f *ir.Func, call *ir.Instr) bool {
+	c, ok := call.Args[0].(ir.Temp)
+	if !ok {
+		return false
+	}
+	for _, b := range f.Blocks {
+		for _, ins := range b.Instrs {
+			if ins.Dst == c {
+				return ins.Op == ir.OpLoad && ins.Var.Kind == ir.Builtin && (ins.Var.Name == "len" || ins.Var.Name == "str")
+			}
+		}
+	}
+	return false
 }
 
 // findStable finds the module-level functions whose every use is known:
@@ -503,9 +649,25 @@ func (in *inferrer) result(fi *funcInfo, ins *ir.Instr) ty {
 	case ir.OpCompare:
 		switch ins.Name {
 		case "Eq", "Ne", "Lt", "Le", "Gt", "Ge":
-			if isNum(arg(0)) && isNum(arg(1)) {
+			if isNum(arg(0)) && isNum(arg(1)) || arg(0) == tyStr && arg(1) == tyStr {
 				return tyBool
 			}
+		case "In", "NotIn":
+			if arg(0) == tyStr && arg(1) == tyStr {
+				return tyBool
+			}
+		}
+		return tyAny
+	case ir.OpFormat, ir.OpJoin:
+		// A replacement field of an f-string is format()'s result, always
+		// a str (rt.FormatValue); the f-string joins strs.
+		return tyStr
+	case ir.OpCallMethod:
+		switch {
+		case arg(0) == tyNone:
+			return tyNone // the receiver's type is decided on a later round
+		case arg(0) == tyStr && strMethods[ins.Name]:
+			return tyStr
 		}
 		return tyAny
 	case ir.OpUnary:
@@ -533,6 +695,15 @@ func (in *inferrer) result(fi *funcInfo, ins *ir.Instr) ty {
 
 func isNum(t ty) bool { return t == tyInt || t == tyFloat }
 
+// strMethods are the methods of str that always return a str (exactly
+// str, whatever their arguments, or raise).
+var strMethods = map[string]bool{
+	"upper": true, "lower": true, "title": true, "capitalize": true, "swapcase": true, "casefold": true,
+	"strip": true, "lstrip": true, "rstrip": true, "replace": true, "join": true, "format": true,
+	"ljust": true, "rjust": true, "center": true, "zfill": true, "removeprefix": true, "removesuffix": true,
+	"expandtabs": true,
+}
+
 func binaryResult(op string, a, b ty) ty {
 	switch {
 	case a == tyInt && b == tyInt:
@@ -547,6 +718,13 @@ func binaryResult(op string, a, b ty) ty {
 		case "Add", "Sub", "Mul", "TrueDiv", "FloorDiv", "Mod":
 			return tyFloat
 		}
+	case a == tyStr && b == tyStr && op == "Add":
+		return tyStr
+	case op == "Mul" && (a == tyStr && b == tyInt || a == tyInt && b == tyStr):
+		return tyStr
+	case op == "Mod" && a == tyStr && b != tyNone:
+		// str % anything formats (rt.PercentFormat) or raises.
+		return tyStr
 	}
 	if a == tyNone || b == tyNone {
 		return tyNone // not known yet: decided on a later round
@@ -578,6 +756,13 @@ func (in *inferrer) callResult(fi *funcInfo, call *ir.Instr) ty {
 	case "len":
 		if len(args) == 1 {
 			return tyInt
+		}
+	case "str":
+		// str(), str(x), str(b, encoding[, errors]): always exactly a str.
+		return tyStr
+	case "repr", "ascii":
+		if len(args) == 1 {
+			return tyStr
 		}
 	case "int":
 		if len(args) == 1 && isNum(argTy(0)) {

@@ -134,6 +134,71 @@ def f():
     return a
 setattr(getattr(sys, "modules")[__name__], "N", "x")
 `, "f.a=object"},
+		// Strs: literals, str + str, str * int, f-strings, str(), repr(),
+		// str % …, methods that return a str; comparisons of two strs and
+		// `in` between strs are bools, len() of one an int. A str mixed
+		// with anything else, or + of a str and an unknown, stays boxed.
+		{`
+def f(o, n):
+    s = "ab"
+    t = s + "c"
+    u = s * 3
+    v = 2 * s
+    w = f"{s}-{n!r}:{o:>4}"
+    x = str(o) + repr(o)
+    y = "%d items" % n
+    z = s.upper().replace("A", "b").strip()
+    j = ",".join([s, t])
+    lt = s < t
+    eq = s == o
+    has = "a" in s
+    hasnt = s not in "xyz"
+    k = len(s)
+    m = s + o
+    mixed = "a"
+    mixed = 1
+    for i in range(3):
+        s += str(i)
+    return s
+f(1, 2)
+`, "f.s=object f.t=str f.u=str f.v=str f.w=str f.x=str f.y=str f.z=str f.j=str " +
+			"f.lt=bool f.eq=object f.has=bool f.hasnt=bool f.k=int f.m=object f.mixed=object f.o=int f.n=int"},
+		// (s above is read by generic code more often than a computed str
+		// is stored into it: kept boxed, see strStorage.) A str read
+		// mostly by typed operations is kept unboxed; one only passed on to
+		// generic code (a dict key, print) is kept boxed.
+		{`
+async def typed(name, n):
+    acc = ""
+    for i in range(n):
+        piece = f"{name}-{i}"
+        acc = acc + piece
+        if acc > name and "9" in piece:
+            acc = ""
+    return len(acc)
+async def passed(name, n, d):
+    for i in range(n):
+        d[name] = d.get(name, 0) + 1
+        print(name)
+    return d
+typed("a", 3)
+passed(f"k{1}", 3, {})
+`, "typed.name=str typed.acc=str typed.piece=str passed.name=object"},
+		// A str parameter of a function called directly, a str global, and
+		// a method of an unknown receiver (boxed).
+		{`
+SEP = ", "
+def g(a, b):
+    c = a + SEP + b
+    d = b.upper()
+    return c, d
+def h(p):
+    return p.upper()
+g("x", "y")
+g(f"{1}", "z")
+h("q")
+h(3)
+`, "g.a=str g.b=str g.c=str g.d=str h.p=object"},
 		// A global named like a builtin reads the builtin while unbound.
 		{`
 def f():

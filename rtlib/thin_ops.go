@@ -237,6 +237,9 @@ func Mul(a, b Object) (Object, *BaseException) {
 			return x * Float(y), nil
 		}
 	}
+	if exc := seqRepeatError(a, b); exc != nil {
+		return nil, exc
+	}
 	if r, ok := seqRepeat(a, b); ok {
 		return r, nil
 	}
@@ -270,6 +273,39 @@ func Mul(a, b Object) (Object, *BaseException) {
 		},
 		func(x, y *big.Int) (Object, *BaseException) { return normBig(new(big.Int).Mul(x, y)), nil },
 		func(x, y float64) (Object, *BaseException) { return Float(x * y), nil })
+}
+
+// seqRepeatError is CPython's error for a str, list or tuple times a count
+// that is not a usable int: a built-in non-int, an int beyond 64 bits, or a
+// str repeated longer than the largest size; nil for the others (an int, an
+// object that may define __rmul__ or __index__).
+func seqRepeatError(a, b Object) *BaseException {
+	seq, n := a, b
+	if !isRepeatSeq(a) {
+		if !isRepeatSeq(b) {
+			return nil
+		}
+		seq, n = b, a
+	}
+	switch c := n.(type) {
+	case *BigInt:
+		return Errorf(OverflowErrorType, "cannot fit 'int' into an index-sized integer")
+	case Int:
+		if s, ok := seq.(Str); ok && c > 0 && len(s) > 0 && int64(c) > math.MaxInt64/int64(len(s)) {
+			return Errorf(OverflowErrorType, "repeated string is too long")
+		}
+	case Float, Str, NoneType, *List, *Tuple, *Dict, *Set:
+		return Errorf(TypeErrorType, "can't multiply sequence by non-int of type '%s'", n.Type().Name)
+	}
+	return nil
+}
+
+func isRepeatSeq(x Object) bool {
+	switch x.(type) {
+	case Str, *List, *Tuple:
+		return true
+	}
+	return false
 }
 
 // TrueDiv is a / b.

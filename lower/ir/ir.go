@@ -80,9 +80,10 @@ const (
 	Float             // always a Python float: a float64
 	Bool              // always a Python bool: a bool
 	Exc               // the exception being handled (a catch's result, never a variable): a *rt.BaseException
+	Str               // always a Python str (exactly str): an rt.Str
 )
 
-var typeNames = [...]string{"object", "int", "float", "bool", "exc"}
+var typeNames = [...]string{"object", "int", "float", "bool", "exc", "str"}
 
 func (t Type) String() string { return typeNames[t] }
 
