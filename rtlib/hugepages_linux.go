@@ -5,7 +5,6 @@ package rtlib
 import (
 	"bytes"
 	"os"
-	"strconv"
 	"syscall"
 	"unsafe"
 )
@@ -32,25 +31,10 @@ func hugePagesAdvisable() bool {
 }
 
 // hugeReserveSize is the heap reserve to advise: 512 MB, or a quarter of
-// the machine's memory if that is less.
+// the machine's memory if that is less (0 if that is unknown).
 func hugeReserveSize() uintptr {
 	const want = 512 << 20
-	info, err := os.ReadFile("/proc/meminfo")
-	if err != nil {
-		return 0
-	}
-	line, ok := bytes.CutPrefix(info, []byte("MemTotal:"))
-	if !ok {
-		return 0
-	}
-	if i := bytes.IndexByte(line, '\n'); i >= 0 {
-		line = line[:i]
-	}
-	kb, err := strconv.ParseUint(string(bytes.TrimSuffix(bytes.TrimSpace(line), []byte(" kB"))), 10, 64)
-	if err != nil {
-		return 0
-	}
-	return uintptr(min(want, kb<<10/4)) &^ (hugePageSize - 1)
+	return uintptr(min(want, memTotal()/4)) &^ (hugePageSize - 1)
 }
 
 // adviseHugePages asks Linux to back the huge pages inside [p, p+n) with

@@ -276,9 +276,11 @@ func Mul(a, b Object) (Object, *BaseException) {
 }
 
 // seqRepeatError is CPython's error for a str, list or tuple times a count
-// that is not a usable int: a built-in non-int, an int beyond 64 bits, or a
-// str repeated longer than the largest size; nil for the others (an int, an
-// object that may define __rmul__ or __index__).
+// that is not a usable int: a built-in non-int, an int beyond 64 bits, a
+// str repeated longer than the largest size, or a result that cannot fit
+// in the machine's memory (MemoryError, where CPython's allocation fails
+// and Go's would be fatal); nil for the others (an int, an object that may
+// define __rmul__ or __index__).
 func seqRepeatError(a, b Object) *BaseException {
 	seq, n := a, b
 	if !isRepeatSeq(a) {
@@ -291,13 +293,37 @@ func seqRepeatError(a, b Object) *BaseException {
 	case *BigInt:
 		return Errorf(OverflowErrorType, "cannot fit 'int' into an index-sized integer")
 	case Int:
-		if s, ok := seq.(Str); ok && c > 0 && len(s) > 0 && int64(c) > math.MaxInt64/int64(len(s)) {
-			return Errorf(OverflowErrorType, "repeated string is too long")
+		if c <= 0 {
+			return nil
+		}
+		var size, elem int64 // elements of seq, bytes per element
+		switch v := seq.(type) {
+		case Str:
+			size, elem = int64(len(v)), 1
+			if size > 0 && int64(c) > math.MaxInt64/size {
+				return Errorf(OverflowErrorType, "repeated string is too long")
+			}
+		case *List:
+			size, elem = int64(len(v.Items)), 16
+		case *Tuple:
+			size, elem = int64(len(v.Items)), 16
+		}
+		if size > 0 && (int64(c) > math.MaxInt64/size/elem || uint64(int64(c)*size*elem) > maxRepeatBytes()) {
+			return NewException(MemoryErrorType)
 		}
 	case Float, Str, NoneType, *List, *Tuple, *Dict, *Set:
 		return Errorf(TypeErrorType, "can't multiply sequence by non-int of type '%s'", n.Type().Name)
 	}
 	return nil
+}
+
+// maxRepeatBytes bounds the result of a repetition: the machine's memory
+// (1 TB where that is unknown).
+func maxRepeatBytes() uint64 {
+	if m := memTotal(); m > 0 {
+		return m
+	}
+	return 1 << 40
 }
 
 func isRepeatSeq(x Object) bool {
