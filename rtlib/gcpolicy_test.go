@@ -56,3 +56,32 @@ func TestGCPolicyFollowsCollections(t *testing.T) {
 		}
 	}
 }
+
+// TestGCLiveBytesMatchesMetrics checks that gcLiveBytes, which calls the
+// runtime's reader without importing runtime/metrics, reads what
+// runtime/metrics reads (the layout of its samples is the runtime's).
+func TestGCLiveBytesMatchesMetrics(t *testing.T) {
+	keep := make([][]byte, 0, 64)
+	for i := 0; i < 64; i++ {
+		keep = append(keep, make([]byte, 64<<10))
+	}
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	for try := 0; ; try++ {
+		runtime.GC()
+		metrics.Read(live)
+		got, ok := gcLiveBytes()
+		want := live[0].Value.Uint64()
+		metrics.Read(live)
+		if want != live[0].Value.Uint64() && try < 10 {
+			continue // a collection ran in between
+		}
+		if !ok || got != want {
+			t.Fatalf("gcLiveBytes() = %d, %v; runtime/metrics reads %d", got, ok, want)
+		}
+		if got < 4<<20 {
+			t.Fatalf("gcLiveBytes() = %d, want at least the 4 MB kept live", got)
+		}
+		break
+	}
+	runtime.KeepAlive(keep)
+}
