@@ -38,8 +38,21 @@ type Type struct {
 func (*Type) Type() *Type { return TypeType }
 
 func newType(name string, bases ...*Type) *Type {
-	t := &Type{Name: name, Module: "builtins", Bases: bases, Dict: NewDict()}
-	t.MRO = append([]*Type{t}, linearize(bases)...)
+	// The builtin types are made at start-up, by every program: the type
+	// and its dict are one allocation, and a single base's MRO is copied
+	// as it is (what C3 gives) in one more.
+	td := &struct {
+		t Type
+		d Dict
+	}{}
+	t := &td.t
+	*t = Type{Name: name, Module: "builtins", Bases: bases, Dict: &td.d}
+	if len(bases) == 1 {
+		t.MRO = append(make([]*Type, 0, 1+len(bases[0].MRO)), t)
+		t.MRO = append(t.MRO, bases[0].MRO...)
+	} else {
+		t.MRO = append([]*Type{t}, linearize(bases)...)
+	}
 	return t
 }
 
@@ -179,7 +192,7 @@ type Dict struct {
 }
 
 // NewDict makes an empty dict.
-func NewDict() *Dict { return &Dict{index: map[any]int{}} }
+func NewDict() *Dict { return &Dict{} } // its index is made by the first SetItem
 
 type floatKey struct{ f float64 }
 
@@ -366,6 +379,9 @@ func (d *Dict) SetItem(key, v Object) *BaseException {
 	if i, ok := d.index[hk]; ok {
 		d.vals[i] = v
 		return nil
+	}
+	if d.index == nil {
+		d.index = make(map[any]int)
 	}
 	d.index[hk] = len(d.keys)
 	d.keys = append(d.keys, key)
