@@ -1,9 +1,11 @@
 package rtlib
 
 import (
+	"os/exec"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"strings"
 	"testing"
 	"time"
 )
@@ -84,4 +86,23 @@ func TestGCLiveBytesMatchesMetrics(t *testing.T) {
 		break
 	}
 	runtime.KeepAlive(keep)
+}
+
+// TestNoMetricsImport checks that the runtime does not link
+// runtime/metrics, whose package initialisation every translated program
+// would pay at start-up (gcLiveBytes reads the live heap without it).
+func TestNoMetricsImport(t *testing.T) {
+	gocmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command(gocmd, "list", "-deps", ".").Output()
+	if err != nil {
+		t.Skipf("go list: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if dep == "runtime/metrics" {
+			t.Fatal("rtlib depends on runtime/metrics")
+		}
+	}
 }
