@@ -197,11 +197,13 @@ func NewDict() *Dict { return &Dict{} } // its index is made by the first SetIte
 type floatKey struct{ f float64 }
 
 // hashKey maps a hashable Python value to a Go map key that is equal for
-// Python-equal values.
+// Python-equal values. A str is its own key: k as it is boxed already,
+// where a Go string would be boxed again for every key stored (and would
+// meet the "big:…" and "tuple:…" keys of ints and tuples).
 func hashKey(k Object) (any, *BaseException) {
 	switch v := k.(type) {
 	case Str:
-		return string(v), nil
+		return k, nil
 	case Int:
 		return int64(v), nil
 	case Bool:
@@ -363,7 +365,7 @@ func (d *Dict) GetItem(key Object) (Object, bool, *BaseException) {
 
 // GetStr looks up a str key.
 func (d *Dict) GetStr(key string) (Object, bool) {
-	if i, ok := d.index[key]; ok {
+	if i, ok := d.index[Str(key)]; ok {
 		return d.vals[i], true
 	}
 	return nil, false
