@@ -38,21 +38,39 @@ type Type struct {
 func (*Type) Type() *Type { return TypeType }
 
 func newType(name string, bases ...*Type) *Type {
-	// The builtin types are made at start-up, by every program: the type
-	// and its dict are one allocation, and a single base's MRO is copied
-	// as it is (what C3 gives) in one more.
+	// The builtin types are made at start-up, by every program: the type,
+	// its dict and (up to a depth of len(mro)) its MRO are one allocation.
+	// A single base's MRO is copied as it is (what C3 gives), and the
+	// bases are the MRO's second item, so that the variadic slice stays on
+	// the caller's stack.
 	td := &struct {
-		t Type
-		d Dict
+		t   Type
+		d   Dict
+		mro [6]*Type
 	}{}
 	t := &td.t
-	*t = Type{Name: name, Module: "builtins", Bases: bases, Dict: &td.d}
-	if len(bases) == 1 {
-		t.MRO = append(make([]*Type, 0, 1+len(bases[0].MRO)), t)
-		t.MRO = append(t.MRO, bases[0].MRO...)
-	} else {
+	*t = Type{Name: name, Module: "builtins", Dict: &td.d}
+	if len(bases) != 1 {
+		t.Bases = append([]*Type(nil), bases...)
 		t.MRO = append([]*Type{t}, linearize(bases)...)
+		return t
 	}
+	if n := 1 + len(bases[0].MRO); n <= len(td.mro) {
+		t.MRO = td.mro[:n:n]
+	} else {
+		t.MRO = make([]*Type, n)
+	}
+	t.MRO[0] = t
+	copy(t.MRO[1:], bases[0].MRO)
+	t.Bases = t.MRO[1:2:2]
+	return t
+}
+
+// newObjectType makes object, with its MRO: the types made before the init
+// functions run take their MRO from their base's.
+func newObjectType() *Type {
+	t := &Type{Name: "object", Module: "builtins", Dict: NewDict()}
+	t.MRO = []*Type{t}
 	return t
 }
 
@@ -97,7 +115,7 @@ func (t *Type) lookup(name string) (Object, bool) {
 
 // The builtin types.
 var (
-	ObjectType    = &Type{Name: "object", Module: "builtins", Dict: NewDict()}
+	ObjectType    = newObjectType()
 	TypeType      = newType("type", ObjectType)
 	NoneTypeType  = newType("NoneType", ObjectType)
 	IntType       = newType("int", ObjectType)
@@ -116,7 +134,6 @@ var (
 )
 
 func init() {
-	ObjectType.MRO = []*Type{ObjectType}
 	// BaseException.__init__ sets args (super().__init__(msg) in subclasses).
 	BaseExceptionType.Dict.SetStr("__init__", &Method{Name: "__init__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		if e, ok := self.(*BaseException); ok {
