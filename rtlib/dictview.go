@@ -180,7 +180,7 @@ func (d *Dict) MoveToEnd(key Object, last bool) (bool, *BaseException) {
 	}
 	keys, vals := d.keys, d.vals
 	d.touch()
-	d.keys, d.vals, d.index, d.live = nil, nil, map[any]int{}, 0
+	d.keys, d.vals, d.index, d.live = nil, nil, nil, 0
 	if exc := d.SetItem(stored, v); exc != nil {
 		return true, exc
 	}

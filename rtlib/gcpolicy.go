@@ -126,6 +126,16 @@ type gcSentinel struct{ _ *int } // has a pointer: not a tiny allocation, whose 
 
 var gcLive = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 
+// gcLiveBytes reads /gc/heap/live:bytes, the heap that the last
+// collection marked live; ok is false if the runtime does not report it.
+func gcLiveBytes() (live uint64, ok bool) {
+	metrics.Read(gcLive)
+	if v := gcLive[0].Value; v.Kind() == metrics.KindUint64 {
+		return v.Uint64(), true
+	}
+	return 0, false
+}
+
 // gcPolicyStopped ends the chain of sentinels (tests).
 var gcPolicyStopped atomic.Bool
 
@@ -134,9 +144,8 @@ func armGCPolicy() {
 		if gcPolicyStopped.Load() {
 			return
 		}
-		metrics.Read(gcLive)
-		if gcLive[0].Value.Kind() == metrics.KindUint64 {
-			debug.SetGCPercent(gcPercentFor(gcLive[0].Value.Uint64()))
+		if live, ok := gcLiveBytes(); ok {
+			debug.SetGCPercent(gcPercentFor(live))
 		}
 		if hugeHeapPending.Swap(false) {
 			reserveHugeHeap(hugeReserveSize())

@@ -56,3 +56,18 @@ func TestGCPolicyFollowsCollections(t *testing.T) {
 		}
 	}
 }
+
+// TestGCLiveBytesMatchesMetrics checks that gcLiveBytes reads the live
+// heap after a collection.
+func TestGCLiveBytesMatchesMetrics(t *testing.T) {
+	keep := make([][]byte, 0, 64)
+	for i := 0; i < 64; i++ {
+		keep = append(keep, make([]byte, 64<<10))
+	}
+	runtime.GC()
+	got, ok := gcLiveBytes()
+	if !ok || got < 4<<20 {
+		t.Fatalf("gcLiveBytes() = %d, %v; want at least the 4 MB kept live", got, ok)
+	}
+	runtime.KeepAlive(keep)
+}

@@ -119,3 +119,32 @@ func TestC3(t *testing.T) {
 		t.Errorf("got %v", exc)
 	}
 }
+
+// TestBuiltinTypeMRO checks the MROs of builtin types made at start-up
+// (newType copies its base's MRO; object's must be there already).
+func TestBuiltinTypeMRO(t *testing.T) {
+	for _, c := range []struct {
+		typ  *Type
+		want []*Type
+	}{
+		{ObjectType, []*Type{ObjectType}},
+		{IntType, []*Type{IntType, ObjectType}},
+		{BoolType, []*Type{BoolType, IntType, ObjectType}},
+		{StrType, []*Type{StrType, ObjectType}},
+		{mapType, []*Type{mapType, ObjectType}},
+		{TypeErrorType, []*Type{TypeErrorType, ExceptionType, BaseExceptionType, ObjectType}},
+	} {
+		if len(c.typ.MRO) != len(c.want) {
+			t.Errorf("%s: MRO of %d types, want %d", c.typ.Name, len(c.typ.MRO), len(c.want))
+			continue
+		}
+		for i := range c.want {
+			if c.typ.MRO[i] != c.want[i] {
+				t.Errorf("%s: MRO[%d] is %s, want %s", c.typ.Name, i, c.typ.MRO[i].Name, c.want[i].Name)
+			}
+		}
+		if mro, ok := c3(c.typ.Bases); c.typ != ObjectType && (!ok || len(mro) != len(c.want)-1) {
+			t.Errorf("%s: C3 of its bases gives %d types, want %d", c.typ.Name, len(mro), len(c.want)-1)
+		}
+	}
+}

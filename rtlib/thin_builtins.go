@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-var builtins = map[string]Object{}
+var builtins = make(map[string]Object, 128) // ~120 builtins: no growth at start-up
 
 // LookupBuiltin returns the builtin called name.
 func LookupBuiltin(name string) (Object, bool) {

@@ -38,8 +38,39 @@ type Type struct {
 func (*Type) Type() *Type { return TypeType }
 
 func newType(name string, bases ...*Type) *Type {
-	t := &Type{Name: name, Module: "builtins", Bases: bases, Dict: NewDict()}
-	t.MRO = append([]*Type{t}, linearize(bases)...)
+	// The builtin types are made at start-up, by every program: the type,
+	// its dict and (up to a depth of len(mro)) its MRO are one allocation.
+	// A single base's MRO is copied as it is (what C3 gives), and the
+	// bases are the MRO's second item, so that the variadic slice stays on
+	// the caller's stack.
+	td := &struct {
+		t   Type
+		d   Dict
+		mro [6]*Type
+	}{}
+	t := &td.t
+	*t = Type{Name: name, Module: "builtins", Dict: &td.d}
+	if len(bases) != 1 {
+		t.Bases = append([]*Type(nil), bases...)
+		t.MRO = append([]*Type{t}, linearize(bases)...)
+		return t
+	}
+	if n := 1 + len(bases[0].MRO); n <= len(td.mro) {
+		t.MRO = td.mro[:n:n]
+	} else {
+		t.MRO = make([]*Type, n)
+	}
+	t.MRO[0] = t
+	copy(t.MRO[1:], bases[0].MRO)
+	t.Bases = t.MRO[1:2:2]
+	return t
+}
+
+// newObjectType makes object, with its MRO: the types made before the init
+// functions run take their MRO from their base's.
+func newObjectType() *Type {
+	t := &Type{Name: "object", Module: "builtins", Dict: NewDict()}
+	t.MRO = []*Type{t}
 	return t
 }
 
@@ -84,7 +115,7 @@ func (t *Type) lookup(name string) (Object, bool) {
 
 // The builtin types.
 var (
-	ObjectType    = &Type{Name: "object", Module: "builtins", Dict: NewDict()}
+	ObjectType    = newObjectType()
 	TypeType      = newType("type", ObjectType)
 	NoneTypeType  = newType("NoneType", ObjectType)
 	IntType       = newType("int", ObjectType)
@@ -103,7 +134,6 @@ var (
 )
 
 func init() {
-	ObjectType.MRO = []*Type{ObjectType}
 	// BaseException.__init__ sets args (super().__init__(msg) in subclasses).
 	BaseExceptionType.Dict.SetStr("__init__", &Method{Name: "__init__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		if e, ok := self.(*BaseException); ok {
@@ -179,16 +209,18 @@ type Dict struct {
 }
 
 // NewDict makes an empty dict.
-func NewDict() *Dict { return &Dict{index: map[any]int{}} }
+func NewDict() *Dict { return &Dict{} } // its index is made by the first SetItem
 
 type floatKey struct{ f float64 }
 
 // hashKey maps a hashable Python value to a Go map key that is equal for
-// Python-equal values.
+// Python-equal values. A str is its own key: k as it is boxed already,
+// where a Go string would be boxed again for every key stored (and would
+// meet the "big:…" and "tuple:…" keys of ints and tuples).
 func hashKey(k Object) (any, *BaseException) {
 	switch v := k.(type) {
 	case Str:
-		return string(v), nil
+		return k, nil
 	case Int:
 		return int64(v), nil
 	case Bool:
@@ -350,7 +382,7 @@ func (d *Dict) GetItem(key Object) (Object, bool, *BaseException) {
 
 // GetStr looks up a str key.
 func (d *Dict) GetStr(key string) (Object, bool) {
-	if i, ok := d.index[key]; ok {
+	if i, ok := d.index[Str(key)]; ok {
 		return d.vals[i], true
 	}
 	return nil, false
@@ -366,6 +398,9 @@ func (d *Dict) SetItem(key, v Object) *BaseException {
 	if i, ok := d.index[hk]; ok {
 		d.vals[i] = v
 		return nil
+	}
+	if d.index == nil {
+		d.index = make(map[any]int)
 	}
 	d.index[hk] = len(d.keys)
 	d.keys = append(d.keys, key)

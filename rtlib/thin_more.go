@@ -60,11 +60,11 @@ func DelAttr(obj Object, name string) *BaseException {
 
 // DelStr deletes a str key, reporting whether it was there.
 func (d *Dict) DelStr(key string) bool {
-	i, ok := d.index[key]
+	i, ok := d.index[Str(key)]
 	if !ok {
 		return false
 	}
-	d.delAt(i, key)
+	d.delAt(i, Str(key))
 	return true
 }
 

@@ -5,6 +5,12 @@ import "strings"
 // c3 is the C3 linearization of bases (the MRO of a class without the
 // class itself); ok is false when no consistent order exists.
 func c3(bases []*Type) ([]*Type, bool) {
+	if len(bases) == 1 && len(bases[0].MRO) > 0 && bases[0].MRO[0] == bases[0] {
+		// A single base's MRO, shared (MROs are never changed in place;
+		// the capacity makes an append copy it).
+		mro := bases[0].MRO
+		return mro[:len(mro):len(mro)], true
+	}
 	var seqs [][]*Type
 	for _, b := range bases {
 		seqs = append(seqs, append([]*Type(nil), b.MRO...))
