@@ -330,28 +330,35 @@ func (s timerHeap) down(i int) {
 	s[i] = x
 }
 
-// readyItem is one entry of the ready queue: 16 bytes, as a million tasks
-// woken at once put a million of them in the queue. What it is is told by
-// a tag in the low bits of p, which points into an object of at least 24
-// bytes (8-aligned), so p+tag still points into it:
+// readyItem is one entry of the ready queue. What it is is told by a tag
+// in the low bits of p, which points into an object of at least 24 bytes
+// (8-aligned), so p+tag still points into it:
 //
-//	tagStep:   p task t, q *rt.BaseException: a step of t throwing q (nil: send None)
-//	tagWakeup: p task t, q *Future f: the wakeup of t by the future it awaited
-//	tagDone:   p *doneCallback cb, q *Future f: the done callback cb of f
-//	tagTimer:  p *timer: a timer that is due, or a CallSoon handle
+//	tagStep:    p task t: a step of t sending None
+//	tagStepExc: p task t, q *rt.BaseException: a step of t throwing q
+//	tagWakeup:  p task t, q *Future f: the wakeup of t by the future it awaited
+//	tagDone:    p *doneCallback cb, q *Future f: the done callback cb of f
+//	tagTimer:   p *timer: a timer that is due, or a CallSoon handle
 //
-// None of them needs an allocation when scheduled.
+// None of them needs an allocation when scheduled. In the queue, an entry
+// takes one word (p) or, for the tags that have a q, two: a million tasks
+// made or woken at once put a million steps or timers in the queue, 8 MB
+// rather than 16.
 type readyItem struct {
 	p, q unsafe.Pointer
 }
 
 const (
 	tagStep uintptr = iota
+	tagStepExc
 	tagWakeup
 	tagDone
 	tagTimer
-	tagMask = 3
+	tagMask = 7
 )
+
+// twoWords says whether an entry of tag t has its q in the queue.
+func twoWords(t uintptr) bool { return t-tagStepExc <= tagDone-tagStepExc }
 
 func tagged(p unsafe.Pointer, tag uintptr, q unsafe.Pointer) readyItem {
 	return readyItem{p: unsafe.Add(p, tag), q: q}
@@ -363,72 +370,92 @@ func (it readyItem) split() (uintptr, unsafe.Pointer) {
 	return tag, unsafe.Add(it.p, -int(tag))
 }
 
-// ring is the FIFO ready queue: a list of fixed-size chunks, so that
-// neither a burst (a million tasks made or woken at once) nor its end
+// ring is the FIFO ready queue: a list of fixed-size chunks of words, so
+// that neither a burst (a million tasks made or woken at once) nor its end
 // copies the queue, and a burst holds one queue's worth of memory rather
 // than the old and the doubled buffer at once. Drained chunks are kept for
 // reuse, up to maxSpareChunks: a steady trickle of callbacks allocates
 // nothing, and neither do bursts of up to tens of thousands of wake-ups.
 type ring struct {
 	head, tail *readyChunk
-	hi, ti     int // the next item to pop in head, the next slot to fill in tail
-	n          int
+	hi, ti     int         // the next word to pop in head, the next slot to fill in tail
+	n          int         // entries (of one or two words)
 	spare      *readyChunk // drained chunks, linked by next
 	nspare     int
 }
 
-// maxSpareChunks bounds the drained chunks kept (1 MB, 65,000 entries).
+// maxSpareChunks bounds the drained chunks kept (1 MB, 130,000 words).
 const maxSpareChunks = 256
 
 // readyChunkLen makes a chunk 4096 bytes, a size class of Go's allocator.
-const readyChunkLen = (4096 - 8) / 16
+const readyChunkLen = (4096 - 8) / 8
 
 type readyChunk struct {
-	items [readyChunkLen]readyItem
+	items [readyChunkLen]unsafe.Pointer
 	next  *readyChunk
 }
 
 func (r *ring) push(it readyItem) {
-	if r.tail == nil || r.ti == readyChunkLen {
-		c := r.spare
-		if c != nil {
-			r.spare, c.next = c.next, nil
-			r.nspare--
-		} else {
-			c = new(readyChunk)
-		}
-		if r.tail == nil {
-			r.head, r.hi = c, 0
-		} else {
-			r.tail.next = c
-		}
-		r.tail, r.ti = c, 0
+	r.pushWord(it.p)
+	if twoWords(uintptr(it.p) & tagMask) {
+		r.pushWord(it.q)
 	}
-	r.tail.items[r.ti] = it
-	r.ti++
 	r.n++
 }
 
+func (r *ring) pushWord(w unsafe.Pointer) {
+	if r.tail == nil || r.ti == readyChunkLen {
+		r.grow()
+	}
+	r.tail.items[r.ti] = w
+	r.ti++
+}
+
+// grow adds a chunk at the tail.
+func (r *ring) grow() {
+	c := r.spare
+	if c != nil {
+		r.spare, c.next = c.next, nil
+		r.nspare--
+	} else {
+		c = new(readyChunk)
+	}
+	if r.tail == nil {
+		r.head, r.hi = c, 0
+	} else {
+		r.tail.next = c
+	}
+	r.tail, r.ti = c, 0
+}
+
 func (r *ring) pop() readyItem {
-	c := r.head
-	it := c.items[r.hi]
-	c.items[r.hi] = readyItem{}
-	r.hi++
+	it := readyItem{p: r.popWord()}
+	if twoWords(uintptr(it.p) & tagMask) {
+		it.q = r.popWord()
+	}
 	r.n--
-	if r.hi == readyChunkLen || r.n == 0 {
-		if c == r.tail {
+	return it
+}
+
+func (r *ring) popWord() unsafe.Pointer {
+	c := r.head
+	w := c.items[r.hi]
+	c.items[r.hi] = nil
+	r.hi++
+	if c == r.tail {
+		if r.hi == r.ti {
 			// Empty: start the same chunk over.
 			r.hi, r.ti = 0, 0
-		} else {
-			r.head, r.hi = c.next, 0
-			c.next = nil
-			if r.nspare < maxSpareChunks {
-				c.next, r.spare = r.spare, c
-				r.nspare++
-			}
+		}
+	} else if r.hi == readyChunkLen {
+		r.head, r.hi = c.next, 0
+		c.next = nil
+		if r.nspare < maxSpareChunks {
+			c.next, r.spare = r.spare, c
+			r.nspare++
 		}
 	}
-	return it
+	return w
 }
 
 // Loop is a single-threaded event loop with the semantics of CPython
@@ -491,7 +518,12 @@ func (l *Loop) CallSoon(fn func()) *Handle {
 // scheduleStep schedules a step of t (Task.__step via call_soon) that
 // throws exc into its coroutine (nil: send None).
 func (l *Loop) scheduleStep(t *Task, exc *rt.BaseException) {
-	l.ready.push(tagged(unsafe.Pointer(t), tagStep, unsafe.Pointer(exc)))
+	if exc == nil {
+		l.ready.pushWord(unsafe.Add(unsafe.Pointer(t), tagStep))
+		l.ready.n++
+		return
+	}
+	l.ready.push(tagged(unsafe.Pointer(t), tagStepExc, unsafe.Pointer(exc)))
 }
 
 // scheduleWakeup schedules Task.__wakeup(f) of t.
@@ -682,6 +714,8 @@ func (l *Loop) runOnce() {
 		it := l.ready.pop()
 		switch tag, p := it.split(); tag {
 		case tagStep:
+			(*Task)(p).step(nil)
+		case tagStepExc:
 			(*Task)(p).step((*rt.BaseException)(it.q))
 		case tagWakeup:
 			(*Task)(p).wakeup((*Future)(it.q))
