@@ -80,3 +80,44 @@ func TestCallMethod1(t *testing.T) {
 		t.Errorf("l.append(2): %v, %d items", exc, len(l.Items))
 	}
 }
+
+// TestCallMethod1Cached checks the call site's cache of mod.f(x): a hit
+// calls the cached Fn1, rebinding the name is seen at once, and a
+// function without a one-argument form is called with a slice.
+func TestCallMethod1Cached(t *testing.T) {
+	var via string
+	fn1 := func(tag string) *Builtin {
+		return &Builtin{Name: "f",
+			Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+				via = tag + " Fn"
+				return args[0], nil
+			},
+			Fn1: func(x Object) (Object, *BaseException) {
+				via = tag + " Fn1"
+				return x, nil
+			}}
+	}
+	m := NewModule("m")
+	m.Dict.SetStr("f", fn1("a"))
+	c := AttrCache{Name: "f"}
+	call := func(want string) {
+		t.Helper()
+		via = ""
+		if v, exc := CallMethod1Cached(&c, m, Int(3)); exc != nil || v != Object(Int(3)) || via != want {
+			t.Errorf("m.f(3) = %v, %v via %q; want 3 via %q", v, exc, via, want)
+		}
+	}
+	call("a Fn1")
+	call("a Fn1")
+	m.Dict.SetStr("f", fn1("b"))
+	call("b Fn1")
+	m.Dict.SetStr("f", &Builtin{Name: "f", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+		via = "plain"
+		return args[0], nil
+	}})
+	call("plain")
+	call("plain")
+	if _, exc := CallMethod1Cached(&AttrCache{Name: "append"}, NewList(), Int(1)); exc != nil {
+		t.Errorf("list.append(1): %v", exc)
+	}
+}

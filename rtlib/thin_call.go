@@ -314,6 +314,7 @@ func CallMethod1(obj Object, name string, x Object) (Object, *BaseException) {
 			if b, ok := v.(*Builtin); ok && b.Fn1 != nil {
 				return b.Fn1(x)
 			}
+			return Call(v, []Object{x}, nil)
 		}
 	}
 	return CallMethod(obj, name, []Object{x}, nil)
