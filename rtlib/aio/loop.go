@@ -339,6 +339,7 @@ func (s timerHeap) down(i int) {
 //	tagWakeup:  p task t, q *Future f: the wakeup of t by the future it awaited
 //	tagDone:    p *doneCallback cb, q *Future f: the done callback cb of f
 //	tagTimer:   p *timer: a timer that is due, or a CallSoon handle
+//	tagTaskDone: p task t, done: the done callback t.wait of t (kindWaitDone)
 //
 // None of them needs an allocation when scheduled. In the queue, an entry
 // takes one word (p) or, for the tags that have a q, two: a million tasks
@@ -354,6 +355,7 @@ const (
 	tagWakeup
 	tagDone
 	tagTimer
+	tagTaskDone
 	tagMask = 7
 )
 
@@ -721,6 +723,12 @@ func (l *Loop) runOnce() {
 			(*Task)(p).wakeup((*Future)(it.q))
 		case tagDone:
 			(*doneCallback)(p).fn((*Future)(it.q))
+		case tagTaskDone:
+			t := (*Task)(p)
+			cb := (*doneCallback)(t.wait)
+			t.wait = nil
+			t.kind &^= kindWaitDone
+			cb.fn(&t.Future)
 		default:
 			l.fire((*timer)(p))
 		}

@@ -2,6 +2,7 @@ package aio
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -16,7 +17,7 @@ func TestRingMixedEntries(t *testing.T) {
 	futs := make([]Future, 16)
 	var r ring
 	var want []readyItem
-	tags := []uintptr{tagStep, tagStepExc, tagWakeup, tagDone, tagTimer}
+	tags := []uintptr{tagStep, tagStepExc, tagWakeup, tagDone, tagTimer, tagTaskDone}
 	for round := 0; round < 20; round++ {
 		n := rng.Intn(3 * readyChunkLen)
 		for i := 0; i < n; i++ {
@@ -74,5 +75,57 @@ func TestScheduleStepWords(t *testing.T) {
 	it := l.ready.pop()
 	if tag, _ := it.split(); tag != tagStepExc || it.q == nil {
 		t.Fatalf("second: tag %d", tag)
+	}
+}
+
+// returnsAtOnce is a coroutine body that returns v on its first step.
+type returnsAtOnce struct{ v rt.Object }
+
+func (r *returnsAtOnce) Resume(rt.Object, *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	return r.v, true, nil
+}
+
+// TestTaskDoneCallbackOrder: the first done callback of a finished task
+// (scheduled in one word, tagTaskDone, its record kept in the task's
+// wait) runs in FIFO order with the two-word callbacks of plain futures
+// and of the tasks' further callbacks, and the task waits on nothing
+// meanwhile.
+func TestTaskDoneCallbackOrder(t *testing.T) {
+	l := NewLoop()
+	fn := &rt.Function{Name: "f", Qualname: "f", Module: "test"}
+	var order []string
+	var tasks []*Task
+	for i := 0; i < 3; i++ {
+		tk, exc := NewTask(l, rt.NewCoroutine(fn, &returnsAtOnce{rt.Int(i)}), rt.None)
+		if exc != nil {
+			t.Fatal(exc)
+		}
+		tasks = append(tasks, tk)
+	}
+	fut := NewFuture(l)
+	for i, tk := range tasks {
+		name := string(rune('a' + i))
+		tk.AddDoneCallback(func(f *Future) {
+			if f.task() != tk || tk.waiter() != nil || tk.sleepTimer() != nil {
+				t.Errorf("callback %s: wrong future or a wait left", name)
+			}
+			order = append(order, name)
+		})
+		if i == 1 {
+			tk.AddDoneCallback(func(*Future) { order = append(order, "b2") })
+			fut.AddDoneCallback(func(*Future) { order = append(order, "fut") })
+		}
+	}
+	l.CallSoon(func() { fut.SetResult(rt.None) })
+	l.CallSoon(func() { l.CallSoon(func() { l.CallSoon(l.Stop) }) })
+	l.RunForever()
+	want := "a b b2 c fut"
+	if got := strings.Join(order, " "); got != want {
+		t.Errorf("callbacks ran %q, want %q", got, want)
+	}
+	for _, tk := range tasks {
+		if tk.wait != nil || tk.kind&kindWaitDone != 0 {
+			t.Errorf("a task keeps its done callback after it ran")
+		}
 	}
 }
