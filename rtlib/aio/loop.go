@@ -182,12 +182,19 @@ func (h *timerHeap) purge() {
 type timerQueue struct {
 	heap timerHeap
 	run  timerRun
+	// handles counts the queued timers that are not a sleeping task's
+	// (CallAt, CallLater): while there are none, a due timer only wakes
+	// its task (Loop.runOnce).
+	handles int
 }
 
 // len is the number of timers queued (cancelled ones included).
 func (q *timerQueue) len() int { return len(q.heap) + q.run.n }
 
 func (q *timerQueue) push(tm *timer) {
+	if !tm.has(tmSleeper) {
+		q.handles++
+	}
 	if q.run.n == 0 || tm.when >= q.run.last().when {
 		tm.set(tmInHeap)
 		q.run.push(tm)
@@ -213,11 +220,16 @@ func (q *timerQueue) first() *timer {
 
 // pop removes and returns the first timer; the queue is not empty.
 func (q *timerQueue) pop() *timer {
+	var tm *timer
 	if q.run.n == 0 || len(q.heap) > 0 && timerLess(q.heap[0], q.run.first()) {
-		return q.heap.pop()
+		tm = q.heap.pop()
+	} else {
+		tm = q.run.pop()
+		tm.seqf &^= tmInHeap
 	}
-	tm := q.run.pop()
-	tm.seqf &^= tmInHeap
+	if !tm.has(tmSleeper) {
+		q.handles--
+	}
 	return tm
 }
 
@@ -225,6 +237,23 @@ func (q *timerQueue) pop() *timer {
 func (q *timerQueue) purge() {
 	q.heap.purge()
 	q.run.purge()
+	q.handles = 0
+	for _, tm := range q.heap {
+		if !tm.has(tmSleeper) {
+			q.handles++
+		}
+	}
+	for c, i := q.run.head, q.run.hi; c != nil; c, i = c.next, 0 {
+		end := timerChunkLen
+		if c == q.run.tail {
+			end = q.run.ti
+		}
+		for _, tm := range c.items[i:end] {
+			if !tm.has(tmSleeper) {
+				q.handles++
+			}
+		}
+	}
 }
 
 // timerRun is a FIFO of timers in (deadline, sequence number) order: a list
@@ -690,6 +719,13 @@ func (l *Loop) runOnce() {
 			l.drainInbox()
 		}
 	}
+	// With nothing else ready and only sleeping tasks' timers queued, the
+	// due timers are all this iteration would run, and running one only
+	// schedules its task's step (no Python code runs in between): they
+	// fire here, without a turn through the ready queue, and the iteration
+	// runs nothing else; the steps are the next iteration's, as they
+	// would be.
+	direct := l.ready.n == 0 && l.timers.handles == 0
 	if l.timers.len() > 0 {
 		now, fresh := l.now, false
 		for l.timers.len() > 0 {
@@ -709,10 +745,18 @@ func (l *Loop) runOnce() {
 				}
 			}
 			l.timers.pop()
-			l.ready.push(tagged(unsafe.Pointer(tm), tagTimer, nil))
+			if direct {
+				l.fire(tm)
+			} else {
+				l.ready.push(tagged(unsafe.Pointer(tm), tagTimer, nil))
+			}
 		}
 	}
-	for n := l.ready.n; n > 0; n-- {
+	n := l.ready.n
+	if direct {
+		n = 0 // the steps of the tasks woken above are the next iteration's
+	}
+	for ; n > 0; n-- {
 		it := l.ready.pop()
 		switch tag, p := it.split(); tag {
 		case tagStep:

@@ -8,7 +8,8 @@ import (
 
 // TestTimerQueueOrder: timers pushed in order (the run), out of order (the
 // heap) and interleaved with pops come out in (deadline, sequence) order,
-// and purge keeps that order.
+// and purge keeps that order; the queue counts the timers that are not
+// sleeping tasks'.
 func TestTimerQueueOrder(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	for round := 0; round < 50; round++ {
@@ -25,6 +26,9 @@ func TestTimerQueueOrder(t *testing.T) {
 				tm.when = float64(int(now))
 			default: // in order: a constant delay on a moving clock
 				tm.when = now + 1
+			}
+			if rng.Intn(2) == 0 {
+				tm.set(tmSleeper)
 			}
 			seq++
 			tm.setSeq(seq)
@@ -71,6 +75,15 @@ func TestTimerQueueOrder(t *testing.T) {
 			}
 			if q.len() != len(pending) {
 				t.Fatalf("len %d, want %d", q.len(), len(pending))
+			}
+			handles := 0
+			for _, tm := range pending {
+				if !tm.has(tmSleeper) {
+					handles++
+				}
+			}
+			if q.handles != handles {
+				t.Fatalf("handles %d, want %d", q.handles, handles)
 			}
 		}
 		for q.len() > 0 {
