@@ -925,6 +925,15 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 		}
 	} else if in.Op == ir.OpCallMethod && in.Name == "append" && npos == 1 && in.Star == nil && len(in.KwNames) == 0 {
 		c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "CallAppend").Call(fg.ref(in.Args[0]), fg.ref(in.Args[1]))
+	} else if in.Op == ir.OpCallMethod && npos == 1 && in.Star == nil && len(in.KwNames) == 0 && !allConst(in.Args[first:first+npos]) {
+		// No argument slice for a callee with a one-argument form
+		// (rt.Builtin.Fn1: asyncio.create_task(coro)).
+		if fg.loadsGlobal(b, in.Args[0]) {
+			// Most often a module: a lookup cached at the call site.
+			c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "CallMethod1Cached").Call(jen.Op("&").Id(fg.g.attrCache(in.Name)), fg.ref(in.Args[0]), fg.ref(in.Args[first]))
+		} else {
+			c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "CallMethod1").Call(fg.ref(in.Args[0]), jen.Lit(in.Name), fg.ref(in.Args[first]))
+		}
 	} else if in.Op == ir.OpCallMethod {
 		c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "CallMethod").Call(fg.ref(in.Args[0]), jen.Lit(in.Name), posArgs, kw)
 	} else {

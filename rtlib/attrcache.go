@@ -35,6 +35,9 @@ type AttrCache struct {
 	t      *Type
 	meth   func(self Object, args []Object, kw []KwArg) (Resumable, *BaseException)
 	mstart func(self Object, args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
+	// fn1 is the one-argument form (Builtin.Fn1) of the module function
+	// of a call site `mod.f(x)` (CallMethod1Cached).
+	fn1 func(x Object) (Object, *BaseException)
 }
 
 // dictEpoch counts the changes to watched dicts; it starts at 1 so that
@@ -206,4 +209,31 @@ func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []
 		}
 	}
 	return awaitMethod(obj, name, args, kw, owned)
+}
+
+// CallMethod1Cached is CallMethod1(obj, c.Name, x) through the call site's
+// cache, for `mod.f(x)`: while obj is the module the cache holds and no
+// watched dict has changed, the function's one-argument form
+// (Builtin.Fn1: asyncio.create_task) is called without a lookup.
+func CallMethod1Cached(c *AttrCache, obj Object, x Object) (Object, *BaseException) {
+	if m, ok := obj.(*Module); ok && m == c.m && c.fn1 != nil && c.epoch == dictEpoch {
+		return c.fn1(x)
+	}
+	return callMethod1Fill(c, obj, x)
+}
+
+// callMethod1Fill is a miss of CallMethod1Cached: CallMethod1, and the
+// cache filled when it found a module function with a one-argument form.
+func callMethod1Fill(c *AttrCache, obj Object, x Object) (Object, *BaseException) {
+	if m, ok := obj.(*Module); ok {
+		if v, ok := m.Dict.GetStr(c.Name); ok {
+			if b, ok := v.(*Builtin); ok && b.Fn1 != nil {
+				m.Dict.watched = true
+				*c = AttrCache{Name: c.Name, epoch: dictEpoch, m: m, fn1: b.Fn1, gotype: goType(obj)}
+				return b.Fn1(x)
+			}
+			return Call(v, []Object{x}, nil)
+		}
+	}
+	return CallMethod(obj, c.Name, []Object{x}, nil)
 }

@@ -66,6 +66,10 @@ type Builtin struct {
 	// could run Python code (and, as every Await form, keeps none): it may
 	// be given a list's own items for `await f(*xs)` (AwaitMethodStar).
 	AwaitView bool
+	// Fn1, if set, is Fn for a call with one positional argument and no
+	// keywords, without the argument slice (generated code calls it
+	// through CallMethod1: asyncio.create_task(coro)).
+	Fn1 func(x Object) (Object, *BaseException)
 }
 
 // Method is a method of a type implemented in Go; the type's Dict maps its

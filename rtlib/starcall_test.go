@@ -42,3 +42,82 @@ func TestAwaitMethodStar(t *testing.T) {
 		t.Errorf("non-iterable: got %v", exc)
 	}
 }
+
+// TestCallMethod1 checks obj.name(x): a module function's one-argument
+// form (Builtin.Fn1) when it has one, its Fn with a one-item slice when
+// not, and method calls on other objects as CallMethod makes them.
+func TestCallMethod1(t *testing.T) {
+	var via string
+	m := NewModule("m")
+	m.Dict.SetStr("one", &Builtin{Name: "one",
+		Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+			via = "Fn"
+			return args[0], nil
+		},
+		Fn1: func(x Object) (Object, *BaseException) {
+			via = "Fn1"
+			return x, nil
+		}})
+	m.Dict.SetStr("plain", &Builtin{Name: "plain", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+		via = "Fn"
+		if len(args) != 1 || kw != nil {
+			t.Errorf("plain got %d args, kw %v", len(args), kw)
+		}
+		return args[0], nil
+	}})
+	for _, c := range []struct{ name, via string }{{"one", "Fn1"}, {"plain", "Fn"}} {
+		via = ""
+		v, exc := CallMethod1(m, c.name, Int(7))
+		if exc != nil || v != Object(Int(7)) || via != c.via {
+			t.Errorf("m.%s(7) = %v, %v via %q; want 7 via %q", c.name, v, exc, via, c.via)
+		}
+	}
+	if _, exc := CallMethod1(m, "missing", Int(1)); exc == nil || !exc.Class.IsSubtype(AttributeErrorType) {
+		t.Errorf("m.missing(1): %v, want AttributeError", exc)
+	}
+	l := NewList(Int(1))
+	if _, exc := CallMethod1(l, "append", Int(2)); exc != nil || len(l.Items) != 2 {
+		t.Errorf("l.append(2): %v, %d items", exc, len(l.Items))
+	}
+}
+
+// TestCallMethod1Cached checks the call site's cache of mod.f(x): a hit
+// calls the cached Fn1, rebinding the name is seen at once, and a
+// function without a one-argument form is called with a slice.
+func TestCallMethod1Cached(t *testing.T) {
+	var via string
+	fn1 := func(tag string) *Builtin {
+		return &Builtin{Name: "f",
+			Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+				via = tag + " Fn"
+				return args[0], nil
+			},
+			Fn1: func(x Object) (Object, *BaseException) {
+				via = tag + " Fn1"
+				return x, nil
+			}}
+	}
+	m := NewModule("m")
+	m.Dict.SetStr("f", fn1("a"))
+	c := AttrCache{Name: "f"}
+	call := func(want string) {
+		t.Helper()
+		via = ""
+		if v, exc := CallMethod1Cached(&c, m, Int(3)); exc != nil || v != Object(Int(3)) || via != want {
+			t.Errorf("m.f(3) = %v, %v via %q; want 3 via %q", v, exc, via, want)
+		}
+	}
+	call("a Fn1")
+	call("a Fn1")
+	m.Dict.SetStr("f", fn1("b"))
+	call("b Fn1")
+	m.Dict.SetStr("f", &Builtin{Name: "f", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+		via = "plain"
+		return args[0], nil
+	}})
+	call("plain")
+	call("plain")
+	if _, exc := CallMethod1Cached(&AttrCache{Name: "append"}, NewList(), Int(1)); exc != nil {
+		t.Errorf("list.append(1): %v", exc)
+	}
+}

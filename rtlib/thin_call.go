@@ -305,6 +305,21 @@ func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *Ba
 	return Call(fn, args, kw)
 }
 
+// CallMethod1 is obj.name(x): CallMethod with one positional argument and
+// no keywords. A module function with a one-argument form (Builtin.Fn1)
+// gets x without an argument slice.
+func CallMethod1(obj Object, name string, x Object) (Object, *BaseException) {
+	if m, ok := obj.(*Module); ok {
+		if v, ok := m.Dict.GetStr(name); ok {
+			if b, ok := v.(*Builtin); ok && b.Fn1 != nil {
+				return b.Fn1(x)
+			}
+			return Call(v, []Object{x}, nil)
+		}
+	}
+	return CallMethod(obj, name, []Object{x}, nil)
+}
+
 // AwaitMethod is `await obj.name(args…)` where the call's result is
 // awaited at once and bound to nothing (codegen emits it for that shape):
 // CallMethod then GetAwaitable, except that a Go method or module function

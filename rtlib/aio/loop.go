@@ -170,6 +170,174 @@ func (h *timerHeap) purge() {
 	*h = s
 }
 
+// timerQueue is the loop's timers in (deadline, sequence number) order: a
+// binary heap, and a run of timers that were scheduled in that order
+// already. A timer whose deadline is no earlier than the last one of the
+// run goes to the end of the run (its sequence number is the newest), any
+// other to the heap; the first timer is the earlier of the heap's top and
+// the run's head. Sleeps of one duration (a thousand tasks each sleeping
+// 1 s, or a task sleeping in a loop) schedule their timers in order: they
+// never enter the heap, and cost O(1) each instead of a sift-down through
+// it (million: a fifth of the CPU time was the heap's pop).
+type timerQueue struct {
+	heap timerHeap
+	run  timerRun
+	// handles counts the queued timers that are not a sleeping task's
+	// (CallAt, CallLater): while there are none, a due timer only wakes
+	// its task (Loop.runOnce).
+	handles int
+}
+
+// len is the number of timers queued (cancelled ones included).
+func (q *timerQueue) len() int { return len(q.heap) + q.run.n }
+
+func (q *timerQueue) push(tm *timer) {
+	if !tm.has(tmSleeper) {
+		q.handles++
+	}
+	if q.run.n == 0 || tm.when >= q.run.last().when {
+		tm.set(tmInHeap)
+		q.run.push(tm)
+		return
+	}
+	q.heap.push(tm)
+}
+
+// first is the first timer (nil if none).
+func (q *timerQueue) first() *timer {
+	if q.run.n == 0 {
+		if len(q.heap) == 0 {
+			return nil
+		}
+		return q.heap[0]
+	}
+	r := q.run.first()
+	if len(q.heap) > 0 && timerLess(q.heap[0], r) {
+		return q.heap[0]
+	}
+	return r
+}
+
+// pop removes and returns the first timer; the queue is not empty.
+func (q *timerQueue) pop() *timer {
+	var tm *timer
+	if q.run.n == 0 || len(q.heap) > 0 && timerLess(q.heap[0], q.run.first()) {
+		tm = q.heap.pop()
+	} else {
+		tm = q.run.pop()
+		tm.seqf &^= tmInHeap
+	}
+	if !tm.has(tmSleeper) {
+		q.handles--
+	}
+	return tm
+}
+
+// purge drops the cancelled timers.
+func (q *timerQueue) purge() {
+	q.heap.purge()
+	q.run.purge()
+	q.handles = 0
+	for _, tm := range q.heap {
+		if !tm.has(tmSleeper) {
+			q.handles++
+		}
+	}
+	for c, i := q.run.head, q.run.hi; c != nil; c, i = c.next, 0 {
+		end := timerChunkLen
+		if c == q.run.tail {
+			end = q.run.ti
+		}
+		for _, tm := range c.items[i:end] {
+			if !tm.has(tmSleeper) {
+				q.handles++
+			}
+		}
+	}
+}
+
+// timerRun is a FIFO of timers in (deadline, sequence number) order: a list
+// of fixed-size chunks, like the ready queue's, so that a burst of a
+// million timers neither copies the list as it grows nor keeps it whole
+// while it drains.
+type timerRun struct {
+	head, tail *timerChunk
+	hi, ti     int // the next timer to pop in head, the next slot to fill in tail
+	n          int
+	spare      *timerChunk // one drained chunk, kept for reuse
+}
+
+// timerChunkLen makes a chunk 4096 bytes, a size class of Go's allocator.
+const timerChunkLen = (4096 - 8) / 8
+
+type timerChunk struct {
+	items [timerChunkLen]*timer
+	next  *timerChunk
+}
+
+func (r *timerRun) push(tm *timer) {
+	if r.tail == nil || r.ti == timerChunkLen {
+		c := r.spare
+		if c != nil {
+			r.spare = nil
+		} else {
+			c = new(timerChunk)
+		}
+		if r.tail == nil {
+			r.head, r.hi = c, 0
+		} else {
+			r.tail.next = c
+		}
+		r.tail, r.ti = c, 0
+	}
+	r.tail.items[r.ti] = tm
+	r.ti++
+	r.n++
+}
+
+func (r *timerRun) first() *timer { return r.head.items[r.hi] }
+
+func (r *timerRun) last() *timer { return r.tail.items[r.ti-1] }
+
+func (r *timerRun) pop() *timer {
+	c := r.head
+	tm := c.items[r.hi]
+	c.items[r.hi] = nil
+	r.hi++
+	r.n--
+	if r.hi == timerChunkLen || r.n == 0 {
+		if c == r.tail {
+			// Empty: start the same chunk over.
+			r.hi, r.ti = 0, 0
+		} else {
+			r.head, r.hi = c.next, 0
+			c.next = nil
+			if r.spare == nil {
+				r.spare = c
+			}
+		}
+	}
+	return tm
+}
+
+// purge drops the cancelled timers, keeping the order of the others.
+func (r *timerRun) purge() {
+	if r.n == 0 {
+		return
+	}
+	var kept timerRun
+	kept.spare = r.spare
+	for r.n > 0 {
+		tm := r.pop()
+		if tm.has(tmCancelled) {
+			tm.seqf &^= tmInHeap
+			continue
+		}
+		kept.push(tm)
+	}
+	*r = kept
+}
+
 // down moves s[i] down to its place.
 func (s timerHeap) down(i int) {
 	n := len(s)
@@ -191,28 +359,37 @@ func (s timerHeap) down(i int) {
 	s[i] = x
 }
 
-// readyItem is one entry of the ready queue: 16 bytes, as a million tasks
-// woken at once put a million of them in the queue. What it is is told by
-// a tag in the low bits of p, which points into an object of at least 24
-// bytes (8-aligned), so p+tag still points into it:
+// readyItem is one entry of the ready queue. What it is is told by a tag
+// in the low bits of p, which points into an object of at least 24 bytes
+// (8-aligned), so p+tag still points into it:
 //
-//	tagStep:   p task t, q *rt.BaseException: a step of t throwing q (nil: send None)
-//	tagWakeup: p task t, q *Future f: the wakeup of t by the future it awaited
-//	tagDone:   p *doneCallback cb, q *Future f: the done callback cb of f
-//	tagTimer:  p *timer: a timer that is due, or a CallSoon handle
+//	tagStep:    p task t: a step of t sending None
+//	tagStepExc: p task t, q *rt.BaseException: a step of t throwing q
+//	tagWakeup:  p task t, q *Future f: the wakeup of t by the future it awaited
+//	tagDone:    p *doneCallback cb, q *Future f: the done callback cb of f
+//	tagTimer:   p *timer: a timer that is due, or a CallSoon handle
+//	tagTaskDone: p task t, done: the done callback t.wait of t (kindWaitDone)
 //
-// None of them needs an allocation when scheduled.
+// None of them needs an allocation when scheduled. In the queue, an entry
+// takes one word (p) or, for the tags that have a q, two: a million tasks
+// made or woken at once put a million steps or timers in the queue, 8 MB
+// rather than 16.
 type readyItem struct {
 	p, q unsafe.Pointer
 }
 
 const (
 	tagStep uintptr = iota
+	tagStepExc
 	tagWakeup
 	tagDone
 	tagTimer
-	tagMask = 3
+	tagTaskDone
+	tagMask = 7
 )
+
+// twoWords says whether an entry of tag t has its q in the queue.
+func twoWords(t uintptr) bool { return t-tagStepExc <= tagDone-tagStepExc }
 
 func tagged(p unsafe.Pointer, tag uintptr, q unsafe.Pointer) readyItem {
 	return readyItem{p: unsafe.Add(p, tag), q: q}
@@ -224,72 +401,92 @@ func (it readyItem) split() (uintptr, unsafe.Pointer) {
 	return tag, unsafe.Add(it.p, -int(tag))
 }
 
-// ring is the FIFO ready queue: a list of fixed-size chunks, so that
-// neither a burst (a million tasks made or woken at once) nor its end
+// ring is the FIFO ready queue: a list of fixed-size chunks of words, so
+// that neither a burst (a million tasks made or woken at once) nor its end
 // copies the queue, and a burst holds one queue's worth of memory rather
 // than the old and the doubled buffer at once. Drained chunks are kept for
 // reuse, up to maxSpareChunks: a steady trickle of callbacks allocates
 // nothing, and neither do bursts of up to tens of thousands of wake-ups.
 type ring struct {
 	head, tail *readyChunk
-	hi, ti     int // the next item to pop in head, the next slot to fill in tail
-	n          int
+	hi, ti     int         // the next word to pop in head, the next slot to fill in tail
+	n          int         // entries (of one or two words)
 	spare      *readyChunk // drained chunks, linked by next
 	nspare     int
 }
 
-// maxSpareChunks bounds the drained chunks kept (1 MB, 65,000 entries).
+// maxSpareChunks bounds the drained chunks kept (1 MB, 130,000 words).
 const maxSpareChunks = 256
 
 // readyChunkLen makes a chunk 4096 bytes, a size class of Go's allocator.
-const readyChunkLen = (4096 - 8) / 16
+const readyChunkLen = (4096 - 8) / 8
 
 type readyChunk struct {
-	items [readyChunkLen]readyItem
+	items [readyChunkLen]unsafe.Pointer
 	next  *readyChunk
 }
 
 func (r *ring) push(it readyItem) {
-	if r.tail == nil || r.ti == readyChunkLen {
-		c := r.spare
-		if c != nil {
-			r.spare, c.next = c.next, nil
-			r.nspare--
-		} else {
-			c = new(readyChunk)
-		}
-		if r.tail == nil {
-			r.head, r.hi = c, 0
-		} else {
-			r.tail.next = c
-		}
-		r.tail, r.ti = c, 0
+	r.pushWord(it.p)
+	if twoWords(uintptr(it.p) & tagMask) {
+		r.pushWord(it.q)
 	}
-	r.tail.items[r.ti] = it
-	r.ti++
 	r.n++
 }
 
+func (r *ring) pushWord(w unsafe.Pointer) {
+	if r.tail == nil || r.ti == readyChunkLen {
+		r.grow()
+	}
+	r.tail.items[r.ti] = w
+	r.ti++
+}
+
+// grow adds a chunk at the tail.
+func (r *ring) grow() {
+	c := r.spare
+	if c != nil {
+		r.spare, c.next = c.next, nil
+		r.nspare--
+	} else {
+		c = new(readyChunk)
+	}
+	if r.tail == nil {
+		r.head, r.hi = c, 0
+	} else {
+		r.tail.next = c
+	}
+	r.tail, r.ti = c, 0
+}
+
 func (r *ring) pop() readyItem {
-	c := r.head
-	it := c.items[r.hi]
-	c.items[r.hi] = readyItem{}
-	r.hi++
+	it := readyItem{p: r.popWord()}
+	if twoWords(uintptr(it.p) & tagMask) {
+		it.q = r.popWord()
+	}
 	r.n--
-	if r.hi == readyChunkLen || r.n == 0 {
-		if c == r.tail {
+	return it
+}
+
+func (r *ring) popWord() unsafe.Pointer {
+	c := r.head
+	w := c.items[r.hi]
+	c.items[r.hi] = nil
+	r.hi++
+	if c == r.tail {
+		if r.hi == r.ti {
 			// Empty: start the same chunk over.
 			r.hi, r.ti = 0, 0
-		} else {
-			r.head, r.hi = c.next, 0
-			c.next = nil
-			if r.nspare < maxSpareChunks {
-				c.next, r.spare = r.spare, c
-				r.nspare++
-			}
+		}
+	} else if r.hi == readyChunkLen {
+		r.head, r.hi = c.next, 0
+		c.next = nil
+		if r.nspare < maxSpareChunks {
+			c.next, r.spare = r.spare, c
+			r.nspare++
 		}
 	}
-	return it
+	return w
 }
 
 // Loop is a single-threaded event loop with the semantics of CPython
@@ -297,7 +494,7 @@ func (r *ring) pop() readyItem {
 // called from the goroutine that runs the loop.
 type Loop struct {
 	ready    ring
-	timers   timerHeap
+	timers   timerQueue
 	seq      uint64
 	stopping bool
 	closed   bool
@@ -352,7 +549,12 @@ func (l *Loop) CallSoon(fn func()) *Handle {
 // scheduleStep schedules a step of t (Task.__step via call_soon) that
 // throws exc into its coroutine (nil: send None).
 func (l *Loop) scheduleStep(t *Task, exc *rt.BaseException) {
-	l.ready.push(tagged(unsafe.Pointer(t), tagStep, unsafe.Pointer(exc)))
+	if exc == nil {
+		l.ready.pushWord(unsafe.Add(unsafe.Pointer(t), tagStep))
+		l.ready.n++
+		return
+	}
+	l.ready.push(tagged(unsafe.Pointer(t), tagStepExc, unsafe.Pointer(exc)))
 }
 
 // scheduleWakeup schedules Task.__wakeup(f) of t.
@@ -472,13 +674,13 @@ func (l *Loop) drainInbox() {
 // the next iteration.
 func (l *Loop) runOnce() {
 	l.drainInbox()
-	if n := len(l.timers); n > minTimersToPurge && 2*l.timersCancelled > n {
+	if n := l.timers.len(); n > minTimersToPurge && 2*l.timersCancelled > n {
 		// Most timers are cancelled ones waiting for their deadline (say,
 		// wait_for(…, 60) in a loop): drop them all (base_events).
 		l.timers.purge()
 		l.timersCancelled = 0
 	}
-	for len(l.timers) > 0 && l.timers[0].has(tmCancelled) {
+	for tm := l.timers.first(); tm != nil && tm.has(tmCancelled); tm = l.timers.first() {
 		l.timers.pop()
 		l.timersCancelled--
 	}
@@ -491,8 +693,8 @@ func (l *Loop) runOnce() {
 			<-l.wake
 			rt.LockGIL()
 			l.drainInbox()
-		case len(l.timers) > 0:
-			when := l.timers[0].when
+		case l.timers.len() > 0:
+			when := l.timers.first().when
 			if when <= l.now {
 				break // due already
 			}
@@ -517,10 +719,17 @@ func (l *Loop) runOnce() {
 			l.drainInbox()
 		}
 	}
-	if len(l.timers) > 0 {
+	// With nothing else ready and only sleeping tasks' timers queued, the
+	// due timers are all this iteration would run, and running one only
+	// schedules its task's step (no Python code runs in between): they
+	// fire here, without a turn through the ready queue, and the iteration
+	// runs nothing else; the steps are the next iteration's, as they
+	// would be.
+	direct := l.ready.n == 0 && l.timers.handles == 0
+	if l.timers.len() > 0 {
 		now, fresh := l.now, false
-		for len(l.timers) > 0 {
-			tm := l.timers[0]
+		for l.timers.len() > 0 {
+			tm := l.timers.first()
 			if tm.has(tmCancelled) {
 				l.timers.pop()
 				l.timersCancelled--
@@ -536,18 +745,34 @@ func (l *Loop) runOnce() {
 				}
 			}
 			l.timers.pop()
-			l.ready.push(tagged(unsafe.Pointer(tm), tagTimer, nil))
+			if direct {
+				l.fire(tm)
+			} else {
+				l.ready.push(tagged(unsafe.Pointer(tm), tagTimer, nil))
+			}
 		}
 	}
-	for n := l.ready.n; n > 0; n-- {
+	n := l.ready.n
+	if direct {
+		n = 0 // the steps of the tasks woken above are the next iteration's
+	}
+	for ; n > 0; n-- {
 		it := l.ready.pop()
 		switch tag, p := it.split(); tag {
 		case tagStep:
+			(*Task)(p).step(nil)
+		case tagStepExc:
 			(*Task)(p).step((*rt.BaseException)(it.q))
 		case tagWakeup:
 			(*Task)(p).wakeup((*Future)(it.q))
 		case tagDone:
 			(*doneCallback)(p).fn((*Future)(it.q))
+		case tagTaskDone:
+			t := (*Task)(p)
+			cb := (*doneCallback)(t.wait)
+			t.wait = nil
+			t.kind &^= kindWaitDone
+			cb.fn(&t.Future)
 		default:
 			l.fire((*timer)(p))
 		}
@@ -604,7 +829,7 @@ func (l *Loop) Close() *rt.BaseException {
 	}
 	l.closed = true
 	l.ready = ring{}
-	l.timers = nil
+	l.timers = timerQueue{}
 	l.timersCancelled = 0
 	return nil
 }

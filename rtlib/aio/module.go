@@ -177,7 +177,7 @@ func newModule() (*rt.Module, *rt.BaseException) {
 	m.Dict.SetStr("Task", TaskType)
 	builtin(m, "run", asyncioRun)
 	m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: asyncioSleep, Await: awaitSleep, Start: startSleep, StartFloat: startSleepFloat})
-	builtin(m, "create_task", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	m.Dict.SetStr("create_task", &rt.Builtin{Name: "create_task", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		l, exc := needLoop()
 		if exc != nil {
 			return nil, exc
@@ -190,7 +190,13 @@ func newModule() (*rt.Module, *rt.BaseException) {
 			return nil, rt.Errorf(rt.TypeErrorType, "create_task() takes exactly 1 positional argument (%d given)", len(args))
 		}
 		return NewTask(l, args[0], name)
-	})
+	}, Fn1: func(coro rt.Object) (rt.Object, *rt.BaseException) {
+		l, exc := needLoop()
+		if exc != nil {
+			return nil, exc
+		}
+		return NewTask(l, coro, rt.None)
+	}})
 	builtin(m, "ensure_future", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		l, exc := needLoop()
 		if exc != nil {

@@ -171,8 +171,8 @@ func TestCancelledTimersPurged(t *testing.T) {
 	}
 	l.CallAt(now+0.02, l.Stop)
 	l.RunForever()
-	if len(l.timers) != 0 || l.timersCancelled != 0 {
-		t.Errorf("after the run: %d timers in the heap, %d counted cancelled; want 0, 0", len(l.timers), l.timersCancelled)
+	if l.timers.len() != 0 || l.timersCancelled != 0 {
+		t.Errorf("after the run: %d timers queued, %d counted cancelled; want 0, 0", l.timers.len(), l.timersCancelled)
 	}
 	if len(order) != 500 {
 		t.Fatalf("%d timers ran, want 500", len(order))
