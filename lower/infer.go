@@ -272,7 +272,15 @@ func (in *inferrer) typedStrUse(f *ir.Func, u *ir.Instr, t ir.Temp) bool {
 	if u.Dst >= 0 {
 		dt = f.TempTypes[u.Dst]
 	}
+	listArg := func(i int) bool { // u's operand i is a typed list of strs
+		l, ok := u.Args[i].(ir.Temp)
+		return ok && f.TempType(l) == ir.ListOf|ir.Str
+	}
 	switch u.Op {
+	case ir.OpCallMethod: // xs.append(s) of a typed list
+		return len(u.Args) == 2 && u.Args[1] == ir.Operand(t) && listArg(0)
+	case ir.OpSetItem: // xs[i] = s of a typed list
+		return u.Args[2] == ir.Operand(t) && u.Args[1] != ir.Operand(t) && listArg(0)
 	case ir.OpBinary:
 		op := strings.TrimPrefix(u.Name, "Inplace")
 		return dt == ir.Str && (op == "Add" || op == "Mul")
