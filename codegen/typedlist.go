@@ -88,9 +88,19 @@ func (fg *funcGen) listInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok boo
 			jen.Id("exc").Op("=").Add(rt("TListSet")).Call(l(0), fg.refAs(in.Args[1], ir.Int), fg.refAs(in.Args[2], et)),
 			fg.onErr(b, in.Line, "exc"),
 		}, true
-	case ir.OpCall: // len(xs), sum(xs)
+	case ir.OpCall: // len(xs), sum(xs), min(xs), max(xs)
 		used := jen.Id("_").Op("=").Add(fg.ref(in.Args[0]))
-		switch fg.builtinCallee(in) {
+		switch name := fg.builtinCallee(in); name {
+		case "min", "max":
+			fn := "TListMinOrd"
+			if et == ir.Int {
+				fn = "TListMinInt"
+			}
+			return []jen.Code{used, jen.Block(
+				jen.List(jen.Id("v"), jen.Id("e")).Op(":=").Add(rt(fn)).Call(l(1), jen.Lit(name == "max")),
+				fg.onErr(b, in.Line, "e"),
+				setDst(et, jen.Id("v")),
+			)}, true
 		case "len":
 			return []jen.Code{used, setDst(ir.Int, rt("MakeInt").Call(jen.Int64().Call(jen.Len(l(1).Dot("Items")))))}, true
 		case "sum":

@@ -797,7 +797,7 @@ func (in *inferrer) callResult(fi *funcInfo, call *ir.Instr) ty {
 	args := call.Args[1:]
 	argTy := func(i int) ty { return fi.typeOf(args[i]) }
 	switch def.Var.Name {
-	case "len", "int", "float", "abs", "range", "sum":
+	case "len", "int", "float", "abs", "range", "sum", "min", "max":
 		for i := range args {
 			if argTy(i) == tyNone {
 				return tyNone
@@ -812,6 +812,10 @@ func (in *inferrer) callResult(fi *funcInfo, call *ir.Instr) ty {
 	case "sum":
 		if len(args) == 1 && argTy(0) == tyListOf|tyInt {
 			return tyInt
+		}
+	case "min", "max":
+		if len(args) == 1 && argTy(0).isList() && argTy(0).elem() != tyBool {
+			return argTy(0).elem()
 		}
 	case "str":
 		// str(), str(x), str(b, encoding[, errors]): always exactly a str.

@@ -6,11 +6,12 @@ import "github.com/async2go/async2go/lower/ir"
 // it just made (a list display of no starred item, `[]` or a list
 // comprehension), it is never deleted, and every load of it feeds only:
 // `xs.append(v)` as a statement, `len(xs)`, `sum(xs)`, `xs[i]`,
-// `xs[i] = v`, `for x in xs`, the truth test of `if`/`while`, and the
+// `xs[i] = v`, `min(xs)`, `max(xs)`, `for x in xs`, the truth test of `if`/`while`, and the
 // size hint of a comprehension over it. Its element type is the join of
 // the items of its displays and of every value appended or assigned into
 // it; it keeps the type (ir.ListOf|elem) when that is int, float, str or
-// bool, every index is an int and sum is only taken of ints or floats.
+// bool, every index is an int, sum is only taken of ints or floats and
+// min and max not of bools.
 // Anything else — passing it to any other call, printing, returning,
 // aliasing it, a closure capturing it (then it is a cell) — leaves it an
 // ordinary list.
@@ -31,6 +32,7 @@ type listInfo struct {
 	contrib []ir.Operand // values that become items: display items, appended, assigned
 	index   []ir.Operand // the indices of its getitems and setitems
 	sums    int          // sum(xs) calls
+	minMax  int          // min(xs) and max(xs) calls
 }
 
 // findLists finds the structural candidates of fi: fi.lists maps each
@@ -126,6 +128,9 @@ func (in *inferrer) findLists(fi *funcInfo) {
 					return true
 				case "sum":
 					li.sums++
+					return true
+				case "min", "max":
+					li.minMax++
 					return true
 				}
 			}
@@ -265,6 +270,9 @@ func (fi *funcInfo) checkLists() bool {
 			}
 		}
 		if li.sums > 0 && t.elem() != tyInt && t.elem() != tyFloat {
+			ok = false
+		}
+		if li.minMax > 0 && t.elem() == tyBool {
 			ok = false
 		}
 		if !ok {

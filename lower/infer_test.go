@@ -241,6 +241,14 @@ def stats(n, x):
 stats(4, 1.5)
 stats(2, 2.5)
 `, "stats.sq=list[int] stats.ys=list[float]"},
+		// min and max of ints, floats and strs; of bools the list stays boxed.
+		{`
+def f():
+    xs = [3, 1]
+    ss = ["a"]
+    bs = [True]
+    return min(xs), max(ss), min(bs)
+`, "f.xs=list[int] f.ss=list[str] f.bs=object"},
 		// Disqualified look-alikes: escaping (print, return, alias, any other
 		// call or method, a closure), mixed or unknown items, a non-int
 		// index, a sum of strs, a list never given items, a deletion, a

@@ -118,3 +118,42 @@ func listForHint(xs Object) int64 {
 func NewTListCap[T any](n int) *TList[T] {
 	return &TList[T]{Items: make([]T, 0, max(0, min(n, maxListFor)))}
 }
+
+// TListMinInt is min(l) (max(l) when max) of a list of ints.
+func TListMinInt(l *TList[IntVal], max bool) (IntVal, *BaseException) {
+	if len(l.Items) == 0 {
+		return IntVal{}, emptyMinMax(max)
+	}
+	m := l.Items[0]
+	for _, x := range l.Items[1:] {
+		if c := IntCmp(x, m); c < 0 && !max || c > 0 && max {
+			m = x
+		}
+	}
+	return m, nil
+}
+
+// TListMinOrd is min(l) (max(l) when max) of a list of floats or strs: an
+// item replaces the one kept when it is less (greater), as CPython
+// compares, so a NaN is kept only when it comes first.
+func TListMinOrd[T float64 | Str](l *TList[T], max bool) (T, *BaseException) {
+	if len(l.Items) == 0 {
+		var zero T
+		return zero, emptyMinMax(max)
+	}
+	m := l.Items[0]
+	for _, x := range l.Items[1:] {
+		if x < m && !max || x > m && max {
+			m = x
+		}
+	}
+	return m, nil
+}
+
+func emptyMinMax(max bool) *BaseException {
+	name := "min"
+	if max {
+		name = "max"
+	}
+	return Errorf(ValueErrorType, "%s() iterable argument is empty", name)
+}
