@@ -510,6 +510,9 @@ func (fg *funcGen) block(b *ir.Block) blockOut {
 }
 
 func (fg *funcGen) instr(b *ir.Block, in *ir.Instr) []jen.Code {
+	if code, ok := fg.listInstr(b, in); ok {
+		return code
+	}
 	if code, ok := fg.typedInstr(b, in); ok {
 		return code
 	}
@@ -1211,6 +1214,19 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 		}
 	case ir.ForNext:
 		next := "Next"
+		if it := fg.operandType(t.Value); it.IsListIter() {
+			// The next item of a typed list, read live.
+			v := jen.Code(jen.Id("v"))
+			if fg.f.TempType(t.Dst) != it.Elem() {
+				v = box(it.Elem(), jen.Id("v"))
+			}
+			return []jen.Code{jen.Block(
+				jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(fg.rawTemp(t.Value.(ir.Temp))).Dot("Next").Call(),
+				jen.If(jen.Op("!").Id("ok")).Block(gotoB(t.Else)),
+				fg.rawTemp(t.Dst).Op("=").Add(v),
+				gotoB(t.Target),
+			)}
+		}
 		if fg.f.TempType(t.Dst) == ir.Int {
 			// The unboxed next int of a range: the inlinable common case
 			// first.

@@ -335,7 +335,13 @@ func (fg *funcGen) localTemps() (decl []ir.Temp, unread []jen.Code) {
 // scratch bx if a typed result is computed boxed.
 func (fg *funcGen) tempDecls(temps []ir.Temp) []jen.Code {
 	var out []jen.Code
-	for _, typ := range []ir.Type{ir.Boxed, ir.Int, ir.Float, ir.Bool, ir.Exc, ir.Str} {
+	types := []ir.Type{ir.Boxed, ir.Int, ir.Float, ir.Bool, ir.Exc, ir.Str}
+	for _, k := range []ir.Type{ir.ListOf, ir.ListIter} {
+		for _, e := range []ir.Type{ir.Int, ir.Float, ir.Bool, ir.Str} {
+			types = append(types, k|e)
+		}
+	}
+	for _, typ := range types {
 		var names []jen.Code
 		for _, t := range temps {
 			if fg.f.TempType(t) == typ {

@@ -18,6 +18,12 @@ import (
 
 // goType is the Go type of a value of type t.
 func goType(t ir.Type) *jen.Statement {
+	switch {
+	case t.IsList():
+		return jen.Op("*").Qual(rtPath, "TList").Types(goType(t.Elem()))
+	case t.IsListIter():
+		return jen.Qual(rtPath, "TListIter").Types(goType(t.Elem()))
+	}
 	switch t {
 	case ir.Int:
 		return jen.Qual(rtPath, "IntVal")
@@ -35,6 +41,10 @@ func goType(t ir.Type) *jen.Statement {
 
 // box converts a typed Go expression to an rt.Object.
 func box(t ir.Type, e *jen.Statement) *jen.Statement {
+	if t.IsList() || t.IsListIter() {
+		// The inference lets no typed list reach generic code.
+		panic("codegen: a typed list boxed")
+	}
 	switch t {
 	case ir.Int:
 		return e.Dot("Box").Call()
@@ -504,6 +514,9 @@ func (fg *funcGen) typedTruth(o ir.Operand) *jen.Statement {
 		return fg.refAs(o, ir.Float).Op("!=").Lit(0)
 	case ir.Str:
 		return fg.refAs(o, ir.Str).Op("!=").Lit("")
+	}
+	if t := fg.operandType(o); t.IsList() {
+		return jen.Len(fg.rawTemp(o.(ir.Temp)).Dot("Items")).Op(">").Lit(0)
 	}
 	return nil
 }

@@ -60,6 +60,12 @@ func (t ty) irType() ir.Type {
 	case tyStr:
 		return ir.Str
 	}
+	switch {
+	case t.isList() && scalarElem(t.elem()):
+		return ir.ListOf | t.elem().irType()
+	case t.isListIter() && scalarElem(t.elem()):
+		return ir.ListIter | t.elem().irType()
+	}
 	return ir.Boxed
 }
 
@@ -95,6 +101,11 @@ type funcInfo struct {
 	boxed  map[*ir.Var]bool // locals forced boxed (read where maybe unbound, deleted)
 	params []ty             // from the call sites (stable functions only)
 	defs   map[ir.Temp][]*ir.Instr
+	// The typed lists (infer_list.go): the candidates, the temporaries
+	// that make them, and those disqualified by the types.
+	lists    map[*ir.Var]*listInfo
+	creation map[ir.Temp]*ir.Var
+	listBad  map[*ir.Var]bool
 }
 
 type inferrer struct {
@@ -108,21 +119,30 @@ type inferrer struct {
 	// the globals whose every binding is a plain store (typedGlobals); a
 	// load of such a global, once past its NameError check, has that type.
 	globals map[string]ty
+	// noTypedLists is set when the program can reach a function's locals
+	// by name (locals(), a frame's f_locals): no list is typed.
+	noTypedLists bool
 }
 
 func infer(p *ir.Program) {
 	in := &inferrer{prog: p, infos: map[*ir.Func]*funcInfo{}}
 	for _, f := range p.Funcs {
-		fi := &funcInfo{f: f, vars: map[*ir.Var]ty{}, boxed: map[*ir.Var]bool{}, defs: map[ir.Temp][]*ir.Instr{}}
+		fi := &funcInfo{f: f, vars: map[*ir.Var]ty{}, boxed: map[*ir.Var]bool{}, defs: map[ir.Temp][]*ir.Instr{}, listBad: map[*ir.Var]bool{}}
 		fi.params = make([]ty, len(f.Params.Names))
 		for _, b := range f.Blocks {
 			for _, ins := range b.Instrs {
 				if ins.Dst >= 0 {
 					fi.defs[ins.Dst] = append(fi.defs[ins.Dst], ins)
 				}
+				if reachesGlobalsByName(ins) || ins.Op == ir.OpGetAttr && ins.Name == "f_locals" {
+					in.noTypedLists = true
+				}
 			}
 		}
 		in.infos[f] = fi
+	}
+	for _, f := range p.Funcs {
+		in.findLists(in.infos[f])
 	}
 	in.findStable()
 	in.typedGlobals()
@@ -252,7 +272,15 @@ func (in *inferrer) typedStrUse(f *ir.Func, u *ir.Instr, t ir.Temp) bool {
 	if u.Dst >= 0 {
 		dt = f.TempTypes[u.Dst]
 	}
+	listArg := func(i int) bool { // u's operand i is a typed list of strs
+		l, ok := u.Args[i].(ir.Temp)
+		return ok && f.TempType(l) == ir.ListOf|ir.Str
+	}
 	switch u.Op {
+	case ir.OpCallMethod: // xs.append(s) of a typed list
+		return len(u.Args) == 2 && u.Args[1] == ir.Operand(t) && listArg(0)
+	case ir.OpSetItem: // xs[i] = s of a typed list
+		return u.Args[2] == ir.Operand(t) && u.Args[1] != ir.Operand(t) && listArg(0)
 	case ir.OpBinary:
 		op := strings.TrimPrefix(u.Name, "Inplace")
 		return dt == ir.Str && (op == "Add" || op == "Mul")
@@ -594,10 +622,12 @@ func (in *inferrer) inferFunc(fi *funcInfo) {
 				}
 				switch t := b.Term; t.Kind {
 				case ir.ForNext:
-					switch fi.typeOf(t.Value) {
-					case tyRangeIter:
+					switch it := fi.typeOf(t.Value); {
+					case it.isListIter():
+						set(t.Dst, it.elem())
+					case it == tyRangeIter:
 						set(t.Dst, tyInt)
-					case tyNone:
+					case it == tyNone:
 					default:
 						set(t.Dst, tyAny)
 					}
@@ -608,7 +638,8 @@ func (in *inferrer) inferFunc(fi *funcInfo) {
 		}
 		// A local stays unboxed only where it is assigned before every
 		// read; the others go back to boxed and the types are redone.
-		if !fi.boxUnassigned() {
+		boxed := fi.boxUnassigned()
+		if bad := fi.checkLists(); !boxed && !bad {
 			return
 		}
 		fi.temps = make([]ty, f.NTemps)
@@ -633,7 +664,25 @@ func (in *inferrer) result(fi *funcInfo, ins *ir.Instr) ty {
 			}
 		}
 	}
+	if ins.Dst >= 0 {
+		if t, ok := fi.creationType(ins.Dst); ok {
+			return t
+		}
+	}
 	switch ins.Op {
+	case ir.OpGetItem:
+		if arg(0) == tyNone {
+			return tyNone
+		}
+		if a := arg(0); a.isList() {
+			switch arg(1) {
+			case tyNone:
+				return tyNone
+			case tyInt:
+				return a.elem()
+			}
+		}
+		return tyAny
 	case ir.OpCopy:
 		return arg(0)
 	case ir.OpLoad:
@@ -685,6 +734,9 @@ func (in *inferrer) result(fi *funcInfo, ins *ir.Instr) ty {
 	case ir.OpIter:
 		if arg(0) == tyRange {
 			return tyRangeIter
+		}
+		if a := arg(0); a.isList() {
+			return tyListIter | a.elem()
 		}
 		return tyAny
 	case ir.OpCall:
@@ -745,7 +797,7 @@ func (in *inferrer) callResult(fi *funcInfo, call *ir.Instr) ty {
 	args := call.Args[1:]
 	argTy := func(i int) ty { return fi.typeOf(args[i]) }
 	switch def.Var.Name {
-	case "len", "int", "float", "abs", "range":
+	case "len", "int", "float", "abs", "range", "sum", "min", "max":
 		for i := range args {
 			if argTy(i) == tyNone {
 				return tyNone
@@ -756,6 +808,14 @@ func (in *inferrer) callResult(fi *funcInfo, call *ir.Instr) ty {
 	case "len":
 		if len(args) == 1 {
 			return tyInt
+		}
+	case "sum":
+		if len(args) == 1 && argTy(0) == tyListOf|tyInt {
+			return tyInt
+		}
+	case "min", "max":
+		if len(args) == 1 && argTy(0).isList() && argTy(0).elem() != tyBool {
+			return argTy(0).elem()
 		}
 	case "str":
 		// str(), str(x), str(b, encoding[, errors]): always exactly a str.

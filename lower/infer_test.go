@@ -199,6 +199,104 @@ g(f"{1}", "z")
 h("q")
 h(3)
 `, "g.a=str g.b=str g.c=str g.d=str h.p=object"},
+		// Typed lists: made here by a display, [] or a comprehension, and
+		// only appended to, indexed, assigned by index, iterated, measured,
+		// summed and tested.
+		{`
+import asyncio
+async def f(n):
+    xs = [i * 2 for i in range(n)]
+    ys = []
+    ys.append(3)
+    await asyncio.sleep(0)
+    xs[-1] = 5
+    if xs:
+        ys.append(len(xs) + sum(xs) + xs[0])
+    for x in xs:
+        ys.append(x)
+    fs = [1.5, 2.0]
+    fs.append(0.5)
+    t = sum(fs)
+    ss = ["a"]
+    ss[0] = "b"
+    bs = [True]
+    bs.append(False)
+    zs = [y + 1 for y in xs]
+    return sum(ys), ss[0], bs[-1], zs
+def g():
+    acc = []
+    for i in range(3):
+        acc.append(i * 1.5)
+    acc = [0.5]
+    return acc[0]
+`, "f.xs=list[int] f.ys=list[int] f.x=int f.fs=list[float] f.t=object f.ss=list[str] f.bs=list[bool] f.zs=object g.acc=list[float]"},
+		// The items of a Direct function's list typed from its parameter's
+		// type, known only once the call sites are joined.
+		{`
+def stats(n, x):
+    sq = [i * n for i in range(n)]
+    ys = []
+    ys.append(x)
+    return sum(sq), ys[0]
+stats(4, 1.5)
+stats(2, 2.5)
+`, "stats.sq=list[int] stats.ys=list[float]"},
+		// min and max of ints, floats and strs; of bools the list stays boxed.
+		{`
+def f():
+    xs = [3, 1]
+    ss = ["a"]
+    bs = [True]
+    return min(xs), max(ss), min(bs)
+`, "f.xs=list[int] f.ss=list[str] f.bs=object"},
+		// Disqualified look-alikes: escaping (print, return, alias, any other
+		// call or method, a closure), mixed or unknown items, a non-int
+		// index, a sum of strs, a list never given items, a deletion, a
+		// parameter, a binding that is not a list made here.
+		{`
+def f(p, q):
+    a = [1, 2]
+    print(a)
+    b = [1, 2]
+    c = b
+    d = [1, "x"]
+    e = [1]
+    e.append(p)
+    g = [1]
+    h = g[p]
+    k = ["a"]
+    m = sum(k)
+    n = []
+    o = [1]
+    del o
+    q.append(1)
+    r = [1]
+    r = list(r)
+    s = [1]
+    s.sort()
+    u = [1]
+    v = lambda: u
+    w = [1]
+    w.append(w[0])
+    x = [1]
+    if not x:
+        pass
+    return b, c, d, h, m, n, v, w[0], x
+print(f)
+def f2():
+    t = [1, 2]
+    return t
+`, "f.a=object f.b=object f.c=object f.d=object f.e=object f.g=object f.k=object f.n=object f.o=object f.p=object f.q=object f.r=object f.s=object f.w=list[int] f.x=object f2.t=object"},
+		// A program that can reach a function's locals by name types no list.
+		{`
+def f3():
+    xs = [1, 2]
+    ys = [1, 2]
+    return locals()
+def f4():
+    zs = [1]
+    return zs[0]
+`, "f3.xs=object f3.ys=object f4.zs=object"},
 		// A global named like a builtin reads the builtin while unbound.
 		{`
 def f():

@@ -92,6 +92,9 @@ func init() {
 		i := len(l.Items) - 1
 		if len(args) > 0 {
 			j, exc := seqIndex(args[0], len(l.Items), "pop")
+			if exc != nil && exc.Class == OverflowErrorType {
+				return nil, exc // an index beyond an int64
+			}
 			if exc != nil {
 				return nil, Errorf(IndexErrorType, "pop index out of range")
 			}

@@ -1006,6 +1006,12 @@ func seqIndex(key Object, n int, what string) (int, *BaseException) {
 			key = v
 		}
 	}
+	if _, big := key.(*BigInt); big {
+		if what == "pop" {
+			return 0, Errorf(OverflowErrorType, "Python int too large to convert to C ssize_t")
+		}
+		return 0, Errorf(IndexErrorType, "cannot fit 'int' into an index-sized integer")
+	}
 	i, ok := asInt(key)
 	if !ok {
 		return 0, Errorf(TypeErrorType, "%s indices must be integers or slices, not %s", what, key.Type().Name)

@@ -83,9 +83,35 @@ const (
 	Str               // always a Python str (exactly str): an rt.Str
 )
 
+// A list proved to hold only values of one type (Int, Float, Str or Bool)
+// and never to leave its function is ListOf|elem (an *rt.TList of the
+// element's Go type); an iterator over one is ListIter|elem (an
+// rt.TListIter). See docs/ir.md.
+const (
+	ListOf   Type = 16
+	ListIter Type = 32
+)
+
+// Elem is the element type of a typed list or list iterator type.
+func (t Type) Elem() Type { return t &^ (ListOf | ListIter) }
+
+// IsList reports whether t is a typed list.
+func (t Type) IsList() bool { return t&ListOf != 0 }
+
+// IsListIter reports whether t is an iterator over a typed list.
+func (t Type) IsListIter() bool { return t&ListIter != 0 }
+
 var typeNames = [...]string{"object", "int", "float", "bool", "exc", "str"}
 
-func (t Type) String() string { return typeNames[t] }
+func (t Type) String() string {
+	switch {
+	case t.IsList():
+		return "list[" + t.Elem().String() + "]"
+	case t.IsListIter():
+		return "listiter[" + t.Elem().String() + "]"
+	}
+	return typeNames[t]
+}
 
 // Operand is an instruction input: a Temp, a Const or a *Var.
 type Operand interface{ operand() }
