@@ -465,7 +465,7 @@ func Mod(a, b Object) (Object, *BaseException) {
 		},
 		func(x, y *big.Int) (Object, *BaseException) {
 			if y.Sign() == 0 {
-				return nil, Errorf(ZeroDivisionErrorType, "integer division or modulo by zero")
+				return nil, Errorf(ZeroDivisionErrorType, "integer modulo by zero")
 			}
 			_, m := floorDivMod(x, y)
 			return normBig(m), nil
