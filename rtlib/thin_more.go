@@ -136,7 +136,25 @@ func DelItem(obj, key Object) *BaseException {
 		return nil
 	}
 	_, exc := CallMethod(obj, "__delitem__", []Object{key}, nil)
+	if exc != nil && exc.Class == AttributeErrorType {
+		if _, ok := obj.Type().lookup("__delitem__"); !ok {
+			return delItemError(obj, key)
+		}
+	}
 	return exc
+}
+
+// delItemError is CPython's TypeError for del obj[key] where obj has no
+// __delitem__: "doesn't" from the sequence protocol (a type with sequence
+// slots, an int index), "does not" otherwise.
+func delItemError(obj, key Object) *BaseException {
+	if isIntLike(key) {
+		switch obj.(type) {
+		case Str, *Tuple, *Set, *rangeObj, *Instance:
+			return Errorf(TypeErrorType, "'%s' object doesn't support item deletion", obj.Type().Name)
+		}
+	}
+	return Errorf(TypeErrorType, "'%s' object does not support item deletion", obj.Type().Name)
 }
 
 // Set is a Python set.

@@ -1038,6 +1038,11 @@ func SetItem(obj, key, v Object) *BaseException {
 		return c.SetItem(key, v)
 	}
 	_, exc := CallMethod(obj, "__setitem__", []Object{key, v}, nil)
+	if exc != nil && exc.Class == AttributeErrorType {
+		if _, ok := obj.Type().lookup("__setitem__"); !ok {
+			return Errorf(TypeErrorType, "'%s' object does not support item assignment", obj.Type().Name)
+		}
+	}
 	return exc
 }
 
