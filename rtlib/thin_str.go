@@ -332,6 +332,12 @@ func Format(x Object, spec string) (Str, *BaseException) {
 			if exc != nil {
 				return "", exc
 			}
+			if s, ok := r.(Str); ok {
+				return s, nil
+			}
+			if !r.Type().IsSubtype(StrType) {
+				return "", Errorf(TypeErrorType, "__format__ must return a str, not %s", r.Type().Name)
+			}
 			return ToStr(r)
 		}
 	}
