@@ -94,7 +94,10 @@ func init() {
 		if len(args) > 0 {
 			j, exc := seqIndex(args[0], len(l.Items), "pop")
 			if exc != nil {
-				return nil, Errorf(IndexErrorType, "pop index out of range")
+				if exc.Class == IndexErrorType {
+					return nil, Errorf(IndexErrorType, "pop index out of range")
+				}
+				return nil, exc
 			}
 			i = j
 		}

@@ -1008,6 +1008,14 @@ func seqIndex(key Object, n int, what string) (int, *BaseException) {
 	}
 	i, ok := asInt(key)
 	if !ok {
+		switch what {
+		case "string":
+			return 0, Errorf(TypeErrorType, "string indices must be integers, not '%s'", key.Type().Name)
+		case "list assignment":
+			what = "list"
+		case "pop":
+			return 0, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", key.Type().Name)
+		}
 		return 0, Errorf(TypeErrorType, "%s indices must be integers or slices, not %s", what, key.Type().Name)
 	}
 	if i < 0 {
