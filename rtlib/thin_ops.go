@@ -132,7 +132,9 @@ func dunderBinary(op string, a, b Object) (Object, *BaseException, bool) {
 			}
 		}
 	}
-	if m, ok := b.Type().lookup(names[1]); ok {
+	// The reflected method only for operands of different types
+	// (CPython's binary_op1: O() % O() with only __rmod__ is a TypeError).
+	if m, ok := b.Type().lookup(names[1]); ok && b.Type() != a.Type() {
 		if userOperand(b) {
 			r, exc := Call(m, []Object{b, a}, nil)
 			if exc != nil || r != NotImplemented {
