@@ -1,6 +1,7 @@
 package rtlib
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -96,7 +97,10 @@ func init() {
 				return nil, exc // an index beyond an int64
 			}
 			if exc != nil {
-				return nil, Errorf(IndexErrorType, "pop index out of range")
+				if exc.Class == IndexErrorType {
+					return nil, Errorf(IndexErrorType, "pop index out of range")
+				}
+				return nil, exc
 			}
 			i = j
 		}
@@ -328,15 +332,43 @@ func init() {
 		return Bool(strings.HasSuffix(string(self.(Str)), p)), exc
 	})
 	defMethod(StrType, "replace", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		a, exc := strArg("replace", args, 0)
-		if exc != nil {
-			return nil, exc
+		// str.replace(old, new, count=-1, /), with CPython 3.12's errors.
+		if len(kw) > 0 {
+			return nil, Errorf(TypeErrorType, "replace() takes no keyword arguments")
 		}
-		b, exc := strArg("replace", args, 1)
-		if exc != nil {
-			return nil, exc
+		switch {
+		case len(args) < 2:
+			return nil, Errorf(TypeErrorType, "replace expected at least 2 arguments, got %d", len(args))
+		case len(args) > 3:
+			return nil, Errorf(TypeErrorType, "replace expected at most 3 arguments, got %d", len(args))
 		}
-		return Str(strings.ReplaceAll(string(self.(Str)), a, b)), nil
+		var olds [2]string
+		for i := range olds {
+			x, ok := args[i].(Str)
+			if !ok {
+				name := args[i].Type().Name
+				if args[i] == None {
+					name = "None" // CPython's _PyArg_BadArgument
+				}
+				return nil, Errorf(TypeErrorType, "replace() argument %d must be str, not %s", i+1, name)
+			}
+			olds[i] = string(x)
+		}
+		n := int64(-1)
+		if len(args) == 3 {
+			switch c := args[2].(type) {
+			case Int, Bool:
+				n, _ = asInt(c)
+			case *BigInt:
+				return nil, Errorf(OverflowErrorType, "Python int too large to convert to C ssize_t")
+			default:
+				return nil, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", c.Type().Name)
+			}
+		}
+		if n < 0 || n > math.MaxInt32 {
+			return Str(strings.ReplaceAll(string(self.(Str)), olds[0], olds[1])), nil
+		}
+		return Str(strings.Replace(string(self.(Str)), olds[0], olds[1], int(n))), nil
 	})
 	defMethod(StrType, "find", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		a, exc := strArg("find", args, 0)

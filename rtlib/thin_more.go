@@ -136,7 +136,25 @@ func DelItem(obj, key Object) *BaseException {
 		return nil
 	}
 	_, exc := CallMethod(obj, "__delitem__", []Object{key}, nil)
+	if exc != nil && exc.Class == AttributeErrorType {
+		if _, ok := obj.Type().lookup("__delitem__"); !ok {
+			return delItemError(obj, key)
+		}
+	}
 	return exc
+}
+
+// delItemError is CPython's TypeError for del obj[key] where obj has no
+// __delitem__: "doesn't" from the sequence protocol (a type with sequence
+// slots, an int index), "does not" otherwise.
+func delItemError(obj, key Object) *BaseException {
+	if isIntLike(key) {
+		switch obj.(type) {
+		case Str, *Tuple, *Set, *rangeObj, *Instance:
+			return Errorf(TypeErrorType, "'%s' object doesn't support item deletion", obj.Type().Name)
+		}
+	}
+	return Errorf(TypeErrorType, "'%s' object does not support item deletion", obj.Type().Name)
 }
 
 // Set is a Python set.
@@ -594,7 +612,19 @@ func InplaceAdd(a, b Object) (Object, *BaseException) {
 		l.Items = append(l.Items, items...)
 		return l, nil
 	}
-	return Add(a, b)
+	return inplaceFallback("+", "+=", a, b, Add)
+}
+
+// inplaceFallback is a op= b computed by the binary operator op (for
+// the types without an in-place method), with CPython's error naming the
+// augmented operator iop when neither operand supports it.
+func inplaceFallback(op, iop string, a, b Object, bin func(a, b Object) (Object, *BaseException)) (Object, *BaseException) {
+	r, exc := bin(a, b)
+	if exc != nil && exc.Class == TypeErrorType && len(exc.Args.Items) == 1 &&
+		exc.Args.Items[0] == opError(op, a, b).Args.Items[0] {
+		return nil, opError(iop, a, b)
+	}
+	return r, exc
 }
 
 // The other in-place operators behave as the binary ones for the builtin
@@ -606,49 +636,49 @@ func InplaceSub(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceSetOp("-", a, b); ok {
 		return r, exc
 	}
-	return Sub(a, b)
+	return inplaceFallback("-", "-=", a, b, Sub)
 }
 func InplaceMul(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceDunder("__imul__", a, b); ok {
 		return r, exc
 	}
-	return Mul(a, b)
+	return inplaceFallback("*", "*=", a, b, Mul)
 }
 func InplaceTrueDiv(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceDunder("__itruediv__", a, b); ok {
 		return r, exc
 	}
-	return TrueDiv(a, b)
+	return inplaceFallback("/", "/=", a, b, TrueDiv)
 }
 func InplaceFloorDiv(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceDunder("__ifloordiv__", a, b); ok {
 		return r, exc
 	}
-	return FloorDiv(a, b)
+	return inplaceFallback("//", "//=", a, b, FloorDiv)
 }
 func InplaceMod(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceDunder("__imod__", a, b); ok {
 		return r, exc
 	}
-	return Mod(a, b)
+	return inplaceFallback("%", "%=", a, b, Mod)
 }
 func InplacePow(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceDunder("__ipow__", a, b); ok {
 		return r, exc
 	}
-	return Pow(a, b)
+	return inplaceFallback("** or pow()", "**=", a, b, Pow)
 }
 func InplaceLShift(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceDunder("__ilshift__", a, b); ok {
 		return r, exc
 	}
-	return LShift(a, b)
+	return inplaceFallback("<<", "<<=", a, b, LShift)
 }
 func InplaceRShift(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceDunder("__irshift__", a, b); ok {
 		return r, exc
 	}
-	return RShift(a, b)
+	return inplaceFallback(">>", ">>=", a, b, RShift)
 }
 func InplaceBitAnd(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceDunder("__iand__", a, b); ok {
@@ -657,7 +687,7 @@ func InplaceBitAnd(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceSetOp("&", a, b); ok {
 		return r, exc
 	}
-	return BitAnd(a, b)
+	return inplaceFallback("&", "&=", a, b, BitAnd)
 }
 func InplaceBitOr(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceDunder("__ior__", a, b); ok {
@@ -666,7 +696,7 @@ func InplaceBitOr(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceSetOp("|", a, b); ok {
 		return r, exc
 	}
-	return BitOr(a, b)
+	return inplaceFallback("|", "|=", a, b, BitOr)
 }
 func InplaceBitXor(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceDunder("__ixor__", a, b); ok {
@@ -675,13 +705,13 @@ func InplaceBitXor(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceSetOp("^", a, b); ok {
 		return r, exc
 	}
-	return BitXor(a, b)
+	return inplaceFallback("^", "^=", a, b, BitXor)
 }
 func InplaceMatMul(a, b Object) (Object, *BaseException) {
 	if r, exc, ok := inplaceDunder("__imatmul__", a, b); ok {
 		return r, exc
 	}
-	return MatMul(a, b)
+	return inplaceFallback("@", "@=", a, b, MatMul)
 }
 
 // superObj is the result of super().

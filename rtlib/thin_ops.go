@@ -132,7 +132,9 @@ func dunderBinary(op string, a, b Object) (Object, *BaseException, bool) {
 			}
 		}
 	}
-	if m, ok := b.Type().lookup(names[1]); ok {
+	// The reflected method only for operands of different types
+	// (CPython's binary_op1: O() % O() with only __rmod__ is a TypeError).
+	if m, ok := b.Type().lookup(names[1]); ok && b.Type() != a.Type() {
 		if userOperand(b) {
 			r, exc := Call(m, []Object{b, a}, nil)
 			if exc != nil || r != NotImplemented {
@@ -465,7 +467,7 @@ func Mod(a, b Object) (Object, *BaseException) {
 		},
 		func(x, y *big.Int) (Object, *BaseException) {
 			if y.Sign() == 0 {
-				return nil, Errorf(ZeroDivisionErrorType, "integer division or modulo by zero")
+				return nil, Errorf(ZeroDivisionErrorType, "integer modulo by zero")
 			}
 			_, m := floorDivMod(x, y)
 			return normBig(m), nil
@@ -771,6 +773,18 @@ func equal(a, b Object) (bool, *BaseException) {
 			}
 		}
 	}
+	if y, ok := b.(*Instance); ok {
+		// The right operand's reflected __eq__.
+		if m, ok := y.Class.lookup("__eq__"); ok {
+			r, exc := Call(m, []Object{b, a}, nil)
+			if exc != nil {
+				return false, exc
+			}
+			if r != NotImplemented {
+				return Truth(r)
+			}
+		}
+	}
 	return false, nil
 }
 
@@ -822,8 +836,88 @@ func Eq(a, b Object) (Object, *BaseException) {
 			return Bool(x == y), nil
 		}
 	}
+	if r, ok, exc := userEq("__eq__", a, b); ok {
+		return r, exc
+	}
 	r, exc := equal(a, b)
 	return Bool(r), exc
+}
+
+// method1 is x's class's method name when defined in Python, else nil.
+func method1(x *Instance, name string) Object {
+	if m, ok := x.Class.lookup(name); ok {
+		if _, isGo := m.(*Method); !isGo {
+			return m
+		}
+	}
+	return nil
+}
+
+// userEq is a == b (a != b for __ne__) where an operand's class defines
+// the method in Python: its result as is (a == b is whatever __eq__
+// returns), tried in CPython's order: the right operand's first if its
+// class is a proper subclass of the left's, else the left's, then the
+// right's reflected; identity if all return NotImplemented. ok=false if
+// neither class defines it (equal decides).
+func userEq(name string, a, b Object) (Object, bool, *BaseException) {
+	ia, aok := a.(*Instance)
+	ib, bok := b.(*Instance)
+	if !aok && !bok {
+		return nil, false, nil
+	}
+	method := func(x *Instance) Object {
+		if m := method1(x, name); m != nil {
+			return m
+		}
+		if name == "__ne__" {
+			// object.__ne__: the inverse of __eq__ unless NotImplemented.
+			if eq := method1(x, "__eq__"); eq != nil {
+				return &Builtin{Name: "__ne__", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+					r, exc := Call(eq, args, nil)
+					if exc != nil || r == NotImplemented {
+						return r, exc
+					}
+					t, exc := Truth(r)
+					return Bool(!t), exc
+				}}
+			}
+		}
+		return nil
+	}
+	var order [2]struct {
+		m           Object
+		self, other Object
+	}
+	if aok {
+		order[0].m, order[0].self, order[0].other = method(ia), a, b
+	}
+	if bok {
+		order[1].m, order[1].self, order[1].other = method(ib), b, a
+		if aok && ib.Class != ia.Class && ib.Class.IsSubtype(ia.Class) {
+			order[0], order[1] = order[1], order[0]
+		}
+	}
+	tried := false
+	for _, o := range order {
+		if o.m == nil {
+			continue
+		}
+		tried = true
+		r, exc := Call(o.m, []Object{o.self, o.other}, nil)
+		if exc != nil {
+			return nil, true, exc
+		}
+		if r != NotImplemented {
+			return r, true, nil
+		}
+	}
+	if !tried {
+		return nil, false, nil
+	}
+	if name == "__ne__" {
+		return Bool(a != b), true, nil
+	}
+	return Bool(a == b), true, nil
 }
 
 // Ne is a != b.
@@ -832,6 +926,9 @@ func Ne(a, b Object) (Object, *BaseException) {
 		if y, ok := b.(Int); ok {
 			return Bool(x != y), nil
 		}
+	}
+	if r, ok, exc := userEq("__ne__", a, b); ok {
+		return r, exc
 	}
 	r, exc := equal(a, b)
 	return Bool(!r), exc
@@ -1014,6 +1111,14 @@ func seqIndex(key Object, n int, what string) (int, *BaseException) {
 	}
 	i, ok := asInt(key)
 	if !ok {
+		switch what {
+		case "string":
+			return 0, Errorf(TypeErrorType, "string indices must be integers, not '%s'", key.Type().Name)
+		case "list assignment":
+			what = "list"
+		case "pop":
+			return 0, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", key.Type().Name)
+		}
 		return 0, Errorf(TypeErrorType, "%s indices must be integers or slices, not %s", what, key.Type().Name)
 	}
 	if i < 0 {
@@ -1044,6 +1149,11 @@ func SetItem(obj, key, v Object) *BaseException {
 		return c.SetItem(key, v)
 	}
 	_, exc := CallMethod(obj, "__setitem__", []Object{key, v}, nil)
+	if exc != nil && exc.Class == AttributeErrorType {
+		if _, ok := obj.Type().lookup("__setitem__"); !ok {
+			return Errorf(TypeErrorType, "'%s' object does not support item assignment", obj.Type().Name)
+		}
+	}
 	return exc
 }
 

@@ -332,6 +332,12 @@ func Format(x Object, spec string) (Str, *BaseException) {
 			if exc != nil {
 				return "", exc
 			}
+			if s, ok := r.(Str); ok {
+				return s, nil
+			}
+			if !r.Type().IsSubtype(StrType) {
+				return "", Errorf(TypeErrorType, "__format__ must return a str, not %s", r.Type().Name)
+			}
 			return ToStr(r)
 		}
 	}
@@ -884,7 +890,13 @@ func isNegative(x Object) bool {
 	return ok && c < 0
 }
 
+// isDictLike reports whether s % x takes x as a mapping (CPython's
+// PyMapping_Check, for the builtins that support subscription: a list
+// or a range as well as a dict; a tuple and a str never get here).
 func isDictLike(x Object) bool {
-	_, ok := x.(*Dict)
-	return ok
+	switch x.(type) {
+	case *Dict, *List, *rangeObj:
+		return true
+	}
+	return false
 }
