@@ -1187,17 +1187,29 @@ func (fl *funcLowerer) funcDef(n ast.Stmt, name string, args *ast.Arguments, bod
 // from yet (see classDef).
 var builtinContainers = map[string]bool{"list": true, "dict": true, "set": true, "frozenset": true, "bytearray": true}
 
+// builtinValueTypes are the builtin types a plain class cannot derive from
+// yet; an Enum may take one as its mixin (its Go metaclass makes the
+// members), so classDef reports them only where every base is a builtin.
+var builtinValueTypes = map[string]bool{"str": true, "int": true, "float": true, "tuple": true}
+
 func (fl *funcLowerer) classDef(n *ast.ClassDef) {
 	var ds []ir.Operand
 	for _, d := range n.DecoratorList {
 		ds = append(ds, fl.expr(d))
 	}
 	var bases []ir.Operand
+	allBuiltin := true
 	for _, b := range n.Bases {
-		if nm, ok := b.(*ast.Name); ok && builtinContainers[nm.Id] && fl.varFor(nm.Id).Kind == ir.Builtin {
-			// The runtime's containers are Go values; an instance of a
-			// Python subclass carries none, so its inherited methods
-			// would have nothing to work on.
+		if nm, ok := b.(*ast.Name); !ok || fl.varFor(nm.Id).Kind != ir.Builtin {
+			allBuiltin = false
+		}
+	}
+	for _, b := range n.Bases {
+		if nm, ok := b.(*ast.Name); ok && fl.varFor(nm.Id).Kind == ir.Builtin &&
+			(builtinContainers[nm.Id] || allBuiltin && builtinValueTypes[nm.Id]) {
+			// The runtime's containers, strs, ints, floats and tuples are
+			// Go values; an instance of a Python subclass carries none, so
+			// its inherited methods would have nothing to work on.
 			fl.l.unsupported(b, "subclassing the builtin '"+nm.Id+"'")
 		}
 		bases = append(bases, fl.expr(b))

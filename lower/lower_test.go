@@ -129,6 +129,9 @@ func TestUnsupportedBuiltinBases(t *testing.T) {
 		{"def f():\n    class S(set):\n        pass\n", "u.py:2:13: unsupported: subclassing the builtin 'set'"},
 		{"list = tuple\nclass L(list):\n    pass\n", ""},
 		{"class E(Exception):\n    pass\n", ""},
+		{"class S(str):\n    pass\n", "u.py:1:9: unsupported: subclassing the builtin 'str'"},
+		{"class P(tuple, object):\n    pass\n", "u.py:1:9: unsupported: subclassing the builtin 'tuple'"},
+		{"from enum import Enum\nclass C(str, Enum):\n    A = 'a'\n", ""},
 	}
 	for _, c := range cases {
 		src := []byte(c.src)

@@ -148,3 +148,20 @@ func TestBuiltinTypeMRO(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildClassValueBases: a plain class cannot derive from str, int,
+// float or tuple (its instances would carry no Go value); one deriving
+// from an ordinary class can.
+func TestBuildClassValueBases(t *testing.T) {
+	for _, b := range []*Type{StrType, IntType, FloatType, TupleType} {
+		_, exc := BuildClass("S", "S", []Object{b}, NewDict(), nil)
+		want := "TypeError: async2go does not support subclassing the builtin '" + b.Name + "' yet (class S)"
+		if exc == nil || exc.Error() != want {
+			t.Errorf("class S(%s): got %v, want %s", b.Name, exc, want)
+		}
+	}
+	a, _ := BuildClass("A", "A", nil, NewDict(), nil)
+	if _, exc := BuildClass("B", "B", []Object{a}, NewDict(), nil); exc != nil {
+		t.Errorf("class B(A): %v", exc)
+	}
+}

@@ -591,6 +591,17 @@ func BuildClass(name, qualname string, bases []Object, ns *Dict, kw []KwArg) (Ob
 		return nil, mroError(bt)
 	}
 	t := newType(name, bt...)
+	if MetaOf(t) == nil {
+		// A str, int, float or tuple is a Go value; an instance of a
+		// plain Python subclass would carry none, and print, compare and
+		// add as an object. (Enum's members with such a mixin are made by
+		// its Go metaclass.)
+		for _, b := range bt {
+			if b == StrType || b == IntType || b == FloatType || b == TupleType {
+				return nil, Errorf(TypeErrorType, "async2go does not support subclassing the builtin '%s' yet (class %s)", b.Name, name)
+			}
+		}
+	}
 	t.Module = "__main__"
 	if m, ok := ns.GetStr("__module__"); ok {
 		if s, ok := m.(Str); ok {
