@@ -27,7 +27,7 @@ const (
 	tmCancelled uint64 = 1 << iota
 	tmFired            // a sleep's timer has run (its future has its result)
 	tmSleeper
-	tmInHeap
+	tmInHeap         // queued in the loop's timers (the heap or the in-order run)
 	tmPooled         // the sleep frame is reused once finished (awaitSleep)
 	tmHasResult      // the sleep frame is a sleepFrameResult
 	tmPhaseShift = 6 // two bits: the state of the sleep frame that owns the timer
