@@ -277,7 +277,7 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 		case name == "str" && dt == ir.Str && argT(1) == ir.Str:
 			return []jen.Code{used, dst.Op("=").Add(fg.refAs(x, ir.Str))}, true
 		case name == "str" && dt == ir.Str && argT(1) == ir.Int:
-			return []jen.Code{used, dst.Op("=").Add(rt("IntStr")).Call(fg.refAs(x, ir.Int))}, true
+			return append([]jen.Code{used}, withErr("IntStr", fg.refAs(x, ir.Int))...), true
 		}
 	case ir.OpJoin:
 		if dt != ir.Str {
@@ -303,7 +303,7 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 			case ta == ir.Str && (in.Conv == 0 || in.Conv == 's'):
 				return []jen.Code{dst.Op("=").Add(fg.refAs(in.Args[0], ir.Str))}, true
 			case ta == ir.Int && (in.Conv == 0 || in.Conv == 's' || in.Conv == 'r' || in.Conv == 'a'):
-				return []jen.Code{dst.Op("=").Add(rt("IntStr")).Call(fg.refAs(in.Args[0], ir.Int))}, true
+				return withErr("IntStr", fg.refAs(in.Args[0], ir.Int)), true
 			case ta == ir.Float && (in.Conv == 0 || in.Conv == 's' || in.Conv == 'r' || in.Conv == 'a'):
 				return []jen.Code{dst.Op("=").Add(rt("Str")).Call(rt("FloatRepr").Call(fg.refAs(in.Args[0], ir.Float)))}, true
 			}

@@ -66,6 +66,9 @@ func parseIntLiteral(orig string, base int64) (Object, *BaseException) {
 			return fail()
 		}
 	}
+	if exc := checkIntParseDigits(len(s), b); exc != nil {
+		return nil, exc
+	}
 	v, ok := new(big.Int).SetString(s, int(b))
 	if !ok {
 		return fail()

@@ -3,7 +3,6 @@ package rtlib
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -70,14 +69,6 @@ func IntStrRepeat(n IntVal, s Str) (Str, *BaseException) {
 		return "", exc
 	}
 	return UnboxStr(r), nil
-}
-
-// IntStr is str(v) (and repr(v)).
-func IntStr(v IntVal) Str {
-	if v.Big != nil {
-		return Str(v.Big.String())
-	}
-	return Str(strconv.FormatInt(v.Small, 10))
 }
 
 // FormatStr is FormatValue (one replacement field of an f-string) with

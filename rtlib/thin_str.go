@@ -85,7 +85,8 @@ func Repr(x Object) (Str, *BaseException) {
 	case Int:
 		return Str(strconv.FormatInt(int64(v), 10)), nil
 	case *BigInt:
-		return Str(v.V.String()), nil
+		s, exc := bigDecimal(v.V)
+		return Str(s), exc
 	case Float:
 		return Str(FloatRepr(float64(v))), nil
 	case Str:
@@ -462,7 +463,11 @@ func formatInt(v *big.Int, f formatSpec, spec string) (Str, *BaseException) {
 	var digits, prefix string
 	switch f.typ {
 	case 0, 'd', 'n':
-		digits = group(abs.String(), f.grouping, 3)
+		s, exc := bigDecimal(abs)
+		if exc != nil {
+			return "", exc
+		}
+		digits = group(s, f.grouping, 3)
 	case 'b':
 		digits, prefix = group(abs.Text(2), f.grouping, 4), "0b"
 	case 'o':

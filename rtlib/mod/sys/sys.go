@@ -1,5 +1,5 @@
 // Package sys is Python's sys module for translated programs: argv, exit,
-// stdout, stderr, maxsize.
+// stdout, stderr, maxsize, the int max str digits limit.
 package sys
 
 import (
@@ -78,9 +78,52 @@ func init() {
 			rt.RecursionLimit = int(n)
 			return rt.None, nil
 		}})
+		m.Dict.SetStr("get_int_max_str_digits", &rt.Builtin{Name: "get_int_max_str_digits", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if len(args) != 0 || len(kw) != 0 {
+				return nil, rt.Errorf(rt.TypeErrorType, "sys.get_int_max_str_digits() takes no arguments (%d given)", len(args)+len(kw))
+			}
+			return rt.Int(rt.IntMaxStrDigits), nil
+		}})
+		m.Dict.SetStr("set_int_max_str_digits", &rt.Builtin{Name: "set_int_max_str_digits", Fn: setIntMaxStrDigits})
 		m.Dict.SetStr("exit", &rt.Builtin{Name: "exit", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			return nil, rt.NewException(rt.SystemExitType, args...)
 		}})
 		return m, nil
 	})
+}
+
+// setIntMaxStrDigits is sys.set_int_max_str_digits(maxdigits).
+func setIntMaxStrDigits(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	if len(args)+len(kw) > 1 {
+		return nil, rt.Errorf(rt.TypeErrorType, "set_int_max_str_digits() takes at most 1 argument (%d given)", len(args)+len(kw))
+	}
+	var x rt.Object
+	if len(args) == 1 {
+		x = args[0]
+	} else if len(kw) == 1 && kw[0].Name == "maxdigits" {
+		x = kw[0].Value
+	} else {
+		return nil, rt.Errorf(rt.TypeErrorType, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+	}
+	var n int64
+	switch v := x.(type) {
+	case rt.Int:
+		n = int64(v)
+	case rt.Bool:
+		if v {
+			n = 1
+		}
+	case *rt.BigInt:
+		return nil, rt.Errorf(rt.OverflowErrorType, "Python int too large to convert to C int")
+	default:
+		return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", x.Type().Name)
+	}
+	if n < math.MinInt32 || n > math.MaxInt32 {
+		return nil, rt.Errorf(rt.OverflowErrorType, "Python int too large to convert to C int")
+	}
+	if n != 0 && n < rt.IntStrDigitsThreshold {
+		return nil, rt.Errorf(rt.ValueErrorType, "maxdigits must be 0 or larger than %d", rt.IntStrDigitsThreshold)
+	}
+	rt.IntMaxStrDigits = int(n)
+	return rt.None, nil
 }
