@@ -258,6 +258,9 @@ func (sp *strSpan) bytes() (int, int) {
 	if sp.ascii {
 		return lo, int(sp.end)
 	}
+	if sp.end >= sp.n {
+		return lo, len(sp.s)
+	}
 	// Walk on from lo rather than from the beginning again.
 	k, hi := sp.start, len(sp.s)
 	for b := range sp.s[lo:] {
