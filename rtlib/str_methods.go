@@ -1,6 +1,7 @@
 package rtlib
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,81 +125,247 @@ func splitArgs(name string, args []Object, kw []KwArg) (sep Object, max int, exc
 	return sep, max, nil
 }
 
-// runeIndex converts a byte offset in s to a code point index.
-func runeIndex(s string, b int) int { return utf8.RuneCountInString(s[:b]) }
-
-// byteOffset converts a code point index (clamped as a slice bound, negative
-// from the end) to a byte offset in s.
-func byteOffset(s string, i int64, n int) int {
-	if i < 0 {
-		i += int64(n)
-		if i < 0 {
-			i = 0
+// strSliceIndex reads one optional start or end argument of find, count,
+// startswith and their kin as CPython's _PyEval_SliceIndex does: None keeps
+// def, an int too large for a ssize_t is clamped, an instance with __index__
+// is asked for its index.
+func strSliceIndex(x Object, def int64) (int64, *BaseException) {
+	if x == None {
+		return def, nil
+	}
+	if _, isInst := x.(*Instance); isInst {
+		if _, ok := x.Type().lookup("__index__"); ok {
+			v, exc := CallMethod(x, "__index__", nil, nil)
+			if exc != nil {
+				return 0, exc
+			}
+			switch v.(type) {
+			case Int, *BigInt:
+				x = v
+			default:
+				return 0, Errorf(TypeErrorType, "__index__ returned non-int (type %s)", v.Type().Name)
+			}
 		}
 	}
-	if i >= int64(n) {
-		return len(s)
+	switch v := x.(type) {
+	case Int:
+		return int64(v), nil
+	case Bool:
+		if v {
+			return 1, nil
+		}
+		return 0, nil
+	case *BigInt:
+		if v.V.Sign() < 0 {
+			return math.MinInt64, nil
+		}
+		return math.MaxInt64, nil
 	}
-	k := 0
-	for b := range s {
-		if k == int(i) {
+	return 0, Errorf(TypeErrorType, "slice indices must be integers or None or have an __index__ method")
+}
+
+// isASCII reports whether s has only one-byte code points, so that its byte
+// offsets are its code point indices.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// strSpan is a str with the start and end of find, count, startswith and
+// their kin applied as CPython's ADJUST_INDICES does: start and end are code
+// point indices with 0 <= end <= n, 0 <= start (start may pass end).
+type strSpan struct {
+	s          string
+	ascii      bool
+	n          int64 // code points in s
+	start, end int64
+}
+
+// strArgs checks the arguments (sub[, start[, end]]) of the method name and
+// applies start and end to s. sub is returned unchecked.
+func strArgs(name string, s string, args []Object, kw []KwArg) (strSpan, *BaseException) {
+	sp := strSpan{s: s}
+	if len(kw) > 0 {
+		return sp, Errorf(TypeErrorType, "str.%s() takes no keyword arguments", name)
+	}
+	if len(args) < 1 {
+		return sp, Errorf(TypeErrorType, "%s() takes at least 1 argument (0 given)", name)
+	}
+	if len(args) > 3 {
+		return sp, Errorf(TypeErrorType, "%s() takes at most 3 arguments (%d given)", name, len(args))
+	}
+	sp.ascii = isASCII(s)
+	if sp.ascii {
+		sp.n = int64(len(s))
+	} else {
+		sp.n = int64(utf8.RuneCountInString(s))
+	}
+	sp.start, sp.end = 0, math.MaxInt64
+	var exc *BaseException
+	if len(args) > 1 {
+		if sp.start, exc = strSliceIndex(args[1], 0); exc != nil {
+			return sp, exc
+		}
+	}
+	if len(args) > 2 {
+		if sp.end, exc = strSliceIndex(args[2], math.MaxInt64); exc != nil {
+			return sp, exc
+		}
+	}
+	if sp.end > sp.n {
+		sp.end = sp.n
+	} else if sp.end < 0 {
+		sp.end += sp.n
+		if sp.end < 0 {
+			sp.end = 0
+		}
+	}
+	if sp.start < 0 {
+		sp.start += sp.n
+		if sp.start < 0 {
+			sp.start = 0
+		}
+	}
+	return sp, nil
+}
+
+// off converts a code point index 0 <= i <= n to a byte offset.
+func (sp *strSpan) off(i int64) int {
+	if sp.ascii || i <= 0 {
+		return int(i)
+	}
+	if i >= sp.n {
+		return len(sp.s)
+	}
+	k := int64(0)
+	for b := range sp.s {
+		if k == i {
 			return b
 		}
 		k++
 	}
-	return len(s)
+	return len(sp.s)
 }
 
-// findRange reads the optional start and end of find/index/count.
-func findRange(s string, args []Object) (lo, hi int, ok bool) {
-	n := utf8.RuneCountInString(s)
-	lo, hi = 0, len(s)
-	st, en := int64(0), int64(n)
-	if len(args) > 1 && args[1] != None {
-		st, _ = asInt(args[1])
+// bytes returns the byte offsets of start and end; call it only when
+// start <= end.
+func (sp *strSpan) bytes() (int, int) {
+	lo := sp.off(sp.start)
+	if sp.ascii {
+		return lo, int(sp.end)
 	}
-	if len(args) > 2 && args[2] != None {
-		en, _ = asInt(args[2])
+	if sp.end >= sp.n {
+		return lo, len(sp.s)
 	}
-	if st < 0 {
-		st += int64(n)
-		if st < 0 {
-			st = 0
+	// Walk on from lo rather than from the beginning again.
+	k, hi := sp.start, len(sp.s)
+	for b := range sp.s[lo:] {
+		if k == sp.end {
+			hi = lo + b
+			break
 		}
+		k++
 	}
-	if en < 0 {
-		en += int64(n)
-		if en < 0 {
-			en = 0
-		}
-	}
-	if st > int64(n) || st > en {
-		return 0, 0, false
-	}
-	lo, hi = byteOffset(s, st, n), byteOffset(s, en, n)
-	return lo, hi, true
+	return lo, hi
 }
 
-func strFind(name string, self Object, args []Object, last bool) (int, *BaseException) {
-	s := string(self.(Str))
-	sub, exc := strArg(name, args, 0)
+// index converts a byte offset into s to a code point index.
+func (sp *strSpan) index(b int) int64 {
+	if sp.ascii {
+		return int64(b)
+	}
+	return int64(utf8.RuneCountInString(sp.s[:b]))
+}
+
+func strFind(name string, self Object, args []Object, kw []KwArg, last bool) (int64, *BaseException) {
+	sp, exc := strArgs(name, string(self.(Str)), args, kw)
 	if exc != nil {
 		return 0, exc
 	}
-	lo, hi, ok := findRange(s, args)
+	sub, ok := args[0].(Str)
 	if !ok {
+		return 0, Errorf(TypeErrorType, "must be str, not %s", args[0].Type().Name)
+	}
+	if sp.end-sp.start < 0 || (len(sub) > 0 && sp.end == sp.start) {
 		return -1, nil
 	}
+	lo, hi := sp.bytes()
 	var i int
 	if last {
-		i = strings.LastIndex(s[lo:hi], sub)
+		i = strings.LastIndex(sp.s[lo:hi], string(sub))
 	} else {
-		i = strings.Index(s[lo:hi], sub)
+		i = strings.Index(sp.s[lo:hi], string(sub))
 	}
 	if i < 0 {
 		return -1, nil
 	}
-	return runeIndex(s, lo+i), nil
+	return sp.index(lo + i), nil
+}
+
+func strCount(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+	sp, exc := strArgs("count", string(self.(Str)), args, kw)
+	if exc != nil {
+		return nil, exc
+	}
+	sub, ok := args[0].(Str)
+	if !ok {
+		return nil, Errorf(TypeErrorType, "must be str, not %s", args[0].Type().Name)
+	}
+	if sp.end < sp.start {
+		return Int(0), nil
+	}
+	if sub == "" {
+		return Int(sp.end - sp.start + 1), nil
+	}
+	lo, hi := sp.bytes()
+	return Int(strings.Count(sp.s[lo:hi], string(sub))), nil
+}
+
+// strTailMatch is startswith (end false) and endswith (end true).
+func strTailMatch(name string, self Object, args []Object, kw []KwArg, end bool) (Object, *BaseException) {
+	sp, exc := strArgs(name, string(self.(Str)), args, kw)
+	if exc != nil {
+		return nil, exc
+	}
+	match := func(sub string) bool {
+		// The code point length of sub is needed only when it may fit.
+		var m int64
+		if isASCII(sub) {
+			m = int64(len(sub))
+		} else {
+			m = int64(utf8.RuneCountInString(sub))
+		}
+		if sp.end-m < sp.start {
+			return false
+		}
+		if m == 0 {
+			return true
+		}
+		if end {
+			return strings.HasSuffix(sp.s[:sp.off(sp.end)], sub)
+		}
+		return strings.HasPrefix(sp.s[sp.off(sp.start):], sub)
+	}
+	switch p := args[0].(type) {
+	case Str:
+		return Bool(match(string(p))), nil
+	case *Tuple:
+		for _, x := range p.Items {
+			q, ok := x.(Str)
+			if !ok {
+				return nil, Errorf(TypeErrorType, "tuple for %s must only contain str, not %s", name, x.Type().Name)
+			}
+			if match(string(q)) {
+				return Bool(true), nil
+			}
+		}
+		return Bool(false), nil
+	}
+	return nil, Errorf(TypeErrorType, "%s first arg must be str or a tuple of str, not %s", name, args[0].Type().Name)
 }
 
 func stripChars(name string, args []Object) (string, bool, *BaseException) {
@@ -317,7 +484,7 @@ func installStrMethods() {
 	}{{"find", false, false}, {"rfind", true, false}, {"index", false, true}, {"rindex", true, true}} {
 		v := v
 		defMethod(StrType, v.name, func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-			i, exc := strFind(v.name, self, args, v.last)
+			i, exc := strFind(v.name, self, args, kw, v.last)
 			if exc != nil {
 				return nil, exc
 			}
@@ -327,6 +494,13 @@ func installStrMethods() {
 			return Int(i), nil
 		})
 	}
+	defMethod(StrType, "count", strCount)
+	defMethod(StrType, "startswith", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		return strTailMatch("startswith", self, args, kw, false)
+	})
+	defMethod(StrType, "endswith", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		return strTailMatch("endswith", self, args, kw, true)
+	})
 	for _, v := range []struct {
 		name string
 		last bool

@@ -315,22 +315,6 @@ func init() {
 	stripFn("strip", strings.Trim, strings.TrimSpace)
 	stripFn("lstrip", strings.TrimLeft, func(s string) string { return strings.TrimLeftFunc(s, unicode.IsSpace) })
 	stripFn("rstrip", strings.TrimRight, func(s string) string { return strings.TrimRightFunc(s, unicode.IsSpace) })
-	defMethod(StrType, "startswith", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		if t, ok := args[0].(*Tuple); ok {
-			for _, p := range t.Items {
-				if strings.HasPrefix(string(self.(Str)), string(p.(Str))) {
-					return Bool(true), nil
-				}
-			}
-			return Bool(false), nil
-		}
-		p, exc := strArg("startswith", args, 0)
-		return Bool(strings.HasPrefix(string(self.(Str)), p)), exc
-	})
-	defMethod(StrType, "endswith", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		p, exc := strArg("endswith", args, 0)
-		return Bool(strings.HasSuffix(string(self.(Str)), p)), exc
-	})
 	defMethod(StrType, "replace", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		// str.replace(old, new, count=-1, /), with CPython 3.12's errors.
 		if len(kw) > 0 {
@@ -369,18 +353,6 @@ func init() {
 			return Str(strings.ReplaceAll(string(self.(Str)), olds[0], olds[1])), nil
 		}
 		return Str(strings.Replace(string(self.(Str)), olds[0], olds[1], int(n))), nil
-	})
-	defMethod(StrType, "find", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		a, exc := strArg("find", args, 0)
-		i := strings.Index(string(self.(Str)), a)
-		if i > 0 {
-			i = utf8Len(string(self.(Str))[:i])
-		}
-		return Int(i), exc
-	})
-	defMethod(StrType, "count", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		a, exc := strArg("count", args, 0)
-		return Int(strings.Count(string(self.(Str)), a)), exc
 	})
 	justify := func(name string, align byte) {
 		defMethod(StrType, name, func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {

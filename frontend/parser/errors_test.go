@@ -42,3 +42,28 @@ func TestSyntaxErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestFStringFieldErrorColumns checks the caret (1-based offset and
+// end_offset, as CPython 3.12's compile() reports them) of errors for tokens
+// left over after a replacement field's expression.
+func TestFStringFieldErrorColumns(t *testing.T) {
+	for _, c := range []struct {
+		src               string
+		line, col, endCol int
+	}{
+		{"u = 1\nt = f\"{f\"{u}|{{\"k\": 1}!a}\"}\"\n", 2, 8, 18},
+		{"x = f\"{a b}\"\n", 1, 8, 11},
+		{"x = f\"{a \"x\"}\"\n", 1, 10, 13},
+		{"x = f\"{ a  b }\"\n", 1, 9, 13},
+	} {
+		_, err := ParseFile("x.py", []byte(c.src))
+		e, ok := err.(*Error)
+		if !ok {
+			t.Errorf("%q: got %v, want a SyntaxError", c.src, err)
+			continue
+		}
+		if e.Line != c.line || e.Col != c.col || e.EndCol != c.endCol {
+			t.Errorf("%q: got line %d cols %d-%d, want line %d cols %d-%d", c.src, e.Line, e.Col, e.EndCol, c.line, c.col, c.endCol)
+		}
+	}
+}

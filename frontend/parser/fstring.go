@@ -253,6 +253,21 @@ func (p *parser) subExpr(t token, text string, line, col int) ast.Expr {
 	}
 	sub.toks = toks
 	e := sub.starExpressionsOrYield()
+	if n := sub.peek(); n.kind != tNewline && n.kind != tEOF {
+		// Tokens after the expression: CPython's invalid_expression (the
+		// field's braces make its bracket level nonzero) for two
+		// expressions side by side, as in f"{a b}" or the nested
+		// f"{f"{u}|{{"k": 1}}"}" (whose inner f-string ends at the quote
+		// after its escaped brace), else the f-string's own complaint.
+		if n.kind == tName && !isKeyword(sub.text(n)) || n.kind == tNumber || n.kind == tString {
+			if _, isName := e.(*ast.Name); !(isName && n.kind == tString) {
+				b := sub.expression()
+				a, z := e.Span(), b.Span()
+				sub.failAt(token{line: a.Line, col: a.Col, endLine: z.EndLine, endCol: z.EndCol}, "SyntaxError", "invalid syntax. Perhaps you forgot a comma?")
+			}
+		}
+		sub.failAt(n, "SyntaxError", "f-string: expecting '=', or '!', or ':', or '}'")
+	}
 	return e
 }
 
