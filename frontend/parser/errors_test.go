@@ -55,6 +55,9 @@ func TestFStringFieldErrorColumns(t *testing.T) {
 		{"x = f\"{a b}\"\n", 1, 8, 11},
 		{"x = f\"{a \"x\"}\"\n", 1, 10, 13},
 		{"x = f\"{ a  b }\"\n", 1, 9, 13},
+		{"x = f\"{lambda: 1}\"\n", 1, 8, 15},
+		{"x = f\"{ lambda  x : 1}\"\n", 1, 9, 20},
+		{"x = f\"{lambda x, y: 1}\"\n", 1, 8, 20},
 	} {
 		_, err := ParseFile("x.py", []byte(c.src))
 		e, ok := err.(*Error)

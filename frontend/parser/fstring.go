@@ -2,6 +2,7 @@ package parser
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/async2go/async2go/frontend/ast"
 )
@@ -252,6 +253,16 @@ func (p *parser) subExpr(t token, text string, line, col int) ast.Expr {
 		}
 	}
 	sub.toks = toks
+	if len(toks) > 0 && toks[0].kind == tName && sub.text(toks[0]) == "lambda" {
+		// The lambda's ':' began the format spec: CPython's report spans
+		// from the lambda to that ':'.
+		lam := toks[0]
+		rest := text[strings.Index(text, "lambda"):]
+		if !strings.Contains(rest, "\n") {
+			lam.endLine, lam.endCol = lam.line, lam.col+utf8.RuneCountInString(rest)+1
+		}
+		p.failAt(lam, "SyntaxError", "f-string: lambda expressions are not allowed without parentheses")
+	}
 	e := sub.starExpressionsOrYield()
 	if n := sub.peek(); n.kind != tNewline && n.kind != tEOF {
 		// Tokens after the expression: CPython's invalid_expression (the
