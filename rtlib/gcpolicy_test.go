@@ -57,9 +57,9 @@ func TestGCPolicyFollowsCollections(t *testing.T) {
 	}
 }
 
-// TestGCLiveBytesMatchesMetrics checks that gcLiveBytes reads the live
-// heap after a collection.
-func TestGCLiveBytesMatchesMetrics(t *testing.T) {
+// TestGCLiveBytes checks that gcLiveBytes reads the live heap after a
+// collection.
+func TestGCLiveBytes(t *testing.T) {
 	keep := make([][]byte, 0, 64)
 	for i := 0; i < 64; i++ {
 		keep = append(keep, make([]byte, 64<<10))

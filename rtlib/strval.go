@@ -72,29 +72,26 @@ func IntStrRepeat(n IntVal, s Str) (Str, *BaseException) {
 }
 
 // FormatStr is FormatValue (one replacement field of an f-string) with
-// its result, always a str, unboxed.
+// its result, always a str, unboxed: a field without a format spec is
+// converted without boxing its text.
 func FormatStr(x Object, conv int, spec Object) (Str, *BaseException) {
-	sp, _ := spec.(Str)
-	if conv == 's' || conv == 'r' || conv == 'a' {
-		var s Str
-		var exc *BaseException
+	if sp, _ := spec.(Str); sp == "" {
 		switch conv {
+		case 0:
+			if s, ok := x.(Str); ok {
+				return s, nil
+			}
 		case 's':
-			s, exc = ToStr(x)
+			return ToStr(x)
 		case 'r':
-			s, exc = Repr(x)
-		default:
-			s, exc = Ascii(x)
-		}
-		if exc != nil || sp == "" {
-			return s, exc
-		}
-		return Format(s, string(sp))
-	}
-	if sp == "" {
-		if s, ok := x.(Str); ok {
-			return s, nil
+			return Repr(x)
+		case 'a':
+			return Ascii(x)
 		}
 	}
-	return Format(x, string(sp))
+	r, exc := FormatValue(x, conv, spec)
+	if exc != nil {
+		return "", exc
+	}
+	return UnboxStr(r), nil
 }

@@ -261,16 +261,7 @@ const maxListFor = 1 << 20
 // list does not copy it as it grows (with the GC's write barriers on each
 // pointer copied).
 func NewListFor(xs Object) (Object, *BaseException) {
-	var n int64
-	switch v := xs.(type) {
-	case *List:
-		n = int64(len(v.Items))
-	case *Tuple:
-		n = int64(len(v.Items))
-	case *rangeObj:
-		n = v.length()
-	}
-	return &List{Items: make([]Object, 0, max(0, min(n, maxListFor)))}, nil
+	return &List{Items: make([]Object, 0, listForHint(xs))}, nil
 }
 
 // CallMethod is obj.name(*args, **kw) without allocating a bound method.

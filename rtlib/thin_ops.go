@@ -734,6 +734,13 @@ func equal(a, b Object) (bool, *BaseException) {
 	if r, ok, exc := viewEqual(a, b); ok {
 		return r, exc
 	}
+	if r, ok, exc := userEq("__eq__", a, b); ok {
+		// A class's __eq__ defined in Python, tried in CPython's order.
+		if exc != nil {
+			return false, exc
+		}
+		return Truth(r)
+	}
 	switch x := a.(type) {
 	case NoneType:
 		return false, nil
@@ -763,20 +770,9 @@ func equal(a, b Object) (bool, *BaseException) {
 		})
 		return eq, exc
 	case *Instance:
+		// An __eq__ implemented in Go (userEq took those defined in Python).
 		if m, ok := x.Class.lookup("__eq__"); ok {
 			r, exc := Call(m, []Object{a, b}, nil)
-			if exc != nil {
-				return false, exc
-			}
-			if r != NotImplemented {
-				return Truth(r)
-			}
-		}
-	}
-	if y, ok := b.(*Instance); ok {
-		// The right operand's reflected __eq__.
-		if m, ok := y.Class.lookup("__eq__"); ok {
-			r, exc := Call(m, []Object{b, a}, nil)
 			if exc != nil {
 				return false, exc
 			}

@@ -100,6 +100,9 @@ func NewListCap(n int) Object {
 	return &List{Items: make([]Object, 0, max(0, min(n, maxListFor)))}
 }
 
+// listForHint is the room to make for a comprehension over xs: its length
+// when xs is a list, a tuple or a range (no user code runs to know it), at
+// most maxListFor.
 func listForHint(xs Object) int64 {
 	var n int64
 	switch v := xs.(type) {
