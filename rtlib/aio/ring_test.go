@@ -14,8 +14,21 @@ import (
 func TestRingMixedEntries(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
 	tasks := make([]Task, 16)
-	futs := make([]Future, 16)
+	for i := range tasks {
+		if i%2 == 0 {
+			tasks[i].coro = new(rt.Coroutine)
+		}
+	}
+	futs := make([]*Future, 16)
+	for i := range futs {
+		futs[i] = new(Future) // each its own object, as in a program
+	}
 	var r ring
+	// pop pops the next entry after touchNext has looked ahead of it.
+	pop := func() readyItem {
+		r.touchNext()
+		return r.pop()
+	}
 	var want []readyItem
 	tags := []uintptr{tagStep, tagStepExc, tagWakeup, tagDone, tagTimer, tagTaskDone}
 	for round := 0; round < 20; round++ {
@@ -25,13 +38,13 @@ func TestRingMixedEntries(t *testing.T) {
 			p := unsafe.Pointer(&tasks[rng.Intn(len(tasks))])
 			var q unsafe.Pointer
 			if twoWords(tag) {
-				q = unsafe.Pointer(&futs[rng.Intn(len(futs))])
+				q = unsafe.Pointer(futs[rng.Intn(len(futs))])
 			}
 			it := tagged(p, tag, q)
 			r.push(it)
 			want = append(want, it)
 			if rng.Intn(3) == 0 {
-				got := r.pop()
+				got := pop()
 				if got != want[0] {
 					t.Fatalf("popped %v, want %v", got, want[0])
 				}
@@ -42,14 +55,14 @@ func TestRingMixedEntries(t *testing.T) {
 			}
 		}
 		for len(want) > 0 && rng.Intn(4) != 0 {
-			if got := r.pop(); got != want[0] {
+			if got := pop(); got != want[0] {
 				t.Fatalf("popped %v, want %v", got, want[0])
 			}
 			want = want[1:]
 		}
 	}
 	for len(want) > 0 {
-		if got := r.pop(); got != want[0] {
+		if got := pop(); got != want[0] {
 			t.Fatalf("popped %v, want %v", got, want[0])
 		}
 		want = want[1:]
