@@ -14,22 +14,22 @@ import (
 // policy").
 //
 // Go's default (GOGC=100) lets the heap grow to twice the live data
-// before collecting. That is costly for large heaps in memory (a million
-// sleeping tasks, ~170 MB live, peaked at ~300 MB of RSS) and for small
-// ones in time (a fan-out of 100,000 coroutines, 26 MB live at its peak,
-// collected every few MB as it grew). After each collection a translated
-// program sets the GC percent so that the headroom is
+// before collecting, with a 4 MB minimum: small heaps that grow (a
+// fan-out of 100,000 coroutines, 26 MB live at its peak) are collected
+// every few MB. After each collection a translated program sets the GC
+// percent so that the headroom is
 //
-//	max(live/4, 32 MB)
+//	max(live, 32 MB)
 //
 // and it starts with a 32 MB goal: a heap grows by at least 32 MB between
 // collections (small programs collect rarely, for up to 32 MB of memory),
-// and by a quarter of itself once it is past 128 MB live: some GC time
-// traded for memory (the collector runs up to four times as often as with
-// GOGC=100). A soft memory limit following the live heap
-// (debug.SetMemoryLimit) gave the same peak but cost more CPU: the runtime
-// also returned freed memory to the OS under it, to fault it back in soon
-// after.
+// and past 32 MB live the policy is Go's GOGC=100. (Until 2026-11-30 big
+// heaps kept live/4: a million sleeping tasks peaked at 217 MB instead of
+// 227, for 200 ms more of CPU in marking, on the critical path while they
+// were created; see docs/performance.md, finding 24.) A soft memory limit
+// following the live heap (debug.SetMemoryLimit) gave the same peak as
+// live/4 but cost more CPU: the runtime also returned freed memory to the
+// OS under it, to fault it back in soon after.
 //
 // Where Linux has transparent huge pages in "madvise" mode, the first
 // collection happens at Go's minimum heap goal (4 MB) and reserves 512 MB
@@ -39,14 +39,13 @@ import (
 // GOGC or GOMEMLIMIT in the environment, or ASYNC2GO_GC=go, leave Go's
 // defaults alone (and reserve nothing).
 
-const (
-	gcMinHeadroom = 32 << 20 // headroom of heaps up to 128 MB live
-	gcHeadroomDiv = 4        // headroom of bigger heaps: live/4
-)
+// gcMinHeadroom is the headroom of heaps up to 32 MB live; bigger heaps
+// have their own size as headroom.
+const gcMinHeadroom = 32 << 20
 
 // gcPercentFor is the GC percent after a collection that left live bytes.
 func gcPercentFor(live uint64) int {
-	head := max(live/gcHeadroomDiv, gcMinHeadroom)
+	head := max(live, gcMinHeadroom)
 	if live < gcMinHeadroom/gcMaxPercent*100 {
 		return gcMaxPercent
 	}

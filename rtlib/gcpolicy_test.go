@@ -9,14 +9,14 @@ import (
 )
 
 // TestGCPercent checks the policy's GC percent: a headroom of 32 MB (at
-// most 800% for a nearly empty heap) up to 128 MB live, then a quarter of
-// the heap.
+// most 800% for a nearly empty heap) up to 32 MB live, then the heap's own
+// size (GOGC=100).
 func TestGCPercent(t *testing.T) {
 	const mb = 1 << 20
 	for _, c := range []struct {
 		live uint64
 		want int
-	}{{0, 800}, {2 * mb, 800}, {4 * mb, 800}, {8 * mb, 400}, {32 * mb, 100}, {64 * mb, 50}, {128 * mb, 25}, {400 * mb, 25}} {
+	}{{0, 800}, {2 * mb, 800}, {4 * mb, 800}, {8 * mb, 400}, {16 * mb, 200}, {32 * mb, 100}, {64 * mb, 100}, {400 * mb, 100}} {
 		if got := gcPercentFor(c.live); got != c.want {
 			t.Errorf("live %d MB: GC percent %d, want %d", c.live/mb, got, c.want)
 		}
