@@ -1,3 +1,5 @@
+//go:build async2go_profile
+
 package rtlib
 
 import (
@@ -7,10 +9,13 @@ import (
 	"runtime/pprof"
 )
 
-// Profiling a translated program needs no rebuild: with ASYNC2GO_CPUPROFILE=FILE
-// in the environment, Main writes a pprof CPU profile of the whole run to FILE;
-// with ASYNC2GO_MEMPROFILE=FILE, a heap profile taken when the program ends.
-// Read them with `go tool pprof BINARY FILE`. docs/performance.md uses them.
+// A program built with profiling (`async2go build -profile`, the build tag
+// async2go_profile) writes pprof profiles when its environment asks: with
+// ASYNC2GO_CPUPROFILE=FILE, Main writes a CPU profile of the whole run to
+// FILE; with ASYNC2GO_MEMPROFILE=FILE, a heap profile taken when the program
+// ends. Read them with `go tool pprof BINARY FILE`. docs/performance.md uses
+// them. Without the tag (profile_off.go) runtime/pprof is not linked: it
+// and the compressors it brings cost every program ~0.7 ms of start-up.
 
 // startProfiles starts what the environment asks for and returns the function
 // that finishes the profiles; Main calls it before the process exits.

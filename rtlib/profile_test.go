@@ -1,3 +1,5 @@
+//go:build async2go_profile
+
 package rtlib
 
 import (

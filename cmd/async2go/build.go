@@ -79,9 +79,13 @@ func runTranslate(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// profileUsage describes the -profile flag of build and run.
+const profileUsage = "link profiling in: the program then writes pprof profiles to the files named by ASYNC2GO_CPUPROFILE and ASYNC2GO_MEMPROFILE in its environment"
+
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "[-o BINARY] FILE.py", stderr)
+	fs := newFlagSet("build", "[-o BINARY] [-profile] FILE.py", stderr)
 	out := fs.String("o", "", "write the executable to `BINARY` (default: the file's name without .py)")
+	profile := fs.Bool("profile", false, profileUsage)
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
@@ -100,7 +104,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	if err := driver.Build(src, *out); err != nil {
+	if err := driver.Build(src, *out, driver.BuildOptions{Profile: *profile}); err != nil {
 		fmt.Fprintf(stderr, "async2go: %v\n", err)
 		return 1
 	}
@@ -108,7 +112,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 }
 
 func runRun(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("run", "FILE.py [ARGS...]", stderr)
+	fs := newFlagSet("run", "[-profile] FILE.py [ARGS...]", stderr)
+	profile := fs.Bool("profile", false, profileUsage)
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
@@ -128,7 +133,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	defer os.RemoveAll(dir)
 	bin := filepath.Join(dir, strings.TrimSuffix(filepath.Base(file), ".py"))
-	if err := driver.Build(src, bin); err != nil {
+	if err := driver.Build(src, bin, driver.BuildOptions{Profile: *profile}); err != nil {
 		fmt.Fprintf(stderr, "async2go: %v\n", err)
 		return 1
 	}

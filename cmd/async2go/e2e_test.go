@@ -223,7 +223,7 @@ func (p *program) translateBuildRun(t *testing.T) error {
 	}
 	bin := filepath.Join(dir, "prog")
 	buildSlots <- struct{}{}
-	err = driver.Build(goSrc, bin)
+	err = driver.Build(goSrc, bin, driver.BuildOptions{})
 	<-buildSlots
 	if err != nil {
 		return fmt.Errorf("build: %v", err)

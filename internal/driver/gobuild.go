@@ -79,9 +79,17 @@ func (e *BuildError) Error() string {
 	return "internal error: the generated Go did not build (please report this):\n" + e.Output
 }
 
+// BuildOptions are the choices of Build.
+type BuildOptions struct {
+	// Profile links runtime/pprof into the program (the build tag
+	// async2go_profile), so that ASYNC2GO_CPUPROFILE and
+	// ASYNC2GO_MEMPROFILE in its environment write profiles.
+	Profile bool
+}
+
 // Build compiles the generated Go source of one program into the executable
 // out, offline: the runtime comes from the copy embedded in this binary.
-func Build(goSrc []byte, out string) error {
+func Build(goSrc []byte, out string, opts BuildOptions) error {
 	gocmd, err := exec.LookPath("go")
 	if err != nil {
 		return errors.New("the go command is needed to build translated programs; install Go from https://go.dev/dl/")
@@ -107,7 +115,11 @@ func Build(goSrc []byte, out string) error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(gocmd, "build", "-o", abs, ".")
+	args := []string{"build", "-o", abs}
+	if opts.Profile {
+		args = append(args, "-tags", "async2go_profile")
+	}
+	cmd := exec.Command(gocmd, append(args, ".")...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local", "CGO_ENABLED=0")
 	var buf bytes.Buffer

@@ -1,8 +1,11 @@
 package driver
 
 import (
+	"bytes"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -29,16 +32,59 @@ import (
 func main() { fmt.Println("built", rt.Str("ok")) }
 `)
 	bin := filepath.Join(t.TempDir(), "prog")
-	if err := Build(src, bin); err != nil {
+	if err := Build(src, bin, BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	out, err := exec.Command(bin).CombinedOutput()
 	if err != nil || string(out) != "built ok\n" {
 		t.Fatalf("ran %q, %v", out, err)
 	}
-	if err := Build([]byte("package main\n\nfunc main() { undefined() }\n"), bin); err == nil {
+	if err := Build([]byte("package main\n\nfunc main() { undefined() }\n"), bin, BuildOptions{}); err == nil {
 		t.Fatal("a program that does not compile built")
 	} else if _, ok := err.(*BuildError); !ok {
 		t.Fatalf("got %T, want *BuildError", err)
+	}
+}
+
+// TestBuildProfile: only a program built with BuildOptions.Profile writes
+// the profile its environment asks for; one built without says that it
+// ignores the request.
+func TestBuildProfile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("the go command is not on PATH")
+	}
+	src, err := Translate("hello.py", []byte("print('hi')\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, profile := range []bool{true, false} {
+		bin := filepath.Join(dir, "prog")
+		if err := Build(src, bin, BuildOptions{Profile: profile}); err != nil {
+			t.Fatal(err)
+		}
+		prof := filepath.Join(dir, "cpu.out")
+		os.Remove(prof)
+		cmd := exec.Command(bin)
+		cmd.Env = append(os.Environ(), "ASYNC2GO_CPUPROFILE="+prof)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil || stdout.String() != "hi\n" {
+			t.Fatalf("profile %v: ran %q %q, %v", profile, stdout.String(), stderr.String(), err)
+		}
+		b, err := os.ReadFile(prof)
+		switch {
+		case profile && (err != nil || !bytes.HasPrefix(b, []byte{0x1f, 0x8b})):
+			t.Errorf("built with profiling: no gzipped profile written (%v, %d bytes)", err, len(b))
+		case profile && stderr.Len() > 0:
+			t.Errorf("built with profiling: stderr %q", stderr.String())
+		case !profile && err == nil:
+			t.Errorf("built without profiling: a profile was written")
+		case !profile && !strings.Contains(stderr.String(), "ASYNC2GO_CPUPROFILE is ignored"):
+			t.Errorf("built without profiling: stderr %q does not say the request is ignored", stderr.String())
+		}
 	}
 }
