@@ -871,6 +871,16 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 				).Else().Block(
 					dir(results.Clone().Op("=").Qual(rtPath, "AwaitStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), posArgs)),
 				)
+				if hit == "StartHit" && npos == 1 && in.Star == nil && zeroDelay(in.Args[first]) {
+					// `await asyncio.sleep(0)`: where the cached function's
+					// call is a bare yield (rt.AttrCache.Yield0Hit), the
+					// frame yields itself. The frame's awaitable slot is
+					// nil between awaits, as after a bare yield.
+					code = append(code, dir(jen.If(jen.Id(cache).Dot("Yield0Hit").Call(fg.ref(in.Args[0]))).Block(
+						jen.Id("f").Dot("state").Op("=").Lit(t.Target.State),
+						jen.Return(jen.Qual(rtPath, "None"), jen.False(), jen.Nil()),
+					)))
+				}
 				if floatArg {
 					// The float unboxed to StartFloat; else boxed into the
 					// frame's argument array for the generic forms.
@@ -1373,6 +1383,22 @@ func (fg *funcGen) findRangeIters() {
 }
 
 // allConst reports whether every operand is a constant.
+// zeroDelay says whether o is a constant int or float no greater than 0
+// (a delay for which asyncio.sleep is a bare yield).
+func zeroDelay(o ir.Operand) bool {
+	c, ok := o.(ir.Const)
+	if !ok {
+		return false
+	}
+	switch v := c.Value.(type) {
+	case *big.Int:
+		return v.Sign() <= 0
+	case float64:
+		return v <= 0
+	}
+	return false
+}
+
 func allConst(ops []ir.Operand) bool {
 	for _, o := range ops {
 		if _, ok := o.(ir.Const); !ok {

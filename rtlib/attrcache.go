@@ -28,6 +28,8 @@ type AttrCache struct {
 	start func(args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
 	// startF is the function's StartFloat form.
 	startF StartFloatFunc
+	// yield0 is the function's Yield0 flag (Builtin.Yield0).
+	yield0 *bool
 	// A method: the Go type of the receiver (the type word of the
 	// interface; set for a module too, so that only an empty cache has
 	// none), its Python type, and the method's Await and Start forms.
@@ -70,6 +72,17 @@ func (c *AttrCache) StartHit(obj Object) StartFunc {
 		return c.start
 	}
 	return nil
+}
+
+// Yield0Hit is the hit test generated code writes in front of `await
+// mod.f(0)` (a constant int or float no greater than 0) without keywords:
+// it reports whether obj is the module whose function the cache holds, no
+// watched dict has changed since, and that function's call is a bare
+// yield now (Builtin.Yield0: asyncio.sleep(0) while a loop runs). The
+// frame then yields None itself, without calling the function.
+func (c *AttrCache) Yield0Hit(obj Object) bool {
+	m, ok := obj.(*Module)
+	return ok && m == c.m && c.epoch == dictEpoch && c.yield0 != nil && *c.yield0
 }
 
 // StartFloatFunc is a Go function's Start form for one float argument
@@ -190,7 +203,7 @@ func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []
 		if v, ok := o.Dict.GetStr(name); ok {
 			if b, ok := v.(*Builtin); ok && b.Await != nil {
 				o.Dict.watched = true
-				c.epoch, c.m, c.mod, c.start, c.startF = dictEpoch, o, b.Await, b.Start, b.StartFloat
+				c.epoch, c.m, c.mod, c.start, c.startF, c.yield0 = dictEpoch, o, b.Await, b.Start, b.StartFloat, b.Yield0
 				c.gotype = goType(obj) // t stays nil: MethodHit misses
 			}
 		}

@@ -70,6 +70,11 @@ type Builtin struct {
 	// keywords, without the argument slice (generated code calls it
 	// through CallMethod1: asyncio.create_task(coro)).
 	Fn1 func(x Object) (Object, *BaseException)
+	// Yield0, if set, points to a flag that says whether a call with one
+	// positional argument, a constant int or float no greater than 0, is
+	// now a bare yield with None after it (asyncio.sleep(0) while a loop
+	// runs): the awaiting frame then yields itself (AttrCache.Yield0Hit).
+	Yield0 *bool
 }
 
 // Method is a method of a type implemented in Go; the type's Dict maps its

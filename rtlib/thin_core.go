@@ -513,7 +513,7 @@ type Coroutine struct {
 const (
 	coNew       uintptr = 0 // not started
 	coSuspended uintptr = 1 // started, suspended at an await
-	coRunning   uintptr = 2
+	coRunning   uintptr = 2 // (Enter tests st >= coRunning: running or done)
 	coDone      uintptr = 3
 	coState     uintptr = 3
 	// coMarked is scratch for one runtime operation at a time, cleared
@@ -621,10 +621,11 @@ func (c *Coroutine) refuse(thrown *BaseException) (Object, bool, *BaseException)
 // is c.Resume(sent, thrown). Enter reports false, changing nothing, where
 // Resume would refuse (done, running, too deep).
 func (c *Coroutine) Enter() bool {
-	if st := c.state(); st == coDone || st == coRunning || callDepth >= RecursionLimit {
+	st := c.state()
+	if st >= coRunning || callDepth >= RecursionLimit { // running or done
 		return false
 	}
-	c.setState(coRunning)
+	c.fn = unsafe.Add(c.fn, int(coRunning-st)) // setState(coRunning), st known
 	callDepth++
 	return true
 }

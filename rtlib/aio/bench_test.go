@@ -342,3 +342,16 @@ func TestZeroAllocs(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSleep0Batch is BenchmarkSleep0Switch with 1000 tasks yielding
+// in turn (bench/switch's shape): the loop's cost per step of a batch.
+func BenchmarkSleep0Batch(b *testing.B) {
+	l := NewLoop()
+	b.ReportAllocs()
+	const tasks = 1000
+	per := b.N/tasks + 1
+	for i := 0; i < tasks-1; i++ {
+		NewTask(l, rt.NewCoroutine(benchFn, &yielder{n: per}), rt.None)
+	}
+	runMain(b, l, &yielder{n: per})
+}

@@ -537,13 +537,17 @@ func (t *Task) step(exc *rt.BaseException) {
 		}
 		t.mustCancel = false
 	}
-	t.setWait(nil)
+	if t.wait != nil {
+		t.setWait(nil)
+	}
 	l := t.loop
 	prev := l.current
 	l.current = t
 	var prevCtx *rt.Context
-	if x := t.ext(); x != nil && x.ctx != nil {
-		prevCtx = rt.EnterContext(x.ctx)
+	if t.kind&kindExtra != 0 {
+		if x := t.ext(); x.ctx != nil {
+			prevCtx = rt.EnterContext(x.ctx)
+		}
 	}
 	var v rt.Object
 	var done bool
@@ -584,7 +588,9 @@ func (t *Task) step(exc *rt.BaseException) {
 		return
 	}
 	if _, bare := v.(rt.NoneType); bare { // a bare yield: sleep(0)
-		l.scheduleStep(t, nil)
+		// l.scheduleNext(t), which is a little over the inlining budget.
+		l.ready.pushWord(unsafe.Add(unsafe.Pointer(t), tagStep))
+		l.ready.n++
 		return
 	}
 	switch w := v.(type) {

@@ -533,20 +533,27 @@ func (r *ring) popWord() unsafe.Pointer {
 	w := c.items[r.hi]
 	c.items[r.hi] = nil
 	r.hi++
-	if c == r.tail {
-		if r.hi == r.ti {
-			// Empty: start the same chunk over.
-			r.hi, r.ti = 0, 0
-		}
-	} else if r.hi == readyChunkLen {
-		r.head, r.hi = c.next, 0
-		c.next = nil
-		if r.nspare < maxSpareChunks {
-			c.next, r.spare = r.spare, c
-			r.nspare++
-		}
+	if r.hi == readyChunkLen {
+		r.popped(c)
 	}
 	return w
+}
+
+// popped follows popWord when it emptied the chunk c: its successor is
+// the head now, and c is kept for reuse. The queue does not start a chunk
+// over when it empties (one more test in popWord, which the loop inlines):
+// a trickle of entries cycles through two chunks.
+func (r *ring) popped(c *readyChunk) {
+	if c == r.tail {
+		r.hi, r.ti = 0, 0
+		return
+	}
+	r.head, r.hi = c.next, 0
+	c.next = nil
+	if r.nspare < maxSpareChunks {
+		c.next, r.spare = r.spare, c
+		r.nspare++
+	}
 }
 
 // Loop is a single-threaded event loop with the semantics of CPython
@@ -612,11 +619,16 @@ func (l *Loop) CallSoon(fn func()) *Handle {
 // throws exc into its coroutine (nil: send None).
 func (l *Loop) scheduleStep(t *Task, exc *rt.BaseException) {
 	if exc == nil {
-		l.ready.pushWord(unsafe.Add(unsafe.Pointer(t), tagStep))
-		l.ready.n++
+		l.scheduleNext(t)
 		return
 	}
 	l.ready.push(tagged(unsafe.Pointer(t), tagStepExc, unsafe.Pointer(exc)))
+}
+
+// scheduleNext schedules a step of t sending None (scheduleStep(t, nil)).
+func (l *Loop) scheduleNext(t *Task) {
+	l.ready.pushWord(unsafe.Add(unsafe.Pointer(t), tagStep))
+	l.ready.n++
 }
 
 // scheduleWakeup schedules Task.__wakeup(f) of t.
@@ -819,19 +831,30 @@ func (l *Loop) runOnce() {
 		n = 0 // the steps of the tasks woken above are the next iteration's
 	}
 	for ; n > 0; n-- {
-		it := l.ready.pop()
-		switch tag, p := it.split(); tag {
-		case tagStep:
+		// The ready queue's pop, written out: most entries are one-word
+		// task steps.
+		w := l.ready.popWord()
+		l.ready.n--
+		tag := uintptr(w) & tagMask
+		p := unsafe.Add(w, -int(tag))
+		if tag == tagStep {
 			if l.ntasks >= touchMinTasks {
 				l.touched += l.ready.touchNext()
 			}
 			(*Task)(p).step(nil)
+			continue
+		}
+		var q unsafe.Pointer
+		if twoWords(tag) {
+			q = l.ready.popWord()
+		}
+		switch tag {
 		case tagStepExc:
-			(*Task)(p).step((*rt.BaseException)(it.q))
+			(*Task)(p).step((*rt.BaseException)(q))
 		case tagWakeup:
-			(*Task)(p).wakeup((*Future)(it.q))
+			(*Task)(p).wakeup((*Future)(q))
 		case tagDone:
-			(*doneCallback)(p).fn((*Future)(it.q))
+			(*doneCallback)(p).fn((*Future)(q))
 		case tagTaskDone:
 			t := (*Task)(p)
 			cb := (*doneCallback)(t.wait)
@@ -870,8 +893,8 @@ func (l *Loop) fire(tm *timer) {
 func (l *Loop) RunForever() {
 	prev := running
 	l.running = true
-	running = l
-	defer func() { l.running = false; l.stopping = false; running = prev }()
+	setRunning(l)
+	defer func() { l.running = false; l.stopping = false; setRunning(prev) }()
 	for {
 		l.runOnce()
 		if l.stopping {
@@ -926,6 +949,15 @@ func (l *Loop) RunUntilComplete(fut *Future) (rt.Object, *rt.BaseException) {
 }
 
 var running *Loop
+
+// loopSet is running != nil, for asyncio.sleep's Builtin.Yield0: generated
+// code reads it through a pointer (rt.AttrCache.Yield0Hit).
+var loopSet bool
+
+// setRunning makes l the running loop (nil: none).
+func setRunning(l *Loop) {
+	running, loopSet = l, l != nil
+}
 
 // Running returns the running loop, or nil.
 func Running() *Loop { return running }

@@ -176,7 +176,7 @@ func newModule() (*rt.Module, *rt.BaseException) {
 	m.Dict.SetStr("Future", FutureType)
 	m.Dict.SetStr("Task", TaskType)
 	builtin(m, "run", asyncioRun)
-	m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: asyncioSleep, Await: awaitSleep, Start: startSleep, StartFloat: startSleepFloat})
+	m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: asyncioSleep, Await: awaitSleep, Start: startSleep, StartFloat: startSleepFloat, Yield0: &loopSet})
 	m.Dict.SetStr("create_task", &rt.Builtin{Name: "create_task", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		l, exc := needLoop()
 		if exc != nil {
@@ -257,8 +257,8 @@ func asyncioRun(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 		return nil, rt.Errorf(rt.ValueErrorType, "a coroutine was expected, got %s", rep)
 	}
 	l := NewLoop()
-	running = l
-	defer func() { running = nil }()
+	setRunning(l)
+	defer setRunning(nil)
 	task, exc := NewTask(l, args[0], rt.None)
 	if exc != nil {
 		return nil, exc
@@ -407,6 +407,19 @@ func sleepArgs(args []rt.Object, kw []rt.KwArg) (float64, rt.Object, *rt.BaseExc
 		if v {
 			delay = 1
 		}
+	case *rt.BigInt:
+		// An int beyond int64: sleep's `delay <= 0` holds or not, then
+		// math.isnan(delay) converts it to a float (OverflowError when
+		// too large for one).
+		if v.V.Sign() <= 0 {
+			delay = -1
+			break
+		}
+		f, exc := rt.IntToFloat(rt.IntVal{Big: v.V})
+		if exc != nil {
+			return 0, nil, exc
+		}
+		delay = f
 	default:
 		return 0, nil, rt.Errorf(rt.TypeErrorType, "'<=' not supported between instances of '%s' and 'int'", d.Type().Name)
 	}

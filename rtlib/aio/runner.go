@@ -50,8 +50,8 @@ func (r *Runner) run(coroObj rt.Object) (rt.Object, *rt.BaseException) {
 	if exc := r.lazyInit(); exc != nil {
 		return nil, exc
 	}
-	running = r.loop
-	defer func() { running = nil }()
+	setRunning(r.loop)
+	defer setRunning(nil)
 	task, exc := NewTask(r.loop, coroObj, rt.None)
 	if exc != nil {
 		return nil, exc
@@ -63,9 +63,9 @@ func (r *Runner) close() *rt.BaseException {
 	if r.state != 1 {
 		return nil
 	}
-	running = r.loop
+	setRunning(r.loop)
 	cancelAllTasks(r.loop)
-	running = nil
+	setRunning(nil)
 	r.loop.Close()
 	r.state = 2
 	return nil
