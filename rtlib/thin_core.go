@@ -631,12 +631,17 @@ func (c *Coroutine) Enter() bool {
 }
 
 // Leave ends a Resume begun by Enter.
+//
+// The coroutine is running from Enter to Leave: nothing changes its state
+// bits meanwhile (close, send and throw refuse a running coroutine; the
+// scratch mark is another bit), so Leave moves them from coRunning by a
+// known step.
 func (c *Coroutine) Leave(done bool) {
 	callDepth--
 	if done {
-		c.setState(coDone)
+		c.fn = unsafe.Add(c.fn, int(coDone)-int(coRunning))
 	} else {
-		c.setState(coSuspended)
+		c.fn = unsafe.Add(c.fn, int(coSuspended)-int(coRunning))
 	}
 }
 
