@@ -1239,9 +1239,13 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 		}
 		if fg.f.TempType(t.Dst) == ir.Int {
 			// The unboxed next int of a range: the inlinable common case
-			// first.
+			// first (from the frame's range slot when the loop has one).
+			fast := rt("RangeNextFast").Call(fg.ref(t.Value))
+			if tv, ok := t.Value.(ir.Temp); ok && fg.rangeIn[tv] {
+				fast = rt("RangeNextSlot").Call(jen.Op("&").Id("f").Dot(fmt.Sprintf("r%d", tv)))
+			}
 			return []jen.Code{jen.Block(
-				jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(rt("RangeNextFast")).Call(fg.ref(t.Value)),
+				jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(fast),
 				jen.If(jen.Op("!").Id("ok")).Block(
 					jen.Var().Id("e").Op("*").Qual(rtPath, "BaseException"),
 					jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op("=").Add(rt("RangeNextInt")).Call(fg.ref(t.Value)),
