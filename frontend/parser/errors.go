@@ -15,6 +15,8 @@ type Error struct {
 	Col      int // 1-based, in characters, like SyntaxError.offset
 	EndCol   int
 	Text     string // the source line
+
+	inFString bool // a tokenizer error met inside an f-string
 }
 
 func (e *Error) Error() string {
@@ -44,7 +46,7 @@ func (s *scanner) errorAt(kind, msg string, line, col, endCol int) {
 		return
 	}
 	text := s.lines.line(line)
-	s.err = &Error{Kind: kind, Msg: msg, Filename: s.filename, Line: line, Col: charCol(text, col) + 1, EndCol: charCol(text, endCol) + 1, Text: text}
+	s.err = &Error{Kind: kind, Msg: msg, Filename: s.filename, Line: line, Col: charCol(text, col) + 1, EndCol: charCol(text, endCol) + 1, Text: text, inFString: len(s.fstrings) > 0}
 }
 
 // charCol converts a byte offset within line to a character offset.

@@ -36,7 +36,7 @@ func (p *parser) endOfExpr() bool {
 		return false
 	}
 	switch p.text(t) {
-	case ")", "]", "}", ";", "=", ":":
+	case ")", "]", "}", ";", "=", ":", "!":
 		return true
 	}
 	return false
@@ -533,8 +533,8 @@ func (p *parser) callArgs() ([]ast.Expr, []*ast.Keyword) {
 				p.failAt(tokenAt(e), "SyntaxError", "positional argument follows keyword argument")
 			}
 			args = append(args, e)
-			if n := p.peek(); !p.isOp(",") && !p.isOp(")") && (n.kind == tName && !isKeyword(p.text(n)) || n.kind == tNumber || n.kind == tString) {
-				if _, isName := e.(*ast.Name); !(isName && n.kind == tString) {
+			if n := p.peek(); !p.isOp(",") && !p.isOp(")") && (n.kind == tName && !isKeyword(p.text(n)) || n.kind == tNumber || n.kind == tString || n.kind == tFStart) {
+				if _, isName := e.(*ast.Name); !(isName && (n.kind == tString || n.kind == tFStart)) {
 					// invalid_expression: two expressions side by side.
 					p.failAt(tokenAt(e), "SyntaxError", "invalid syntax. Perhaps you forgot a comma?")
 				}
@@ -655,7 +655,7 @@ func (p *parser) atom() ast.Expr {
 		p.next()
 		p.finish(&pos)
 		return p.arena.constant(ast.Constant{Pos: pos, Value: p.number(t)})
-	case tString:
+	case tString, tFStart:
 		return p.strings()
 	case tOp:
 		switch p.text(t) {

@@ -1,314 +1,259 @@
 package parser
 
 import (
+	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/async2go/async2go/frontend/ast"
 )
 
-// quoteLen is the length of a string token's closing quote (1 or 3).
-func quoteLen(text string) int {
-	if strings.HasSuffix(text, `"""`) || strings.HasSuffix(text, "'''") {
-		if len(text) >= 6 {
-			return 3
-		}
-	}
-	return 1
-}
-
-// posIn is the file position of byte off of token t's text.
-func (p *parser) posIn(t token, off int) (line, col int) {
-	line, col = t.line, t.col
-	last := -1
-	text := p.text(t)
-	for i := 0; i < off && i < len(text); i++ {
-		if text[i] == '\n' {
-			line++
-			last = i
-		}
-	}
-	if last < 0 {
-		return line, t.col + off
-	}
-	return line, off - last - 1
-}
-
-func (p *parser) spanIn(t token, from, to int) ast.Pos {
-	l1, c1 := p.posIn(t, from)
-	l2, c2 := p.posIn(t, to)
-	return ast.Pos{Line: l1, Col: c1, EndLine: l2, EndCol: c2}
-}
-
-// fstring parses the body of an f-string literal into constants and
-// FormattedValue nodes.
-// fstring parses the body of an f-string token t (body starts at byte base
-// of t's text) into Constant and FormattedValue nodes with PEP 701 positions.
-func (p *parser) fstring(t token, body string, raw bool, base int) []ast.Expr {
+// fstring parses an f-string from its tokens (PEP 701: FSTRING_START, then
+// FSTRING_MIDDLE pieces and replacement fields, then FSTRING_END; see
+// scan.go) into the Constant and FormattedValue parts of a JoinedStr,
+// unmerged: strings merges adjacent constants.
+func (p *parser) fstring() []ast.Expr {
+	start := p.next()
+	raw := strings.IndexAny(p.text(start), "rR") >= 0
 	var out []ast.Expr
-	var lit strings.Builder
-	litStart := -1
-	flush := func(end int) {
-		if lit.Len() > 0 {
-			out = append(out, &ast.Constant{Pos: p.spanIn(t, base+litStart, base+end), Value: p.arena.str(unescape(lit.String(), raw, false))})
-			lit.Reset()
+	for {
+		t := p.peek()
+		switch {
+		case t.kind == tFMiddle:
+			out = append(out, p.fstringConstant(raw))
+		case t.kind == tFEnd:
+			p.next()
+			return out
+		case t.kind == tOp && p.src[t.off] == '{' && t.end-t.off == 1:
+			out = p.replacementField(out, raw)
+		default:
+			// Only after a tokenizer error, which is reported instead.
+			p.fail("invalid syntax")
 		}
-		litStart = -1
 	}
-	mark := func(i int) {
-		if litStart < 0 {
-			litStart = i
+}
+
+// fstringConstant is the Constant of an FSTRING_MIDDLE token.
+func (p *parser) fstringConstant(raw bool) *ast.Constant {
+	t := p.next()
+	return &ast.Constant{Pos: ast.Pos{Line: t.line, Col: t.col, EndLine: t.endLine, EndCol: t.endCol}, Value: p.arena.str(unescape(p.text(t), raw, false))}
+}
+
+// replacementField parses a replacement field (CPython's
+// fstring_replacement_field and invalid_replacement_field), appending its
+// FormattedValue to out, after the Constant of its debug text when it has
+// an '='.
+func (p *parser) replacementField(out []ast.Expr, raw bool) []ast.Expr {
+	lb := p.next()
+	if t := p.peek(); t.kind == tOp {
+		switch text := p.text(t); text {
+		case "=", "!", ":", "}":
+			p.failAt(t, "SyntaxError", fmt.Sprintf("f-string: valid expression required before '%s'", text))
 		}
 	}
-	i := 0
-	for i < len(body) {
-		c := body[i]
-		if c == '\\' && !raw && i+1 < len(body) && body[i+1] == '\\' {
-			mark(i)
-			lit.WriteString(`\\`)
-			i += 2
-			continue
-		}
-		if c == '\\' && !raw && i+2 < len(body) && body[i+1] == 'N' && body[i+2] == '{' {
-			// \N{NAME}: the braces belong to the escape.
-			if k := strings.IndexByte(body[i:], '}'); k > 0 {
-				mark(i)
-				lit.WriteString(body[i : i+k+1])
-				i += k + 1
-				continue
-			}
-		}
-		if c == '{' && i+1 < len(body) && body[i+1] == '{' {
-			mark(i)
-			lit.WriteByte('{')
-			i += 2
-			continue
-		}
-		if c == '}' && i+1 < len(body) && body[i+1] == '}' {
-			mark(i)
-			lit.WriteByte('}')
-			i += 2
-			continue
-		}
-		if c == '}' {
-			p.failAt(t, "SyntaxError", "f-string: single '}' is not allowed")
-		}
-		if c != '{' {
-			mark(i)
-			lit.WriteByte(c)
-			i++
-			continue
-		}
-		// A replacement field: find its end, respecting nesting and strings.
-		j := i + 1
-		depth := 0
-		exprEnd := -1
-		for j < len(body) {
-			d := body[j]
-			if d == '#' {
-				// A comment in a multi-line replacement field runs to the
-				// end of its line.
-				for j < len(body) && body[j] != '\n' {
-					j++
-				}
-				continue
-			}
-			if d == '\'' || d == '"' {
-				if j+2 < len(body) && body[j+1] == d && body[j+2] == d {
-					end := strings.Index(body[j+3:], body[j:j+3])
-					if end < 0 {
-						j = len(body)
-					} else {
-						j += 3 + end + 3
-					}
-					continue
-				}
-				k := j + 1
-				for k < len(body) && body[k] != d {
-					k++
-				}
-				j = k + 1
-				continue
-			}
-			if d == '[' || d == '(' || d == '{' {
-				depth++
-			} else if d == ']' || d == ')' || (d == '}' && depth > 0) {
-				depth--
-			} else if depth == 0 && (d == '}' || d == '!' && j+1 < len(body) && body[j+1] != '=' || d == ':') {
-				exprEnd = j
+	if p.isKw("lambda") {
+		// The lambda's ':' began a format spec.
+		for i, depth := p.i+1, 0; i+1 < len(p.toks); i++ {
+			t := p.toks[i]
+			if t.kind == tNewline || t.kind == tEOF || t.kind == tFEnd {
 				break
 			}
-			j++
-		}
-		if exprEnd < 0 {
-			p.failAt(t, "SyntaxError", "f-string: expecting '}'")
-		}
-		exprText := body[i+1 : exprEnd]
-		debug := ""
-		stripped := stripComments(exprText)
-		trimmed := strings.TrimRight(stripped, " \t\n\r\f")
-		if strings.HasSuffix(trimmed, "=") && !strings.HasSuffix(trimmed, "==") && !strings.HasSuffix(trimmed, "!=") && !strings.HasSuffix(trimmed, "<=") && !strings.HasSuffix(trimmed, ">=") {
-			debug = stripped
-			exprText = trimmed[:len(trimmed)-1]
-		}
-		el, ec := p.posIn(t, base+i+1)
-		expr := p.subExpr(t, exprText, el, ec)
-		conv := -1
-		k := exprEnd
-		if body[k] == '!' {
-			conv = int(body[k+1])
-			k += 2
-			for k < len(body) && (body[k] == ' ' || body[k] == '\t' || body[k] == '\n') {
-				k++
+			if t.kind != tOp {
+				continue
 			}
-		} else if debug != "" {
+			switch p.text(t) {
+			case "(", "[", "{":
+				depth++
+			case ")", "]", "}":
+				depth--
+			}
+			if depth < 0 {
+				break
+			}
+			if depth == 0 && p.text(t) == ":" {
+				// (Before a '{', the lambda's body is a set display.)
+				if p.toks[i+1].kind == tFMiddle {
+					lam := p.peek()
+					p.failAt(token{line: lam.line, col: lam.col, endLine: t.endLine, endCol: t.endCol}, "SyntaxError", "f-string: lambda expressions are not allowed without parentheses")
+				}
+				break
+			}
+		}
+	}
+	if !p.startsExpr(p.peek()) {
+		p.fail("f-string: expecting a valid expression after '{'")
+	}
+	e := p.fieldExpression()
+	if n := p.peek(); !p.isOp("=") && !p.isOp("!") && !p.isOp(":") && !p.isOp("}") {
+		// Tokens after the expression: CPython's invalid_expression (the
+		// field's braces make the bracket level nonzero) for two
+		// expressions side by side, as in f"{a b}", else the f-string's
+		// own complaint.
+		if n.kind == tName && !isKeyword(p.text(n)) || n.kind == tNumber || n.kind == tString || n.kind == tFStart {
+			if _, isName := e.(*ast.Name); !(isName && (n.kind == tString || n.kind == tFStart)) {
+				b := p.expression()
+				a, z := e.Span(), b.Span()
+				p.failAt(token{line: a.Line, col: a.Col, endLine: z.EndLine, endCol: z.EndCol}, "SyntaxError", "invalid syntax. Perhaps you forgot a comma?")
+			}
+		}
+		p.fail("f-string: expecting '=', or '!', or ':', or '}'")
+	}
+	var debug *ast.Constant
+	if p.acceptOp("=") {
+		if !p.isOp("!") && !p.isOp(":") && !p.isOp("}") {
+			p.fail("f-string: expecting '!', or ':', or '}'")
+		}
+		// The debug text runs from after the '{' to the '!', ':' or '}',
+		// with its comments dropped.
+		end := p.peek()
+		debug = &ast.Constant{Pos: ast.Pos{Line: lb.line, Col: lb.col + 1, EndLine: end.line, EndCol: end.col}, Value: p.arena.str(stripComments(p.src[lb.end:end.off]))}
+	}
+	conv := -1
+	var convName token
+	if p.isOp("!") {
+		bang := p.next()
+		n := p.peek()
+		if p.isOp(":") || p.isOp("}") {
+			p.fail("f-string: missing conversion character")
+		}
+		if n.kind != tName || isKeyword(p.text(n)) {
+			p.fail("f-string: invalid conversion character")
+		}
+		if n.line != bang.endLine || n.col != bang.endCol {
+			p.failAt(token{line: bang.line, col: bang.col, endLine: n.endLine, endCol: n.endCol}, "SyntaxError", "f-string: conversion type must come right after the exclamanation mark")
+		}
+		convName = p.next()
+		conv = int(p.text(convName)[0])
+		if !p.isOp(":") && !p.isOp("}") {
+			p.fail("f-string: expecting ':' or '}'")
+		}
+	}
+	var spec ast.Expr
+	if p.isOp(":") {
+		colon := p.next()
+		var parts []ast.Expr
+		for {
+			if t := p.peek(); t.kind == tFMiddle {
+				parts = append(parts, p.fstringConstant(raw))
+			} else if t.kind == tOp && p.src[t.off] == '{' && t.end-t.off == 1 {
+				parts = p.replacementField(parts, raw)
+			} else {
+				break
+			}
+		}
+		if len(parts) == 1 {
+			// CPython 3.12 keeps the empty constant before the '}' of a
+			// spec ending in a field, but not that of an empty spec.
+			if c, ok := parts[0].(*ast.Constant); ok && c.Value.(string) == "" {
+				parts = nil
+			}
+		}
+		pos := startPos(colon)
+		p.finish(&pos)
+		spec = &ast.JoinedStr{Pos: pos, Values: parts}
+		if !p.isOp("}") {
+			p.fail("f-string: expecting '}', or format specs")
+		}
+	}
+	if !p.isOp("}") {
+		p.fail("f-string: expecting '}'")
+	}
+	rb := p.next()
+	if conv >= 0 {
+		if name := p.text(convName); name != "s" && name != "r" && name != "a" {
+			p.failAt(convName, "SyntaxError", fmt.Sprintf("f-string: invalid conversion character '%s': expected 's', 'r', or 'a'", name))
+		}
+	}
+	if debug != nil {
+		out = append(out, debug)
+		if conv < 0 && spec == nil {
 			conv = 'r'
 		}
-		var spec ast.Expr
-		if k < len(body) && body[k] == ':' {
-			// The spec runs to the matching '}', and may hold nested fields.
-			m := k + 1
-			d := 0
-			for m < len(body) {
-				if d > 0 && (body[m] == '"' || body[m] == '\'') {
-					// A string inside a nested field may hold braces.
-					if e := strings.IndexByte(body[m+1:], body[m]); e >= 0 {
-						m += e + 2
-						continue
-					}
-				}
-				if body[m] == '{' {
-					d++
-				} else if body[m] == '}' {
-					if d == 0 {
-						break
-					}
-					d--
-				}
-				m++
-			}
-			specParts := p.fstring(t, body[k+1:m], raw, base+k+1)
-			if n := len(specParts); n > 0 {
-				// CPython 3.12 ends a spec whose last part is a
-				// replacement field with an empty string.
-				if _, ok := specParts[n-1].(*ast.FormattedValue); ok {
-					specParts = append(specParts, &ast.Constant{Pos: p.spanIn(t, base+m, base+m), Value: ""})
-				}
-			}
-			spec = &ast.JoinedStr{Pos: p.spanIn(t, base+k, base+m), Values: specParts}
-			if debug != "" && conv == 'r' && body[exprEnd] != '!' {
-				conv = -1
-			}
-			k = m
-		}
-		if k >= len(body) || body[k] != '}' {
-			p.failAt(t, "SyntaxError", "f-string: expecting '}'")
-		}
-		if debug != "" {
-			if lit.Len() > 0 {
-				flush(i)
-			}
-			mark(i + 1)
-			lit.WriteString(debug)
-			flush(exprEnd)
-		}
-		flush(i)
-		out = append(out, &ast.FormattedValue{Pos: p.spanIn(t, base+i, base+k+1), Value: expr, Conversion: conv, FormatSpec: spec})
-		i = k + 1
 	}
-	flush(len(body))
-	return out
+	return append(out, &ast.FormattedValue{Pos: ast.Pos{Line: lb.line, Col: lb.col, EndLine: rb.endLine, EndCol: rb.endCol}, Value: e, Conversion: conv, FormatSpec: spec})
 }
 
-// subExpr parses the expression of an f-string replacement field, which
-// starts at line, col of the file.
-func (p *parser) subExpr(t token, text string, line, col int) ast.Expr {
-	if strings.TrimSpace(text) == "" {
-		p.failAt(t, "SyntaxError", "f-string: valid expression required before '}'")
-	}
-	snippet := "(" + text + ")"
-	toks, names, err := scanText(p.filename, snippet, newLines(snippet), nil)
-	if err != nil {
-		panic(bail{err})
-	}
-	// Move the positions from the "(" + text + ")" snippet into the file.
-	shift := func(l, c int) (int, int) {
-		if l == 1 {
-			return line, col + c - 1
+// fieldExpression parses a replacement field's expression. Where the
+// parser finds nothing but "invalid syntax", CPython's PEG parser has
+// backtracked to the longest expression the tokens begin with and
+// complains about the token after it.
+func (p *parser) fieldExpression() (e ast.Expr) {
+	start := p.i
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
 		}
-		return line + l - 1, c
-	}
-	for i := range toks {
-		toks[i].line, toks[i].col = shift(toks[i].line, toks[i].col)
-		toks[i].endLine, toks[i].endCol = shift(toks[i].endLine, toks[i].endCol)
-	}
-	// Drop the added parentheses: a bare tuple spans its elements only.
-	sub := &parser{toks: toks, src: snippet, names: names, lines: p.lines, filename: p.filename, arena: p.arena}
-	if len(toks) > 0 && toks[0].kind == tOp && sub.text(toks[0]) == "(" {
-		for j := len(toks) - 1; j > 0; j-- {
-			if toks[j].kind == tOp && sub.text(toks[j]) == ")" {
-				toks = append(toks[1:j:j], toks[j+1:]...)
-				break
+		if b, ok := r.(bail); !ok || b.err.Msg != "invalid syntax" {
+			panic(r)
+		}
+		for k := min(p.i, len(p.toks)-1); k > start; k-- {
+			toks := append(append([]token(nil), p.toks[start:k]...), token{kind: tNewline}, token{kind: tEOF})
+			sub := &parser{toks: toks, src: p.src, names: p.names, lines: p.lines, filename: p.filename, arena: p.arena}
+			if sub.parses() {
+				p.failAt(p.toks[k], "SyntaxError", "f-string: expecting '=', or '!', or ':', or '}'")
 			}
 		}
-	}
-	sub.toks = toks
-	if len(toks) > 0 && toks[0].kind == tName && sub.text(toks[0]) == "lambda" {
-		// The lambda's ':' began the format spec: CPython's report spans
-		// from the lambda to that ':'.
-		lam := toks[0]
-		rest := text[strings.Index(text, "lambda"):]
-		if !strings.Contains(rest, "\n") {
-			lam.endLine, lam.endCol = lam.line, lam.col+utf8.RuneCountInString(rest)+1
-		}
-		p.failAt(lam, "SyntaxError", "f-string: lambda expressions are not allowed without parentheses")
-	}
-	e := sub.starExpressionsOrYield()
-	if n := sub.peek(); n.kind != tNewline && n.kind != tEOF {
-		// Tokens after the expression: CPython's invalid_expression (the
-		// field's braces make its bracket level nonzero) for two
-		// expressions side by side, as in f"{a b}" or the nested
-		// f"{f"{u}|{{"k": 1}}"}" (whose inner f-string ends at the quote
-		// after its escaped brace), else the f-string's own complaint.
-		if n.kind == tName && !isKeyword(sub.text(n)) || n.kind == tNumber || n.kind == tString {
-			if _, isName := e.(*ast.Name); !(isName && n.kind == tString) {
-				b := sub.expression()
-				a, z := e.Span(), b.Span()
-				sub.failAt(token{line: a.Line, col: a.Col, endLine: z.EndLine, endCol: z.EndCol}, "SyntaxError", "invalid syntax. Perhaps you forgot a comma?")
+		p.failAt(p.toks[start], "SyntaxError", "f-string: expecting a valid expression after '{'")
+	}()
+	return p.starExpressionsOrYield()
+}
+
+// parses reports whether the tokens are one expression.
+func (p *parser) parses() (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, isBail := r.(bail); !isBail {
+				panic(r)
 			}
+			ok = false
 		}
-		sub.failAt(n, "SyntaxError", "f-string: expecting '=', or '!', or ':', or '}'")
+	}()
+	p.starExpressionsOrYield()
+	return p.peek().kind == tNewline
+}
+
+// startsExpr reports whether t can begin an expression (or a yield).
+func (p *parser) startsExpr(t token) bool {
+	switch t.kind {
+	case tName:
+		if text := p.text(t); isKeyword(text) {
+			switch text {
+			case "None", "True", "False", "not", "lambda", "await", "yield":
+				return true
+			}
+			return false
+		}
+		return true
+	case tNumber, tString, tFStart:
+		return true
+	case tOp:
+		switch p.text(t) {
+		case "(", "[", "{", "-", "+", "~", "*", "...":
+			return true
+		}
 	}
-	return e
+	return false
 }
 
 // stripComments removes the comments of a replacement field's text, as the
-// '=' debug text shows it.
+// '=' debug text shows it: as CPython 3.12 does, each '#' to the end of its
+// line, even in a string ('#' is rare in a debug field).
 func stripComments(s string) string {
 	if strings.IndexByte(s, '#') < 0 {
 		return s
 	}
 	var b strings.Builder
-	var q byte
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case q != 0:
-			if c == q {
-				q = 0
-			}
-		case c == '\'' || c == '"':
-			q = c
-		case c == '#':
-			for i < len(s) && s[i] != '\n' {
-				i++
-			}
-			if i < len(s) {
-				b.WriteByte('\n')
-			}
+		if s[i] != '#' {
+			b.WriteByte(s[i])
 			continue
 		}
-		b.WriteByte(c)
+		for i < len(s) && s[i] != '\n' {
+			i++
+		}
+		if i < len(s) {
+			b.WriteByte('\n')
+		}
 	}
 	return b.String()
 }

@@ -44,9 +44,6 @@ func (p *parser) number(t token) ast.Value {
 		}
 		return f
 	}
-	if len(low) > 1 && low[0] == '0' && strings.Trim(low, "0") != "" {
-		p.failAt(t, "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
-	}
 	if len(s) <= 18 { // fits an int64: no big.Int parse
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 			return p.arena.bigInt(n)
@@ -65,10 +62,13 @@ func (p *parser) strings() ast.Expr {
 	end := p.i
 	plain := true
 	for ; end < len(p.toks) && p.toks[end].kind == tString; end++ {
-		if prefix, _, _ := splitString(p.text(p.toks[end])); strings.IndexAny(prefix, "fFbB") >= 0 {
+		if prefix, _, _ := splitString(p.text(p.toks[end])); strings.IndexAny(prefix, "bB") >= 0 {
 			plain = false
 			break
 		}
+	}
+	if end < len(p.toks) && p.toks[end].kind == tFStart {
+		plain = false
 	}
 	if plain {
 		prefix, body, raw := splitString(p.text(first))
@@ -95,7 +95,14 @@ func (p *parser) strings() ast.Expr {
 	isBytes, anyF := false, false
 	kind := ""
 	n := 0
-	for p.peek().kind == tString {
+	nonBytes := false
+	for p.peek().kind == tString || p.peek().kind == tFStart {
+		if p.peek().kind == tFStart {
+			anyF, nonBytes = true, true
+			parts = append(parts, p.fstring()...)
+			n++
+			continue
+		}
 		t := p.next()
 		prefix, body, raw := splitString(p.text(t))
 		lp := strings.ToLower(prefix)
@@ -105,17 +112,22 @@ func (p *parser) strings() ast.Expr {
 		if strings.Contains(lp, "b") {
 			isBytes = true
 			bytesVal = append(bytesVal, unescape(body, raw, true)...)
-		} else if strings.Contains(lp, "f") {
-			anyF = true
-			parts = append(parts, p.fstring(t, body, raw, len(p.text(t))-len(body)-quoteLen(p.text(t)))...)
 		} else {
+			nonBytes = true
 			cp := startPos(t)
 			cp.EndLine, cp.EndCol = t.endLine, t.endCol
-			parts = append(parts, &ast.Constant{Pos: cp, Value: p.arena.str(unescape(body, raw, false))})
+			c := &ast.Constant{Pos: cp, Value: p.arena.str(unescape(body, raw, false))}
+			if strings.Contains(lp, "u") {
+				c.Kind = "u" // a merged run keeps its first part's kind
+			}
+			parts = append(parts, c)
 		}
 		n++
 	}
 	p.finish(&pos)
+	if isBytes && nonBytes {
+		p.fail("cannot mix bytes and nonbytes literals")
+	}
 	if isBytes {
 		return &ast.Constant{Pos: pos, Value: ast.Bytes(bytesVal)}
 	}

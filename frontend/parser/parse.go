@@ -19,20 +19,38 @@ func ParseFile(filename string, src []byte) (*ast.Module, error) {
 		}
 		return mod, nil
 	}
-	// Both the tokenizer and the parser may have failed: report what CPython
-	// reports. An unclosed bracket wins over a parser error on a later line
-	// (pegen's _PyPegen_set_syntax_error); any other tokenizer error wins
-	// unless the parser failed before reaching it.
+	// Both the tokenizer and the parser may have failed before the end:
+	// report what CPython reports. Having failed, pegen tokenizes the rest
+	// of the file (_PyPegen_set_syntax_error,
+	// _PyPegen_tokenize_full_source_to_check_for_errors): an unclosed
+	// bracket wins over a parser error on a later line, and an error the
+	// tokenizer raises itself wins unless it is met inside an f-string.
 	if perr != nil && !p.atEnd {
 		if strings.HasSuffix(serr.Msg, "was never closed") {
 			if perr.Line <= serr.Line {
 				return nil, perr
 			}
-		} else if perr.Line < serr.Line || perr.Line == serr.Line && perr.Col < serr.Col {
+		} else if serr.inFString || !raisedByTokenizer(serr) {
 			return nil, perr
 		}
 	}
 	return nil, serr
+}
+
+// raisedByTokenizer reports whether CPython's tokenizer raises e itself
+// (with syntaxerror()), rather than returning an error token the parser
+// reports: an unexpected indent is the parser's, and a bad dedent or
+// line continuation only an error code.
+func raisedByTokenizer(e *Error) bool {
+	switch e.Msg {
+	case "unexpected indent", "unindent does not match any outer indentation level", "unexpected character after line continuation character":
+		return false
+	}
+	if r := strings.TrimPrefix(e.Msg, "invalid character '"); r != e.Msg && r[0] < 0x80 {
+		// An ASCII character no token begins with: the parser's error.
+		return false
+	}
+	return e.Kind == "SyntaxError"
 }
 
 func (p *parser) module() (mod *ast.Module, err *Error) {
@@ -755,6 +773,8 @@ func describe(e ast.Expr) string {
 		return "await expression"
 	case *ast.Lambda:
 		return "lambda"
+	case *ast.JoinedStr, *ast.FormattedValue:
+		return "f-string expression"
 	}
 	return "expression"
 }

@@ -22,6 +22,13 @@ const (
 	tNewline
 	tIndent
 	tDedent
+	// PEP 701: an f-string is FSTRING_START (its prefix and opening quote),
+	// then FSTRING_MIDDLE literal pieces and the replacement fields as
+	// ordinary tokens ('{', the expression, '=', '!', ':', '}'), then
+	// FSTRING_END (its closing quote).
+	tFStart
+	tFMiddle
+	tFEnd
 )
 
 // A token holds no pointers, so that the garbage collector need not scan
@@ -49,7 +56,32 @@ type scanner struct {
 	names     []string // normalized identifiers (see token)
 	atBOL     bool
 	err       *Error
+	fstrings  []fmode // the f-strings being scanned, innermost last
 }
+
+// fmode is the state of an f-string being scanned (CPython's
+// tokenizer_mode).
+type fmode struct {
+	quote     byte
+	triple    bool
+	raw       bool
+	inExpr    bool // scanning a replacement field's tokens, not literal text
+	parenBase int  // len(scanner.parens) when the f-string began
+	// exprStart is the bracket depth (within this f-string) of the
+	// innermost open replacement field's '{', -1 when none is open
+	// (curly_bracket_expr_start_depth): 0 for a field, 1 for a field in
+	// its format spec, 2 for one in that field's spec.
+	exprStart           int
+	startLine, startCol int // where the f-string's prefix is
+}
+
+// maxExprNesting is CPython's MAX_EXPR_NESTING: replacement fields nest
+// (in format specs) less deep than this.
+const maxExprNesting = 3
+
+// maxFStringLevel is CPython's MAXFSTRINGLEVEL: f-strings nest less deep
+// than this.
+const maxFStringLevel = 150
 
 // scan decodes a file's source (BOM, PEP 263 declaration) and tokenizes it.
 func scan(filename string, src []byte) ([]token, []string, *lines, *Error) {
@@ -124,6 +156,10 @@ func (s *scanner) col() int { return s.pos - s.lineStart }
 
 func (s *scanner) run() {
 	for s.err == nil {
+		if len(s.fstrings) > 0 && !s.fstrings[len(s.fstrings)-1].inExpr {
+			s.fstringMiddle()
+			continue
+		}
 		if s.atBOL && len(s.parens) == 0 {
 			if !s.indentation() {
 				continue
@@ -146,7 +182,12 @@ func (s *scanner) run() {
 				s.line++
 				s.lineStart = s.pos
 			} else {
-				s.errorAt("SyntaxError", "unexpected character after line continuation character", s.line, s.col(), s.col()+1)
+				// CPython's caret is on the character after the backslash.
+				c := s.col()
+				if s.pos+1 < len(s.src) {
+					c++
+				}
+				s.errorAt("SyntaxError", "unexpected character after line continuation character", s.line, c, c+1)
 			}
 		case c == '\n':
 			if len(s.parens) == 0 {
@@ -334,6 +375,7 @@ func (s *scanner) number() {
 			}
 		case !radix && (c == 'j' || c == 'J'):
 			s.pos++
+			seenDot = true // not an integer
 			goto done
 		default:
 			goto done
@@ -341,6 +383,16 @@ func (s *scanner) number() {
 		s.pos++
 	}
 done:
+	if !radix && !seenDot && !seenExp && s.src[start] == '0' && strings.Trim(s.src[start:s.pos], "0_") != "" {
+		// A tokenizer error in CPython (so it wins over a parser error
+		// earlier in the file): the caret spans the leading zeros.
+		z := start
+		for s.src[z] == '0' || s.src[z] == '_' {
+			z++
+		}
+		s.errorAt("SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", s.line, startCol, z-s.lineStart)
+		return
+	}
 	if s.pos < len(s.src) && isIdentStart(s.src[s.pos]) {
 		s.errorAt("SyntaxError", "invalid decimal literal", s.line, s.col()-1, s.col())
 		return
@@ -348,22 +400,26 @@ done:
 	s.emit(tNumber, start, s.pos, s.line, startCol, s.line, s.col())
 }
 
-// str scans a string literal whose prefix starts at start.
+// str scans a string literal whose prefix starts at start; an f-string
+// only begins (see fstringStart).
 func (s *scanner) str(start int) {
 	startLine, startCol := s.line, start-s.lineStart
 	q := s.src[s.pos]
 	triple := s.pos+2 < len(s.src) && s.src[s.pos+1] == q && s.src[s.pos+2] == q
-	prefix := strings.ToLower(s.src[start:s.pos])
-	isF := strings.Contains(prefix, "f")
+	if start < s.pos && (s.src[s.pos-1]|0x20 == 'f' || start+1 < s.pos && s.src[start]|0x20 == 'f') {
+		s.fstringStart(start, q, triple)
+		return
+	}
 	if triple {
 		s.pos += 3
 	} else {
 		s.pos++
 	}
-	depth := 0
 	for {
-		if s.pos >= len(s.src) {
-			if isF && depth > 0 && !triple {
+		if s.pos >= len(s.src) || s.src[s.pos] == '\n' && !triple {
+			if n := len(s.fstrings); n > 0 && s.fstrings[n-1].quote == q && s.fstrings[n-1].triple == triple {
+				// The closing quote of the f-string whose replacement
+				// field this is: the field lacks its '}'.
 				s.errorAt("SyntaxError", "f-string: expecting '}'", startLine, startCol, startCol+1)
 				return
 			}
@@ -379,22 +435,6 @@ func (s *scanner) str(start int) {
 			return
 		}
 		c := s.src[s.pos]
-		if isF {
-			if c == '{' {
-				if depth == 0 && s.pos+1 < len(s.src) && s.src[s.pos+1] == '{' {
-					s.pos += 2
-					continue
-				}
-				depth++
-			} else if c == '}' && depth > 0 {
-				depth--
-			}
-		}
-		if c == '\\' && isF && depth == 0 && s.pos+1 < len(s.src) && (s.src[s.pos+1] == '{' || s.src[s.pos+1] == '}') {
-			// A backslash does not escape a brace.
-			s.pos++
-			continue
-		}
 		if c == '\\' {
 			if s.pos+1 < len(s.src) && s.src[s.pos+1] == '\n' {
 				s.line++
@@ -404,16 +444,12 @@ func (s *scanner) str(start int) {
 			continue
 		}
 		if c == '\n' {
-			if !triple && depth == 0 {
-				s.errorAt("SyntaxError", fmt.Sprintf("unterminated string literal (detected at line %d)", startLine), startLine, startCol, startCol+1)
-				return
-			}
 			s.pos++
 			s.line++
 			s.lineStart = s.pos
 			continue
 		}
-		if c == q && depth == 0 {
+		if c == q {
 			if !triple {
 				s.pos++
 				break
@@ -423,28 +459,155 @@ func (s *scanner) str(start int) {
 				break
 			}
 		}
-		if isF && depth > 0 && (c == '"' || c == '\'') && c != q {
-			// A nested string inside a replacement field.
-			if s.pos+2 < len(s.src) && s.src[s.pos+1] == c && s.src[s.pos+2] == c {
-				s.pos += 3
-				for s.pos+2 < len(s.src) && !(s.src[s.pos] == c && s.src[s.pos+1] == c && s.src[s.pos+2] == c) {
-					if s.src[s.pos] == '\n' {
-						s.line++
-						s.lineStart = s.pos + 1
-					}
-					s.pos++
-				}
-				s.pos += 2
-			} else {
-				s.pos++
-				for s.pos < len(s.src) && s.src[s.pos] != c && s.src[s.pos] != '\n' {
-					s.pos++
-				}
-			}
-		}
 		s.pos++
 	}
 	s.emit(tString, start, s.pos, startLine, startCol, s.line, s.col())
+}
+
+// fstringStart emits the FSTRING_START token of an f-string whose prefix
+// starts at start and whose quote is at s.pos, and enters its literal text.
+func (s *scanner) fstringStart(start int, q byte, triple bool) {
+	startLine, startCol := s.line, start-s.lineStart
+	if triple {
+		s.pos += 3
+	} else {
+		s.pos++
+	}
+	if len(s.fstrings)+1 >= maxFStringLevel {
+		s.errorAt("SyntaxError", "too many nested f-strings", s.line, s.col()-1, s.col())
+		return
+	}
+	raw := strings.IndexAny(s.src[start:s.pos], "rR") >= 0
+	s.fstrings = append(s.fstrings, fmode{quote: q, triple: triple, raw: raw, parenBase: len(s.parens), exprStart: -1, startLine: startLine, startCol: startCol})
+	s.emit(tFStart, start, s.pos, startLine, startCol, s.line, s.col())
+}
+
+// fstringMiddle scans the literal text of the innermost f-string (or of a
+// replacement field's format spec) up to a replacement field, the end of
+// the spec or the closing quote (CPython's tok_get_fstring_mode). "{{" and
+// "}}" end an FSTRING_MIDDLE token after their first brace.
+func (s *scanner) fstringMiddle() {
+	m := &s.fstrings[len(s.fstrings)-1]
+	inSpec := m.exprStart >= 0
+	start, line, col := s.pos, s.line, s.col()
+	openField := func() {
+		m.exprStart++
+		if m.exprStart >= maxExprNesting {
+			s.errorAt("SyntaxError", "f-string: expressions nested too deeply", s.line, s.col()-1, s.col())
+			return
+		}
+		m.inExpr = true
+	}
+	if s.pos < len(s.src) && s.src[s.pos] == '{' && (s.pos+1 >= len(s.src) || s.src[s.pos+1] != '{') {
+		// (In a format spec, "{{" opens a field after an empty
+		// FSTRING_MIDDLE, below.)
+		openField()
+		return
+	}
+	if s.closesFString(m) {
+		n := 1
+		if m.triple {
+			n = 3
+		}
+		s.emit(tFEnd, s.pos, s.pos+n, s.line, s.col(), s.line, s.col()+n)
+		s.pos += n
+		s.fstrings = s.fstrings[:len(s.fstrings)-1]
+		return
+	}
+	middle := func(end int) {
+		if end > start || inSpec {
+			s.emit(tFMiddle, start, end, line, col, s.line, end-s.lineStart)
+		}
+	}
+	// escapedBrace ends the token at the first brace of "{{" or "}}",
+	// which its position covers.
+	escapedBrace := func() {
+		s.emit(tFMiddle, start, s.pos+1, line, col, s.line, s.pos+2-s.lineStart)
+		s.pos += 2
+	}
+	unicodeEscape := false
+	for {
+		if s.pos >= len(s.src) || s.src[s.pos] == '\n' && !m.triple {
+			if inSpec && s.pos < len(s.src) {
+				// A newline ends a single-quoted f-string's format spec;
+				// the field's tokens go on (and will lack their '}').
+				middle(s.pos)
+				m.inExpr = true
+				return
+			}
+			last := s.line // the line of the end of the file, or of the newline
+			if s.pos >= len(s.src) && len(s.src) > 0 && s.src[len(s.src)-1] == '\n' {
+				last--
+			}
+			if m.triple {
+				s.errorAt("SyntaxError", fmt.Sprintf("unterminated triple-quoted f-string literal (detected at line %d)", last), m.startLine, m.startCol, m.startCol+1)
+			} else {
+				s.errorAt("SyntaxError", fmt.Sprintf("unterminated f-string literal (detected at line %d)", last), m.startLine, m.startCol, m.startCol+1)
+			}
+			return
+		}
+		c := s.src[s.pos]
+		switch c {
+		case m.quote:
+			if s.closesFString(m) {
+				middle(s.pos)
+				return
+			}
+		case '{':
+			if !inSpec && s.pos+1 < len(s.src) && s.src[s.pos+1] == '{' {
+				escapedBrace()
+				return
+			}
+			middle(s.pos)
+			openField()
+			return
+		case '}':
+			if unicodeEscape {
+				// The end of a \N{...} escape ends the token.
+				s.pos++
+				middle(s.pos)
+				return
+			}
+			if !inSpec && s.pos+1 < len(s.src) && s.src[s.pos+1] == '}' {
+				escapedBrace()
+				return
+			}
+			// The end of a format spec, or a single '}' (an error the
+			// regular mode reports).
+			middle(s.pos)
+			m.inExpr = true
+			return
+		case '\\':
+			if s.pos+1 >= len(s.src) {
+				break
+			}
+			switch d := s.src[s.pos+1]; {
+			case d == '{' || d == '}':
+				// A backslash does not escape a brace.
+			case d == 'N' && !m.raw && s.pos+2 < len(s.src) && s.src[s.pos+2] == '{':
+				unicodeEscape = true
+				s.pos += 2
+			case d == '\n':
+				s.pos++
+				s.line++
+				s.lineStart = s.pos + 1
+			default:
+				s.pos++
+			}
+		case '\n':
+			s.line++
+			s.lineStart = s.pos + 1
+		}
+		s.pos++
+	}
+}
+
+// closesFString reports whether m's closing quote is at s.pos.
+func (s *scanner) closesFString(m *fmode) bool {
+	if s.pos >= len(s.src) || s.src[s.pos] != m.quote {
+		return false
+	}
+	return !m.triple || s.pos+2 < len(s.src) && s.src[s.pos+1] == m.quote && s.src[s.pos+2] == m.quote
 }
 
 // maxParenLevel is CPython's MAXLEVEL: brackets nest at most this deep.
@@ -491,6 +654,18 @@ func multiOpLen(rest string) int {
 
 func (s *scanner) op() {
 	rest := s.src[s.pos:]
+	var m *fmode // the f-string whose replacement field this is, if any
+	if n := len(s.fstrings); n > 0 {
+		m = &s.fstrings[n-1]
+		if rest[0] == ':' && len(s.parens)-m.parenBase-1 == m.exprStart {
+			// A ':' at the field's own bracket level begins its format
+			// spec (even before '=': f"{x:=5}" pads x).
+			s.emit(tOp, s.pos, s.pos+1, s.line, s.col(), s.line, s.col()+1)
+			s.pos++
+			m.inExpr = false
+			return
+		}
+	}
 	if n := multiOpLen(rest); n > 1 {
 		s.emit(tOp, s.pos, s.pos+n, s.line, s.col(), s.line, s.col()+n)
 		s.pos += n
@@ -518,11 +693,20 @@ func (s *scanner) op() {
 		case '}':
 			open = '{'
 		}
+		if m != nil && c == '}' && len(s.parens) == m.parenBase {
+			s.errorAt("SyntaxError", "f-string: single '}' is not allowed", s.line, s.col(), s.col()+1)
+			return
+		}
 		if len(s.parens) == 0 {
 			s.errorAt("SyntaxError", fmt.Sprintf("unmatched '%c'", c), s.line, s.col(), s.col()+1)
 			return
 		}
 		if top := s.parens[len(s.parens)-1]; top != open {
+			if m != nil && top == '{' && len(s.parens)-m.parenBase-1 == m.exprStart {
+				// The '{' is the replacement field's own.
+				s.errorAt("SyntaxError", fmt.Sprintf("f-string: unmatched '%c'", c), s.line, s.col(), s.col()+1)
+				return
+			}
 			p := s.parenPos[len(s.parenPos)-1]
 			msg := fmt.Sprintf("closing parenthesis '%c' does not match opening parenthesis '%c'", c, top)
 			if p.line != s.line {
@@ -533,6 +717,14 @@ func (s *scanner) op() {
 		}
 		s.parens = s.parens[:len(s.parens)-1]
 		s.parenPos = s.parenPos[:len(s.parenPos)-1]
+		if m != nil && c == '}' && len(s.parens)-m.parenBase == m.exprStart {
+			// The field's closing brace: back to the literal text.
+			s.emit(tOp, s.pos, s.pos+1, s.line, s.col(), s.line, s.col()+1)
+			s.pos++
+			m.exprStart--
+			m.inExpr = false
+			return
+		}
 	}
 	s.emit(tOp, s.pos, s.pos+1, s.line, s.col(), s.line, s.col()+1)
 	s.pos++
