@@ -4,7 +4,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"strings"
 	"sync/atomic"
 	"unsafe"
@@ -132,16 +131,24 @@ func adviseFreshHeap(n uintptr) uintptr {
 // new sentinel for the next collection.
 type gcSentinel struct{ _ *int } // has a pointer: not a tiny allocation, whose finalizer might never run
 
-var gcLive = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-
-// gcLiveBytes reads /gc/heap/live:bytes, the heap that the last
-// collection marked live; ok is false if the runtime does not report it.
+// gcLiveBytes estimates the heap that the last collection marked live from
+// the heap goal it set (MemStats.NextGC): Go makes the goal live + (live +
+// stacks + globals) × GOGC/100, so goal / (1 + GOGC/100) is the live heap,
+// too high by the stacks' and globals' share (tens to hundreds of KB in a
+// translated program). ReadMemStats stops the world briefly, once per
+// collection. runtime/metrics would read the live heap exactly, but
+// importing it costs every program ~400,000 instructions at start-up (its
+// init builds ~100 metric descriptions): half of a translated hello's.
+// ok is false when the GC is off.
 func gcLiveBytes() (live uint64, ok bool) {
-	metrics.Read(gcLive)
-	if v := gcLive[0].Value; v.Kind() == metrics.KindUint64 {
-		return v.Uint64(), true
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	p := debug.SetGCPercent(100) // the percent the goal was made with
+	debug.SetGCPercent(p)
+	if p <= 0 {
+		return 0, false
 	}
-	return 0, false
+	return m.NextGC * 100 / (100 + uint64(p)), true
 }
 
 // gcPolicyStopped ends the chain of sentinels (tests).

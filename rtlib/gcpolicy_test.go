@@ -29,6 +29,7 @@ func TestGCPolicyFollowsCollections(t *testing.T) {
 	if !gcPolicyWanted() {
 		t.Skip("GOGC, GOMEMLIMIT or ASYNC2GO_GC=go is set")
 	}
+	gcPolicyStopped.Store(false) // (a previous run, -count > 1, stopped it)
 	prev := debug.SetGCPercent(100)
 	defer func() {
 		gcPolicyStopped.Store(true)
@@ -68,6 +69,19 @@ func TestGCLiveBytes(t *testing.T) {
 	got, ok := gcLiveBytes()
 	if !ok || got < 4<<20 {
 		t.Fatalf("gcLiveBytes() = %d, %v; want at least the 4 MB kept live", got, ok)
+	}
+	// Against the runtime's own figure, at two GC percents.
+	for _, pct := range []int{100, 800} {
+		prev := debug.SetGCPercent(pct)
+		runtime.GC()
+		exact := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(exact)
+		got, _ := gcLiveBytes()
+		want := exact[0].Value.Uint64()
+		if got < want || got > want+want/10+(512<<10) {
+			t.Errorf("GOGC=%d: gcLiveBytes() = %d, /gc/heap/live:bytes %d", pct, got, want)
+		}
+		debug.SetGCPercent(prev)
 	}
 	runtime.KeepAlive(keep)
 }
