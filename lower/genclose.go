@@ -57,6 +57,10 @@ type genClose struct {
 	// held: some def's local is tracked: except clauses release the
 	// generators an exception's traceback holds.
 	held bool
+	// agens: module-level async generator functions bound only by their
+	// def; observableAsync: those with cleanup.
+	agens           map[string]*ast.AsyncFunctionDef
+	observableAsync map[string]bool
 	// classes: module-level class definitions (for except clauses).
 	classes map[string]*ast.ClassDef
 }
@@ -183,7 +187,7 @@ func (gc *genClose) hasCleanup(body []ast.Stmt) bool {
 		case *ast.With, *ast.AsyncWith:
 			found = true
 		case *ast.Call:
-			if nm, ok := n.Func.(*ast.Name); ok && gc.observable[nm.Id] {
+			if nm, ok := n.Func.(*ast.Name); ok && (gc.observable[nm.Id] || gc.observableAsync[nm.Id]) {
 				found = true
 			}
 		}
@@ -205,7 +209,7 @@ func isContextManagerDeco(d ast.Expr) bool {
 func analyzeGenClose(l *lowerer, mod *ast.Module, root *scope) *genClose {
 	gc := &genClose{l: l, gens: map[string]*ast.FunctionDef{}, observable: map[string]bool{},
 		forIters: map[*ast.Call]bool{}, consumers: map[*ast.Call]bool{}, tracked: map[*scope]map[string]bool{},
-		classes: map[string]*ast.ClassDef{}}
+		classes: map[string]*ast.ClassDef{}, agens: map[string]*ast.AsyncFunctionDef{}, observableAsync: map[string]bool{}}
 	// Module-level bindings of each name (outside nested scopes).
 	bindings := map[string]int{}
 	var count func(n ast.Node) bool
@@ -260,6 +264,10 @@ func analyzeGenClose(l *lowerer, mod *ast.Module, root *scope) *genClose {
 			if bindings[d.Name] == 1 {
 				gc.classes[d.Name] = d
 			}
+		case *ast.AsyncFunctionDef:
+			if len(d.DecoratorList) == 0 && hasYield(d.Body, nil) && bindings[d.Name] == 1 && !l.declaredGlobalAnywhere(d.Name) {
+				gc.agens[d.Name] = d
+			}
 		}
 	}
 	for changed := true; changed; {
@@ -269,6 +277,11 @@ func analyzeGenClose(l *lowerer, mod *ast.Module, root *scope) *genClose {
 				gc.observable[name] = true
 				changed = true
 			}
+		}
+	}
+	for name, d := range gc.agens {
+		if gc.hasCleanup(d.Body) {
+			gc.observableAsync[name] = true
 		}
 	}
 	gc.checkUses(mod)
@@ -300,6 +313,9 @@ func scopeKind(n ast.Node) string {
 		}
 		return "def"
 	case *ast.AsyncFunctionDef:
+		if hasYield(d.Body, nil) {
+			return "asyncgen"
+		}
 		return "async"
 	case *ast.ClassDef:
 		return "class"
@@ -365,13 +381,13 @@ func (gc *genClose) checkUses(mod *ast.Module) {
 			}
 			return
 		case *ast.AsyncFunctionDef:
-			if hasYield(d.Body, nil) && gc.hasCleanup(d.Body) && !anyContextManagerDeco(d.DecoratorList) {
-				gc.checkAsyncGen(d)
+			if hasYield(d.Body, nil) && gc.agens[d.Name] != d && gc.hasCleanup(d.Body) && !anyContextManagerDeco(d.DecoratorList) {
+				gc.fail(d, "async generator function '%s' with cleanup (finally, with, except GeneratorExit) that is not a module-level function bound only by its undecorated def: when CPython would close its generators cannot be followed", d.Name)
 			}
 			return
 		}
 		nm, ok := n.(*ast.Name)
-		if !ok || nm.Ctx != ast.Load || !gc.observable[nm.Id] || !resolvesGlobal(s, nm.Id) {
+		if !ok || nm.Ctx != ast.Load || !(gc.observable[nm.Id] || gc.observableAsync[nm.Id]) || !resolvesGlobal(s, nm.Id) {
 			return
 		}
 		call, ok := parent.(*ast.Call)
@@ -387,7 +403,20 @@ func (gc *genClose) checkUses(mod *ast.Module) {
 			return
 		}
 		nm, ok := call.Func.(*ast.Name)
-		if !ok || !gc.observable[nm.Id] || !resolvesGlobal(s, nm.Id) {
+		if !ok || !(gc.observable[nm.Id] || gc.observableAsync[nm.Id]) || !resolvesGlobal(s, nm.Id) {
+			return
+		}
+		if gc.observableAsync[nm.Id] {
+			switch p := parent.(type) {
+			case *ast.AsyncFor:
+				if p.Iter == ast.Expr(call) {
+					gc.forIters[call] = true
+					return
+				}
+			case *ast.ExprStmt:
+				return
+			}
+			gc.fail(call, "an async generator of '%s' whose close would run its cleanup (finally, with, except GeneratorExit) when CPython's reference count drops, at a point the translation cannot follow", nm.Id)
 			return
 		}
 		switch p := parent.(type) {
@@ -405,7 +434,7 @@ func (gc *genClose) checkUses(mod *ast.Module) {
 				return
 			}
 		case *ast.Assign:
-			if t, ok := p.Targets[0].(*ast.Name); ok && len(p.Targets) == 1 && p.Value == ast.Expr(call) && (kind == "module" || kind == "def") {
+			if t, ok := p.Targets[0].(*ast.Name); ok && len(p.Targets) == 1 && p.Value == ast.Expr(call) && (kind == "module" || kind == "def" || kind == "async") {
 				cands = append(cands, candidate{s, t.Id, t})
 				return
 			}
@@ -470,13 +499,6 @@ func anyContextManagerDeco(ds []ast.Expr) bool {
 	return false
 }
 
-// checkAsyncGen reports an async generator function with cleanup: asyncio
-// closes one dropped before its end through the event loop's finalizer hook
-// (aclose() scheduled as a task), which the translation does not do.
-func (gc *genClose) checkAsyncGen(d *ast.AsyncFunctionDef) {
-	gc.fail(d, "async generator function '%s' with cleanup (finally, with, except GeneratorExit): asyncio's closing of async generators dropped before their end (the loop's finalizer hook) is not translated", d.Name)
-}
-
 // isTracked reports whether name, stored or deleted in scope s, is a
 // variable whose generator must be closed when it is rebound or deleted.
 func (gc *genClose) isTracked(s *scope, name string) bool {
@@ -494,7 +516,7 @@ func (gc *genClose) isTracked(s *scope, name string) bool {
 // traceback keeps the frame, and so them, alive (rt.HoldGenerators).
 func (fl *funcLowerer) holdLocals() {
 	gc := fl.l.gc
-	if fl.f.Kind != ir.PlainFunc || len(gc.tracked[fl.s]) == 0 {
+	if fl.f.Kind != ir.PlainFunc && fl.f.Kind != ir.CoroutineFunc || len(gc.tracked[fl.s]) == 0 {
 		return
 	}
 	hold := fl.f.NewBlock()

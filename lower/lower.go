@@ -368,7 +368,7 @@ func (fl *funcLowerer) drop(x ir.Operand) {
 // dropLocals closes the generators the tracked locals of a def hold, as
 // the def returns (in the order CPython clears the frame's locals).
 func (fl *funcLowerer) dropLocals() {
-	if fl.f.Kind != ir.PlainFunc || fl.l.gc == nil || len(fl.l.gc.tracked[fl.s]) == 0 {
+	if fl.f.Kind != ir.PlainFunc && fl.f.Kind != ir.CoroutineFunc || fl.l.gc == nil || len(fl.l.gc.tracked[fl.s]) == 0 {
 		return
 	}
 	for _, v := range fl.f.Locals {
@@ -700,12 +700,49 @@ func (fl *funcLowerer) await(val ir.Operand) ir.Temp {
 func (fl *funcLowerer) asyncFor(n *ast.AsyncFor) {
 	fl.requireCoroutine(n, "'async for'")
 	ait := fl.op(ir.OpAIter, "", fl.expr(n.Iter))
+	if call, ok := n.Iter.(*ast.Call); ok && fl.l.gc.forIters[call] {
+		fl.asyncForClosing(n, ait)
+		return
+	}
 	head, body, els, done := fl.newBlock(), fl.newBlock(), fl.newBlock(), fl.newBlock()
 	fl.startBlock(head)
 	v := fl.anext(ait, body, els)
 	fl.cur = body
 	fl.assign(n.Target, v)
 	fl.loopRest(n.Body, n.Orelse, head, els, done)
+}
+
+// asyncForClosing is forClosing for async for over an async generator:
+// leaving the loop early hands the generator to the event loop's finalizer
+// hook (an aclose() task), as CPython does when its reference count drops.
+func (fl *funcLowerer) asyncForClosing(n *ast.AsyncFor, ait ir.Temp) {
+	drop := func() { fl.stmtOp(ir.OpRuntime, "DropAsyncGenerator", ait) }
+	outer := fl.handler
+	excB := fl.f.NewBlock()
+	excB.Handler = outer
+	fl.handler = excB
+	head, body := fl.newBlock(), fl.newBlock()
+	fl.handler = outer
+	els, done := fl.newBlock(), fl.newBlock()
+	fl.handler = excB
+	fl.startBlock(head)
+	v := fl.anext(ait, body, els)
+	fl.cur = body
+	fl.assign(n.Target, v)
+	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head,
+		leave: drop, handler: outer, handledDepth: len(fl.handled)})
+	fl.stmts(n.Body)
+	fl.stack = fl.stack[:len(fl.stack)-1]
+	fl.startBlock(head)
+	fl.handler = outer
+	fl.cur = els
+	fl.stmts(n.Orelse)
+	fl.startBlock(done)
+	fl.cur = excB
+	e := fl.op(ir.OpCatch, "")
+	drop()
+	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true, Line: -1})
+	fl.cur = done
 }
 
 // anext awaits anext(ait) and continues at body with the value, or at exit

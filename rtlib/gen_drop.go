@@ -124,3 +124,31 @@ func shutdown(exc *BaseException) {
 	atShutdown = nil
 	stdout.Flush()
 }
+
+// AsyncGenFinalizer is the running event loop's finalizer hook for async
+// generators (asyncio's _asyncgen_finalizer_hook), set by the asyncio
+// runtime: it schedules g's aclose() as a task and reports true, or
+// reports false where no loop runs.
+var AsyncGenFinalizer func(g *AsyncGenerator) bool
+
+// DropAsyncGenerator is DropGenerator for an async generator: one that
+// has started and not finished is handed to the event loop's finalizer
+// hook, as CPython does when its reference count reaches zero. It never
+// fails.
+func DropAsyncGenerator(x Object) *BaseException {
+	g, ok := x.(*AsyncGenerator)
+	if !ok || g.done || !g.started || AsyncGenFinalizer == nil {
+		return nil
+	}
+	AsyncGenFinalizer(g)
+	return nil
+}
+
+// ACloseForFinalizer is the aclose() awaitable the finalizer hook runs as
+// a task. An exception thrown into it before it started (the task
+// cancelled before its first step) is thrown into the generator, which
+// leaves the aclose() unstarted, as CPython's athrow object does.
+func (g *AsyncGenerator) ACloseForFinalizer() Object {
+	fn := &Function{Name: "aclose", Qualname: g.Fn.Qualname}
+	return NewCoroutine(fn, &asyncGenStep{g: g, thrown: NewException(GeneratorExitType), first: true, aclose: true, finalizer: true})
+}
