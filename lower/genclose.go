@@ -36,8 +36,7 @@ import (
 //     next(V), `for … in V`, V.send, V.throw or V.close: the old value is
 //     closed when V is rebound or deleted, the locals when the def returns,
 //     and the module's at the end of the program (in the order of the
-//     module's dict, names starting with _ first, as CPython's shutdown
-//     clears it). A def left by an exception keeps its frame in the
+//     module's dict, as CPython's shutdown frees it). A def left by an exception keeps its frame in the
 //     traceback: its generators are closed when the exception is handled
 //     (the end of the except clause that caught it) or after the traceback
 //     of an uncaught exception is printed.
@@ -539,19 +538,16 @@ func (fl *funcLowerer) holdLocals() {
 }
 
 // shutdownOrder lists the tracked module globals in the order CPython's
-// shutdown clears the module's dict: names starting with an underscore
-// first, then the others, each in the dict's (first binding) order.
+// shutdown drops them: the order of the module's dict (first binding).
+// (CPython 3.12 frees __main__'s dict whole as the module goes; the
+// names starting with an underscore are not cleared first, as
+// _PyModule_ClearDict would.)
 func (gc *genClose) shutdownOrder(root *scope) []string {
-	var under, rest []string
+	var names []string
 	for _, name := range root.order {
-		if !gc.tracked[root][name] {
-			continue
-		}
-		if strings.HasPrefix(name, "_") {
-			under = append(under, name)
-		} else {
-			rest = append(rest, name)
+		if gc.tracked[root][name] {
+			names = append(names, name)
 		}
 	}
-	return append(under, rest...)
+	return names
 }
