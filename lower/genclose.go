@@ -372,7 +372,11 @@ func (gc *genClose) checkUses(mod *ast.Module) {
 	}
 	var cands []candidate
 	root := gc.l.scopes[mod]
+	compParent := map[*ast.Comprehension]ast.Node{}
 	gc.walkScoped(mod, nil, root, "module", func(n, parent ast.Node, s *scope, kind string) {
+		if c, ok := n.(*ast.Comprehension); ok {
+			compParent[c] = parent
+		}
 		switch d := n.(type) {
 		case *ast.FunctionDef:
 			if hasYield(d.Body, nil) && gc.gens[d.Name] != d && gc.hasCleanup(d.Body) && !anyContextManagerDeco(d.DecoratorList) {
@@ -426,6 +430,26 @@ func (gc *genClose) checkUses(mod *ast.Module) {
 			}
 		case *ast.YieldFrom, *ast.ExprStmt:
 			return
+		case *ast.Comprehension:
+			// The first iterable of an inlined list, set or dict
+			// comprehension: on the stack, like a for loop's iterator.
+			switch cp := compParent[p].(type) {
+			case *ast.ListComp:
+				if cp.Generators[0] == p && p.IsAsync == 0 && gc.l.scopes[cp] == nil {
+					gc.forIters[call] = true
+					return
+				}
+			case *ast.SetComp:
+				if cp.Generators[0] == p && p.IsAsync == 0 && gc.l.scopes[cp] == nil {
+					gc.forIters[call] = true
+					return
+				}
+			case *ast.DictComp:
+				if cp.Generators[0] == p && p.IsAsync == 0 && gc.l.scopes[cp] == nil {
+					gc.forIters[call] = true
+					return
+				}
+			}
 		case *ast.Call:
 			if fn, ok := p.Func.(*ast.Name); ok && consumerBuiltins[fn.Id] && len(p.Args) >= 1 && p.Args[0] == ast.Expr(call) &&
 				resolvesGlobal(s, fn.Id) && !gc.l.rootScope().bound[fn.Id] && !gc.l.declaredGlobalAnywhere(fn.Id) {

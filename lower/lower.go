@@ -1844,6 +1844,11 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 		targetNames(g.Target, func(name string) { renames[name] = fl.f.NewTemp() })
 	}
 	var loops []struct{ head, exit *ir.Block }
+	// A generator made by the first iterable (a direct call the analysis
+	// follows) is dropped, so closed, when an exception leaves the
+	// comprehension (genclose.go).
+	var guardIt ir.Operand
+	var guardOuter, guardExc *ir.Block
 	for i, g := range gens {
 		var iter ir.Operand
 		if i == 0 {
@@ -1865,6 +1870,13 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 			fl.assign(g.Target, v)
 		} else {
 			it := fl.op(ir.OpIter, "", iter)
+			if call, ok := g.Iter.(*ast.Call); ok && i == 0 && fl.l.gc.forIters[call] {
+				guardIt, guardOuter = it, fl.handler
+				guardExc = fl.f.NewBlock()
+				guardExc.Handler = guardOuter
+				fl.handler = guardExc
+				head, body, exit = fl.newBlock(), fl.newBlock(), fl.newBlock()
+			}
 			fl.startBlock(head)
 			fl.forNext(it, g.Target, body, exit)
 		}
@@ -1880,6 +1892,16 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 	}
 	fl.cur = loops[0].exit
 	fl.renames = fl.renames[:len(fl.renames)-1]
+	if guardExc != nil {
+		fl.handler = guardOuter
+		fl.startBlock(fl.newBlock())
+		cont := fl.cur
+		fl.cur = guardExc
+		e := fl.op(ir.OpCatch, "")
+		fl.drop(guardIt)
+		fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true, Line: -1})
+		fl.cur = cont
+	}
 	return res
 }
 
