@@ -482,6 +482,9 @@ func (gc *genClose) checkUses(mod *ast.Module) {
 	if len(gc.tracked) == 0 {
 		return
 	}
+	if gc.held {
+		gc.checkHandlers(mod, root)
+	}
 	// Every read of a tracked variable must be one that keeps no reference.
 	gc.walkScoped(mod, nil, root, "module", func(n, parent ast.Node, s *scope, kind string) {
 		nm, ok := n.(*ast.Name)
@@ -574,4 +577,36 @@ func (gc *genClose) shutdownOrder(root *scope) []string {
 		}
 	}
 	return names
+}
+
+// checkHandlers: where a def's generators can be held by an exception's
+// traceback, the end of the except clause that handles the exception
+// closes them (rt.ReleaseHeld). That is CPython's moment only if the clause
+// keeps no reference to the exception: its name may only be printed,
+// formatted, converted, inspected or raised again.
+func (gc *genClose) checkHandlers(mod *ast.Module, root *scope) {
+	var names []string
+	gc.walkScoped(mod, nil, root, "module", func(n, parent ast.Node, s *scope, kind string) {
+		if h, ok := n.(*ast.ExceptHandler); ok && h.Name != "" {
+			names = append(names, h.Name)
+			gc.walkScoped(h, nil, s, kind, func(n, parent ast.Node, s2 *scope, _ string) {
+				nm, ok := n.(*ast.Name)
+				if !ok || nm.Id != h.Name || nm.Ctx != ast.Load || s2 != s {
+					return
+				}
+				switch p := parent.(type) {
+				case *ast.Attribute, *ast.FormattedValue, *ast.Raise:
+					return
+				case *ast.Call:
+					if fn, ok := p.Func.(*ast.Name); ok && p.Func != ast.Expr(nm) {
+						switch fn.Id {
+						case "print", "str", "repr", "format", "isinstance", "type", "len", "bool":
+							return
+						}
+					}
+				}
+				gc.fail(nm, "the exception '%s' kept past its except clause, in a program where an exception's traceback can hold generators with cleanup: when CPython would close them cannot be followed", h.Name)
+			})
+		}
+	})
 }

@@ -1124,7 +1124,17 @@ func (fl *funcLowerer) with(items []*ast.WithItem, body []ast.Stmt, async bool) 
 	r := callExit(e)
 	fl.handled = fl.handled[:len(fl.handled)-1]
 	reraise := fl.newBlock()
-	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: r, Target: done, Else: reraise})
+	suppressed := done
+	if fl.l.gc.held {
+		// A suppressed exception is done with (see handlerBody).
+		suppressed = fl.newBlock()
+	}
+	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: r, Target: suppressed, Else: reraise})
+	if suppressed != done {
+		fl.cur = suppressed
+		fl.stmtOp(ir.OpRuntime, "ReleaseHeld", e)
+		fl.jump(done)
+	}
 	fl.cur = reraise
 	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true})
 	fl.cur = done
