@@ -468,6 +468,9 @@ func (gc *genClose) checkUses(mod *ast.Module) {
 		if !c.s.isModule && (c.s.cells[c.name] || c.s.globals[c.name] || c.s.nonlocals[c.name]) {
 			gc.fail(c.at, "a generator held in '%s', which an inner function reaches: when CPython would close it cannot be followed", c.name)
 		}
+		if !c.s.isModule && slicesContains(c.s.params, c.name) {
+			gc.fail(c.at, "a generator held in the parameter '%s': when CPython would close what it held before cannot be followed", c.name)
+		}
 		if c.s.isModule && gc.l.declaredGlobalAnywhere(c.name) {
 			gc.fail(c.at, "a generator held in the global '%s', which a function rebinds: when CPython would close it cannot be followed", c.name)
 		}
@@ -485,10 +488,49 @@ func (gc *genClose) checkUses(mod *ast.Module) {
 	if gc.held {
 		gc.checkHandlers(mod, root)
 	}
-	// Every read of a tracked variable must be one that keeps no reference.
+	// Every read of a tracked variable must be one that keeps no reference,
+	// and every store a generator of its own or a constant (a rebinding
+	// closes the value held before: it must be referenced nowhere else).
 	gc.walkScoped(mod, nil, root, "module", func(n, parent ast.Node, s *scope, kind string) {
+		if at, ok := n.(*ast.Attribute); ok {
+			// g.send(…), not h = g.send (the bound method keeps g).
+			if v, ok := at.Value.(*ast.Name); ok && v.Ctx == ast.Load {
+				home := s
+				if resolvesGlobal(s, v.Id) {
+					home = root
+				}
+				if call, ok := parent.(*ast.Call); gc.tracked[home][v.Id] && (!ok || call.Func != ast.Expr(at)) {
+					gc.fail(v, "the generator held in '%s' may be referenced elsewhere: when CPython would close it (running its finally, with or except GeneratorExit code) cannot be followed", v.Id)
+				}
+			}
+			return
+		}
 		nm, ok := n.(*ast.Name)
-		if !ok || nm.Ctx != ast.Load {
+		if !ok {
+			return
+		}
+		if nm.Ctx == ast.Store {
+			home := s
+			if resolvesGlobal(s, nm.Id) {
+				home = root
+			}
+			if !gc.tracked[home][nm.Id] {
+				return
+			}
+			if a, ok := parent.(*ast.Assign); ok && len(a.Targets) == 1 && a.Targets[0] == ast.Expr(nm) {
+				switch v := a.Value.(type) {
+				case *ast.Constant:
+					return
+				case *ast.Call:
+					if fn, ok := v.Func.(*ast.Name); ok && (gc.gens[fn.Id] != nil) && resolvesGlobal(s, fn.Id) {
+						return
+					}
+				}
+			}
+			gc.fail(nm, "a value stored in '%s', which holds generators with cleanup: only a call of a generator function or a constant may be (closing what it held before must close nothing referenced elsewhere)", nm.Id)
+			return
+		}
+		if nm.Ctx != ast.Load {
 			return
 		}
 		home := s
@@ -609,4 +651,13 @@ func (gc *genClose) checkHandlers(mod *ast.Module, root *scope) {
 			})
 		}
 	})
+}
+
+func slicesContains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

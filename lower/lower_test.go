@@ -180,6 +180,9 @@ func TestGenCloseUnsupported(t *testing.T) {
 		{"def g():\n    try:\n        yield 1\n    except BaseException:\n        pass\nh = g\n", "u.py:6:5: unsupported: generator function 'g' used as a value: when CPython would close its generators (running their finally, with or except GeneratorExit code) cannot be followed"},
 		{"async def ag():\n    try:\n        yield 1\n    finally:\n        pass\nasync def main():\n    a = ag()\n", "u.py:7:9: unsupported: an async generator of 'ag' whose close would run its cleanup (finally, with, except GeneratorExit) when CPython's reference count drops, at a point the translation cannot follow"},
 		{gen + "def f():\n    g = gen()\n    next(g)\n    raise KeyError\ntry:\n    f()\nexcept KeyError as e:\n    saved = e\n", "u.py:13:13: unsupported: the exception 'e' kept past its except clause, in a program where an exception's traceback can hold generators with cleanup: when CPython would close them cannot be followed"},
+		{gen + "def f(g):\n    g = gen()\n", "u.py:7:5: unsupported: a generator held in the parameter 'g': when CPython would close what it held before cannot be followed"},
+		{gen + "g = gen()\nfor g in [1]:\n    pass\n", "u.py:7:5: unsupported: a value stored in 'g', which holds generators with cleanup: only a call of a generator function or a constant may be (closing what it held before must close nothing referenced elsewhere)"},
+		{gen + "g = gen()\nsend = g.send\n", "u.py:7:8: unsupported: the generator held in 'g' may be referenced elsewhere: when CPython would close it (running its finally, with or except GeneratorExit code) cannot be followed"},
 		// A close that runs nothing is never reported.
 		{"def g():\n    try:\n        yield 1\n    except ValueError:\n        pass\ndef f():\n    return g()\n", ""},
 		{"def g():\n    yield 1\nxs = [g()]\n", ""},
