@@ -24,22 +24,28 @@ import (
 // one). The generators followed are those made by a direct call of a
 // module-level generator function bound only by its undecorated def:
 //
-//   - the iterable of a for loop: closed when the loop is left by break,
+//   - the iterable of a for loop, or the first iterable of an inlined
+//     list/set/dict comprehension: closed when the loop is left by break,
 //     return, a break/continue of an outer loop, or an exception (not when
 //     it is exhausted: the generator has finished);
 //   - the argument of list, tuple, set, frozenset, sorted, sum, min, max,
 //     any, all or next: closed when that call returns or raises;
 //   - the operand of yield from (the delegating generator closes it);
 //   - a call whose value is dropped at once (never started: nothing runs);
-//   - the value of `V = gen(…)`, where V is a plain local of a def that is
-//     not a generator or coroutine, or a module global, whose every read is
-//     next(V), `for … in V`, V.send, V.throw or V.close: the old value is
-//     closed when V is rebound or deleted, the locals when the def returns,
-//     and the module's at the end of the program (in the order of the
-//     module's dict, as CPython's shutdown frees it). A def left by an exception keeps its frame in the
-//     traceback: its generators are closed when the exception is handled
-//     (the end of the except clause that caught it) or after the traceback
-//     of an uncaught exception is printed.
+//   - the value of `V = gen(…)`, where V is a plain local (not a parameter,
+//     not a cell) of a def or async def that is not a generator, or a
+//     module global no function declares global, whose every read is
+//     next(V), `for … in V`, V.send(…), V.throw(…) or V.close() and every
+//     store a generator call or a constant: the old value is closed when V
+//     is rebound or deleted, the locals when the function returns, and the
+//     module's at the end of the program (in the order of the module's
+//     dict, as CPython's shutdown frees it). A function left by an
+//     exception keeps its frame in the traceback: its generators are
+//     closed when the exception is done with (the end of the except clause
+//     that handled it, a with that suppressed it) or after the traceback of
+//     an uncaught exception is printed;
+//   - for an async generator function, the iterable of an async for: left
+//     early, the generator goes to the event loop's finalizer hook.
 type genClose struct {
 	l *lowerer
 	// gens: module-level generator functions bound only by their def.
