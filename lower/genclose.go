@@ -75,33 +75,6 @@ type genClose struct {
 var consumerBuiltins = map[string]bool{"list": true, "tuple": true, "set": true, "frozenset": true,
 	"sorted": true, "sum": true, "min": true, "max": true, "any": true, "all": true, "next": true}
 
-// inspectParent is inspect with the parent of each node.
-func inspectParent(n, parent ast.Node, visit func(n, parent ast.Node) bool) {
-	if n == nil || reflect.ValueOf(n).IsNil() || !visit(n, parent) {
-		return
-	}
-	v := reflect.ValueOf(n).Elem()
-	for i := 0; i < v.NumField(); i++ {
-		inspectParentValue(v.Field(i), n, visit)
-	}
-}
-
-func inspectParentValue(f reflect.Value, parent ast.Node, visit func(n, parent ast.Node) bool) {
-	switch f.Kind() {
-	case reflect.Interface, reflect.Ptr:
-		if f.IsNil() {
-			return
-		}
-		if node, ok := f.Interface().(ast.Node); ok {
-			inspectParent(node, parent, visit)
-		}
-	case reflect.Slice:
-		for j := 0; j < f.Len(); j++ {
-			inspectParentValue(f.Index(j), parent, visit)
-		}
-	}
-}
-
 // resolvesGlobal reports whether name read in scope s is a module global
 // (or builtin).
 func resolvesGlobal(s *scope, name string) bool {
@@ -358,13 +331,6 @@ func (gc *genClose) walkScoped(n, parent ast.Node, s *scope, kind string, visit 
 	for i := 0; i < v.NumField(); i++ {
 		field(v.Field(i))
 	}
-}
-
-func located(n ast.Node) ast.Located {
-	if l, ok := n.(ast.Located); ok {
-		return l
-	}
-	return nil
 }
 
 // checkUses finds the calls of the observable generator functions and
