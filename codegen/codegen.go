@@ -117,10 +117,19 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 		f.Var().Defs(g.cacheDefs...)
 	}
 	if opts.Package == "main" {
-		f.Func().Id("main").Params().Block(
-			jen.Qual(rtPath, "SetSource").Call(jen.Id("pyFile"), jen.Id("pySource")),
-			jen.Qual(rtPath, "Main").Call(jen.Id("pyFile"), jen.Id("module")),
-		)
+		var body []jen.Code
+		body = append(body, jen.Qual(rtPath, "SetSource").Call(jen.Id("pyFile"), jen.Id("pySource")))
+		if len(prog.ShutdownClose) > 0 {
+			// The generators module globals still hold when the program
+			// ends are closed as CPython's shutdown clears the module.
+			var drops []jen.Code
+			for _, name := range prog.ShutdownClose {
+				drops = append(drops, jen.Qual(rtPath, "DropGenerator").Call(jen.Id(globalName(name))))
+			}
+			body = append(body, jen.Qual(rtPath, "AtShutdown").Call(jen.Func().Params().Block(drops...)))
+		}
+		body = append(body, jen.Qual(rtPath, "Main").Call(jen.Id("pyFile"), jen.Id("module")))
+		f.Func().Id("main").Params().Block(body...)
 	}
 	for _, c := range funcs {
 		f.Add(c)
@@ -983,6 +992,18 @@ func (fg *funcGen) load(b *ir.Block, in *ir.Instr) []jen.Code {
 	v := in.Var
 	dst := fg.temp(in.Dst)
 	rt := func(name string) *jen.Statement { return jen.Qual(rtPath, name) }
+	if in.Name == "peek" {
+		// The value or nil, never an unbound error (a dropped generator).
+		switch v.Kind {
+		case ir.Global:
+			return []jen.Code{dst.Op("=").Id(globalName(v.Name))}
+		case ir.Local:
+			if v.Type == ir.Boxed {
+				return []jen.Code{dst.Op("=").Add(fg.varExpr(v))}
+			}
+		}
+		panic(fmt.Sprintf("codegen: peek of %v %s", v.Kind, v.Name))
+	}
 	switch v.Kind {
 	case ir.Builtin:
 		if fg.g.opts.Builtins != nil && !fg.g.opts.Builtins(v.Name) {
@@ -1202,6 +1223,11 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 			}
 		default:
 			set = jen.Id("exc").Op("=").Add(rt("Raise")).Call(fg.ref(t.Value), ctx)
+		}
+		if t.Line < 0 {
+			// A re-raise on the way out that keeps the line the exception
+			// was raised at (the closing of a dropped generator).
+			return []jen.Code{set, jen.Goto().Id(fg.handler(b))}
 		}
 		return []jen.Code{set, jen.Id("line").Op("=").Lit(t.Line), jen.Goto().Id(fg.handler(b))}
 	case ir.Await:

@@ -17,6 +17,11 @@
 // module-level functions are only ever called directly (Func.Direct,
 // Instr.Callee). The annotations only make the generated code faster.
 //
+// Before lowering, genclose.go finds the generators whose close would run
+// code (finally, with, except GeneratorExit) and where CPython's reference
+// count would close them; the lowering emits those closes, and reports the
+// generators it cannot follow as unsupported.
+//
 // A construct the lowering does not handle is reported as an
 // *UnsupportedError whose message is "FILE:LINE:COL: unsupported: WHAT";
 // the lowering never produces code for it. The result is checked by

@@ -38,6 +38,7 @@ func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err 
 	root, scopes := analyze(mod)
 	p := &ir.Program{File: filename, Source: string(src)}
 	l := &lowerer{prog: p, scopes: scopes, file: filename}
+	l.gc = analyzeGenClose(l, mod, root)
 	f := l.newFunc(nil, "<module>", "<module>", ir.ModuleBody, root, 1)
 	p.Module = f
 	for _, name := range root.order {
@@ -47,6 +48,7 @@ func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err 
 	fl.cur = f.NewBlock()
 	fl.stmts(mod.Body)
 	fl.terminate(&ir.Terminator{Kind: ir.Return, Value: ir.Const{}})
+	p.ShutdownClose = l.gc.shutdownOrder(root)
 	l.finish()
 	infer(p)
 	if err := ir.Validate(p); err != nil {
@@ -60,6 +62,7 @@ type lowerer struct {
 	scopes map[ast.Node]*scope
 	file   string
 	nfunc  int
+	gc     *genClose
 }
 
 func (l *lowerer) unsupported(n ast.Located, what string) {
@@ -181,6 +184,7 @@ type unwind struct {
 	breakTo      *ir.Block
 	continueTo   *ir.Block
 	cleanup      func() // emits the cleanup code (finally body, __exit__ call)
+	leave        func() // a loop's: emits what leaving it by break (or past it) does
 	handler      *ir.Block
 	handledDepth int
 }
@@ -335,7 +339,43 @@ func (fl *funcLowerer) store(name string, val ir.Operand) {
 			return
 		}
 	}
-	fl.emit(&ir.Instr{Op: ir.OpStore, Dst: -1, Var: fl.varFor(name), Args: []ir.Operand{val}})
+	v := fl.varFor(name)
+	if fl.l.gc.isTracked(fl.s, name) {
+		// Rebinding drops the generator held before: CPython closes it
+		// after the store.
+		old := fl.peek(v)
+		fl.emit(&ir.Instr{Op: ir.OpStore, Dst: -1, Var: v, Args: []ir.Operand{val}})
+		fl.drop(old)
+		return
+	}
+	fl.emit(&ir.Instr{Op: ir.OpStore, Dst: -1, Var: v, Args: []ir.Operand{val}})
+}
+
+// peek loads variable v without the unbound check: nil if unbound.
+func (fl *funcLowerer) peek(v *ir.Var) ir.Temp {
+	t := fl.f.NewTemp()
+	fl.emit(&ir.Instr{Op: ir.OpLoad, Dst: t, Var: v, Name: "peek"})
+	return t
+}
+
+// drop closes x if it is a generator that CPython's reference count would
+// finalize here (rt.DropGenerator never raises: an exception of the close is
+// reported as CPython reports an exception in a finalizer).
+func (fl *funcLowerer) drop(x ir.Operand) {
+	fl.stmtOp(ir.OpRuntime, "DropGenerator", x)
+}
+
+// dropLocals closes the generators the tracked locals of a def hold, as
+// the def returns (in the order CPython clears the frame's locals).
+func (fl *funcLowerer) dropLocals() {
+	if fl.f.Kind != ir.PlainFunc && fl.f.Kind != ir.CoroutineFunc || fl.l.gc == nil || len(fl.l.gc.tracked[fl.s]) == 0 {
+		return
+	}
+	for _, v := range fl.f.Locals {
+		if fl.l.gc.tracked[fl.s][v.Name] && v.Kind == ir.Local {
+			fl.drop(fl.peek(v))
+		}
+	}
 }
 
 // --- statements ---
@@ -380,6 +420,7 @@ func (fl *funcLowerer) stmt(st ast.Stmt) {
 			}
 		}
 		fl.unwindTo(-1)
+		fl.dropLocals()
 		fl.terminate(&ir.Terminator{Kind: ir.Return, Value: v})
 	case *ast.If:
 		fl.ifStmt(n)
@@ -394,6 +435,9 @@ func (fl *funcLowerer) stmt(st ast.Stmt) {
 			if fl.stack[i].loop {
 				fl.unwindTo(i)
 				_, isBreak := st.(*ast.Break)
+				if isBreak && fl.stack[i].leave != nil {
+					fl.runLeave(fl.stack[i])
+				}
 				if isBreak {
 					fl.jump(fl.stack[i].breakTo)
 				} else {
@@ -500,7 +544,7 @@ func (fl *funcLowerer) unwindTo(i int) {
 	savedHandled := fl.handled
 	for j := len(saved) - 1; j > i; j-- {
 		u := saved[j]
-		if u.cleanup == nil {
+		if u.cleanup == nil && u.leave == nil {
 			continue
 		}
 		fl.stack = saved[:j]
@@ -510,7 +554,11 @@ func (fl *funcLowerer) unwindTo(i int) {
 			b := fl.newBlock()
 			fl.startBlock(b)
 		}
-		u.cleanup()
+		if u.cleanup != nil {
+			u.cleanup()
+		} else {
+			u.leave()
+		}
 	}
 	fl.stack = saved
 	fl.handled = savedHandled
@@ -518,6 +566,20 @@ func (fl *funcLowerer) unwindTo(i int) {
 	if fl.cur.Handler != fl.handler {
 		b := fl.newBlock()
 		fl.startBlock(b)
+	}
+}
+
+// runLeave emits the leave code of loop u (a break out of it).
+func (fl *funcLowerer) runLeave(u *unwind) {
+	saved := fl.handler
+	fl.handler = u.handler
+	if fl.cur.Handler != fl.handler {
+		fl.startBlock(fl.newBlock())
+	}
+	u.leave()
+	fl.handler = saved
+	if fl.cur.Handler != fl.handler {
+		fl.startBlock(fl.newBlock())
 	}
 }
 
@@ -543,11 +605,68 @@ func (fl *funcLowerer) whileStmt(n *ast.While) {
 }
 
 func (fl *funcLowerer) forStmt(n *ast.For) {
+	if call, ok := n.Iter.(*ast.Call); ok && fl.l.gc.forIters[call] {
+		fl.forClosing(n)
+		return
+	}
 	it := fl.op(ir.OpIter, "", fl.expr(n.Iter))
 	head, body, els, done := fl.newBlock(), fl.newBlock(), fl.newBlock(), fl.newBlock()
 	fl.startBlock(head)
 	fl.forNext(it, n.Target, body, els)
 	fl.loopRest(n.Body, n.Orelse, head, els, done)
+}
+
+// forClosing lowers a for loop over a generator that nothing else
+// references: leaving the loop other than by exhausting it (break, return,
+// a break or continue of an outer loop, an exception) drops the iterator,
+// and CPython's reference count closes the generator at once. The else
+// clause runs after the iterator is gone.
+func (fl *funcLowerer) forClosing(n *ast.For) {
+	it := fl.op(ir.OpIter, "", fl.expr(n.Iter))
+	outer := fl.handler
+	excB := fl.f.NewBlock()
+	excB.Handler = outer
+	fl.handler = excB
+	head, body := fl.newBlock(), fl.newBlock()
+	fl.handler = outer
+	els, done := fl.newBlock(), fl.newBlock()
+	fl.handler = excB
+	fl.startBlock(head)
+	fl.forNext(it, n.Target, body, els)
+	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head,
+		leave: func() { fl.drop(it) }, handler: outer, handledDepth: len(fl.handled)})
+	fl.stmts(n.Body)
+	fl.stack = fl.stack[:len(fl.stack)-1]
+	fl.startBlock(head)
+	fl.handler = outer
+	fl.cur = els
+	fl.stmts(n.Orelse)
+	fl.startBlock(done)
+	fl.cur = excB
+	e := fl.op(ir.OpCatch, "")
+	fl.drop(it)
+	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true, Line: -1})
+	fl.cur = done
+}
+
+// guardDrop lowers body (which must leave fl.cur open) so that an exception
+// raised in it drops x first; the normal path drops x after body.
+func (fl *funcLowerer) guardDrop(x ir.Operand, body func()) {
+	outer := fl.handler
+	excB := fl.f.NewBlock()
+	excB.Handler = outer
+	fl.handler = excB
+	fl.startBlock(fl.newBlock())
+	body()
+	fl.handler = outer
+	fl.startBlock(fl.newBlock())
+	fl.drop(x)
+	cont := fl.cur
+	fl.cur = excB
+	e := fl.op(ir.OpCatch, "")
+	fl.drop(x)
+	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true, Line: -1})
+	fl.cur = cont
 }
 
 // loopRest lowers a loop's body (break goes to done, continue and the end of
@@ -581,12 +700,49 @@ func (fl *funcLowerer) await(val ir.Operand) ir.Temp {
 func (fl *funcLowerer) asyncFor(n *ast.AsyncFor) {
 	fl.requireCoroutine(n, "'async for'")
 	ait := fl.op(ir.OpAIter, "", fl.expr(n.Iter))
+	if call, ok := n.Iter.(*ast.Call); ok && fl.l.gc.forIters[call] {
+		fl.asyncForClosing(n, ait)
+		return
+	}
 	head, body, els, done := fl.newBlock(), fl.newBlock(), fl.newBlock(), fl.newBlock()
 	fl.startBlock(head)
 	v := fl.anext(ait, body, els)
 	fl.cur = body
 	fl.assign(n.Target, v)
 	fl.loopRest(n.Body, n.Orelse, head, els, done)
+}
+
+// asyncForClosing is forClosing for async for over an async generator:
+// leaving the loop early hands the generator to the event loop's finalizer
+// hook (an aclose() task), as CPython does when its reference count drops.
+func (fl *funcLowerer) asyncForClosing(n *ast.AsyncFor, ait ir.Temp) {
+	drop := func() { fl.stmtOp(ir.OpRuntime, "DropAsyncGenerator", ait) }
+	outer := fl.handler
+	excB := fl.f.NewBlock()
+	excB.Handler = outer
+	fl.handler = excB
+	head, body := fl.newBlock(), fl.newBlock()
+	fl.handler = outer
+	els, done := fl.newBlock(), fl.newBlock()
+	fl.handler = excB
+	fl.startBlock(head)
+	v := fl.anext(ait, body, els)
+	fl.cur = body
+	fl.assign(n.Target, v)
+	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head,
+		leave: drop, handler: outer, handledDepth: len(fl.handled)})
+	fl.stmts(n.Body)
+	fl.stack = fl.stack[:len(fl.stack)-1]
+	fl.startBlock(head)
+	fl.handler = outer
+	fl.cur = els
+	fl.stmts(n.Orelse)
+	fl.startBlock(done)
+	fl.cur = excB
+	e := fl.op(ir.OpCatch, "")
+	drop()
+	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true, Line: -1})
+	fl.cur = done
 }
 
 // anext awaits anext(ait) and continues at body with the value, or at exit
@@ -748,6 +904,11 @@ func (fl *funcLowerer) handlerBody(eh *ast.ExceptHandler, hbody *ir.Block, caugh
 	if eh.Name != "" {
 		fl.store(eh.Name, ir.Const{})
 		fl.emit(&ir.Instr{Op: ir.OpDelete, Dst: -1, Var: fl.varFor(eh.Name)})
+	}
+	if fl.l.gc.held {
+		// The exception is done with: the frames its traceback kept (and
+		// the generators their locals hold) go now.
+		fl.stmtOp(ir.OpRuntime, "ReleaseHeld", caught)
 	}
 }
 
@@ -963,7 +1124,17 @@ func (fl *funcLowerer) with(items []*ast.WithItem, body []ast.Stmt, async bool) 
 	r := callExit(e)
 	fl.handled = fl.handled[:len(fl.handled)-1]
 	reraise := fl.newBlock()
-	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: r, Target: done, Else: reraise})
+	suppressed := done
+	if fl.l.gc.held {
+		// A suppressed exception is done with (see handlerBody).
+		suppressed = fl.newBlock()
+	}
+	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: r, Target: suppressed, Else: reraise})
+	if suppressed != done {
+		fl.cur = suppressed
+		fl.stmtOp(ir.OpRuntime, "ReleaseHeld", e)
+		fl.jump(done)
+	}
 	fl.cur = reraise
 	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true})
 	fl.cur = done
@@ -972,7 +1143,14 @@ func (fl *funcLowerer) with(items []*ast.WithItem, body []ast.Stmt, async bool) 
 func (fl *funcLowerer) del(t ast.Expr) {
 	switch n := t.(type) {
 	case *ast.Name:
-		fl.emit(&ir.Instr{Op: ir.OpDelete, Dst: -1, Var: fl.varFor(n.Id)})
+		v := fl.varFor(n.Id)
+		if fl.l.gc.isTracked(fl.s, n.Id) {
+			old := fl.peek(v)
+			fl.emit(&ir.Instr{Op: ir.OpDelete, Dst: -1, Var: v})
+			fl.drop(old)
+			return
+		}
+		fl.emit(&ir.Instr{Op: ir.OpDelete, Dst: -1, Var: v})
 	case *ast.Attribute:
 		fl.stmtOp(ir.OpDelAttr, n.Attr, fl.expr(n.Value))
 	case *ast.Subscript:
@@ -1116,7 +1294,9 @@ func (fl *funcLowerer) makeFunc(node ast.Node, name string, args *ast.Arguments,
 		sub.terminate(&ir.Terminator{Kind: ir.Return, Value: v})
 	} else {
 		sub.stmts(body)
+		sub.dropLocals()
 		sub.terminate(&ir.Terminator{Kind: ir.Return, Value: ir.Const{}})
+		sub.holdLocals()
 	}
 	t := fl.f.NewTemp()
 	fl.emit(&ir.Instr{Op: ir.OpMakeFunc, Dst: t, Func: f, Args: defs, KwNames: kwNames})
@@ -1611,6 +1791,13 @@ func (fl *funcLowerer) callExpr(n *ast.Call) ir.Operand {
 	}
 	fn := fl.expr(n.Func)
 	args, star, kwNames, kwVals := fl.callArgs(n)
+	if fl.l.gc.consumers[n] {
+		// list(gen()) and the like: the generator is dropped (closed, if
+		// the builtin stopped early or raised) when the call is over.
+		var res ir.Operand
+		fl.guardDrop(args[0], func() { res = fl.finishCall(fn, args, star, kwNames, kwVals) })
+		return res
+	}
 	return fl.finishCall(fn, args, star, kwNames, kwVals)
 }
 
@@ -1667,6 +1854,11 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 		targetNames(g.Target, func(name string) { renames[name] = fl.f.NewTemp() })
 	}
 	var loops []struct{ head, exit *ir.Block }
+	// A generator made by the first iterable (a direct call the analysis
+	// follows) is dropped, so closed, when an exception leaves the
+	// comprehension (genclose.go).
+	var guardIt ir.Operand
+	var guardOuter, guardExc *ir.Block
 	for i, g := range gens {
 		var iter ir.Operand
 		if i == 0 {
@@ -1688,6 +1880,13 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 			fl.assign(g.Target, v)
 		} else {
 			it := fl.op(ir.OpIter, "", iter)
+			if call, ok := g.Iter.(*ast.Call); ok && i == 0 && fl.l.gc.forIters[call] {
+				guardIt, guardOuter = it, fl.handler
+				guardExc = fl.f.NewBlock()
+				guardExc.Handler = guardOuter
+				fl.handler = guardExc
+				head, body, exit = fl.newBlock(), fl.newBlock(), fl.newBlock()
+			}
 			fl.startBlock(head)
 			fl.forNext(it, g.Target, body, exit)
 		}
@@ -1703,6 +1902,16 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 	}
 	fl.cur = loops[0].exit
 	fl.renames = fl.renames[:len(fl.renames)-1]
+	if guardExc != nil {
+		fl.handler = guardOuter
+		fl.startBlock(fl.newBlock())
+		cont := fl.cur
+		fl.cur = guardExc
+		e := fl.op(ir.OpCatch, "")
+		fl.drop(guardIt)
+		fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true, Line: -1})
+		fl.cur = cont
+	}
 	return res
 }
 

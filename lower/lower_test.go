@@ -149,3 +149,58 @@ func TestUnsupportedBuiltinBases(t *testing.T) {
 		}
 	}
 }
+
+// TestGenCloseUnsupported: a generator whose close runs code (finally,
+// with, except GeneratorExit) is followed where CPython's reference count
+// is knowable, and reported where it is not; generators whose close runs
+// nothing are never reported.
+func TestGenCloseUnsupported(t *testing.T) {
+	const gen = "def gen():\n    try:\n        yield 1\n    finally:\n        print('f')\n"
+	const what = "unsupported: a generator of 'gen' whose close would run its cleanup (finally, with, except GeneratorExit) when CPython's reference count drops, at a point the translation cannot follow"
+	cases := []struct{ src, want string }{
+		// Followed: for loops, comprehensions, consumers, yield from,
+		// dropped calls, tracked variables.
+		{gen + "for x in gen():\n    break\n", ""},
+		{gen + "def f():\n    for x in gen():\n        return x\n", ""},
+		{gen + "print([x for x in gen()], list(gen()), next(gen()), sum(gen()))\n", ""},
+		{gen + "def g2():\n    yield from gen()\nfor x in g2():\n    break\n", ""},
+		{gen + "gen()\n", ""},
+		{gen + "def f():\n    g = gen()\n    print(next(g), g.send(None))\n    g.close()\n    del g\n", ""},
+		{gen + "async def f():\n    g = gen()\n    for x in g:\n        pass\n", ""},
+		{gen + "g = gen()\nnext(g)\ng = None\n", ""},
+		// Not followed.
+		{gen + "def f():\n    return gen()\n", "u.py:7:12: " + what},
+		{gen + "xs = [gen()]\n", "u.py:6:7: " + what},
+		{gen + "it = (x for x in gen())\n", "u.py:6:18: " + what},
+		{gen + "def f():\n    g = gen()\n    return g\n", "u.py:8:12: unsupported: the generator held in 'g' may be referenced elsewhere: when CPython would close it (running its finally, with or except GeneratorExit code) cannot be followed"},
+		{gen + "def f():\n    g = gen()\n    def h():\n        return next(g)\n", "u.py:7:5: unsupported: a generator held in 'g', which an inner function reaches: when CPython would close it cannot be followed"},
+		{gen + "def f():\n    x = gen()\n    yield x\n", "u.py:7:9: " + what},
+		{gen + "m = map(gen, [])\n", "u.py:6:9: unsupported: generator function 'gen' used as a value: when CPython would close its generators (running their finally, with or except GeneratorExit code) cannot be followed"},
+		{"class C:\n    def it(self):\n        with open('x'):\n            yield 1\n", "u.py:2:5: unsupported: generator function 'it' with cleanup (finally, with, except GeneratorExit) that is not a module-level function bound only by its undecorated def: when CPython would close its generators cannot be followed"},
+		{"def g():\n    try:\n        yield 1\n    except BaseException:\n        pass\nh = g\n", "u.py:6:5: unsupported: generator function 'g' used as a value: when CPython would close its generators (running their finally, with or except GeneratorExit code) cannot be followed"},
+		{"async def ag():\n    try:\n        yield 1\n    finally:\n        pass\nasync def main():\n    a = ag()\n", "u.py:7:9: unsupported: an async generator of 'ag' whose close would run its cleanup (finally, with, except GeneratorExit) when CPython's reference count drops, at a point the translation cannot follow"},
+		{gen + "def f():\n    g = gen()\n    next(g)\n    raise KeyError\ntry:\n    f()\nexcept KeyError as e:\n    saved = e\n", "u.py:13:13: unsupported: the exception 'e' kept past its except clause, in a program where an exception's traceback can hold generators with cleanup: when CPython would close them cannot be followed"},
+		{gen + "def f(g):\n    g = gen()\n", "u.py:7:5: unsupported: a generator held in the parameter 'g': when CPython would close what it held before cannot be followed"},
+		{gen + "g = gen()\nfor g in [1]:\n    pass\n", "u.py:7:5: unsupported: a value stored in 'g', which holds generators with cleanup: only a call of a generator function or a constant may be (closing what it held before must close nothing referenced elsewhere)"},
+		{gen + "g = gen()\nsend = g.send\n", "u.py:7:8: unsupported: the generator held in 'g' may be referenced elsewhere: when CPython would close it (running its finally, with or except GeneratorExit code) cannot be followed"},
+		// A close that runs nothing is never reported.
+		{"def g():\n    try:\n        yield 1\n    except ValueError:\n        pass\ndef f():\n    return g()\n", ""},
+		{"def g():\n    yield 1\nxs = [g()]\n", ""},
+		{"from contextlib import contextmanager\n@contextmanager\ndef cm():\n    try:\n        yield 1\n    finally:\n        pass\n", ""},
+	}
+	for _, c := range cases {
+		src := []byte(c.src)
+		mod, err := parser.ParseFile("u.py", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = lower.Lower(mod, "u.py", src)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%q:\n got %q\nwant %q", c.src, got, c.want)
+		}
+	}
+}

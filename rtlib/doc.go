@@ -36,4 +36,10 @@
 // into a Resumable state machine. A Task (rtlib/aio) steps a coroutine by
 // calling Resume; awaiting a coroutine delegates to its Resume inline (as
 // `yield from` does), so only a pending future suspends the task.
+//
+// Where CPython's reference count would finalize a generator, generated
+// code calls DropGenerator (or DropAsyncGenerator, which goes through the
+// event loop's finalizer hook that rtlib/aio installs); HoldGenerators,
+// ReleaseHeld and the end of Main cover the frames an exception's
+// traceback keeps alive and the module's globals (gen_drop.go).
 package rtlib

@@ -781,9 +781,11 @@ func Main(file string, module func() *BaseException) {
 	stdout.Flush()
 	stopProfiles()
 	if exc == nil {
+		shutdown(nil)
 		os.Exit(0)
 	}
 	if exc.Class.IsSubtype(SystemExitType) {
+		shutdown(exc)
 		code := 0
 		if len(exc.Args.Items) > 0 {
 			switch c := exc.Args.Items[0].(type) {
@@ -799,6 +801,7 @@ func Main(file string, module func() *BaseException) {
 		os.Exit(code)
 	}
 	PrintException(exc)
+	shutdown(exc)
 	os.Exit(1)
 }
 

@@ -156,11 +156,21 @@ type asyncGenStep struct {
 	first  bool
 	closed bool
 	aclose bool
+	// finalizer: the aclose() of the event loop's finalizer hook, which
+	// throws an exception thrown into it at its start into the generator.
+	finalizer bool
 }
 
 func (s *asyncGenStep) Resume(sent Object, thrown *BaseException) (Object, bool, *BaseException) {
 	g := s.g
-	if s.first {
+	if s.first && s.finalizer && thrown != nil {
+		// athrow.throw() before the aclose() started: CPython throws the
+		// exception into the generator and leaves the aclose() unstarted
+		// (its next send throws GeneratorExit).
+		if g.done {
+			return nil, true, thrown
+		}
+	} else if s.first {
 		s.first = false
 		sent, thrown = s.sent, s.thrown
 		if g.done {

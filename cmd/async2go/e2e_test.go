@@ -8,7 +8,9 @@ package main
 // Two sources of programs:
 //   - testdata/e2e/*.txtar: our own, one archive per program with the files
 //     prog.py, stdout, and for programs that fail on purpose exit and
-//     stderr-tail. Record them from CPython with -record; check the recorded
+//     stderr-tail; or prog.py and unsupported, the error translating it
+//     must report (prog.py:LINE:COL: unsupported: …) for programs the
+//     translator refuses. Record them from CPython with -record; check the recorded
 //     outputs against a live CPython with -live.
 //   - the shared conformance corpus (../shared/conformance beside the repo, or
 //     $ASYNC2GO_CONFORMANCE), when it is there.
@@ -50,7 +52,9 @@ type program struct {
 	stdout  []byte
 	exit    int
 	errTail string
-	fromTxt *txtar.Archive
+	// unsupported: the translation error expected instead of a run.
+	unsupported string
+	fromTxt     *txtar.Archive
 }
 
 func cpython312() string {
@@ -99,6 +103,8 @@ func loadArchives(t *testing.T) []*program {
 				p.exit, _ = strconv.Atoi(strings.TrimSpace(string(file.Data)))
 			case "stderr-tail":
 				p.errTail = strings.TrimSpace(string(file.Data))
+			case "unsupported":
+				p.unsupported = strings.TrimSpace(string(file.Data))
 			}
 		}
 		if p.src == nil {
@@ -217,6 +223,16 @@ func (p *program) translateBuildRun(t *testing.T) error {
 	if err := os.WriteFile(pyFile, p.src, 0o644); err != nil {
 		return err
 	}
+	if p.unsupported != "" {
+		_, err := driver.Translate("prog.py", p.src, driver.Options{})
+		if err == nil {
+			return fmt.Errorf("translated; want the error %q", p.unsupported)
+		}
+		if err.Error() != p.unsupported {
+			return fmt.Errorf("translate: %v\nwant: %s", err, p.unsupported)
+		}
+		return nil
+	}
 	goSrc, err := driver.Translate(filepath.Base(pyFile), p.src, driver.Options{})
 	if err != nil {
 		return fmt.Errorf("translate: %v", err)
@@ -320,7 +336,7 @@ func recordOrLive(t *testing.T, progs []*program) {
 		t.Skip("-record/-live need CPython 3.12 (set PY312 or install it with pyenv)")
 	}
 	for _, p := range progs {
-		if p.fromTxt == nil {
+		if p.fromTxt == nil || p.unsupported != "" {
 			continue
 		}
 		dir := t.TempDir()

@@ -289,6 +289,9 @@ type Program struct {
 	Funcs   []*Func // every function, module body first, in definition order
 	Globals []string
 	Imports []string // Python modules imported
+	// ShutdownClose: the module globals holding generators that the end of
+	// the program closes (as CPython's shutdown clears the module), in order.
+	ShutdownClose []string
 }
 
 // NewBlock appends a fresh block to f.

@@ -13,3 +13,18 @@ func init() {
 		t.Final = true
 	}
 }
+
+// The finalizer hook of async generators (BaseEventLoop's
+// _asyncgen_finalizer_hook): an async generator dropped before its end is
+// closed by an aclose() task created from a callback (call_soon_threadsafe
+// of create_task in CPython, which puts it in the same ready queue).
+func init() {
+	rt.AsyncGenFinalizer = func(g *rt.AsyncGenerator) bool {
+		l := running
+		if l == nil {
+			return false
+		}
+		l.CallSoon(func() { NewTask(l, g.ACloseForFinalizer(), rt.None) })
+		return true
+	}
+}
