@@ -195,62 +195,149 @@ func (h *timerHeap) purge() {
 }
 
 // timerQueue is the loop's timers in (deadline, sequence number) order: a
-// binary heap, and a run of timers that were scheduled in that order
-// already. A timer whose deadline is no earlier than the last one of the
-// run goes to the end of the run (its sequence number is the newest), any
-// other to the heap; the first timer is the earlier of the heap's top and
-// the run's head. Sleeps of one duration (a thousand tasks each sleeping
-// 1 s, or a task sleeping in a loop) schedule their timers in order: they
-// never enter the heap, and cost O(1) each instead of a sift-down through
-// it (million: a fifth of the CPU time was the heap's pop).
+// heap, and up to maxTimerRuns runs of timers that were scheduled in that
+// order already. Timers scheduled with the same delay (deadline minus the
+// loop's time when scheduled) arrive in (deadline, sequence number) order,
+// as the clock only moves forward: each run holds the timers of one delay,
+// its key. A timer goes to the end of the run of its delay (if its
+// deadline is no earlier than that run's last), else it starts a run in a
+// free slot, else it goes to the heap; the first timer is the earliest of
+// the heap's top and the runs' heads. Sleeps of a few durations (a
+// thousand tasks each sleeping 1 s; tasks sleeping 0.1, 0.2 or 0.5 s in
+// turn; fixed timeouts) never enter the heap, and cost O(1) each instead of
+// a sift-down through it (million: a fifth of the CPU time was the heap's
+// pop; timers, four delays: a quarter of its instructions).
 type timerQueue struct {
 	heap timerHeap
-	run  timerRun
+	runs [maxTimerRuns]timerRun
+	keys [maxTimerRuns]float64 // the delay of each non-empty run's timers
+	// heads holds each run's first timer with its sort key (tm nil: the
+	// run is empty), so that looking for the first timer reads one small
+	// array instead of each run's head timer.
+	heads [maxTimerRuns]heapEntry
+	nruns int // runs in use are among runs[:nruns]
+	nrun  int // timers in the runs
+	// firstIdx caches firstAt between a change of the queue and the next
+	// (first then pop, as the loop does, looks once): the run's index + 2,
+	// 1 for the heap, 0 when not known.
+	firstIdx int
 	// handles counts the queued timers that are not a sleeping task's
 	// (CallAt, CallLater): while there are none, a due timer only wakes
 	// its task (Loop.runOnce).
 	handles int
 }
 
-// len is the number of timers queued (cancelled ones included).
-func (q *timerQueue) len() int { return len(q.heap) + q.run.n }
+// maxTimerRuns bounds the runs of a timer queue: each costs a comparison
+// when the first timer is looked for.
+const maxTimerRuns = 8
 
-func (q *timerQueue) push(tm *timer) {
+// runKeyTolerance is how far two delays may differ and share a run: the
+// delay is the deadline minus the time it was computed from, which
+// rounding may move by a few ulps. (A run's order never depends on it: a
+// timer joins a run only if its deadline is no earlier than the run's
+// last.)
+const runKeyTolerance = 1e-9
+
+// len is the number of timers queued (cancelled ones included).
+func (q *timerQueue) len() int { return len(q.heap) + q.nrun }
+
+// push queues tm, whose deadline was computed from the loop's time now.
+func (q *timerQueue) push(tm *timer, now float64) {
 	if !tm.has(tmSleeper) {
 		q.handles++
 	}
-	if q.run.n == 0 || tm.when >= q.run.last().when {
-		tm.set(tmInHeap)
-		q.run.push(tm)
+	q.firstIdx = 0
+	key := tm.when - now
+	free := -1
+	for i := range q.runs {
+		if q.heads[i].tm == nil {
+			if free < 0 {
+				free = i
+			}
+			continue
+		}
+		if d := q.keys[i] - key; d <= runKeyTolerance && d >= -runKeyTolerance && tm.when >= q.runs[i].last().when {
+			q.pushRun(i, tm)
+			return
+		}
+	}
+	if free >= 0 {
+		q.keys[free] = key
+		q.nruns = max(q.nruns, free+1)
+		q.pushRun(free, tm)
 		return
 	}
 	q.heap.push(tm)
 }
 
+func (q *timerQueue) pushRun(i int, tm *timer) {
+	tm.set(tmInHeap)
+	r := &q.runs[i]
+	if r.n == 0 {
+		q.heads[i] = heapEntry{when: tm.when, seq: tm.seq(), tm: tm}
+	}
+	r.push(tm)
+	q.nrun++
+}
+
+// setHead records the first timer of run i after a change.
+func (q *timerQueue) setHead(i int) {
+	if r := &q.runs[i]; r.n > 0 {
+		tm := r.first()
+		q.heads[i] = heapEntry{when: tm.when, seq: tm.seq(), tm: tm}
+	} else {
+		q.heads[i] = heapEntry{}
+		for q.nruns > 0 && q.heads[q.nruns-1].tm == nil {
+			q.nruns--
+		}
+	}
+}
+
+// firstAt is where the first timer is: the index of its run, or -1 for
+// the heap's top (or none: the queue is empty).
+func (q *timerQueue) firstAt() int {
+	if q.firstIdx != 0 {
+		return q.firstIdx - 2
+	}
+	at := -1
+	if q.nrun > 0 {
+		var best *heapEntry
+		if len(q.heap) > 0 {
+			best = &q.heap[0]
+		}
+		for i := range q.heads[:q.nruns] {
+			if h := &q.heads[i]; h.tm != nil && (best == nil || h.less(best)) {
+				at, best = i, h
+			}
+		}
+	}
+	q.firstIdx = at + 2
+	return at
+}
+
 // first is the first timer (nil if none).
 func (q *timerQueue) first() *timer {
-	if q.run.n == 0 {
-		if len(q.heap) == 0 {
-			return nil
-		}
-		return q.heap.top()
+	if at := q.firstAt(); at >= 0 {
+		return q.heads[at].tm
 	}
-	r := q.run.first()
-	if len(q.heap) > 0 && timerLess(q.heap.top(), r) {
-		return q.heap.top()
+	if len(q.heap) == 0 {
+		return nil
 	}
-	return r
+	return q.heap.top()
 }
 
 // pop removes and returns the first timer; the queue is not empty.
 func (q *timerQueue) pop() *timer {
 	var tm *timer
-	if q.run.n == 0 || len(q.heap) > 0 && timerLess(q.heap.top(), q.run.first()) {
-		tm = q.heap.pop()
-	} else {
-		tm = q.run.pop()
+	if at := q.firstAt(); at >= 0 {
+		tm = q.runs[at].pop()
 		tm.seqf &^= tmInHeap
+		q.nrun--
+		q.setHead(at)
+	} else {
+		tm = q.heap.pop()
 	}
+	q.firstIdx = 0
 	if !tm.has(tmSleeper) {
 		q.handles--
 	}
@@ -260,21 +347,26 @@ func (q *timerQueue) pop() *timer {
 // purge drops the cancelled timers.
 func (q *timerQueue) purge() {
 	q.heap.purge()
-	q.run.purge()
-	q.handles = 0
+	q.handles, q.nrun, q.firstIdx = 0, 0, 0
 	for _, e := range q.heap {
 		if !e.tm.has(tmSleeper) {
 			q.handles++
 		}
 	}
-	for c, i := q.run.head, q.run.hi; c != nil; c, i = c.next, 0 {
-		end := timerChunkLen
-		if c == q.run.tail {
-			end = q.run.ti
-		}
-		for _, tm := range c.items[i:end] {
-			if !tm.has(tmSleeper) {
-				q.handles++
+	for i := range q.runs {
+		r := &q.runs[i]
+		r.purge()
+		q.setHead(i)
+		q.nrun += r.n
+		for c, k := r.head, r.hi; c != nil && r.n > 0; c, k = c.next, 0 {
+			end := timerChunkLen
+			if c == r.tail {
+				end = r.ti
+			}
+			for _, tm := range c.items[k:end] {
+				if !tm.has(tmSleeper) {
+					q.handles++
+				}
 			}
 		}
 	}
@@ -706,7 +798,7 @@ func (l *Loop) CallAt(when float64, fn func()) *Handle {
 func (l *Loop) addTimer(tm *timer) {
 	l.seq++
 	tm.setSeq(l.seq)
-	l.timers.push(tm)
+	l.timers.push(tm, l.now)
 }
 
 // CallLater schedules fn after delay seconds.

@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// TestTimerQueueOrder: timers pushed in order (the run), out of order (the
-// heap) and interleaved with pops come out in (deadline, sequence) order,
+// TestTimerQueueOrder: timers pushed with a few delays (the runs), with
+// more delays than runs, out of order (the heap) and interleaved with pops
+// come out in (deadline, sequence) order,
 // and purge keeps that order; the queue counts the timers that are not
 // sleeping tasks'.
 func TestTimerQueueOrder(t *testing.T) {
@@ -19,11 +20,15 @@ func TestTimerQueueOrder(t *testing.T) {
 		now := 0.0
 		pushOne := func() {
 			tm := &timer{}
-			switch rng.Intn(4) {
+			switch rng.Intn(6) {
 			case 0: // out of order
 				tm.when = now + rng.Float64()
 			case 1: // an equal deadline
 				tm.when = float64(int(now))
+			case 2: // one of more delays than there are runs
+				tm.when = now + float64(rng.Intn(2*maxTimerRuns))*0.01
+			case 3: // one of a few delays: their runs
+				tm.when = now + float64(1+rng.Intn(3))*0.1
 			default: // in order: a constant delay on a moving clock
 				tm.when = now + 1
 			}
@@ -32,7 +37,13 @@ func TestTimerQueueOrder(t *testing.T) {
 			}
 			seq++
 			tm.setSeq(seq)
-			q.push(tm)
+			// The time a deadline was computed from is the loop's, which
+			// may lag (then a delay's run can meet an earlier deadline).
+			from := now
+			if rng.Intn(5) == 0 {
+				from -= float64(rng.Intn(3)) * 0.1
+			}
+			q.push(tm, from)
 			pending = append(pending, tm)
 		}
 		check := func(got *timer) {
