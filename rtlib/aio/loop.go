@@ -249,7 +249,7 @@ func (q *timerQueue) push(tm *timer, now float64) {
 	q.firstIdx = 0
 	key := tm.when - now
 	free := -1
-	for i := range q.runs {
+	for i := range q.heads[:q.nruns] {
 		if q.heads[i].tm == nil {
 			if free < 0 {
 				free = i
@@ -260,6 +260,9 @@ func (q *timerQueue) push(tm *timer, now float64) {
 			q.pushRun(i, tm)
 			return
 		}
+	}
+	if free < 0 && q.nruns < maxTimerRuns {
+		free = q.nruns
 	}
 	if free >= 0 {
 		q.keys[free] = key
