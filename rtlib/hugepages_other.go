@@ -4,6 +4,8 @@ package rtlib
 
 import "unsafe"
 
+const hugePagesPossible = false
+
 func hugePagesAdvisable() bool                    { return false }
 func hugeReserveSize() uintptr                    { return 0 }
 func adviseHugePages(p unsafe.Pointer, n uintptr) {}
