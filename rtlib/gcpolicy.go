@@ -107,8 +107,12 @@ func reserveHugeHeap(n uintptr) {
 	if n == 0 {
 		return
 	}
+	// With the collector off while the reserve exists, its allocation
+	// starts no collection of its own: FreeOSMemory's is the only one.
+	prev := debug.SetGCPercent(-1)
 	adviseFreshHeap(n)
 	debug.FreeOSMemory()
+	debug.SetGCPercent(prev)
 }
 
 // adviseFreshHeap allocates and advises the reserve, and returns its
