@@ -71,6 +71,7 @@ func startGCPolicy() {
 	// first collection (two files: ~0.13 ms on the benchmark VM), which
 	// programs whose heap stays under 4 MB never reach.
 	if hugePagesPossible && os.Getenv("ASYNC2GO_THP") != "0" {
+		adviseInitialHeap()
 		hugeHeapPending.Store(true)
 		debug.SetGCPercent(gcFirstPercent)
 	} else {

@@ -68,6 +68,22 @@ func hugeReserveSize() uintptr {
 	return uintptr(min(want, memTotal()/4)) &^ (hugePageSize - 1)
 }
 
+// adviseInitialHeap advises the heap memory Go has mapped at start-up
+// beyond the 2 MB block in use (the heap's first 4 to 8 MB; the advice
+// covers the next 64 MB, and Linux ignores the parts not mapped yet) to be
+// backed by huge pages: a program whose heap grows past its first 2 MB
+// then faults it in 2 MB at a time before the first collection reserves
+// the rest (reserveHugeHeap). Go maps later growth as new mappings, which
+// the advice does not reach. A program whose heap stays in its first
+// block touches none of it. One system call: interleaved medians, fanout
+// 67.4 -> 65.3 ms and timers 101.5 -> 93.1 ms (15 runs), hello and switch
+// unchanged (41 runs).
+func adviseInitialHeap() {
+	p := uintptr(unsafe.Pointer(new([64]byte)))
+	beg := (p + hugePageSize) &^ (hugePageSize - 1)
+	syscall.Syscall(syscall.SYS_MADVISE, beg, 64<<20, 14 /* MADV_HUGEPAGE */)
+}
+
 // adviseHugePages asks Linux to back the huge pages inside [p, p+n) with
 // transparent huge pages when they are first touched.
 func adviseHugePages(p unsafe.Pointer, n uintptr) {

@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestHugeHeapAdvised checks that the reserve's memory is advised for
@@ -84,4 +85,37 @@ func residentBytes(t *testing.T) int64 {
 	var size, rss int64
 	fmt.Sscan(string(b), &size, &rss)
 	return rss * int64(os.Getpagesize())
+}
+
+// TestInitialHeapAdvised checks that adviseInitialHeap marks the mapped
+// heap beyond the 2 MB block in use as eligible for huge pages.
+func TestInitialHeapAdvised(t *testing.T) {
+	if !hugePagesAdvisable() {
+		t.Skip("transparent huge pages are not in madvise mode here (or ASYNC2GO_THP=0)")
+	}
+	p := uintptr(unsafe.Pointer(new([64]byte)))
+	adviseInitialHeap()
+	next := (p + hugePageSize) &^ (hugePageSize - 1)
+	if !mapped(t, next) {
+		t.Skip("the heap has nothing mapped past its current 2 MB block")
+	}
+	if got := thpEligible(t, next); got != "1" {
+		t.Fatalf("THPeligible of the heap's next block = %q, want 1", got)
+	}
+}
+
+// mapped reports whether a mapping holds addr.
+func mapped(t *testing.T, addr uintptr) bool {
+	b, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		var lo, hi uintptr
+		var perm string
+		if n, _ := fmt.Sscanf(line, "%x-%x %s", &lo, &hi, &perm); n == 3 && lo <= addr && addr < hi {
+			return perm != "---p"
+		}
+	}
+	return false
 }

@@ -7,5 +7,6 @@ import "unsafe"
 const hugePagesPossible = false
 
 func hugePagesAdvisable() bool                    { return false }
+func adviseInitialHeap()                          {}
 func hugeReserveSize() uintptr                    { return 0 }
 func adviseHugePages(p unsafe.Pointer, n uintptr) {}
