@@ -17,7 +17,18 @@ var propertyType = newType("property", ObjectType)
 // Type returns property.
 func (*Property) Type() *Type { return propertyType }
 
+// defMethod defines the Go method t.name; if methodArgs has its spec, fn
+// runs only on calls that the spec accepts.
 func defMethod(t *Type, name string, fn func(self Object, args []Object, kw []KwArg) (Object, *BaseException)) {
+	if s := methodArgs[t.Name+"."+name]; s != nil {
+		body := fn
+		fn = func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+			if exc := s.check(args, kw); exc != nil {
+				return nil, exc
+			}
+			return body(self, args, kw)
+		}
+	}
 	t.Dict.SetStr(name, &Method{Name: name, Fn: fn})
 }
 
@@ -38,9 +49,18 @@ func init() {
 	defer installDictViews()
 	builtins["property"] = propertyType
 	propertyType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := propArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		p := &Property{Get: None, Set: None}
-		if len(args) > 0 {
-			p.Get = args[0]
+		if v := propArgs.arg(args, kw, 0); v != nil {
+			p.Get = v
+		}
+		if v := propArgs.arg(args, kw, 1); v != nil {
+			p.Set = v
+		}
+		if v := propArgs.arg(args, kw, 2); v != nil && v != None {
+			p.Del = v
 		}
 		return p, nil
 	}
