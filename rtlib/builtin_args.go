@@ -240,12 +240,16 @@ func (s *argSpec) arg(args []Object, kw []KwArg, i int) Object {
 	return nil
 }
 
+// builtinArgs are the specs defBuiltin was given, by name.
+var builtinArgs = map[string]*argSpec{}
+
 // defBuiltin registers the builtin s.name: fn runs only on calls that s
 // accepts.
 func defBuiltin(s *argSpec, fn func(args []Object, kw []KwArg) (Object, *BaseException)) {
 	if _, dup := builtins[s.name]; dup {
 		panic(fmt.Sprintf("rtlib: builtin %s defined twice", s.name))
 	}
+	builtinArgs[s.name] = s
 	builtins[s.name] = &Builtin{Name: s.name, Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
 		if exc := s.check(args, kw); exc != nil {
 			return nil, exc

@@ -3,6 +3,7 @@ package rtlib
 import (
 	"bufio"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -108,4 +109,24 @@ func callMethodNoPanic(t *testing.T, label string, self Object, name string, arg
 	}()
 	// A fresh copy for the methods that change their object.
 	CallMethod(self, name, append([]Object(nil), args...), kw)
+}
+
+// TestArgSpecsComplete: every builtin function was registered with an
+// argument spec (through defBuiltin), and every Go method of the builtin
+// types has one in methodArgs, so that none checks its arguments ad hoc.
+func TestArgSpecsComplete(t *testing.T) {
+	for name, v := range builtins {
+		if _, ok := v.(*Builtin); ok && builtinArgs[name] == nil {
+			t.Errorf("builtin %s has no argument spec: define it with defBuiltin", name)
+		}
+	}
+	for _, typ := range []*Type{StrType, ListType, TupleType, DictType, SetType, FrozenSetType, IntType, FloatType,
+		propertyType, dictKeysType, dictItemsType} {
+		typ.Dict.Items(func(k, v Object) {
+			name := string(k.(Str))
+			if _, ok := v.(*Method); ok && !strings.HasPrefix(name, "__") && methodArgs[typ.Name+"."+name] == nil {
+				t.Errorf("method %s.%s has no entry in methodArgs", typ.Name, name)
+			}
+		})
+	}
 }
