@@ -3,10 +3,11 @@ package rtlib
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // The argument checks of the builtins. Every builtin declares, in an
-// argSpec, how many positional arguments it takes and which keywords, and
+// ArgSpec, how many positional arguments it takes and which keywords, and
 // which of CPython's argument parsers it imitates: each words its errors its
 // own way, and a translated program must print CPython's words. defBuiltin
 // wraps the body in the check, so that a body may index args up to the
@@ -37,13 +38,22 @@ const (
 	// "count() takes at least 1 argument (0 given)", "count() takes no
 	// keyword arguments".
 	argsTuple
+	// argsPython is a function written in Python (random.choice, typing.cast):
+	// "cast() missing 1 required positional argument: 'val'", "cast() takes
+	// 2 positional arguments but 3 were given", "cast() got an unexpected
+	// keyword argument 'x'". params are its parameters, min of them required.
+	argsPython
 )
 
 // manyArgs is the max of a builtin that takes any number of positional
 // arguments.
 const manyArgs = math.MaxInt32
 
-type argSpec struct {
+// ArgSpec is how a Go function called from Python checks its arguments,
+// in the words of the CPython parser it imitates. Modules make theirs with
+// ArgsOne, ArgsPositional, ArgsClinic and ArgsPython, and wrap their
+// functions with WithArgs.
+type ArgSpec struct {
 	name  string
 	style argStyle
 	// min and max bound the positional arguments (max manyArgs: no bound).
@@ -62,35 +72,38 @@ type argSpec struct {
 	kwFunc string
 	// anyKw: any keyword is accepted, or the body checks them (dict, print).
 	anyKw bool
+	// self is 1 for a Python method called bound (argsPython): CPython
+	// counts the instance among the positional arguments.
+	self int
 	// fewMsg replaces the message for too few positional arguments (map's
 	// "map() must have at least two arguments.").
 	fewMsg string
 }
 
 // oneArg is the spec of a METH_O builtin.
-func oneArg(name string) *argSpec { return &argSpec{name: name, style: argsO, min: 1, max: 1} }
+func oneArg(name string) *ArgSpec { return &ArgSpec{name: name, style: argsO, min: 1, max: 1} }
 
 // positional is the spec of a builtin parsed by PyArg_UnpackTuple.
-func positional(name string, min, max int, kwOnly ...string) *argSpec {
-	return &argSpec{name: name, style: argsUnpack, min: min, max: max, kwOnly: kwOnly}
+func positional(name string, min, max int, kwOnly ...string) *ArgSpec {
+	return &ArgSpec{name: name, style: argsUnpack, min: min, max: max, kwOnly: kwOnly}
 }
 
 // clinic is the spec of a builtin parsed by Argument Clinic: posOnly
 // positional-only parameters, then params (which may be given by keyword);
 // min of all of them are required.
-func clinic(name string, posOnly, min int, params ...string) *argSpec {
-	return &argSpec{name: name, style: argsClinic, min: min, max: posOnly + len(params), posOnly: posOnly, params: params}
+func clinic(name string, posOnly, min int, params ...string) *ArgSpec {
+	return &ArgSpec{name: name, style: argsClinic, min: min, max: posOnly + len(params), posOnly: posOnly, params: params}
 }
 
 // clinicKwOnly is clinic where only the first maxPos parameters may be
 // given by position (list.sort: none).
-func clinicKwOnly(name string, min, maxPos int, params ...string) *argSpec {
-	return &argSpec{name: name, style: argsClinic, min: min, max: maxPos, params: params}
+func clinicKwOnly(name string, min, maxPos int, params ...string) *ArgSpec {
+	return &ArgSpec{name: name, style: argsClinic, min: min, max: maxPos, params: params}
 }
 
 // check returns the TypeError CPython raises for a call of the builtin
 // with args and kw, or nil. Inlined: the common call costs two compares.
-func (s *argSpec) check(args []Object, kw []KwArg) *BaseException {
+func (s *ArgSpec) check(args []Object, kw []KwArg) *BaseException {
 	if len(kw) == 0 && uint(len(args)-s.min) <= uint(s.max-s.min) {
 		return nil
 	}
@@ -104,7 +117,7 @@ func plural(n int) string {
 	return "s"
 }
 
-func (s *argSpec) fail(args []Object, kw []KwArg) *BaseException {
+func (s *ArgSpec) fail(args []Object, kw []KwArg) *BaseException {
 	nargs := len(args)
 	fname := s.name
 	if s.kwFunc != "" {
@@ -165,6 +178,9 @@ func (s *argSpec) fail(args []Object, kw []KwArg) *BaseException {
 			}
 		}
 		return nil
+	}
+	if s.style == argsPython {
+		return s.failPython(args, kw)
 	}
 	// argsClinic: _PyArg_UnpackKeywords, step by step.
 	maxArgs := s.posOnly + len(s.params)
@@ -228,7 +244,7 @@ func hasName(names []string, name string) bool {
 // arg is the parameter at position i of a call that s.check accepted:
 // args[i], or the keyword argument of that name (argsClinic), or nil when
 // it was not given.
-func (s *argSpec) arg(args []Object, kw []KwArg, i int) Object {
+func (s *ArgSpec) arg(args []Object, kw []KwArg, i int) Object {
 	if i < len(args) {
 		return args[i]
 	}
@@ -241,11 +257,11 @@ func (s *argSpec) arg(args []Object, kw []KwArg, i int) Object {
 }
 
 // builtinArgs are the specs defBuiltin was given, by name.
-var builtinArgs = map[string]*argSpec{}
+var builtinArgs = map[string]*ArgSpec{}
 
 // defBuiltin registers the builtin s.name: fn runs only on calls that s
 // accepts.
-func defBuiltin(s *argSpec, fn func(args []Object, kw []KwArg) (Object, *BaseException)) {
+func defBuiltin(s *ArgSpec, fn func(args []Object, kw []KwArg) (Object, *BaseException)) {
 	if _, dup := builtins[s.name]; dup {
 		panic(fmt.Sprintf("rtlib: builtin %s defined twice", s.name))
 	}
@@ -368,7 +384,7 @@ var (
 	boolArgs         = positional("bool", 0, 1)
 	listArgs         = positional("list", 0, 1)
 	tupleArgs        = positional("tuple", 0, 1)
-	dictArgs         = &argSpec{name: "dict", style: argsUnpack, max: 1, anyKw: true}
+	dictArgs         = &ArgSpec{name: "dict", style: argsUnpack, max: 1, anyKw: true}
 	rangeArgs        = positional("range", 1, 3)
 	setTypeArgs      = positional("set", 0, 1)
 	sliceArgs        = positional("slice", 1, 3)
@@ -379,7 +395,7 @@ var (
 // positionalize is args with the keyword arguments of a call that s.check
 // accepted put in their positions (argsClinic), up to the last one given;
 // a parameter left out before it is None.
-func (s *argSpec) positionalize(args []Object, kw []KwArg) []Object {
+func (s *ArgSpec) positionalize(args []Object, kw []KwArg) []Object {
 	if len(kw) == 0 {
 		return args
 	}
@@ -404,11 +420,11 @@ func (s *argSpec) positionalize(args []Object, kw []KwArg) []Object {
 
 // methodArgs are the argument specs of the builtin types' Go methods, by
 // qualified name ("str.center"): defMethod wraps the method in its check.
-var methodArgs = func() map[string]*argSpec {
-	m := map[string]*argSpec{}
+var methodArgs = func() map[string]*ArgSpec {
+	m := map[string]*ArgSpec{}
 	noArgs := func(t string, names ...string) {
 		for _, n := range names {
-			m[t+"."+n] = &argSpec{name: t + "." + n, style: argsNoArgs}
+			m[t+"."+n] = &ArgSpec{name: t + "." + n, style: argsNoArgs}
 		}
 	}
 	one := func(t string, names ...string) {
@@ -419,7 +435,7 @@ var methodArgs = func() map[string]*argSpec {
 	// unpack is PyArg_UnpackTuple: "center expected at least 1 argument,
 	// got 0", but "str.center() takes no keyword arguments".
 	unpack := func(t, n string, min, max int) {
-		m[t+"."+n] = &argSpec{name: n, style: argsUnpack, min: min, max: max, kwFunc: t + "." + n}
+		m[t+"."+n] = &ArgSpec{name: n, style: argsUnpack, min: min, max: max, kwFunc: t + "." + n}
 	}
 	// tuple is PyArg_ParseTuple in a METH_VARARGS method: "count() takes
 	// at least 1 argument (0 given)", and for keywords "str.count() takes no
@@ -427,10 +443,10 @@ var methodArgs = func() map[string]*argSpec {
 	// the bound method object is called instead, which this runtime does
 	// not tell apart).
 	tuple := func(t, n string, min, max int) {
-		m[t+"."+n] = &argSpec{name: n, style: argsTuple, min: min, max: max, kwFunc: t + "." + n}
+		m[t+"."+n] = &ArgSpec{name: n, style: argsTuple, min: min, max: max, kwFunc: t + "." + n}
 	}
 	varargs := func(t, n string) {
-		m[t+"."+n] = &argSpec{name: n, style: argsUnpack, max: manyArgs, kwFunc: t + "." + n}
+		m[t+"."+n] = &ArgSpec{name: n, style: argsUnpack, max: manyArgs, kwFunc: t + "." + n}
 	}
 	noArgs("str", "capitalize", "casefold", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier",
 		"islower", "isnumeric", "isprintable", "isspace", "istitle", "isupper", "lower", "swapcase", "title", "upper")
@@ -449,7 +465,7 @@ var methodArgs = func() map[string]*argSpec {
 	m["str.rsplit"] = clinic("rsplit", 0, 0, "sep", "maxsplit")
 	m["str.splitlines"] = clinic("splitlines", 0, 0, "keepends")
 	m["str.expandtabs"] = clinic("expandtabs", 0, 0, "tabsize")
-	m["str.format"] = &argSpec{name: "format", style: argsUnpack, max: manyArgs, anyKw: true}
+	m["str.format"] = &ArgSpec{name: "format", style: argsUnpack, max: manyArgs, anyKw: true}
 
 	noArgs("list", "clear", "copy", "reverse")
 	one("list", "append", "count", "extend", "remove")
@@ -465,7 +481,7 @@ var methodArgs = func() map[string]*argSpec {
 	unpack("dict", "get", 1, 2)
 	unpack("dict", "pop", 1, 2)
 	unpack("dict", "setdefault", 1, 2)
-	m["dict.update"] = &argSpec{name: "update", style: argsUnpack, max: 1, anyKw: true}
+	m["dict.update"] = &ArgSpec{name: "update", style: argsUnpack, max: 1, anyKw: true}
 	one("dict_keys", "isdisjoint")
 	one("dict_items", "isdisjoint")
 
@@ -487,3 +503,182 @@ var methodArgs = func() map[string]*argSpec {
 	one("property", "getter", "setter", "deleter")
 	return m
 }()
+
+// failPython is the check of a call of a Python function (ceval.c's
+// initialize_locals): keywords first, then too many positional arguments,
+// then missing ones.
+func (s *ArgSpec) failPython(args []Object, kw []KwArg) *BaseException {
+	for _, k := range kw {
+		i := -1
+		for j, p := range s.params {
+			if p == k.Name {
+				i = j
+			}
+		}
+		if i < 0 && !hasName(s.kwOnly, k.Name) {
+			return Errorf(TypeErrorType, "%s() got an unexpected keyword argument '%s'", s.name, k.Name)
+		}
+		if i >= 0 && i < len(args) {
+			return Errorf(TypeErrorType, "%s() got multiple values for argument '%s'", s.name, k.Name)
+		}
+	}
+	if len(args) > s.max {
+		n, lo, hi := len(args)+s.self, s.min+s.self, s.max+s.self
+		given := "were"
+		if n == 1 {
+			given = "was"
+		}
+		if lo < hi {
+			return Errorf(TypeErrorType, "%s() takes from %d to %d positional arguments but %d %s given", s.name, lo, hi, n, given)
+		}
+		return Errorf(TypeErrorType, "%s() takes %d positional argument%s but %d %s given", s.name, hi, plural(hi), n, given)
+	}
+	var missing []string
+	for i := len(args); i < s.min; i++ {
+		if _, ok := kwarg(kw, s.params[i]); !ok {
+			missing = append(missing, "'"+s.params[i]+"'")
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	var list string
+	switch n := len(missing); n {
+	case 1:
+		list = missing[0]
+	case 2:
+		list = missing[0] + " and " + missing[1]
+	default:
+		list = strings.Join(missing[:n-1], ", ") + ", and " + missing[n-1]
+	}
+	return Errorf(TypeErrorType, "%s() missing %d required positional argument%s: %s", s.name, len(missing), plural(len(missing)), list)
+}
+
+// ArgsOne is the spec of a function of exactly one argument and no
+// keywords (METH_O): "math.ceil() takes exactly one argument (0 given)".
+// name is as CPython prints it, with its module or class if it has one.
+func ArgsOne(name string) *ArgSpec { return oneArg(name) }
+
+// ArgsNone is the spec of a function of no arguments (METH_NOARGS).
+func ArgsNone(name string) *ArgSpec { return &ArgSpec{name: name, style: argsNoArgs} }
+
+// ArgsPositional is the spec of a function of min to max positional
+// arguments and no keywords (PyArg_UnpackTuple; max may be -1: any
+// number): "comb expected 2 arguments, got 1", and kwName for "math.comb()
+// takes no keyword arguments" ("" for name).
+func ArgsPositional(name, kwName string, min, max int) *ArgSpec {
+	if max < 0 {
+		max = manyArgs
+	}
+	return &ArgSpec{name: name, style: argsUnpack, min: min, max: max, kwFunc: kwName}
+}
+
+// ArgsClinic is the spec of an Argument Clinic function: posOnly
+// positional-only parameters, then params, of which the first maxPos-posOnly
+// may be given by position and the rest only by keyword; the first min are
+// required. "combinations() missing required argument 'r' (pos 2)".
+func ArgsClinic(name string, posOnly, min, maxPos int, params ...string) *ArgSpec {
+	return &ArgSpec{name: name, style: argsClinic, min: min, max: maxPos, posOnly: posOnly, params: params}
+}
+
+// ArgsPython is the spec of a function written in Python in CPython's
+// library, with params of which the first required have no default.
+func ArgsPython(name string, required int, params ...string) *ArgSpec {
+	return &ArgSpec{name: name, style: argsPython, min: required, max: len(params), params: params}
+}
+
+// Method marks a Python-style spec as a method's, called bound: CPython
+// counts the instance in its "takes 2 positional arguments but 3 were
+// given".
+func (s *ArgSpec) Method() *ArgSpec { s.self = 1; return s }
+
+// KwOnly adds keyword-only parameters to a Python-style spec.
+func (s *ArgSpec) KwOnly(names ...string) *ArgSpec { s.kwOnly = names; return s }
+
+// Positional is a call that Check accepted with its keyword arguments for
+// parameters that may be given by position (the first max) moved into args, up to the last
+// one given (those must all be given: a parameter skipped before it would be
+// nil); rest are the other keyword arguments.
+func (s *ArgSpec) Positional(args []Object, kw []KwArg) (pos []Object, rest []KwArg) {
+	if len(kw) == 0 {
+		return args, nil
+	}
+	pos = append([]Object(nil), args...)
+	for i := len(args); i < s.max; i++ {
+		j := i - s.posOnly
+		if j < 0 || j >= len(s.params) {
+			break
+		}
+		v, ok := kwarg(kw, s.params[j])
+		if !ok {
+			break
+		}
+		pos = append(pos, v)
+	}
+	for _, k := range kw {
+		if i := indexOf(s.params, k.Name); i < 0 || i+s.posOnly >= len(pos) {
+			rest = append(rest, k)
+		}
+	}
+	return pos, rest
+}
+
+func indexOf(names []string, name string) int {
+	for i, n := range names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// ApplyArgs wraps each builtin function of a module's dict named in specs
+// in its spec's check; the function gets the parameters that may be given by
+// position in args (Positional).
+func ApplyArgs(d *Dict, specs map[string]*ArgSpec) {
+	for name, s := range specs {
+		v, ok := d.GetStr(name)
+		b, isB := v.(*Builtin)
+		if !ok || !isB {
+			panic("rtlib: ApplyArgs: no builtin " + name)
+		}
+		fn := b.Fn
+		b.Fn = func(args []Object, kw []KwArg) (Object, *BaseException) {
+			if exc := s.check(args, kw); exc != nil {
+				return nil, exc
+			}
+			args, kw = s.Positional(args, kw)
+			return fn(args, kw)
+		}
+	}
+}
+
+// Check returns the TypeError CPython raises for a call with args and kw,
+// or nil.
+func (s *ArgSpec) Check(args []Object, kw []KwArg) *BaseException { return s.check(args, kw) }
+
+// Arg is parameter i of a call Check accepted: args[i], or the keyword
+// argument of that name, or nil when it was not given.
+func (s *ArgSpec) Arg(args []Object, kw []KwArg, i int) Object {
+	if s.style == argsPython {
+		if i < len(args) {
+			return args[i]
+		}
+		if i < len(s.params) {
+			v, _ := kwarg(kw, s.params[i])
+			return v
+		}
+		return nil
+	}
+	return s.arg(args, kw, i)
+}
+
+// WithArgs is fn run only on the calls s accepts.
+func WithArgs(s *ArgSpec, fn func(args []Object, kw []KwArg) (Object, *BaseException)) func(args []Object, kw []KwArg) (Object, *BaseException) {
+	return func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := s.check(args, kw); exc != nil {
+			return nil, exc
+		}
+		return fn(args, kw)
+	}
+}

@@ -25,7 +25,7 @@ var (
 )
 
 func init() {
-	defBuiltin(&argSpec{name: "map", style: argsUnpack, min: 2, max: manyArgs, fewMsg: "map() must have at least two arguments."}, func(args []Object, kw []KwArg) (Object, *BaseException) {
+	defBuiltin(&ArgSpec{name: "map", style: argsUnpack, min: 2, max: manyArgs, fewMsg: "map() must have at least two arguments."}, func(args []Object, kw []KwArg) (Object, *BaseException) {
 		fn := args[0]
 		its := make([]Object, len(args)-1)
 		for i, a := range args[1:] {

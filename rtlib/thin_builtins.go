@@ -130,7 +130,7 @@ func (r *rangeObj) iter() *rangeIter {
 }
 
 func init() {
-	defBuiltin(&argSpec{name: "print", style: argsUnpack, max: manyArgs, anyKw: true}, builtinPrint)
+	defBuiltin(&ArgSpec{name: "print", style: argsUnpack, max: manyArgs, anyKw: true}, builtinPrint)
 	defBuiltin(oneArg("len"), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		n, exc := Len(args[0])
 		return Int(n), exc
@@ -433,7 +433,7 @@ func init() {
 	})
 	defBuiltin(positional("min", 1, manyArgs, "key", "default"), func(args []Object, kw []KwArg) (Object, *BaseException) { return minMax("min", args, kw, -1) })
 	defBuiltin(positional("max", 1, manyArgs, "key", "default"), func(args []Object, kw []KwArg) (Object, *BaseException) { return minMax("max", args, kw, 1) })
-	defBuiltin(&argSpec{name: "sorted", style: argsUnpack, min: 1, max: 1, kwOnly: []string{"key", "reverse"}, kwFunc: "sort"}, func(args []Object, kw []KwArg) (Object, *BaseException) {
+	defBuiltin(&ArgSpec{name: "sorted", style: argsUnpack, min: 1, max: 1, kwOnly: []string{"key", "reverse"}, kwFunc: "sort"}, func(args []Object, kw []KwArg) (Object, *BaseException) {
 		items, exc := toSlice(args[0])
 		if exc != nil {
 			return nil, exc
@@ -444,7 +444,7 @@ func init() {
 		return l, sortList(l, key, rev)
 	})
 	// enumerate's vectorcall checks its arguments by hand (enumobject.c).
-	defBuiltin(&argSpec{name: "enumerate", style: argsUnpack, max: manyArgs, anyKw: true}, func(args []Object, kw []KwArg) (Object, *BaseException) {
+	defBuiltin(&ArgSpec{name: "enumerate", style: argsUnpack, max: manyArgs, anyKw: true}, func(args []Object, kw []KwArg) (Object, *BaseException) {
 		iterable, start, exc := enumerateArgs(args, kw)
 		if exc != nil {
 			return nil, exc

@@ -741,7 +741,7 @@ var superType = newType("super", ObjectType)
 func (*superObj) Type() *Type { return superType }
 
 func init() {
-	defBuiltin(&argSpec{name: "super", style: argsUnpack, max: manyArgs, anyKw: true}, func(args []Object, kw []KwArg) (Object, *BaseException) {
+	defBuiltin(&ArgSpec{name: "super", style: argsUnpack, max: manyArgs, anyKw: true}, func(args []Object, kw []KwArg) (Object, *BaseException) {
 		if len(kw) > 0 {
 			return nil, Errorf(TypeErrorType, "super() takes no keyword arguments")
 		}
