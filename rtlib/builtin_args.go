@@ -271,7 +271,7 @@ func defBuiltin(s *ArgSpec, fn func(args []Object, kw []KwArg) (Object, *BaseExc
 			return nil, exc
 		}
 		return fn(args, kw)
-	}}
+	}, args: s, body: fn}
 }
 
 var (

@@ -673,6 +673,9 @@ func isIterator(x Object) bool {
 // argument: a type or a (nested) tuple of them. Only the plain values are
 // refused; other objects (typing's names) keep answering False.
 func classInfo(x Object) bool {
+	if _, ok := x.(*Type); ok {
+		return true
+	}
 	switch c := x.(type) {
 	case *Tuple:
 		for _, it := range c.Items {

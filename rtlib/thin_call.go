@@ -62,10 +62,10 @@ func Call(fn Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		callDepth--
 		return r, exc
 	case *Builtin:
-		return f.Fn(args, kw)
+		return f.call(args, kw)
 	case *BoundMethod:
 		if m, ok := f.Fn.(*Method); ok {
-			return m.Fn(f.Self, args, kw)
+			return m.call(f.Self, args, kw)
 		}
 		all := make([]Object, 0, len(args)+1)
 		all = append(append(all, f.Self), args...)
@@ -74,7 +74,7 @@ func Call(fn Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		if len(args) == 0 {
 			return nil, Errorf(TypeErrorType, "descriptor '%s' needs an argument", f.Name)
 		}
-		return f.Fn(args[0], args[1:], kw)
+		return f.call(args[0], args[1:], kw)
 	case *StaticMethod:
 		return Call(f.Fn, args, kw)
 	case *Type:
@@ -290,7 +290,7 @@ func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *Ba
 				}
 				switch f := m.(type) {
 				case *Method:
-					return f.Fn(obj, args, kw)
+					return f.call(obj, args, kw)
 				case *Function:
 					all := make([]Object, 0, len(args)+1)
 					return Call(f, append(append(all, obj), args...), kw)

@@ -22,12 +22,13 @@ func (*Property) Type() *Type { return propertyType }
 func defMethod(t *Type, name string, fn func(self Object, args []Object, kw []KwArg) (Object, *BaseException)) {
 	if s := methodArgs[t.Name+"."+name]; s != nil {
 		body := fn
-		fn = func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+		t.Dict.SetStr(name, &Method{Name: name, Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 			if exc := s.check(args, kw); exc != nil {
 				return nil, exc
 			}
 			return body(self, args, kw)
-		}
+		}, args: s, body: body})
+		return
 	}
 	t.Dict.SetStr(name, &Method{Name: name, Fn: fn})
 }
