@@ -682,3 +682,78 @@ func WithArgs(s *ArgSpec, fn func(args []Object, kw []KwArg) (Object, *BaseExcep
 		return fn(args, kw)
 	}
 }
+
+// indexBounds are the start and stop of list.index(x, start, stop) and
+// tuple.index for a sequence of n items, as CPython reads them
+// (_PyEval_SliceIndexNotNone, then adjusted like a slice's).
+func indexBounds(args []Object, n int) (start, stop int, exc *BaseException) {
+	start, stop = 0, n
+	for i, p := range []*int{&start, &stop} {
+		if len(args) <= i+1 {
+			break
+		}
+		v := args[i+1]
+		var x int
+		switch t := v.(type) {
+		case Int, Bool:
+			x64, _ := asInt(t)
+			x = int(x64)
+		case *BigInt:
+			x = math.MaxInt
+			if t.V.Sign() < 0 {
+				x = math.MinInt
+			}
+		default:
+			if _, ok := v.Type().lookup("__index__"); !ok {
+				return 0, 0, Errorf(TypeErrorType, "slice indices must be integers or have an __index__ method")
+			}
+			r, exc := CallMethod(v, "__index__", nil, nil)
+			if exc != nil {
+				return 0, 0, exc
+			}
+			x64, _ := asInt(r)
+			x = int(x64)
+		}
+		if x < 0 {
+			x += n
+			if x < 0 {
+				x = 0
+			}
+		}
+		*p = x
+	}
+	return start, stop, nil
+}
+
+// indexArg is an argument that CPython reads as a Py_ssize_t (str.zfill's
+// width, list.insert's index).
+func indexArg(v Object) (int64, *BaseException) {
+	switch t := v.(type) {
+	case Int, Bool:
+		n, _ := asInt(t)
+		return n, nil
+	case *BigInt:
+		return 0, Errorf(OverflowErrorType, "Python int too large to convert to C ssize_t")
+	}
+	if _, ok := v.Type().lookup("__index__"); ok {
+		r, exc := CallMethod(v, "__index__", nil, nil)
+		if exc != nil {
+			return 0, exc
+		}
+		return indexArg(r)
+	}
+	return 0, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", v.Type().Name)
+}
+
+// isIterable says whether iter(x) would find a way to iterate x.
+func isIterable(x Object) bool {
+	switch x.(type) {
+	case Str, *List, *Tuple, *Dict, *Set, *dictView, *rangeObj, Iterator, *Generator:
+		return true
+	}
+	if _, ok := x.Type().lookup("__iter__"); ok {
+		return true
+	}
+	_, ok := x.Type().lookup("__getitem__")
+	return ok
+}

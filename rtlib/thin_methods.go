@@ -90,7 +90,10 @@ func init() {
 	})
 	defMethod(ListType, "insert", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		l := self.(*List)
-		i, _ := asInt(args[0])
+		i, exc := indexArg(args[0])
+		if exc != nil {
+			return nil, exc
+		}
 		n := int64(len(l.Items))
 		if i < 0 {
 			i += n
@@ -143,8 +146,13 @@ func init() {
 		return nil, Errorf(ValueErrorType, "list.remove(x): x not in list")
 	})
 	defMethod(ListType, "index", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		for i, it := range self.(*List).Items {
-			if eq, exc := equal(it, args[0]); exc != nil || eq {
+		l := self.(*List)
+		start, stop, exc := indexBounds(args, len(l.Items))
+		if exc != nil {
+			return nil, exc
+		}
+		for i := start; i < stop && i < len(l.Items); i++ {
+			if eq, exc := equal(l.Items[i], args[0]); exc != nil || eq {
 				return Int(i), exc
 			}
 		}
@@ -266,6 +274,9 @@ func init() {
 	defMethod(StrType, "join", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		items, exc := toSlice(args[0])
 		if exc != nil {
+			if exc.Class == TypeErrorType && !isIterable(args[0]) {
+				return nil, Errorf(TypeErrorType, "can only join an iterable")
+			}
 			return nil, exc
 		}
 		parts := make([]string, len(items))
@@ -390,7 +401,10 @@ func init() {
 	justify("rjust", '>')
 	justify("center", '^')
 	defMethod(StrType, "zfill", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		w, _ := asInt(args[0])
+		w, exc := indexArg(args[0])
+		if exc != nil {
+			return nil, exc
+		}
 		s := string(self.(Str))
 		sign := ""
 		if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {
