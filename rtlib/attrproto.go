@@ -159,6 +159,14 @@ func init() {
 		if t.IsSubtype(BaseExceptionType) {
 			return &BaseException{Class: t, Args: NewTuple(args[1:]...), Attrs: NewDict()}, nil
 		}
+		if len(args) > 1 || len(kw) > 0 {
+			if nw, _ := t.lookup("__new__"); nw != objectNew {
+				return nil, Errorf(TypeErrorType, "object.__new__() takes exactly one argument (the type to instantiate)")
+			}
+			if !hasOwnInit(t) {
+				return nil, Errorf(TypeErrorType, "%s() takes no arguments", t.Name)
+			}
+		}
 		return &Instance{Class: t, Attrs: NewDict()}, nil
 	}}}
 	objectInitSubclass = &ClassMethod{Fn: &Builtin{Name: "__init_subclass__", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {

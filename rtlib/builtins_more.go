@@ -25,10 +25,7 @@ var (
 )
 
 func init() {
-	defBuiltin("map", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if len(args) < 2 {
-			return nil, Errorf(TypeErrorType, "map() must have at least two arguments.")
-		}
+	defBuiltin(&ArgSpec{name: "map", style: argsUnpack, min: 2, max: manyArgs, fewMsg: "map() must have at least two arguments."}, func(args []Object, kw []KwArg) (Object, *BaseException) {
 		fn := args[0]
 		its := make([]Object, len(args)-1)
 		for i, a := range args[1:] {
@@ -51,10 +48,7 @@ func init() {
 			return r, exc == nil, exc
 		}}, nil
 	})
-	defBuiltin("filter", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("filter", args, 2, 2); exc != nil {
-			return nil, exc
-		}
+	defBuiltin(positional("filter", 2, 2), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		fn := args[0]
 		it, exc := Iter(args[1])
 		if exc != nil {
@@ -84,10 +78,7 @@ func init() {
 			}
 		}}, nil
 	})
-	defBuiltin("reversed", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("reversed", args, 1, 1); exc != nil {
-			return nil, exc
-		}
+	defBuiltin(positional("reversed", 1, 1), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		x := args[0]
 		switch x.(type) {
 		case *List, *Tuple, Str, *rangeObj, *Dict:
@@ -112,10 +103,8 @@ func init() {
 		}
 		return &seqIter{items: func() []Object { return out }}, nil
 	})
-	defBuiltin("pow", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("pow", args, 2, 3); exc != nil {
-			return nil, exc
-		}
+	defBuiltin(powArgs, func(args []Object, kw []KwArg) (Object, *BaseException) {
+		args = powArgs.positionalize(args, kw)
 		if len(args) == 3 && args[2] != None {
 			if isIntLike(args[0]) && isIntLike(args[1]) && isIntLike(args[2]) {
 				x, _ := bigOf(args[0])
@@ -133,14 +122,14 @@ func init() {
 				}
 				return normBig(r), nil
 			}
+			if _, ok := args[0].Type().lookup("__pow__"); !ok {
+				return nil, Errorf(TypeErrorType, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", args[0].Type().Name, args[1].Type().Name, args[2].Type().Name)
+			}
 			return CallMethod(args[0], "__pow__", args[1:], nil)
 		}
 		return Pow(args[0], args[1])
 	})
-	defBuiltin("id", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("id", args, 1, 1); exc != nil {
-			return nil, exc
-		}
+	defBuiltin(oneArg("id"), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		var n int64
 		fmt.Sscanf(fmt.Sprintf("%p", args[0]), "0x%x", &n)
 		if n == 0 {
@@ -149,10 +138,7 @@ func init() {
 		}
 		return Int(n), nil
 	})
-	defBuiltin("delattr", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("delattr", args, 2, 2); exc != nil {
-			return nil, exc
-		}
+	defBuiltin(positional("delattr", 2, 2), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		name, ok := args[1].(Str)
 		if !ok {
 			return nil, Errorf(TypeErrorType, "attribute name must be string, not '%s'", args[1].Type().Name)
@@ -161,10 +147,7 @@ func init() {
 	})
 	for _, p := range [][2]string{{"hex", "#x"}, {"oct", "#o"}, {"bin", "#b"}} {
 		name, spec := p[0], p[1]
-		defBuiltin(name, func(args []Object, kw []KwArg) (Object, *BaseException) {
-			if len(args) != 1 {
-				return nil, Errorf(TypeErrorType, "%s() takes exactly one argument (%d given)", name, len(args))
-			}
+		defBuiltin(oneArg(name), func(args []Object, kw []KwArg) (Object, *BaseException) {
 			switch args[0].(type) {
 			case Int, Bool, *BigInt:
 			default:
@@ -180,8 +163,8 @@ func init() {
 			return Format(args[0], spec)
 		})
 	}
-	defBuiltin("vars", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if len(args) != 1 {
+	defBuiltin(positional("vars", 0, 1), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) == 0 {
 			return nil, Errorf(TypeErrorType, "vars() takes exactly one argument")
 		}
 		d, exc := GetAttr(args[0], "__dict__")
@@ -190,8 +173,8 @@ func init() {
 		}
 		return d, nil
 	})
-	defBuiltin("dir", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if len(args) != 1 {
+	defBuiltin(positional("dir", 0, 1), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) == 0 {
 			return nil, Errorf(TypeErrorType, "dir() without arguments is not supported")
 		}
 		seen := map[string]bool{}
@@ -223,25 +206,22 @@ func init() {
 		}
 		return l, nil
 	})
-	defBuiltin("frozenset", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("frozenset", args, 0, 1); exc != nil {
-			return nil, exc
-		}
+	defBuiltin(positional("frozenset", 0, 1), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		var it Object
 		if len(args) == 1 {
 			it = args[0]
 		}
 		return newSetFrom(it, true)
 	})
-	defBuiltin("aiter", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("aiter", args, 1, 1); exc != nil {
-			return nil, exc
+	defBuiltin(oneArg("aiter"), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if _, ok := args[0].Type().lookup("__aiter__"); !ok {
+			return nil, Errorf(TypeErrorType, "'%s' object is not an async iterable", args[0].Type().Name)
 		}
 		return AIter(args[0])
 	})
-	defBuiltin("anext", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("anext", args, 1, 2); exc != nil {
-			return nil, exc
+	defBuiltin(positional("anext", 1, 2), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if _, ok := args[0].Type().lookup("__anext__"); !ok {
+			return nil, Errorf(TypeErrorType, "'%s' object is not an async iterator", args[0].Type().Name)
 		}
 		aw, exc := ANext(args[0])
 		if exc != nil || len(args) == 1 {

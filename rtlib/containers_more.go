@@ -100,8 +100,13 @@ func installContainerMethods() {
 		return None, nil
 	})
 	defMethod(TupleType, "index", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		for i, it := range self.(*Tuple).Items {
-			r, exc := Eq(it, args[0])
+		items := self.(*Tuple).Items
+		start, stop, exc := indexBounds(args, len(items))
+		if exc != nil {
+			return nil, exc
+		}
+		for i := start; i < stop && i < len(items); i++ {
+			r, exc := Eq(items[i], args[0])
 			if exc != nil {
 				return nil, exc
 			}

@@ -75,6 +75,25 @@ type Builtin struct {
 	// now a bare yield with None after it (asyncio.sleep(0) while a loop
 	// runs): the awaiting frame then yields itself (AttrCache.Yield0Hit).
 	Yield0 *bool
+	// args and body, when set (defBuiltin), are the argument check Fn
+	// makes and the body it then runs: Call checks inline and calls body,
+	// without Fn's extra call.
+	args *ArgSpec
+	body func(args []Object, kw []KwArg) (Object, *BaseException)
+}
+
+// call is b.Fn(args, kw).
+func (b *Builtin) call(args []Object, kw []KwArg) (Object, *BaseException) {
+	if s := b.args; s != nil {
+		if len(kw) != 0 || uint(len(args)-s.min) > uint(s.max-s.min) {
+			if exc := s.fail(args, kw); exc != nil {
+				return nil, exc
+			}
+		}
+		return b.body(args, kw)
+	}
+	return b.Fn(args, kw)
+
 }
 
 // Method is a method of a type implemented in Go; the type's Dict maps its
@@ -90,6 +109,24 @@ type Method struct {
 	// Start, if set, is Await and the first step in one (see
 	// Builtin.Start and AwaitMethodStart).
 	Start func(self Object, args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException)
+	// args and body, when set (defMethod), are the argument check Fn
+	// makes and the body it then runs: the runtime's own calls check
+	// inline and call body, without Fn's extra call.
+	args *ArgSpec
+	body func(self Object, args []Object, kw []KwArg) (Object, *BaseException)
+}
+
+// call is m.Fn(self, args, kw).
+func (m *Method) call(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+	if s := m.args; s != nil {
+		if len(kw) != 0 || uint(len(args)-s.min) > uint(s.max-s.min) {
+			if exc := s.fail(args, kw); exc != nil {
+				return nil, exc
+			}
+		}
+		return m.body(self, args, kw)
+	}
+	return m.Fn(self, args, kw)
 }
 
 // Resumable is a suspendable computation: the compiled body of a coroutine,

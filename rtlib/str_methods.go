@@ -390,7 +390,10 @@ func padArgs(name string, args []Object) (int, rune, *BaseException) {
 	fill := ' '
 	if len(args) > 1 {
 		f, ok := args[1].(Str)
-		if !ok || utf8.RuneCountInString(string(f)) != 1 {
+		if !ok {
+			return 0, 0, Errorf(TypeErrorType, "The fill character must be a unicode character, not %s", args[1].Type().Name)
+		}
+		if utf8.RuneCountInString(string(f)) != 1 {
 			return 0, 0, Errorf(TypeErrorType, "The fill character must be exactly one character long")
 		}
 		fill, _ = utf8.DecodeRuneInString(string(f))
@@ -696,23 +699,26 @@ func installStrMethods() {
 		return strList(out), nil
 	})
 	defMethod(StrType, "removeprefix", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		p, exc := strArg("removeprefix", args, 0)
-		if exc != nil {
-			return nil, exc
+		p, ok := args[0].(Str)
+		if !ok {
+			return nil, Errorf(TypeErrorType, "removeprefix() argument must be str, not %s", args[0].Type().Name)
 		}
-		return Str(strings.TrimPrefix(string(self.(Str)), p)), nil
+		return Str(strings.TrimPrefix(string(self.(Str)), string(p))), nil
 	})
 	defMethod(StrType, "removesuffix", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		p, exc := strArg("removesuffix", args, 0)
-		if exc != nil {
-			return nil, exc
+		p, ok := args[0].(Str)
+		if !ok {
+			return nil, Errorf(TypeErrorType, "removesuffix() argument must be str, not %s", args[0].Type().Name)
 		}
-		return Str(strings.TrimSuffix(string(self.(Str)), p)), nil
+		return Str(strings.TrimSuffix(string(self.(Str)), string(p))), nil
 	})
 	defMethod(StrType, "expandtabs", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		size := int64(8)
-		if len(args) > 0 {
-			size, _ = asInt(args[0])
+		if v := methodArgs["str.expandtabs"].arg(args, kw, 0); v != nil {
+			var exc *BaseException
+			if size, exc = indexArg(v); exc != nil {
+				return nil, exc
+			}
 		}
 		var b strings.Builder
 		col := 0

@@ -18,10 +18,6 @@ func LookupBuiltin(name string) (Object, bool) {
 	return v, ok
 }
 
-func defBuiltin(name string, fn func(args []Object, kw []KwArg) (Object, *BaseException)) {
-	builtins[name] = &Builtin{Name: name, Fn: fn}
-}
-
 func kwarg(kw []KwArg, name string) (Object, bool) {
 	for _, k := range kw {
 		if k.Name == name {
@@ -134,49 +130,68 @@ func (r *rangeObj) iter() *rangeIter {
 }
 
 func init() {
-	defBuiltin("print", builtinPrint)
-	defBuiltin("len", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("len", args, 1, 1); exc != nil {
-			return nil, exc
-		}
+	defBuiltin(&ArgSpec{name: "print", style: argsUnpack, max: manyArgs, anyKw: true}, builtinPrint)
+	defBuiltin(oneArg("len"), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		n, exc := Len(args[0])
 		return Int(n), exc
 	})
-	defBuiltin("repr", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("repr", args, 1, 1); exc != nil {
-			return nil, exc
-		}
+	defBuiltin(oneArg("repr"), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		return Repr(args[0])
 	})
-	defBuiltin("ascii", func(args []Object, kw []KwArg) (Object, *BaseException) { return Ascii(args[0]) })
-	defBuiltin("format", func(args []Object, kw []KwArg) (Object, *BaseException) {
+	defBuiltin(oneArg("ascii"), func(args []Object, kw []KwArg) (Object, *BaseException) { return Ascii(args[0]) })
+	defBuiltin(positional("format", 1, 2), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		spec := Str("")
 		if len(args) > 1 {
-			spec, _ = args[1].(Str)
+			var ok bool
+			if spec, ok = args[1].(Str); !ok {
+				return nil, Errorf(TypeErrorType, "format() argument 2 must be str, not %s", args[1].Type().Name)
+			}
 		}
 		return Format(args[0], string(spec))
 	})
 	StrType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
-		if len(args) == 0 {
+		if exc := strTypeArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
+		if len(args) == 1 && len(kw) == 0 {
+			return ToStr(args[0])
+		}
+		for i, name := range []string{"encoding", "errors"} {
+			if v := strTypeArgs.arg(args, kw, i+1); v != nil {
+				if _, ok := v.(Str); !ok {
+					return nil, Errorf(TypeErrorType, "str() argument '%s' must be str, not %s", name, v.Type().Name)
+				}
+			}
+		}
+		x := strTypeArgs.arg(args, kw, 0)
+		if x == nil {
 			return Str(""), nil
 		}
-		return ToStr(args[0])
+		if len(args) > 1 || len(kw) > 1 || len(kw) == 1 && kw[0].Name != "object" {
+			// No bytes in this runtime: nothing decodes.
+			return nil, Errorf(TypeErrorType, "decoding to str: need a bytes-like object, %s found", x.Type().Name)
+		}
+		return ToStr(x)
 	}
 	IntType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := intArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		if len(args) == 0 {
+			if len(kw) > 0 {
+				return nil, Errorf(TypeErrorType, "int() missing string argument")
+			}
 			return Int(0), nil
 		}
 		if len(args) > 1 || len(kw) > 0 {
-			var bo Object
-			if len(args) > 1 {
-				bo = args[1]
-			} else if v, ok := kwarg(kw, "base"); ok {
-				bo = v
-			}
+			bo := intArgs.arg(args, kw, 1)
 			if bo != nil {
 				base, ok := asInt(bo)
 				if !ok {
 					return nil, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", bo.Type().Name)
+				}
+				if base != 0 && (base < 2 || base > 36) {
+					return nil, Errorf(ValueErrorType, "int() base must be >= 2 and <= 36, or 0")
 				}
 				s, ok := args[0].(Str)
 				if !ok {
@@ -212,6 +227,9 @@ func init() {
 		return nil, Errorf(TypeErrorType, "int() argument must be a string, a bytes-like object or a real number, not '%s'", args[0].Type().Name)
 	}
 	FloatType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := floatArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		if len(args) == 0 {
 			return Float(0), nil
 		}
@@ -240,6 +258,9 @@ func init() {
 		return nil, Errorf(TypeErrorType, "float() argument must be a string or a real number, not '%s'", args[0].Type().Name)
 	}
 	BoolType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := boolArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		if len(args) == 0 {
 			return Bool(false), nil
 		}
@@ -247,6 +268,9 @@ func init() {
 		return Bool(b), exc
 	}
 	ListType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := listArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		if len(args) == 0 {
 			return NewList(), nil
 		}
@@ -257,6 +281,9 @@ func init() {
 		return NewList(append([]Object(nil), items...)...), nil
 	}
 	TupleType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := tupleArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		if len(args) == 0 {
 			return NewTuple(), nil
 		}
@@ -267,6 +294,9 @@ func init() {
 		return NewTuple(append([]Object(nil), items...)...), nil
 	}
 	DictType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := dictArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		d := NewDict()
 		if len(args) > 0 {
 			if src, ok := args[0].(*Dict); ok {
@@ -278,10 +308,16 @@ func init() {
 				if exc != nil {
 					return nil, exc
 				}
-				for _, it := range items {
-					kv, exc := Unpack(it, 2)
+				for i, it := range items {
+					kv, exc := toSlice(it)
 					if exc != nil {
+						if exc.Class.IsSubtype(TypeErrorType) {
+							return nil, Errorf(TypeErrorType, "cannot convert dictionary update sequence element #%d to a sequence", i)
+						}
 						return nil, exc
+					}
+					if len(kv) != 2 {
+						return nil, Errorf(ValueErrorType, "dictionary update sequence element #%d has length %d; 2 is required", i, len(kv))
 					}
 					if exc := d.SetItem(kv[0], kv[1]); exc != nil {
 						return nil, exc
@@ -295,6 +331,9 @@ func init() {
 		return d, nil
 	}
 	TypeType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) == 1 && len(kw) > 0 {
+			return nil, Errorf(TypeErrorType, "type() takes no keyword arguments")
+		}
 		if len(args) == 1 {
 			return args[0].Type(), nil
 		}
@@ -320,6 +359,9 @@ func init() {
 		return nil, Errorf(TypeErrorType, "type() takes 1 or 3 arguments")
 	}
 	rangeType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := rangeArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		var ints [3]int64
 		for i, a := range args {
 			n, ok := asInt(a)
@@ -349,19 +391,23 @@ func init() {
 		builtins[t.Name] = t
 	}
 	builtins["NotImplementedError"] = NotImplementedType
-	defBuiltin("isinstance", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("isinstance", args, 2, 2); exc != nil {
-			return nil, exc
+	defBuiltin(positional("isinstance", 2, 2), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if !classInfo(args[1]) {
+			return nil, Errorf(TypeErrorType, "isinstance() arg 2 must be a type, a tuple of types, or a union")
 		}
 		return Bool(isInstance(args[0], args[1])), nil
 	})
-	defBuiltin("round", builtinRound)
-	defBuiltin("sum", func(args []Object, kw []KwArg) (Object, *BaseException) {
+	defBuiltin(roundArgs, builtinRound)
+	defBuiltin(sumArgs, func(args []Object, kw []KwArg) (Object, *BaseException) {
 		var acc Object = Int(0)
-		if len(args) > 1 {
-			acc = args[1]
-		}
+		start := sumArgs.arg(args, kw, 1)
 		if l, ok := args[0].(*List); ok {
+			if exc := sumStart(start); exc != nil {
+				return nil, exc
+			}
+			if start != nil {
+				acc = start
+			}
 			// A list is read as its iterator does, live: an __add__ may
 			// change it. No copy of it is made.
 			i := 0
@@ -377,11 +423,17 @@ func init() {
 		if exc != nil {
 			return nil, exc
 		}
+		if exc := sumStart(start); exc != nil {
+			return nil, exc
+		}
+		if start != nil {
+			acc = start
+		}
 		return fsum(acc, func() (Object, bool, *BaseException) { return Next(it) })
 	})
-	defBuiltin("min", func(args []Object, kw []KwArg) (Object, *BaseException) { return minMax("min", args, kw, -1) })
-	defBuiltin("max", func(args []Object, kw []KwArg) (Object, *BaseException) { return minMax("max", args, kw, 1) })
-	defBuiltin("sorted", func(args []Object, kw []KwArg) (Object, *BaseException) {
+	defBuiltin(positional("min", 1, manyArgs, "key", "default"), func(args []Object, kw []KwArg) (Object, *BaseException) { return minMax("min", args, kw, -1) })
+	defBuiltin(positional("max", 1, manyArgs, "key", "default"), func(args []Object, kw []KwArg) (Object, *BaseException) { return minMax("max", args, kw, 1) })
+	defBuiltin(&ArgSpec{name: "sorted", style: argsUnpack, min: 1, max: 1, kwOnly: []string{"key", "reverse"}, kwFunc: "sort"}, func(args []Object, kw []KwArg) (Object, *BaseException) {
 		items, exc := toSlice(args[0])
 		if exc != nil {
 			return nil, exc
@@ -391,19 +443,18 @@ func init() {
 		rev, _ := kwarg(kw, "reverse")
 		return l, sortList(l, key, rev)
 	})
-	defBuiltin("enumerate", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if len(args) == 0 {
-			return nil, Errorf(TypeErrorType, "enumerate() missing required argument 'iterable'")
-		}
-		it, exc := Iter(args[0])
+	// enumerate's vectorcall checks its arguments by hand (enumobject.c).
+	defBuiltin(&ArgSpec{name: "enumerate", style: argsUnpack, max: manyArgs, anyKw: true}, func(args []Object, kw []KwArg) (Object, *BaseException) {
+		iterable, start, exc := enumerateArgs(args, kw)
 		if exc != nil {
 			return nil, exc
 		}
-		var start Object = Int(0)
-		if len(args) > 1 {
-			start = args[1]
-		} else if v, ok := kwarg(kw, "start"); ok {
-			start = v
+		it, exc := Iter(iterable)
+		if exc != nil {
+			return nil, exc
+		}
+		if start == nil {
+			start = Int(0)
 		}
 		if !isIntLike(start) {
 			return nil, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", start.Type().Name)
@@ -421,19 +472,16 @@ func init() {
 			return NewTuple(i, v), true, nil
 		}}, nil
 	})
-	defBuiltin("zip", func(args []Object, kw []KwArg) (Object, *BaseException) {
+	defBuiltin(positional("zip", 0, manyArgs, "strict"), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		strict := false
 		for _, k := range kw {
-			if k.Name != "strict" {
-				return nil, Errorf(TypeErrorType, "zip() got an unexpected keyword argument '%s'", k.Name)
-			}
 			strict, _ = Truth(k.Value)
 		}
 		its := make([]Object, len(args))
 		for i, a := range args {
 			it, exc := Iter(a)
 			if exc != nil {
-				return nil, Errorf(TypeErrorType, "zip argument #%d must support iteration", i+1)
+				return nil, exc
 			}
 			its[i] = it
 		}
@@ -481,10 +529,7 @@ func init() {
 	for _, name := range []string{"any", "all"} {
 		want := name == "any"
 		name := name
-		defBuiltin(name, func(args []Object, kw []KwArg) (Object, *BaseException) {
-			if exc := argCount(name, args, 1, 1); exc != nil {
-				return nil, exc
-			}
+		defBuiltin(oneArg(name), func(args []Object, kw []KwArg) (Object, *BaseException) {
 			it, exc := Iter(args[0])
 			if exc != nil {
 				return nil, exc
@@ -507,10 +552,15 @@ func init() {
 			}
 		})
 	}
-	defBuiltin("iter", func(args []Object, kw []KwArg) (Object, *BaseException) { return Iter(args[0]) })
-	defBuiltin("next", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("next", args, 1, 2); exc != nil {
-			return nil, exc
+	defBuiltin(positional("iter", 1, 2), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(args) == 2 {
+			return callIter(args[0], args[1])
+		}
+		return Iter(args[0])
+	})
+	defBuiltin(positional("next", 1, 2), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if !isIterator(args[0]) {
+			return nil, Errorf(TypeErrorType, "'%s' object is not an iterator", args[0].Type().Name)
 		}
 		if g, ok := args[0].(*Generator); ok {
 			v, done, exc := g.Resume(None, nil)
@@ -537,50 +587,66 @@ func init() {
 		}
 		return v, nil
 	})
-	defBuiltin("hasattr", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		name, _ := args[1].(Str)
+	defBuiltin(positional("hasattr", 2, 2), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		name, ok := args[1].(Str)
+		if !ok {
+			return nil, attrNameError(args[1])
+		}
 		_, exc := GetAttr(args[0], string(name))
 		return Bool(exc == nil), nil
 	})
-	defBuiltin("getattr", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		name, _ := args[1].(Str)
+	defBuiltin(positional("getattr", 2, 3), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		name, ok := args[1].(Str)
+		if !ok {
+			return nil, attrNameError(args[1])
+		}
 		v, exc := GetAttr(args[0], string(name))
 		if exc != nil && len(args) > 2 && exc.Class.IsSubtype(AttributeErrorType) {
 			return args[2], nil
 		}
 		return v, exc
 	})
-	defBuiltin("setattr", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		name, _ := args[1].(Str)
+	defBuiltin(positional("setattr", 3, 3), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		name, ok := args[1].(Str)
+		if !ok {
+			return nil, attrNameError(args[1])
+		}
 		return None, SetAttr(args[0], string(name), args[2])
 	})
-	defBuiltin("chr", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		n, _ := asInt(args[0])
+	defBuiltin(oneArg("chr"), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		n, ok := asInt(args[0])
+		if !ok {
+			return nil, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
+		}
+		if n < 0 || n > 0x10ffff {
+			return nil, Errorf(ValueErrorType, "chr() arg not in range(0x110000)")
+		}
 		return Str(string(rune(n))), nil
 	})
-	defBuiltin("ord", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		s, _ := args[0].(Str)
+	defBuiltin(oneArg("ord"), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		s, ok := args[0].(Str)
+		if !ok {
+			return nil, Errorf(TypeErrorType, "ord() expected string of length 1, but %s found", args[0].Type().Name)
+		}
 		r := []rune(string(s))
 		if len(r) != 1 {
 			return nil, Errorf(TypeErrorType, "ord() expected a character, but string of length %d found", len(r))
 		}
 		return Int(r[0]), nil
 	})
-	defBuiltin("divmod", func(args []Object, kw []KwArg) (Object, *BaseException) {
+	defBuiltin(positional("divmod", 2, 2), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		q, exc := FloorDiv(args[0], args[1])
 		if exc != nil {
+			if exc.Class == TypeErrorType && exc.Error() == opError("//", args[0], args[1]).Error() {
+				return nil, opError("divmod()", args[0], args[1])
+			}
 			return nil, exc
 		}
 		m, exc := Mod(args[0], args[1])
 		return NewTuple(q, m), exc
 	})
-	defBuiltin("callable", func(args []Object, kw []KwArg) (Object, *BaseException) {
-		switch args[0].(type) {
-		case *Function, *Builtin, *BoundMethod, *Type, *Method:
-			return Bool(true), nil
-		}
-		_, ok := args[0].Type().lookup("__call__")
-		return Bool(ok), nil
+	defBuiltin(oneArg("callable"), func(args []Object, kw []KwArg) (Object, *BaseException) {
+		return Bool(isCallable(args[0])), nil
 	})
 	builtins["None"] = None
 	builtins["NotImplemented"] = NotImplemented
@@ -592,6 +658,46 @@ var (
 	OverflowErrorType  = newType("OverflowError", ArithmeticErrorType)
 	AssertionErrorType = newType("AssertionError", ExceptionType)
 )
+
+// isIterator is PyIter_Check: x has __next__.
+func isIterator(x Object) bool {
+	switch x.(type) {
+	case Iterator, *Generator:
+		return true
+	}
+	_, ok := x.Type().lookup("__next__")
+	return ok
+}
+
+// classInfo says whether x may be isinstance's and issubclass's second
+// argument: a type or a (nested) tuple of them. Only the plain values are
+// refused; other objects (typing's names) keep answering False.
+func classInfo(x Object) bool {
+	if _, ok := x.(*Type); ok {
+		return true
+	}
+	switch c := x.(type) {
+	case *Tuple:
+		for _, it := range c.Items {
+			if !classInfo(it) {
+				return false
+			}
+		}
+		return true
+	case Int, Bool, Float, Str, *BigInt, *List, *Dict, *Set, *Function, *Builtin:
+		return false
+	}
+	return x != None
+}
+
+func isCallable(x Object) bool {
+	switch x.(type) {
+	case *Function, *Builtin, *BoundMethod, *Type, *Method:
+		return true
+	}
+	_, ok := x.Type().lookup("__call__")
+	return ok
+}
 
 func isInstance(x, cls Object) bool {
 	switch c := cls.(type) {
@@ -671,6 +777,7 @@ var stdoutIsTerminal = func() bool {
 }()
 
 func builtinRound(args []Object, kw []KwArg) (Object, *BaseException) {
+	args = roundArgs.positionalize(args, kw)
 	x := args[0]
 	if len(args) == 1 || args[1] == None {
 		if f, ok := x.(Float); ok {
@@ -731,6 +838,9 @@ func roundIntNeg(x Object, nd int64) Object {
 }
 
 func minMax(name string, args []Object, kw []KwArg, want int) (Object, *BaseException) {
+	if _, ok := kwarg(kw, "default"); ok && len(args) > 1 {
+		return nil, Errorf(TypeErrorType, "Cannot specify a default for %s() with multiple positional arguments", name)
+	}
 	items := args
 	if len(args) == 1 {
 		var exc *BaseException

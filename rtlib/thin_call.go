@@ -62,10 +62,10 @@ func Call(fn Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		callDepth--
 		return r, exc
 	case *Builtin:
-		return f.Fn(args, kw)
+		return f.call(args, kw)
 	case *BoundMethod:
 		if m, ok := f.Fn.(*Method); ok {
-			return m.Fn(f.Self, args, kw)
+			return m.call(f.Self, args, kw)
 		}
 		all := make([]Object, 0, len(args)+1)
 		all = append(append(all, f.Self), args...)
@@ -74,7 +74,7 @@ func Call(fn Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		if len(args) == 0 {
 			return nil, Errorf(TypeErrorType, "descriptor '%s' needs an argument", f.Name)
 		}
-		return f.Fn(args[0], args[1:], kw)
+		return f.call(args[0], args[1:], kw)
 	case *StaticMethod:
 		return Call(f.Fn, args, kw)
 	case *Type:
@@ -198,6 +198,13 @@ func missingError(name, kind string, missing []string) *BaseException {
 	return Errorf(TypeErrorType, "%s() missing %d required %s argument%s: %s", name, len(missing), kind, plural, list)
 }
 
+// hasOwnInit says whether t's __init__ is not object's.
+func hasOwnInit(t *Type) bool {
+	init, _ := t.lookup("__init__")
+	oi, _ := ObjectType.Dict.GetStr("__init__")
+	return init != oi
+}
+
 func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 	if m := MetaOf(t); m != nil && m.Call != nil {
 		return m.Call(t, args, kw)
@@ -221,6 +228,10 @@ func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 	} else if t.IsSubtype(BaseExceptionType) {
 		obj = &BaseException{Class: t, Args: NewTuple(args...), Attrs: NewDict()}
 	} else {
+		if (len(args) > 0 || len(kw) > 0) && !hasOwnInit(t) {
+			// object_new: neither __new__ nor __init__ takes them.
+			return nil, Errorf(TypeErrorType, "%s() takes no arguments", t.Name)
+		}
 		obj = &Instance{Class: t, Attrs: NewDict()}
 	}
 	if init, ok := t.lookup("__init__"); ok {
@@ -233,8 +244,11 @@ func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 			if r != None {
 				return nil, Errorf(TypeErrorType, "__init__() should return None, not '%s'", r.Type().Name)
 			}
+		} else if len(kw) > 0 {
+			// BaseException.__init__ (_PyArg_NoKeywords).
+			return nil, Errorf(TypeErrorType, "%s() takes no keyword arguments", t.Name)
 		}
-	} else if len(args) > 0 && !t.IsSubtype(BaseExceptionType) {
+	} else if (len(args) > 0 || len(kw) > 0) && !t.IsSubtype(BaseExceptionType) {
 		return nil, Errorf(TypeErrorType, "%s() takes no arguments", t.Name)
 	}
 	return obj, nil
@@ -276,7 +290,7 @@ func CallMethod(obj Object, name string, args []Object, kw []KwArg) (Object, *Ba
 				}
 				switch f := m.(type) {
 				case *Method:
-					return f.Fn(obj, args, kw)
+					return f.call(obj, args, kw)
 				case *Function:
 					all := make([]Object, 0, len(args)+1)
 					return Call(f, append(append(all, obj), args...), kw)

@@ -17,7 +17,19 @@ var propertyType = newType("property", ObjectType)
 // Type returns property.
 func (*Property) Type() *Type { return propertyType }
 
+// defMethod defines the Go method t.name; if methodArgs has its spec, fn
+// runs only on calls that the spec accepts.
 func defMethod(t *Type, name string, fn func(self Object, args []Object, kw []KwArg) (Object, *BaseException)) {
+	if s := methodArgs[t.Name+"."+name]; s != nil {
+		body := fn
+		t.Dict.SetStr(name, &Method{Name: name, Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+			if exc := s.check(args, kw); exc != nil {
+				return nil, exc
+			}
+			return body(self, args, kw)
+		}, args: s, body: body})
+		return
+	}
 	t.Dict.SetStr(name, &Method{Name: name, Fn: fn})
 }
 
@@ -38,9 +50,18 @@ func init() {
 	defer installDictViews()
 	builtins["property"] = propertyType
 	propertyType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := propArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		p := &Property{Get: None, Set: None}
-		if len(args) > 0 {
-			p.Get = args[0]
+		if v := propArgs.arg(args, kw, 0); v != nil {
+			p.Get = v
+		}
+		if v := propArgs.arg(args, kw, 1); v != nil {
+			p.Set = v
+		}
+		if v := propArgs.arg(args, kw, 2); v != nil && v != None {
+			p.Del = v
 		}
 		return p, nil
 	}
@@ -69,7 +90,10 @@ func init() {
 	})
 	defMethod(ListType, "insert", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		l := self.(*List)
-		i, _ := asInt(args[0])
+		i, exc := indexArg(args[0])
+		if exc != nil {
+			return nil, exc
+		}
 		n := int64(len(l.Items))
 		if i < 0 {
 			i += n
@@ -122,8 +146,13 @@ func init() {
 		return nil, Errorf(ValueErrorType, "list.remove(x): x not in list")
 	})
 	defMethod(ListType, "index", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		for i, it := range self.(*List).Items {
-			if eq, exc := equal(it, args[0]); exc != nil || eq {
+		l := self.(*List)
+		start, stop, exc := indexBounds(args, len(l.Items))
+		if exc != nil {
+			return nil, exc
+		}
+		for i := start; i < stop && i < len(l.Items); i++ {
+			if eq, exc := equal(l.Items[i], args[0]); exc != nil || eq {
 				return Int(i), exc
 			}
 		}
@@ -245,6 +274,9 @@ func init() {
 	defMethod(StrType, "join", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		items, exc := toSlice(args[0])
 		if exc != nil {
+			if exc.Class == TypeErrorType && !isIterable(args[0]) {
+				return nil, Errorf(TypeErrorType, "can only join an iterable")
+			}
 			return nil, exc
 		}
 		parts := make([]string, len(items))
@@ -369,7 +401,10 @@ func init() {
 	justify("rjust", '>')
 	justify("center", '^')
 	defMethod(StrType, "zfill", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		w, _ := asInt(args[0])
+		w, exc := indexArg(args[0])
+		if exc != nil {
+			return nil, exc
+		}
 		s := string(self.(Str))
 		sign := ""
 		if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+") {

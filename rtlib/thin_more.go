@@ -217,6 +217,22 @@ var sliceType = newType("slice", ObjectType)
 // Type returns slice.
 func (*Slice) Type() *Type { return sliceType }
 
+// Repr is slice(lo, hi, step).
+func (s *Slice) Repr() (Str, *BaseException) {
+	parts := make([]string, 3)
+	for i, v := range []Object{s.Lo, s.Hi, s.Step} {
+		if v == nil {
+			v = None
+		}
+		r, exc := Repr(v)
+		if exc != nil {
+			return "", exc
+		}
+		parts[i] = string(r)
+	}
+	return Str("slice(" + strings.Join(parts, ", ") + ")"), nil
+}
+
 // NewSlice makes slice(lo, hi, step).
 func NewSlice(lo, hi, step Object) Object { return &Slice{lo, hi, step} }
 
@@ -725,8 +741,17 @@ var superType = newType("super", ObjectType)
 func (*superObj) Type() *Type { return superType }
 
 func init() {
-	builtins["super"] = &Builtin{Name: "super", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if len(args) != 2 {
+	defBuiltin(&ArgSpec{name: "super", style: argsUnpack, max: manyArgs, anyKw: true}, func(args []Object, kw []KwArg) (Object, *BaseException) {
+		if len(kw) > 0 {
+			return nil, Errorf(TypeErrorType, "super() takes no keyword arguments")
+		}
+		if len(args) > 2 {
+			return nil, Errorf(TypeErrorType, "super() expected at most 2 arguments, got %d", len(args))
+		}
+		if len(args) == 0 {
+			return nil, Errorf(RuntimeErrorType, "super(): no arguments")
+		}
+		if _, ok := args[0].(*Type); ok && len(args) == 1 {
 			return nil, Errorf(RuntimeErrorType, "super(): no arguments")
 		}
 		cls, ok := args[0].(*Type)
@@ -734,10 +759,10 @@ func init() {
 			return nil, Errorf(TypeErrorType, "super() argument 1 must be a type, not %s", args[0].Type().Name)
 		}
 		return &superObj{cls: cls, self: args[1]}, nil
-	}}
+	})
 	builtins["set"] = SetType
 	SetType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
-		if exc := argCount("set", args, 0, 1); exc != nil {
+		if exc := setTypeArgs.check(args, kw); exc != nil {
 			return nil, exc
 		}
 		if len(args) == 0 {
@@ -747,6 +772,18 @@ func init() {
 	}
 	builtins["Ellipsis"] = Ellipsis
 	builtins["slice"] = sliceType
+	sliceType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := sliceArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
+		switch len(args) {
+		case 1:
+			return NewSlice(None, args[0], None), nil
+		case 2:
+			return NewSlice(args[0], args[1], None), nil
+		}
+		return NewSlice(args[0], args[1], args[2]), nil
+	}
 	builtins["object"] = ObjectType
 }
 
@@ -812,19 +849,28 @@ func init() {
 	builtins["staticmethod"] = staticMethodType
 	builtins["classmethod"] = classMethodType
 	staticMethodType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := staticMethodArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		return &StaticMethod{Fn: args[0]}, nil
 	}
 	classMethodType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := classMethodArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		return &ClassMethod{Fn: args[0]}, nil
 	}
-	builtins["hash"] = &Builtin{Name: "hash", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+	defBuiltin(oneArg("hash"), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		h, exc := Hash(args[0])
 		return Int(h), exc
-	}}
-	builtins["issubclass"] = &Builtin{Name: "issubclass", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+	})
+	defBuiltin(positional("issubclass", 2, 2), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		t, ok := args[0].(*Type)
 		if !ok {
 			return nil, Errorf(TypeErrorType, "issubclass() arg 1 must be a class")
+		}
+		if !classInfo(args[1]) {
+			return nil, Errorf(TypeErrorType, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
 		}
 		check := func(c Object) bool { ct, ok := c.(*Type); return ok && t.IsSubtype(ct) }
 		if tup, ok := args[1].(*Tuple); ok {
@@ -836,11 +882,8 @@ func init() {
 			return Bool(false), nil
 		}
 		return Bool(check(args[1])), nil
-	}}
-	builtins["abs"] = &Builtin{Name: "abs", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
-		if len(args) != 1 {
-			return nil, Errorf(TypeErrorType, "abs() takes exactly one argument (%d given)", len(args))
-		}
+	})
+	defBuiltin(oneArg("abs"), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		x := args[0]
 		switch v := x.(type) {
 		case Float:
@@ -858,7 +901,7 @@ func init() {
 			return CallMethod(x, "__abs__", nil, nil)
 		}
 		return nil, Errorf(TypeErrorType, "bad operand type for abs(): '%s'", x.Type().Name)
-	}}
+	})
 }
 
 // inplaceSetOp is s |= t, s &= t, s -= t and s ^= t on a set: s changes in

@@ -160,6 +160,10 @@ func init() {
 		m.Dict.SetStr("suppress", &rt.Builtin{Name: "suppress", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			return &suppress{excs: append([]rt.Object(nil), args...)}, nil
 		}})
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
+			"contextmanager":      rt.ArgsPython("contextmanager", 1, "func"),
+			"asynccontextmanager": rt.ArgsPython("asynccontextmanager", 1, "func"),
+		})
 		return m, nil
 	})
 }

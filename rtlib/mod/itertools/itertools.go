@@ -398,6 +398,32 @@ func init() {
 			}}, nil
 		})
 		addMore(m, def)
+		rt.ApplyArgs(m.Dict, itertoolsArgs())
 		return m, nil
 	})
+}
+
+// itertoolsArgs are the argument checks of itertools' functions, in
+// CPython's words.
+func itertoolsArgs() map[string]*rt.ArgSpec {
+	return map[string]*rt.ArgSpec{
+		"count":                         rt.ArgsClinic("count", 0, 0, 2, "start", "step"),
+		"repeat":                        rt.ArgsClinic("repeat", 0, 1, 2, "object", "times"),
+		"cycle":                         rt.ArgsPositional("cycle", "", 1, 1),
+		"islice":                        rt.ArgsPositional("islice", "", 2, 4),
+		"accumulate":                    rt.ArgsClinic("accumulate", 0, 1, 2, "iterable", "func", "initial"),
+		"product":                       rt.ArgsPositional("product", "", 0, -1).KwOnly("repeat"),
+		"permutations":                  rt.ArgsClinic("permutations", 0, 1, 2, "iterable", "r"),
+		"combinations":                  rt.ArgsClinic("combinations", 0, 2, 2, "iterable", "r"),
+		"combinations_with_replacement": rt.ArgsClinic("combinations_with_replacement", 0, 2, 2, "iterable", "r"),
+		"groupby":                       rt.ArgsClinic("groupby", 0, 1, 2, "iterable", "key"),
+		"takewhile":                     rt.ArgsPositional("takewhile", "", 2, 2),
+		"dropwhile":                     rt.ArgsPositional("dropwhile", "", 2, 2),
+		"filterfalse":                   rt.ArgsPositional("filterfalse", "", 2, 2),
+		"starmap":                       rt.ArgsPositional("starmap", "", 2, 2),
+		"compress":                      rt.ArgsClinic("compress", 0, 2, 2, "data", "selectors"),
+		"pairwise":                      rt.ArgsPositional("pairwise", "", 1, 1),
+		"batched":                       rt.ArgsClinic("batched", 0, 2, 2, "iterable", "n"),
+		"tee":                           rt.ArgsPositional("tee", "itertools.tee", 1, 2),
+	}
 }

@@ -80,7 +80,14 @@ func init() {
 				if exc != nil {
 					return nil, exc
 				}
-				r /= gomath.Log(b)
+				if b <= 0 {
+					return nil, domain()
+				}
+				den := gomath.Log(b)
+				if den == 0 {
+					return nil, rt.Errorf(rt.ZeroDivisionErrorType, "float division by zero")
+				}
+				r /= den
 			}
 			return rt.Float(r), nil
 		})
@@ -107,21 +114,33 @@ func init() {
 		rounding("floor", gomath.Floor)
 		rounding("ceil", gomath.Ceil)
 		rounding("trunc", gomath.Trunc)
-		def("isclose", func(args []rt.Object) (rt.Object, *rt.BaseException) {
-			a, exc := toFloat(args[0])
-			if exc != nil {
-				return nil, exc
+		m.Dict.SetStr("isclose", &rt.Builtin{Name: "isclose", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			// math_isclose_impl; isclose's spec (mathArgs) has checked the
+			// arguments.
+			var v [4]float64
+			v[2] = 1e-09
+			for i := range v {
+				if x := iscloseArgs.Arg(args, kw, i); x != nil {
+					f, exc := toFloat(x)
+					if exc != nil {
+						return nil, exc
+					}
+					v[i] = f
+				}
 			}
-			b, exc := toFloat(args[1])
-			if exc != nil {
-				return nil, exc
+			a, b, relTol, absTol := v[0], v[1], v[2], v[3]
+			if relTol < 0 || absTol < 0 {
+				return nil, rt.Errorf(rt.ValueErrorType, "tolerances must be non-negative")
 			}
 			if a == b {
 				return rt.Bool(true), nil
 			}
-			d := gomath.Abs(a - b)
-			return rt.Bool(d <= 1e-09*gomath.Max(gomath.Abs(a), gomath.Abs(b))), nil
-		})
+			if gomath.IsInf(a, 0) || gomath.IsInf(b, 0) {
+				return rt.Bool(false), nil
+			}
+			d := gomath.Abs(b - a)
+			return rt.Bool(d <= gomath.Abs(relTol*b) || d <= gomath.Abs(relTol*a) || d <= absTol), nil
+		}})
 		def("isnan", func(args []rt.Object) (rt.Object, *rt.BaseException) {
 			x, exc := toFloat(args[0])
 			return rt.Bool(gomath.IsNaN(x)), exc
@@ -157,6 +176,33 @@ func init() {
 			return rt.Float(sum), nil
 		})
 		addExtras(m)
+		rt.ApplyArgs(m.Dict, mathArgs())
 		return m, nil
 	})
 }
+
+// mathArgs are the argument checks of math's functions, in CPython's words.
+func mathArgs() map[string]*rt.ArgSpec {
+	specs := map[string]*rt.ArgSpec{
+		"log":      rt.ArgsPositional("log", "math.log", 1, 2),
+		"comb":     rt.ArgsPositional("comb", "math.comb", 2, 2),
+		"perm":     rt.ArgsPositional("perm", "math.perm", 1, 2),
+		"isclose":  iscloseArgs,
+		"prod":     rt.ArgsClinic("prod", 1, 1, 1, "start"),
+		"gcd":      rt.ArgsPositional("gcd", "math.gcd", 0, -1),
+		"lcm":      rt.ArgsPositional("lcm", "math.lcm", 0, -1),
+		"hypot":    rt.ArgsPositional("hypot", "math.hypot", 0, -1),
+		"atan2":    rt.ArgsPositional("atan2", "math.atan2", 2, 2),
+		"copysign": rt.ArgsPositional("copysign", "math.copysign", 2, 2),
+		"fmod":     rt.ArgsPositional("fmod", "math.fmod", 2, 2),
+		"pow":      rt.ArgsPositional("pow", "math.pow", 2, 2),
+	}
+	for _, n := range []string{"ceil", "floor", "trunc", "fsum", "isfinite", "isinf", "isnan", "isqrt", "factorial",
+		"sqrt", "exp", "sin", "cos", "tan", "atan", "fabs", "log10", "log2", "radians", "degrees",
+		"asin", "acos", "sinh", "cosh", "tanh", "log1p", "expm1"} {
+		specs[n] = rt.ArgsOne("math." + n)
+	}
+	return specs
+}
+
+var iscloseArgs = rt.ArgsClinic("isclose", 0, 2, 2, "a", "b", "rel_tol", "abs_tol")

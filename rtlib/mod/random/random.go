@@ -175,6 +175,16 @@ func init() {
 		// Each function is also a method of random.Random: the method runs
 		// it with g switched to the instance's generator.
 		def := func(name string, fn func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)) {
+			if spec := randomArgs[name]; spec != nil {
+				body := fn
+				fn = func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+					if exc := spec.Check(args, kw); exc != nil {
+						return nil, exc
+					}
+					args, kw = spec.Positional(args, kw)
+					return body(args, kw)
+				}
+			}
 			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: fn})
 			rt.DefMethod(randomType, name, func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 				prev := g
@@ -490,4 +500,22 @@ func twoFloats(fn string, args []rt.Object, kw []rt.KwArg, n1 string, d1 float64
 		}
 	}
 	return vals[0], vals[1], nil
+}
+
+// randomArgs are the argument checks of random's functions (Random's
+// methods, written in Python in CPython), in CPython's words. A body gets
+// the parameters that may be given by position in args, whether they were
+// given by position or by keyword.
+var randomArgs = map[string]*rt.ArgSpec{
+	"random":      rt.ArgsNone("Random.random"),
+	"getrandbits": rt.ArgsOne("Random.getrandbits"),
+	"seed":        rt.ArgsPython("Random.seed", 0, "a", "version").Method(),
+	"gauss":       rt.ArgsPython("Random.gauss", 0, "mu", "sigma").Method(),
+	"choices":     rt.ArgsPython("Random.choices", 1, "population", "weights").KwOnly("cum_weights", "k").Method(),
+	"randrange":   rt.ArgsPython("Random.randrange", 1, "start", "stop", "step").Method(),
+	"randint":     rt.ArgsPython("Random.randint", 2, "a", "b").Method(),
+	"choice":      rt.ArgsPython("Random.choice", 1, "seq").Method(),
+	"uniform":     rt.ArgsPython("Random.uniform", 2, "a", "b").Method(),
+	"shuffle":     rt.ArgsPython("Random.shuffle", 1, "x").Method(),
+	"sample":      rt.ArgsPython("Random.sample", 2, "population", "k").KwOnly("counts").Method(),
 }

@@ -41,6 +41,7 @@ func init() {
 		m.Dict.SetStr("cast", &rt.Builtin{Name: "cast", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			return args[1], nil
 		}})
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{"cast": rt.ArgsPython("cast", 2, "typ", "val")})
 		return m, nil
 	})
 }
