@@ -582,6 +582,9 @@ func (r *ring) grow() {
 	r.tail, r.ti = c, 0
 }
 
+// pop removes the first entry. Loop.runOnce writes it out (a step's entry
+// is one word, and two inlined popWords are over the inlining budget);
+// the tests use it.
 func (r *ring) pop() readyItem {
 	it := readyItem{p: r.popWord()}
 	if twoWords(uintptr(it.p) & tagMask) {
