@@ -218,7 +218,13 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 				// CPython does: it forbids fusing a*b+c into one FMA.
 				body = []jen.Code{dst.Op("=").Float64().Call(jen.Add(a).Op(floatOps[op]).Add(bb))}
 			case "TrueDiv":
-				body = withErr("FloatDiv", a, bb)
+				if nonzeroConst(in.Args[1]) {
+					// A divisor that is a nonzero constant never raises
+					// ZeroDivisionError: Go's float division is Python's.
+					body = []jen.Code{dst.Op("=").Add(a).Op("/").Add(bb)}
+				} else {
+					body = withErr("FloatDiv", a, bb)
+				}
 			case "FloorDiv", "Mod":
 				body = withErr("FloatOp", rt(op), a, bb)
 			default:
@@ -530,4 +536,19 @@ func (fg *funcGen) rawTemp(t ir.Temp) *jen.Statement {
 		return jen.Id(fg.fieldOf(slot{temp: t}))
 	}
 	return jen.Id(fmt.Sprintf("t%d", t))
+}
+
+// nonzeroConst says whether o is an int or float constant other than 0.
+func nonzeroConst(o ir.Operand) bool {
+	c, ok := o.(ir.Const)
+	if !ok {
+		return false
+	}
+	switch v := c.Value.(type) {
+	case *big.Int:
+		return v.Sign() != 0
+	case float64:
+		return v != 0
+	}
+	return false
 }
