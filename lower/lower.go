@@ -623,28 +623,37 @@ func (fl *funcLowerer) forStmt(n *ast.For) {
 // clause runs after the iterator is gone.
 func (fl *funcLowerer) forClosing(n *ast.For) {
 	it := fl.op(ir.OpIter, "", fl.expr(n.Iter))
+	fl.closingLoop(n.Body, n.Orelse, func() { fl.drop(it) }, func(body, els *ir.Block) {
+		fl.forNext(it, n.Target, body, els)
+	})
+}
+
+// closingLoop lowers a loop whose iterator is dropped (drop) when the loop
+// is left other than by its end: next emits the step that goes on at body
+// with the target assigned, or at els when the iterator is exhausted.
+func (fl *funcLowerer) closingLoop(body, orelse []ast.Stmt, drop func(), next func(body, els *ir.Block)) {
 	outer := fl.handler
 	excB := fl.f.NewBlock()
 	excB.Handler = outer
 	fl.handler = excB
-	head, body := fl.newBlock(), fl.newBlock()
+	head, bodyB := fl.newBlock(), fl.newBlock()
 	fl.handler = outer
 	els, done := fl.newBlock(), fl.newBlock()
 	fl.handler = excB
 	fl.startBlock(head)
-	fl.forNext(it, n.Target, body, els)
+	next(bodyB, els)
 	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head,
-		leave: func() { fl.drop(it) }, handler: outer, handledDepth: len(fl.handled)})
-	fl.stmts(n.Body)
+		leave: drop, handler: outer, handledDepth: len(fl.handled)})
+	fl.stmts(body)
 	fl.stack = fl.stack[:len(fl.stack)-1]
 	fl.startBlock(head)
 	fl.handler = outer
 	fl.cur = els
-	fl.stmts(n.Orelse)
+	fl.stmts(orelse)
 	fl.startBlock(done)
 	fl.cur = excB
 	e := fl.op(ir.OpCatch, "")
-	fl.drop(it)
+	drop()
 	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true, Line: -1})
 	fl.cur = done
 }
@@ -717,32 +726,11 @@ func (fl *funcLowerer) asyncFor(n *ast.AsyncFor) {
 // hook (an aclose() task), as CPython does when its reference count drops.
 func (fl *funcLowerer) asyncForClosing(n *ast.AsyncFor, ait ir.Temp) {
 	drop := func() { fl.stmtOp(ir.OpRuntime, "DropAsyncGenerator", ait) }
-	outer := fl.handler
-	excB := fl.f.NewBlock()
-	excB.Handler = outer
-	fl.handler = excB
-	head, body := fl.newBlock(), fl.newBlock()
-	fl.handler = outer
-	els, done := fl.newBlock(), fl.newBlock()
-	fl.handler = excB
-	fl.startBlock(head)
-	v := fl.anext(ait, body, els)
-	fl.cur = body
-	fl.assign(n.Target, v)
-	fl.stack = append(fl.stack, &unwind{loop: true, breakTo: done, continueTo: head,
-		leave: drop, handler: outer, handledDepth: len(fl.handled)})
-	fl.stmts(n.Body)
-	fl.stack = fl.stack[:len(fl.stack)-1]
-	fl.startBlock(head)
-	fl.handler = outer
-	fl.cur = els
-	fl.stmts(n.Orelse)
-	fl.startBlock(done)
-	fl.cur = excB
-	e := fl.op(ir.OpCatch, "")
-	drop()
-	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true, Line: -1})
-	fl.cur = done
+	fl.closingLoop(n.Body, n.Orelse, drop, func(body, els *ir.Block) {
+		v := fl.anext(ait, body, els)
+		fl.cur = body
+		fl.assign(n.Target, v)
+	})
 }
 
 // anext awaits anext(ait) and continues at body with the value, or at exit
