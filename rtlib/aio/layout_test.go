@@ -23,7 +23,6 @@ func TestLayoutSizes(t *testing.T) {
 		{"readyItem", unsafe.Sizeof(readyItem{}), 16},
 		// the chunks of the ready queue and of the timer run: a size class
 		{"readyChunk", unsafe.Sizeof(readyChunk{}), 4096},
-		{"timerChunk", unsafe.Sizeof(timerChunk{}), 4096},
 	} {
 		if c.got != c.want {
 			t.Errorf("unsafe.Sizeof(%s) = %d, want %d", c.name, c.got, c.want)

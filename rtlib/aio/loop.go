@@ -362,12 +362,12 @@ func (q *timerQueue) purge() {
 		q.setHead(i)
 		q.nrun += r.n
 		for c, k := r.head, r.hi; c != nil && r.n > 0; c, k = c.next, 0 {
-			end := timerChunkLen
+			end := readyChunkLen
 			if c == r.tail {
 				end = r.ti
 			}
-			for _, tm := range c.items[k:end] {
-				if !tm.has(tmSleeper) {
+			for _, w := range c.items[k:end] {
+				if !(*timer)(w).has(tmSleeper) {
 					q.handles++
 				}
 			}
@@ -375,68 +375,24 @@ func (q *timerQueue) purge() {
 	}
 }
 
-// timerRun is a FIFO of timers in (deadline, sequence number) order: a list
-// of fixed-size chunks, like the ready queue's, so that a burst of a
+// timerRun is a FIFO of timers in (deadline, sequence number) order, kept
+// in the ready queue's kind of chunked list (ring), so that a burst of a
 // million timers neither copies the list as it grows nor keeps it whole
-// while it drains.
-type timerRun struct {
-	head, tail *timerChunk
-	hi, ti     int // the next timer to pop in head, the next slot to fill in tail
-	n          int
-	spare      *timerChunk // one drained chunk, kept for reuse
-}
-
-// timerChunkLen makes a chunk 4096 bytes, a size class of Go's allocator.
-const timerChunkLen = (4096 - 8) / 8
-
-type timerChunk struct {
-	items [timerChunkLen]*timer
-	next  *timerChunk
-}
+// while it drains. Its entries are timers, one word each.
+type timerRun struct{ ring }
 
 func (r *timerRun) push(tm *timer) {
-	if r.tail == nil || r.ti == timerChunkLen {
-		c := r.spare
-		if c != nil {
-			r.spare = nil
-		} else {
-			c = new(timerChunk)
-		}
-		if r.tail == nil {
-			r.head, r.hi = c, 0
-		} else {
-			r.tail.next = c
-		}
-		r.tail, r.ti = c, 0
-	}
-	r.tail.items[r.ti] = tm
-	r.ti++
+	r.pushWord(unsafe.Pointer(tm))
 	r.n++
 }
 
-func (r *timerRun) first() *timer { return r.head.items[r.hi] }
-
-func (r *timerRun) last() *timer { return r.tail.items[r.ti-1] }
+// first and last are the run's ends; the run is not empty.
+func (r *timerRun) first() *timer { return (*timer)(r.head.items[r.hi]) }
+func (r *timerRun) last() *timer  { return (*timer)(r.tail.items[r.ti-1]) }
 
 func (r *timerRun) pop() *timer {
-	c := r.head
-	tm := c.items[r.hi]
-	c.items[r.hi] = nil
-	r.hi++
 	r.n--
-	if r.hi == timerChunkLen || r.n == 0 {
-		if c == r.tail {
-			// Empty: start the same chunk over.
-			r.hi, r.ti = 0, 0
-		} else {
-			r.head, r.hi = c.next, 0
-			c.next = nil
-			if r.spare == nil {
-				r.spare = c
-			}
-		}
-	}
-	return tm
+	return (*timer)(r.popWord())
 }
 
 // purge drops the cancelled timers, keeping the order of the others.
@@ -445,7 +401,6 @@ func (r *timerRun) purge() {
 		return
 	}
 	var kept timerRun
-	kept.spare = r.spare
 	for r.n > 0 {
 		tm := r.pop()
 		if tm.has(tmCancelled) {
@@ -454,6 +409,7 @@ func (r *timerRun) purge() {
 		}
 		kept.push(tm)
 	}
+	kept.spare, kept.nspare = r.spare, r.nspare
 	*r = kept
 }
 
