@@ -111,11 +111,8 @@ func TestValidateCorpus(t *testing.T) {
 }
 
 func TestUnsupportedIsReported(t *testing.T) {
-	src := []byte("import numpy\n")
-	mod, _ := parser.ParseFile("u.py", src)
-	_, err := lower.Lower(mod, "u.py", src)
-	if err == nil || err.Error() != "u.py:1:8: unsupported: import of 'numpy'" {
-		t.Fatalf("got %v", err)
+	if got := lowerError(t, "import numpy\n"); got != "u.py:1:8: unsupported: import of 'numpy'" {
+		t.Fatalf("got %q", got)
 	}
 }
 
@@ -134,18 +131,8 @@ func TestUnsupportedBuiltinBases(t *testing.T) {
 		{"from enum import Enum\nclass C(str, Enum):\n    A = 'a'\n", ""},
 	}
 	for _, c := range cases {
-		src := []byte(c.src)
-		mod, err := parser.ParseFile("u.py", src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = lower.Lower(mod, "u.py", src)
-		got := ""
-		if err != nil {
-			got = err.Error()
-		}
-		if got != c.want {
-			t.Errorf("%q: got %q, want %q", c.src, got, c.want)
+		if got := lowerError(t, c.src); got != c.want {
+			t.Errorf("%q:\n got %q\nwant %q", c.src, got, c.want)
 		}
 	}
 }
@@ -189,18 +176,21 @@ func TestGenCloseUnsupported(t *testing.T) {
 		{"from contextlib import contextmanager\n@contextmanager\ndef cm():\n    try:\n        yield 1\n    finally:\n        pass\n", ""},
 	}
 	for _, c := range cases {
-		src := []byte(c.src)
-		mod, err := parser.ParseFile("u.py", src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = lower.Lower(mod, "u.py", src)
-		got := ""
-		if err != nil {
-			got = err.Error()
-		}
-		if got != c.want {
+		if got := lowerError(t, c.src); got != c.want {
 			t.Errorf("%q:\n got %q\nwant %q", c.src, got, c.want)
 		}
 	}
+}
+
+// lowerError lowers src as u.py and returns its error's text ("" if none).
+func lowerError(t *testing.T, src string) string {
+	t.Helper()
+	mod, err := parser.ParseFile("u.py", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lower.Lower(mod, "u.py", []byte(src)); err != nil {
+		return err.Error()
+	}
+	return ""
 }
