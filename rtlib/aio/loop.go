@@ -378,7 +378,8 @@ func (q *timerQueue) purge() {
 // timerRun is a FIFO of timers in (deadline, sequence number) order, kept
 // in the ready queue's kind of chunked list (ring), so that a burst of a
 // million timers neither copies the list as it grows nor keeps it whole
-// while it drains. Its entries are timers, one word each.
+// while it drains. Its entries are timers, one word each; a drained run
+// keeps up to maxSpareChunks chunks for reuse, as the ready queue does.
 type timerRun struct{ ring }
 
 func (r *timerRun) push(tm *timer) {
