@@ -277,6 +277,11 @@ type funcGen struct {
 	// iterator's state in a field rN (rt.IterRange), not in an object of
 	// its own.
 	rangeIn map[ir.Temp]bool
+	// deopt is set while a block's small version is emitted (fastblock.go):
+	// the label of the current instruction in the block's usual version,
+	// where a failed small case jumps; deoptUsed records such a jump.
+	deopt     string
+	deoptUsed bool
 }
 
 func (fg *funcGen) prefix() string {
@@ -493,7 +498,23 @@ func (fg *funcGen) findAwaitMethods() {
 
 func (fg *funcGen) block(b *ir.Block) blockOut {
 	var stmts []jen.Code
+	used := map[int]bool{} // labels of the usual version the small one jumps to
+	start := 0             // the usual version's code before it is unreachable
+	if n, whole := fg.fastRegion(b); n > 0 {
+		stmts = fg.fastVersion(b, n, whole, used)
+		for start = 0; start < len(b.Instrs) && !used[start]; start++ {
+		}
+	}
+	label := func(i int) {
+		if used[i] {
+			stmts = append(stmts, jen.Id(fastLabel(b, i)).Op(":"))
+		}
+	}
 	for i, in := range b.Instrs {
+		if i < start {
+			continue
+		}
+		label(i)
 		if fg.skip[in] {
 			continue // emitted with the instruction that uses it
 		}
@@ -502,18 +523,9 @@ func (fg *funcGen) block(b *ir.Block) blockOut {
 				continue // emitted with the call, as rt.AwaitMethod
 			}
 		}
-		code := fg.instr(b, in)
-		if in.Line > 0 && len(code) > 0 {
-			// A /*line*/ directive on the same line as the statement it
-			// positions: Go reports that statement at the Python line. Each
-			// instruction gets one, since Go counts the lines after a
-			// directive onward from it (the error checks in between span
-			// several Go lines).
-			fg.line = in.Line
-			code[0] = jen.Comment(fmt.Sprintf("/*line %s:%d*/", fg.g.prog.File, in.Line)).Add(code[0])
-		}
-		stmts = append(stmts, code...)
+		stmts = append(stmts, fg.withLine(in, fg.instr(b, in))...)
 	}
+	label(len(b.Instrs))
 	stmts = append(stmts, fg.term(b)...)
 	return blockOut{id: b.ID, stmts: stmts}
 }

@@ -188,9 +188,15 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 				}
 			}
 			if fn, ok := intOps[op]; ok {
+				if fg.deopt != "" {
+					return []jen.Code{fast(fn).Else().Block(fg.deoptJump())}, true
+				}
 				return []jen.Code{fast(fn).Else().Block(fg.rawTemp(in.Dst).Op("=").Add(rt(fn)).Call(a(), bb()))}, true
 			}
 			if fn, ok := intErrOps[op]; ok {
+				if (op == "Mod" || op == "FloorDiv") && fg.deopt != "" {
+					return []jen.Code{fast(fn).Else().Block(fg.deoptJump())}, true
+				}
 				if op == "Mod" || op == "FloorDiv" {
 					return []jen.Code{fast(fn).Else().If(
 						jen.List(fg.rawTemp(in.Dst), jen.Id("exc")).Op("=").Add(rt(fn)).Call(a(), bb()),
@@ -254,18 +260,18 @@ func (fg *funcGen) typedInstr(b *ir.Block, in *ir.Instr) (code []jen.Code, ok bo
 			a := func() *jen.Statement { return fg.refAs(in.Args[0], ir.Int) }
 			bb := func() *jen.Statement { return fg.refAs(in.Args[1], ir.Int) }
 			cond := jen.Add(rt("IntSmall").Call(a(), bb()))
+			slow := []jen.Code{fg.rawTemp(in.Dst).Op("=").Add(rt("IntCmp")).Call(a(), bb()).Op(sym).Lit(0)}
+			if fg.deopt != "" {
+				slow = []jen.Code{fg.deoptJump()}
+			}
 			if conds := fg.smallConds(in.Args[0], in.Args[1]); len(conds) > 0 {
 				return []jen.Code{jen.If(andAll(conds)).Block(
 					fg.rawTemp(in.Dst).Op("=").Add(fg.smallOf(in.Args[0])).Op(sym).Add(fg.smallOf(in.Args[1])),
-				).Else().Block(
-					fg.rawTemp(in.Dst).Op("=").Add(rt("IntCmp")).Call(a(), bb()).Op(sym).Lit(0),
-				)}, true
+				).Else().Block(slow...)}, true
 			}
 			return []jen.Code{jen.If(cond).Block(
 				fg.rawTemp(in.Dst).Op("=").Add(a()).Dot("Small").Op(sym).Add(bb()).Dot("Small"),
-			).Else().Block(
-				fg.rawTemp(in.Dst).Op("=").Add(rt("IntCmp")).Call(a(), bb()).Op(sym).Lit(0),
-			)}, true
+			).Else().Block(slow...)}, true
 		case ta == ir.Float && tb == ir.Float:
 			return []jen.Code{dst.Op("=").Add(fg.refAs(in.Args[0], ir.Float)).Op(sym).Add(fg.refAs(in.Args[1], ir.Float))}, true
 		}
@@ -502,6 +508,15 @@ func (fg *funcGen) floatOperand(b *ir.Block, in *ir.Instr, i int, name string, p
 		if v, ok := c.Value.(*big.Int); ok && v.IsInt64() && absLE(v.Int64(), 1<<53) {
 			return jen.Add(fg.g.floatConst(float64(v.Int64())))
 		}
+	}
+	if fg.deopt != "" {
+		// In a small version: a big int goes the usual way (IntToFloat,
+		// which may raise OverflowError).
+		x := fg.refAs(o, ir.Int)
+		*pre = append(*pre,
+			jen.If(jen.Add(x).Dot("Big").Op("!=").Nil()).Block(fg.deoptJump()),
+			jen.Id(name).Op(":=").Float64().Call(fg.refAs(o, ir.Int).Dot("Small")))
+		return jen.Id(name)
 	}
 	*pre = append(*pre,
 		jen.List(jen.Id(name), jen.Id("e"+name)).Op(":=").Qual(rtPath, "IntToFloat").Call(fg.refAs(o, ir.Int)),
