@@ -345,10 +345,15 @@ func TestZeroAllocs(t *testing.T) {
 
 // BenchmarkSleep0Batch is BenchmarkSleep0Switch with 1000 tasks yielding
 // in turn (bench/switch's shape): the loop's cost per step of a batch.
-func BenchmarkSleep0Batch(b *testing.B) {
+func BenchmarkSleep0Batch(b *testing.B) { benchSleep0Batch(b, 1000) }
+
+// BenchmarkSleep0Batch10k is BenchmarkSleep0Batch with tasks beyond the
+// caches (the loop reads the next tasks ahead: ring.touchNext).
+func BenchmarkSleep0Batch10k(b *testing.B) { benchSleep0Batch(b, 10000) }
+
+func benchSleep0Batch(b *testing.B, tasks int) {
 	l := NewLoop()
 	b.ReportAllocs()
-	const tasks = 1000
 	per := b.N/tasks + 1
 	for i := 0; i < tasks-1; i++ {
 		NewTask(l, rt.NewCoroutine(benchFn, &yielder{n: per}), rt.None)

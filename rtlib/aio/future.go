@@ -555,9 +555,6 @@ func (t *Task) step(exc *rt.BaseException) {
 	if c := t.coro; c.Enter() {
 		v, done, err = c.Body.Resume(rt.None, exc)
 		c.Leave(done)
-		if done && err != nil {
-			err = rt.CoroutineRaised(err)
-		}
 	} else {
 		v, done, err = c.Resume(rt.None, exc)
 	}
@@ -565,6 +562,29 @@ func (t *Task) step(exc *rt.BaseException) {
 		rt.ExitContext(prevCtx)
 	}
 	l.current = prev
+	if _, bare := v.(rt.NoneType); bare && !done { // a bare yield: sleep(0)
+		// l.scheduleNext(t), which is a little over the inlining budget.
+		l.ready.pushWord(unsafe.Add(unsafe.Pointer(t), tagStep))
+		l.ready.n++
+		return
+	}
+	t.stepped(v, done, err)
+}
+
+// plain says whether the task's next step only resumes its coroutine:
+// not done, no cancellation pending, waiting on nothing, and no context of
+// its own to enter (runOnce steps such a task itself).
+func (t *Task) plain() bool {
+	return t.state == pending && !t.mustCancel && t.wait == nil && t.kind&kindExtra == 0
+}
+
+// stepped is the end of a step whose coroutine gave v, done and err, other
+// than a bare yield: the task's result, or what it waits on next.
+func (t *Task) stepped(v rt.Object, done bool, err *rt.BaseException) {
+	l := t.loop
+	if done && err != nil {
+		err = rt.CoroutineRaised(err)
+	}
 	if done {
 		l.removeTask(t)
 		if err == nil {
@@ -587,12 +607,6 @@ func (t *Task) step(exc *rt.BaseException) {
 		}
 		return
 	}
-	if _, bare := v.(rt.NoneType); bare { // a bare yield: sleep(0)
-		// l.scheduleNext(t), which is a little over the inlining budget.
-		l.ready.pushWord(unsafe.Add(unsafe.Pointer(t), tagStep))
-		l.ready.n++
-		return
-	}
 	switch w := v.(type) {
 	case *sleepFrame:
 		t.park(w)
@@ -600,8 +614,6 @@ func (t *Task) step(exc *rt.BaseException) {
 		t.await(&w.Future)
 	case *Future:
 		t.await(w)
-	case rt.NoneType:
-		l.scheduleStep(t, nil)
 	default:
 		rep, _ := rt.Repr(v)
 		bad := rt.Errorf(rt.RuntimeErrorType, "Task got bad yield: %s", rep)

@@ -896,7 +896,26 @@ func (l *Loop) runOnce() {
 			if l.ntasks >= touchMinTasks {
 				l.touched += l.ready.touchNext()
 			}
-			(*Task)(p).step(nil)
+			t := (*Task)(p)
+			if t.plain() {
+				// Task.step, written out for a task with nothing but its
+				// coroutine to run (the step of most entries).
+				if c := t.coro; c.Enter() {
+					prev := l.current
+					l.current = t
+					v, done, err := c.Body.Resume(rt.None, nil)
+					c.Leave(done)
+					l.current = prev
+					if _, bare := v.(rt.NoneType); bare && !done {
+						l.ready.pushWord(w) // a bare yield: sleep(0)
+						l.ready.n++
+						continue
+					}
+					t.stepped(v, done, err)
+					continue
+				}
+			}
+			t.step(nil)
 			continue
 		}
 		var q unsafe.Pointer
