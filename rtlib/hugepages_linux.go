@@ -7,6 +7,10 @@ import (
 	"os"
 	"syscall"
 	"unsafe"
+
+	// The heap's first block becomes a huge page before this package's
+	// initialization allocates into it.
+	_ "github.com/async2go/async2go/rtlib/internal/earlyheap"
 )
 
 // hugePageSize is the size of a transparent huge page (x86-64, arm64 with

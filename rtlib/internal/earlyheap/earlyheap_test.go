@@ -1,0 +1,73 @@
+//go:build linux && (amd64 || arm64 || ppc64le || riscv64 || loong64 || s390x)
+
+package earlyheap
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestCollapsed checks that the heap's first block is one huge page in
+// this process (where Linux agreed to collapse it), and that
+// ASYNC2GO_THP=0 and GODEBUG=disablethp=1 leave it alone.
+func TestCollapsed(t *testing.T) {
+	if os.Getenv("EARLYHEAP_REPORT") != "" {
+		fmt.Println("collapsed:", Collapsed)
+		return
+	}
+	if !Collapsed {
+		t.Skip("Linux refused MADV_COLLAPSE here (a kernel before 6.1, huge pages off, or none free)")
+	}
+	if kb := anonHugeKB(t, Block); kb < blockSize>>10 {
+		t.Errorf("the mapping holding the heap's first block has %d kB of huge pages, want at least %d", kb, blockSize>>10)
+	}
+	for _, env := range []string{"ASYNC2GO_THP=0", "GODEBUG=disablethp=1"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCollapsed$")
+		cmd.Env = append(os.Environ(), "EARLYHEAP_REPORT=1", env)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s: %v", env, err)
+		}
+		if !strings.Contains(string(out), "collapsed: false") {
+			t.Errorf("%s: the child reports %q, want collapsed: false", env, out)
+		}
+	}
+}
+
+// anonHugeKB is the AnonHugePages of the mapping that holds address p
+// (/proc/self/smaps).
+func anonHugeKB(t *testing.T, p uintptr) int {
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	in := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) < 2 {
+			continue
+		}
+		// A mapping's header starts with its range: "lo-hi perms …".
+		if lo, hi, ok := strings.Cut(fields[0], "-"); ok {
+			a, err1 := strconv.ParseUint(lo, 16, 64)
+			b, err2 := strconv.ParseUint(hi, 16, 64)
+			if err1 == nil && err2 == nil {
+				in = uint64(p) >= a && uint64(p) < b
+				continue
+			}
+		}
+		if in && fields[0] == "AnonHugePages:" {
+			kb, _ := strconv.Atoi(fields[1])
+			return kb
+		}
+	}
+	t.Fatalf("no mapping holds %#x", p)
+	return 0
+}
