@@ -2,6 +2,7 @@ package codegen
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/async2go/async2go/lower/ir"
 	"github.com/dave/jennifer/jen"
@@ -122,17 +123,22 @@ func fastLabel(b *ir.Block, i int) string { return fmt.Sprintf("b%d_%d", b.ID, i
 // version it jumps to.
 func (fg *funcGen) fastVersion(b *ir.Block, n int, whole bool, used map[int]bool) []jen.Code {
 	var stmts []jen.Code
+	known := newSmallFacts()
 	for i := 0; i < n; i++ {
 		in := b.Instrs[i]
 		fg.deopt = fastLabel(b, i)
-		code, ok := fg.typedInstr(b, in)
-		if !ok {
-			code = fg.boxedInstr(b, in)
+		code := fg.smallAccess(in, known)
+		if code == nil {
+			var ok bool
+			if code, ok = fg.typedInstr(b, in); !ok {
+				code = fg.boxedInstr(b, in)
+			}
 		}
 		if fg.deoptUsed {
 			used[i] = true
 			fg.deoptUsed = false
 		}
+		fg.learn(in, known)
 		stmts = append(stmts, fg.withLine(in, code)...)
 	}
 	fg.deopt = ""
@@ -141,6 +147,111 @@ func (fg *funcGen) fastVersion(b *ir.Block, n int, whole bool, used map[int]bool
 	}
 	used[n] = true
 	return append(stmts, jen.Goto().Id(fastLabel(b, n)))
+}
+
+// smallFacts is what a small version knows to be small (Big nil) at a
+// point on its path: temporaries, and ints in frame fields (smallAccess:
+// a store of a small int into a field that holds one writes no pointer,
+// so it needs no write barrier test).
+type smallFacts struct {
+	temps  map[ir.Temp]bool
+	from   map[ir.Temp]string // temporaries loaded from a frame field, which has not changed since
+	fields map[string]bool
+}
+
+func newSmallFacts() smallFacts {
+	return smallFacts{temps: map[ir.Temp]bool{}, from: map[ir.Temp]string{}, fields: map[string]bool{}}
+}
+
+// frameIntField is the frame field of an int local that lives in the frame
+// ("" otherwise).
+func (fg *funcGen) frameIntField(v *ir.Var) string {
+	if v == nil || v.Kind != ir.Local || v.Type != ir.Int || !fg.varInFrame(v) {
+		return ""
+	}
+	return fg.fieldOf(slot{temp: -1, v: v})
+}
+
+// smallAccess is in written for ints known small (nil when it is not such
+// a load or store): a store into a frame field that holds a small int
+// writes the int64 alone, and a load from one reads the int64 alone (so
+// that Go's compiler knows the result small).
+func (fg *funcGen) smallAccess(in *ir.Instr, k smallFacts) []jen.Code {
+	if in.Op == ir.OpLoad && in.Dst >= 0 {
+		if f := fg.frameIntField(in.Var); f != "" && k.fields[f] && fg.f.TempType(in.Dst) == ir.Int {
+			return []jen.Code{fg.rawTemp(in.Dst).Op("=").Qual(rtPath, "MakeInt").Call(fg.varExpr(in.Var).Dot("Small"))}
+		}
+	}
+	if in.Op != ir.OpStore {
+		return nil
+	}
+	f := fg.frameIntField(in.Var)
+	t, ok := in.Args[0].(ir.Temp)
+	if f == "" || !ok || !k.fields[f] || !k.temps[t] || fg.operandType(t) != ir.Int {
+		return nil
+	}
+	return []jen.Code{fg.varExpr(in.Var).Dot("Small").Op("=").Add(fg.rawTemp(t)).Dot("Small")}
+}
+
+// learn updates k for instruction in, which the small version has just
+// run (its failed small cases jumped away).
+func (fg *funcGen) learn(in *ir.Instr, k smallFacts) {
+	small := func(o ir.Operand) {
+		if t, ok := o.(ir.Temp); ok && fg.operandType(t) == ir.Int {
+			k.temps[t] = true
+			if f, ok := k.from[t]; ok {
+				k.fields[f] = true
+			}
+		}
+	}
+	if in.Dst >= 0 && fg.frame && fg.lay.inFrame[slot{temp: in.Dst}] {
+		// A temporary kept in the frame may share a field with a local.
+		clear(k.fields)
+		clear(k.from)
+	}
+	switch in.Op {
+	case ir.OpLoad:
+		if f := fg.frameIntField(in.Var); f != "" {
+			k.from[in.Dst] = f
+			k.temps[in.Dst] = k.fields[f]
+		}
+	case ir.OpStore:
+		if f := fg.frameIntField(in.Var); f != "" {
+			for t, g := range k.from {
+				if g == f {
+					delete(k.from, t)
+				}
+			}
+			t, ok := in.Args[0].(ir.Temp)
+			k.fields[f] = ok && k.temps[t]
+		}
+	case ir.OpCopy:
+		if t, ok := in.Args[0].(ir.Temp); ok && k.temps[t] {
+			k.temps[in.Dst] = true
+		}
+	case ir.OpCompare:
+		if fg.intOp(in) {
+			small(in.Args[0])
+			small(in.Args[1])
+		}
+	case ir.OpBinary:
+		op := strings.TrimPrefix(in.Name, "Inplace")
+		switch {
+		case fg.intOp(in) && fg.f.TempType(in.Dst) == ir.Int:
+			if _, ok := intOps[op]; ok || op == "Mod" || op == "FloorDiv" {
+				// Past its small case: operands and result small.
+				small(in.Args[0])
+				small(in.Args[1])
+				k.temps[in.Dst] = true
+			}
+		case fg.f.TempType(in.Dst) == ir.Float && floatArith[op] && fg.numeric(in.Args[0]) && fg.numeric(in.Args[1]) &&
+			!(fg.intOp(in) && op == "TrueDiv"):
+			// An int operand of a typed float operation was tested small
+			// (floatOperand).
+			small(in.Args[0])
+			small(in.Args[1])
+		}
+	}
 }
 
 // deoptJump is the jump a small version takes where an operation's small
@@ -162,4 +273,13 @@ func (fg *funcGen) withLine(in *ir.Instr, code []jen.Code) []jen.Code {
 		code[0] = jen.Comment(fmt.Sprintf("/*line %s:%d*/", fg.g.prog.File, in.Line)).Add(code[0])
 	}
 	return code
+}
+
+// floatArith are the float operations typedInstr writes with floatOperand.
+var floatArith = map[string]bool{"Add": true, "Sub": true, "Mul": true, "TrueDiv": true, "FloorDiv": true, "Mod": true}
+
+// numeric says whether o is a typed int or float.
+func (fg *funcGen) numeric(o ir.Operand) bool {
+	t := fg.operandType(o)
+	return t == ir.Int || t == ir.Float
 }
