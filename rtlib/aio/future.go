@@ -575,8 +575,21 @@ func (t *Task) step(exc *rt.BaseException) {
 // not done, no cancellation pending, waiting on nothing, and no context of
 // its own to enter (runOnce steps such a task itself).
 func (t *Task) plain() bool {
-	return t.state == pending && !t.mustCancel && t.wait == nil && t.kind&kindExtra == 0
+	// One load for state, mustCancel and kind (plainMask).
+	return *(*uint32)(unsafe.Pointer(&t.state))&plainMask == 0 && t.wait == nil
 }
+
+// plainMask selects, in the four bytes of a Future from its state on
+// (state, blocking, mustCancel, kind: TestFutureFlagsWord pins them
+// together), the bits that make a task's step more than a resume: a state
+// other than pending, a cancellation pending, the extra record.
+var plainMask = func() uint32 {
+	var f Future
+	f.state = ^futState(0)
+	f.mustCancel = true
+	f.kind = kindExtra
+	return *(*uint32)(unsafe.Pointer(&f.state))
+}()
 
 // stepped is the end of a step whose coroutine gave v, done and err, other
 // than a bare yield: the task's result, or what it waits on next.

@@ -30,6 +30,43 @@ func TestLayoutSizes(t *testing.T) {
 	}
 }
 
+// TestFutureFlagsWord checks that a Future's state, blocking, mustCancel
+// and kind are the four bytes of one aligned 32-bit word, which
+// Task.plain reads at once, and that plainMask catches each of the
+// conditions that make a step more than a resume, and nothing else.
+func TestFutureFlagsWord(t *testing.T) {
+	var f Future
+	base := unsafe.Offsetof(f.state)
+	if base%4 != 0 || unsafe.Offsetof(f.blocking) != base+1 || unsafe.Offsetof(f.mustCancel) != base+2 || unsafe.Offsetof(f.kind) != base+3 {
+		t.Fatalf("state, blocking, mustCancel, kind at %d, %d, %d, %d: not one aligned word",
+			base, unsafe.Offsetof(f.blocking), unsafe.Offsetof(f.mustCancel), unsafe.Offsetof(f.kind))
+	}
+	task := func(set func(*Task)) *Task {
+		tk := &Task{}
+		tk.kind = kindTask
+		set(tk)
+		return tk
+	}
+	for _, c := range []struct {
+		name  string
+		task  *Task
+		plain bool
+	}{
+		{"fresh", task(func(*Task) {}), true},
+		{"blocking", task(func(tk *Task) { tk.blocking = true }), true},
+		{"waiting on a sleep", task(func(tk *Task) { tk.kind |= kindWaitSleep; tk.wait = unsafe.Pointer(&timer{}) }), false},
+		{"done", task(func(tk *Task) { tk.state = finished }), false},
+		{"cancelled", task(func(tk *Task) { tk.state = cancelledState }), false},
+		{"must cancel", task(func(tk *Task) { tk.mustCancel = true }), false},
+		{"extra record", task(func(tk *Task) { tk.kind |= kindExtra }), false},
+		{"waiting", task(func(tk *Task) { tk.wait = unsafe.Pointer(&Future{}) }), false},
+	} {
+		if got := c.task.plain(); got != c.plain {
+			t.Errorf("%s: plain() = %v, want %v", c.name, got, c.plain)
+		}
+	}
+}
+
 // TestAllTasksSweep checks the loop's singly-linked list of tasks: tasks
 // that finish leave all_tasks at once and the list in sweeps, so that it
 // holds about as many done tasks as running ones at most; all_tasks keeps
