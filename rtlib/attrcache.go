@@ -28,7 +28,9 @@ type AttrCache struct {
 	start func(args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
 	// startF is the function's StartFloat form.
 	startF StartFloatFunc
-	// yield0 is the function's Yield0 flag (Builtin.Yield0).
+	// yield0 is the function's Yield0 flag (Builtin.Yield0), &noYield0
+	// for a function without one or a cache filled otherwise; nil only in
+	// a cache never filled (epoch 0).
 	yield0 *bool
 	// A method: the Go type of the receiver (the type word of the
 	// interface; set for a module too, so that only an empty cache has
@@ -80,10 +82,18 @@ func (c *AttrCache) StartHit(obj Object) StartFunc {
 // watched dict has changed since, and that function's call is a bare
 // yield now (Builtin.Yield0: asyncio.sleep(0) while a loop runs). The
 // frame then yields None itself, without calling the function.
+//
+// The test reads obj's two words: the module's address and the type word
+// of *Module (a cache holding a module function holds both: m and gotype).
+// A cache never filled has neither, and epoch 0, which dictEpoch never is
+// (so yield0, nil there, is not read).
 func (c *AttrCache) Yield0Hit(obj Object) bool {
-	m, ok := obj.(*Module)
-	return ok && m == c.m && c.epoch == dictEpoch && c.yield0 != nil && *c.yield0
+	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&obj))
+	return w[1] == unsafe.Pointer(c.m) && c.epoch == dictEpoch && w[0] == c.gotype && *c.yield0
 }
+
+// noYield0 is the Yield0 flag of a cached module function that has none.
+var noYield0 bool
 
 // StartFloatFunc is a Go function's Start form for one float argument
 // (Builtin.StartFloat).
@@ -197,13 +207,16 @@ func awaitStartSlow(c *AttrCache, obj Object, name string, args []Object, kw []K
 // cache filled when the lookup found a Go function with an Await form
 // that nothing can shadow. owned is as for awaitMethod.
 func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []KwArg, owned bool) (Resumable, *BaseException) {
-	*c = AttrCache{Name: c.Name}
+	*c = AttrCache{Name: c.Name, yield0: &noYield0}
 	switch o := obj.(type) {
 	case *Module:
 		if v, ok := o.Dict.GetStr(name); ok {
 			if b, ok := v.(*Builtin); ok && b.Await != nil {
 				o.Dict.watched = true
 				c.epoch, c.m, c.mod, c.start, c.startF, c.yield0 = dictEpoch, o, b.Await, b.Start, b.StartFloat, b.Yield0
+				if c.yield0 == nil {
+					c.yield0 = &noYield0
+				}
 				c.gotype = goType(obj) // t stays nil: MethodHit misses
 			}
 		}
@@ -242,7 +255,7 @@ func callMethod1Fill(c *AttrCache, obj Object, x Object) (Object, *BaseException
 		if v, ok := m.Dict.GetStr(c.Name); ok {
 			if b, ok := v.(*Builtin); ok && b.Fn1 != nil {
 				m.Dict.watched = true
-				*c = AttrCache{Name: c.Name, epoch: dictEpoch, m: m, fn1: b.Fn1, gotype: goType(obj)}
+				*c = AttrCache{Name: c.Name, epoch: dictEpoch, m: m, fn1: b.Fn1, gotype: goType(obj), yield0: &noYield0}
 				return b.Fn1(x)
 			}
 			return Call(v, []Object{x}, nil)
