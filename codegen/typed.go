@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 	"strings"
 
 	"github.com/async2go/async2go/lower/ir"
@@ -474,6 +475,14 @@ func (fg *funcGen) intFast(op string, x, y ir.Operand) (init, cond, val *jen.Sta
 		sym := map[string]string{"BitAnd": "&", "BitOr": "|", "BitXor": "^"}[op]
 		return nil, andAll(conds), jen.Add(X).Op(sym).Add(Y)
 	case "Mod", "FloorDiv":
+		if yConst && cy > 0 && cy&(cy-1) == 0 {
+			// A power of two: Python's floored x % 2**k is x's low k bits
+			// and x // 2**k its arithmetic shift, negative x included.
+			if op == "Mod" {
+				return nil, andAll(conds), jen.Add(X).Op("&").Lit(int(cy - 1))
+			}
+			return nil, andAll(conds), jen.Add(X).Op(">>").Lit(bits.TrailingZeros64(uint64(cy)))
+		}
 		fn := map[string]string{"Mod": "PyMod", "FloorDiv": "PyFloorDiv"}[op]
 		switch {
 		case yConst && (cy == 0 || cy == -1 && op == "FloorDiv"):
