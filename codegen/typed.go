@@ -493,6 +493,9 @@ func (fg *funcGen) intFast(op string, x, y ir.Operand) (init, cond, val *jen.Sta
 				conds = append(conds, jen.Add(Y).Op("!=").Lit(-1))
 			}
 		}
+		if op == "Mod" && yConst && cy > 0 {
+			fn = "PyModPos"
+		}
 		return nil, andAll(conds), jen.Qual(rtPath, fn).Call(X, Y)
 	}
 	return nil, nil, nil

@@ -354,6 +354,16 @@ func PyMod(a, b int64) int64 {
 	return m
 }
 
+// PyModPos is PyMod for a divisor b > 0 (generated code calls it for a
+// positive constant): the result is never negative.
+func PyModPos(a, b int64) int64 {
+	m := a % b
+	if m < 0 {
+		m += b
+	}
+	return m
+}
+
 // PyFloorDiv is Python's a // b on int64 operands, b != 0 and not
 // (math.MinInt64, -1), whose quotient overflows: the quotient rounded
 // toward minus infinity (Go's / truncates).

@@ -100,6 +100,9 @@ func TestPyModFloorDiv(t *testing.T) {
 			if got := PyMod(a, b); Int(got) != want {
 				t.Errorf("PyMod(%d, %d) = %d, want %v", a, b, got, want)
 			}
+			if got := PyModPos(a, b); b > 0 && Int(got) != want {
+				t.Errorf("PyModPos(%d, %d) = %d, want %v", a, b, got, want)
+			}
 			if a == math.MinInt64 && b == -1 {
 				continue
 			}
