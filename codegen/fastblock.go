@@ -63,16 +63,25 @@ func (fg *funcGen) fastRegion(b *ir.Block) (n int, whole bool) {
 }
 
 // fastInstr says whether in may run in a small version: a typed
-// operation, copy, load or store of a local, which computes into Go
-// variables and nothing else (running it in either version is the same).
+// operation, copy, load or store of a local (a boxed local's store too),
+// or a load of a global or a builtin, which compute into Go variables and
+// nothing else (running one in either version is the same).
 func (fg *funcGen) fastInstr(in *ir.Instr) bool {
 	if fg.skip[in] || in.Dst >= 0 && fg.isAwSlot(in.Dst) {
 		return false
 	}
 	switch in.Op {
 	case ir.OpStore:
-		return in.Var.Kind == ir.Local && in.Var.Type != ir.Boxed && fg.typedOperands(in)
+		if in.Var.Kind == ir.Local && in.Var.Type == ir.Boxed {
+			return fg.operandType(in.Args[0]) == ir.Boxed // an assignment
+		}
+		return in.Var.Kind == ir.Local && fg.typedOperands(in)
 	case ir.OpLoad:
+		if in.Dst >= 0 && (in.Var.Kind == ir.Global || in.Var.Kind == ir.Builtin) && in.Name != "peek" {
+			// A global's or a builtin's load (and its NameError) reads
+			// nothing the small version changes: it may run in either.
+			return true
+		}
 		return in.Dst >= 0 && in.Var.Kind == ir.Local && in.Var.Type == fg.f.TempType(in.Dst) && in.Var.Type != ir.Boxed
 	case ir.OpCopy, ir.OpBinary, ir.OpCompare, ir.OpUnary:
 		if in.Dst < 0 || fg.f.TempType(in.Dst) == ir.Boxed || !fg.typedOperands(in) {
@@ -129,10 +138,7 @@ func (fg *funcGen) fastVersion(b *ir.Block, n int, whole bool, used map[int]bool
 		fg.deopt = fastLabel(b, i)
 		code := fg.smallAccess(in, known)
 		if code == nil {
-			var ok bool
-			if code, ok = fg.typedInstr(b, in); !ok {
-				code = fg.boxedInstr(b, in)
-			}
+			code = fg.instr(b, in)
 		}
 		if fg.deoptUsed {
 			used[i] = true
