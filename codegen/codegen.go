@@ -113,7 +113,7 @@ func Generate(prog *ir.Program, opts Options) ([]byte, error) {
 		f.Var().Defs(g.constDefs...)
 	}
 	if len(g.cacheDefs) > 0 {
-		f.Comment("Where each `await module.f(…)` found f last time.")
+		f.Comment("Where each `await module.f(…)` found f, and each `async with` its manager's __aenter__, last time.")
 		f.Var().Defs(g.cacheDefs...)
 	}
 	if opts.Package == "main" {
@@ -721,7 +721,8 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 	case ir.OpWithEnter:
 		async := strings.HasPrefix(in.Name, "__aenter__")
 		if aw, ok := fg.awaitDst[in]; ok {
-			return []jen.Code{jen.List(fg.temp(aw), fg.temp(in.Dsts[0]), jen.Id("exc")).Op("=").Add(rt("AwaitEnter")).Call(fg.ref(in.Args[0])), fg.onErr(b, in.Line, "exc")}
+			ac := fg.g.attrCache("__aenter__")
+			return []jen.Code{jen.List(fg.temp(aw), fg.temp(in.Dsts[0]), jen.Id("exc")).Op("=").Add(rt("AwaitEnterCached")).Call(jen.Op("&").Id(ac), fg.ref(in.Args[0])), fg.onErr(b, in.Line, "exc")}
 		}
 		return []jen.Code{jen.List(dst(), fg.temp(in.Dsts[0]), jen.Id("exc")).Op("=").Add(rt("WithEnter")).Call(fg.ref(in.Args[0]), jen.Lit(async)), fg.onErr(b, in.Line, "exc")}
 	case ir.OpCallExit:

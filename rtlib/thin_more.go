@@ -3,6 +3,7 @@ package rtlib
 import (
 	"math/big"
 	"strings"
+	"unsafe"
 )
 
 // MustBuiltin returns a builtin for a generated program's package variables;
@@ -457,23 +458,8 @@ func exitArgs(exc Object) []Object {
 // and the bound __aexit__ as WithEnter gives it. A Go method with an Await
 // form (Method.Await) gives its body without a coroutine object.
 func AwaitEnter(mgr Object) (Resumable, Object, *BaseException) {
-	t := mgr.Type()
-	if m, ok := t.lookup("__aenter__"); ok {
-		if gm, ok := m.(*Method); ok && gm.Await != nil {
-			if _, ok := t.lookup("__aexit__"); ok {
-				var exit Object
-				if c, ok := mgr.(interface{ BoundAexit() *BoundMethod }); ok {
-					exit = c.BoundAexit() // made once per object
-				} else {
-					var exc *BaseException
-					if exit, exc = GetAttr(mgr, "__aexit__"); exc != nil {
-						return nil, nil, exc
-					}
-				}
-				body, exc := gm.Await(mgr, nil, nil)
-				return body, exit, exc
-			}
-		}
+	if enter := goAenter(mgr.Type()); enter != nil {
+		return awaitGoEnter(enter, mgr)
 	}
 	v, exit, exc := WithEnter(mgr, true)
 	if exc != nil {
@@ -481,6 +467,57 @@ func AwaitEnter(mgr Object) (Resumable, Object, *BaseException) {
 	}
 	r, exc := GetAwaitable(v)
 	return r, exit, exc
+}
+
+// goAenter is the Await form of type t's __aenter__ when it is a Go method
+// with one and t also has an __aexit__, else nil.
+func goAenter(t *Type) func(self Object, args []Object, kw []KwArg) (Resumable, *BaseException) {
+	if m, ok := t.lookup("__aenter__"); ok {
+		if gm, ok := m.(*Method); ok && gm.Await != nil {
+			if _, ok := t.lookup("__aexit__"); ok {
+				return gm.Await
+			}
+		}
+	}
+	return nil
+}
+
+// awaitGoEnter is AwaitEnter where mgr's __aenter__ is the Go method whose
+// Await form is enter.
+func awaitGoEnter(enter func(self Object, args []Object, kw []KwArg) (Resumable, *BaseException), mgr Object) (Resumable, Object, *BaseException) {
+	var exit Object
+	if c, ok := mgr.(interface{ BoundAexit() *BoundMethod }); ok {
+		exit = c.BoundAexit() // made once per object
+	} else {
+		var exc *BaseException
+		if exit, exc = GetAttr(mgr, "__aexit__"); exc != nil {
+			return nil, nil, exc
+		}
+	}
+	body, exc := enter(mgr, nil, nil)
+	return body, exit, exc
+}
+
+// AwaitEnterCached is AwaitEnter through the async with's cache: while mgr
+// has the Go type and the Python type the cache holds and no watched dict
+// has changed since, the Go __aenter__ found then is called without
+// looking __aenter__ and __aexit__ up again (bench/fanout: two type-dict
+// lookups per async with).
+func AwaitEnterCached(c *AttrCache, mgr Object) (Resumable, Object, *BaseException) {
+	if *(*unsafe.Pointer)(unsafe.Pointer(&mgr)) == c.gotype && c.epoch == dictEpoch && mgr.Type() == c.t {
+		return awaitGoEnter(c.meth, mgr)
+	}
+	t := mgr.Type()
+	enter := goAenter(t)
+	if enter == nil {
+		*c = AttrCache{Name: c.Name, yield0: &noYield0}
+		return AwaitEnter(mgr)
+	}
+	for _, b := range t.MRO {
+		b.Dict.watched = true
+	}
+	*c = AttrCache{Name: c.Name, epoch: dictEpoch, gotype: goType(mgr), t: t, meth: enter, yield0: &noYield0}
+	return awaitGoEnter(enter, mgr)
 }
 
 // AwaitExit is an async with's `await exit(type, value, traceback)`, fused
