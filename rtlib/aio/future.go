@@ -295,6 +295,19 @@ func (f *Future) RemoveDoneCallback(match func(*doneCallback) bool) int {
 }
 
 func (f *Future) scheduleCallbacks() {
+	if f.kind&(kindExtra|kindCbTask) == kindCbTask && f.cb != nil {
+		// One callback, the wakeup of the task that awaits f (a future
+		// awaited by one task: the common case).
+		t := (*Task)(f.cb)
+		f.cb = nil
+		if f.state == finished { // f.loop.scheduleWakeup(t, f), inlined
+			f.loop.ready.pushWord(unsafe.Add(unsafe.Pointer(t), tagStep))
+			f.loop.ready.n++
+		} else {
+			f.loop.scheduleWakeup(t, f)
+		}
+		return
+	}
 	if f.cb0() == nil {
 		return
 	}
@@ -571,11 +584,12 @@ func (t *Task) step(exc *rt.BaseException) {
 	t.stepped(v, done, err)
 }
 
-// plain says whether the task's next step only resumes its coroutine:
-// not done, no cancellation pending, waiting on nothing, and no context of
-// its own to enter (runOnce steps such a task itself).
+// plain says whether the task's next step only resumes its coroutine
+// (after forgetting what it waited on): not done, no cancellation
+// pending, and no context of its own to enter (runOnce steps such a task
+// itself).
 func (t *Task) plain() bool {
-	return t.state == pending && !t.mustCancel && t.wait == nil && t.kind&kindExtra == 0
+	return t.state == pending && !t.mustCancel && t.kind&kindExtra == 0
 }
 
 // stepped is the end of a step whose coroutine gave v, done and err, other
@@ -652,7 +666,13 @@ func (t *Task) await(w *Future) {
 		t.loop.scheduleStep(t, bad)
 		return
 	}
-	w.addWaiter(t)
+	if w.state == pending && w.kind&kindExtra == 0 && w.cb == nil {
+		// w.addWaiter(t) for a future with no callback yet, inlined.
+		w.cb = unsafe.Pointer(t)
+		w.kind |= kindCbTask
+	} else {
+		w.addWaiter(t)
+	}
 	t.setWait(w)
 	if t.mustCancel && cancelFuture(w, t.getCancelMsg()) {
 		t.mustCancel = false
