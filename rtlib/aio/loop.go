@@ -920,10 +920,16 @@ func (l *Loop) runOnce() {
 					v, done, err := c.Body.Resume(rt.None, nil)
 					c.Leave(done)
 					l.current = prev
-					if _, bare := v.(rt.NoneType); bare && !done {
-						l.ready.pushWord(w) // a bare yield: sleep(0)
-						l.ready.n++
-						continue
+					if !done {
+						if _, bare := v.(rt.NoneType); bare {
+							l.ready.pushWord(w) // a bare yield: sleep(0)
+							l.ready.n++
+							continue
+						}
+						if f, ok := v.(*Future); ok {
+							t.await(f) // what t.stepped(v, false, nil) does with a future
+							continue
+						}
 					}
 					t.stepped(v, done, err)
 					continue
