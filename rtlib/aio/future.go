@@ -295,6 +295,19 @@ func (f *Future) RemoveDoneCallback(match func(*doneCallback) bool) int {
 }
 
 func (f *Future) scheduleCallbacks() {
+	if f.kind&(kindExtra|kindCbTask) == kindCbTask && f.cb != nil {
+		// One callback, the wakeup of the task that awaits f (a future
+		// awaited by one task: the common case).
+		t := (*Task)(f.cb)
+		f.cb = nil
+		if f.state == finished { // f.loop.scheduleWakeup(t, f), inlined
+			f.loop.ready.pushWord(unsafe.Add(unsafe.Pointer(t), tagStep))
+			f.loop.ready.n++
+		} else {
+			f.loop.scheduleWakeup(t, f)
+		}
+		return
+	}
 	if f.cb0() == nil {
 		return
 	}
@@ -571,12 +584,13 @@ func (t *Task) step(exc *rt.BaseException) {
 	t.stepped(v, done, err)
 }
 
-// plain says whether the task's next step only resumes its coroutine:
-// not done, no cancellation pending, waiting on nothing, and no context of
-// its own to enter (runOnce steps such a task itself).
+// plain says whether the task's next step only resumes its coroutine
+// (after forgetting what it waited on): not done, no cancellation
+// pending, and no context of its own to enter (runOnce steps such a task
+// itself).
 func (t *Task) plain() bool {
 	// One load for state, mustCancel and kind (plainMask).
-	return *(*uint32)(unsafe.Pointer(&t.state))&plainMask == 0 && t.wait == nil
+	return *(*uint32)(unsafe.Pointer(&t.state))&plainMask == 0
 }
 
 // plainMask selects, in the four bytes of a Future from its state on
@@ -665,7 +679,13 @@ func (t *Task) await(w *Future) {
 		t.loop.scheduleStep(t, bad)
 		return
 	}
-	w.addWaiter(t)
+	if w.state == pending && w.kind&kindExtra == 0 && w.cb == nil {
+		// w.addWaiter(t) for a future with no callback yet, inlined.
+		w.cb = unsafe.Pointer(t)
+		w.kind |= kindCbTask
+	} else {
+		w.addWaiter(t)
+	}
 	t.setWait(w)
 	if t.mustCancel && cancelFuture(w, t.getCancelMsg()) {
 		t.mustCancel = false

@@ -33,7 +33,8 @@ func TestLayoutSizes(t *testing.T) {
 // TestFutureFlagsWord checks that a Future's state, blocking, mustCancel
 // and kind are the four bytes of one aligned 32-bit word, which
 // Task.plain reads at once, and that plainMask catches each of the
-// conditions that make a step more than a resume, and nothing else.
+// conditions that make a step more than a resume (a wait is forgotten on
+// the way), and nothing else.
 func TestFutureFlagsWord(t *testing.T) {
 	var f Future
 	base := unsafe.Offsetof(f.state)
@@ -54,12 +55,12 @@ func TestFutureFlagsWord(t *testing.T) {
 	}{
 		{"fresh", task(func(*Task) {}), true},
 		{"blocking", task(func(tk *Task) { tk.blocking = true }), true},
-		{"waiting on a sleep", task(func(tk *Task) { tk.kind |= kindWaitSleep; tk.wait = unsafe.Pointer(&timer{}) }), false},
+		{"woken from a sleep", task(func(tk *Task) { tk.kind |= kindWaitSleep; tk.wait = unsafe.Pointer(&timer{}) }), true},
 		{"done", task(func(tk *Task) { tk.state = finished }), false},
 		{"cancelled", task(func(tk *Task) { tk.state = cancelledState }), false},
 		{"must cancel", task(func(tk *Task) { tk.mustCancel = true }), false},
 		{"extra record", task(func(tk *Task) { tk.kind |= kindExtra }), false},
-		{"waiting", task(func(tk *Task) { tk.wait = unsafe.Pointer(&Future{}) }), false},
+		{"woken by a future", task(func(tk *Task) { tk.wait = unsafe.Pointer(&Future{}) }), true},
 	} {
 		if got := c.task.plain(); got != c.plain {
 			t.Errorf("%s: plain() = %v, want %v", c.name, got, c.plain)

@@ -686,8 +686,15 @@ func (l *Loop) scheduleNext(t *Task) {
 	l.ready.n++
 }
 
-// scheduleWakeup schedules Task.__wakeup(f) of t.
+// scheduleWakeup schedules Task.__wakeup(f) of t; f is done. The wakeup
+// by a future that has a result is a step of t sending None (f.result()
+// raises nothing, and a done future stays as it is): it is queued as that
+// step, one word instead of two, and the loop runs it as the step it is.
 func (l *Loop) scheduleWakeup(t *Task, f *Future) {
+	if f.state == finished {
+		l.scheduleNext(t)
+		return
+	}
 	l.ready.push(tagged(unsafe.Pointer(t), tagWakeup, unsafe.Pointer(f)))
 }
 
@@ -802,16 +809,20 @@ func (l *Loop) drainInbox() {
 // the items that were ready at that point — items they schedule wait for
 // the next iteration.
 func (l *Loop) runOnce() {
-	l.drainInbox()
-	if n := l.timers.len(); n > minTimersToPurge && 2*l.timersCancelled > n {
-		// Most timers are cancelled ones waiting for their deadline (say,
-		// wait_for(…, 60) in a loop): drop them all (base_events).
-		l.timers.purge()
-		l.timersCancelled = 0
+	if l.inboxLen.Load() != 0 {
+		l.drainInbox()
 	}
-	for tm := l.timers.first(); tm != nil && tm.has(tmCancelled); tm = l.timers.first() {
-		l.timers.pop()
-		l.timersCancelled--
+	if n := l.timers.len(); n > 0 {
+		if n > minTimersToPurge && 2*l.timersCancelled > n {
+			// Most timers are cancelled ones waiting for their deadline
+			// (say, wait_for(…, 60) in a loop): drop them all (base_events).
+			l.timers.purge()
+			l.timersCancelled = 0
+		}
+		for tm := l.timers.first(); tm != nil && tm.has(tmCancelled); tm = l.timers.first() {
+			l.timers.pop()
+			l.timersCancelled--
+		}
 	}
 	if l.ready.n == 0 && !l.stopping {
 		switch {
@@ -901,15 +912,24 @@ func (l *Loop) runOnce() {
 				// Task.step, written out for a task with nothing but its
 				// coroutine to run (the step of most entries).
 				if c := t.coro; c.Enter() {
+					if t.wait != nil {
+						t.setWait(nil) // the future it was woken by
+					}
 					prev := l.current
 					l.current = t
 					v, done, err := c.Body.Resume(rt.None, nil)
 					c.Leave(done)
 					l.current = prev
-					if _, bare := v.(rt.NoneType); bare && !done {
-						l.ready.pushWord(w) // a bare yield: sleep(0)
-						l.ready.n++
-						continue
+					if !done {
+						if _, bare := v.(rt.NoneType); bare {
+							l.ready.pushWord(w) // a bare yield: sleep(0)
+							l.ready.n++
+							continue
+						}
+						if f, ok := v.(*Future); ok {
+							t.await(f) // what t.stepped(v, false, nil) does with a future
+							continue
+						}
 					}
 					t.stepped(v, done, err)
 					continue

@@ -63,6 +63,22 @@ func (s *queueGetFrame) end(v rt.Object, exc *rt.BaseException) (rt.Object, bool
 }
 
 func (s *queueGetFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if thrown == nil && (!s.waiting || s.getter.state == finished) {
+		// Started, or woken: the getter has its result (getter.Resume
+		// gives it, and no exception).
+		s.waiting = false
+		q := s.q
+		if len(q.items) == 0 {
+			return s.wait(q)
+		}
+		return s.end(q.getNowait())
+	}
+	return s.resumeSlow(sent, thrown)
+}
+
+// resumeSlow is Resume with an exception thrown in, or while the getter
+// is pending or was cancelled.
+func (s *queueGetFrame) resumeSlow(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
 	q := s.q
 	if s.waiting {
 		v, done, exc := s.getter.Resume(sent, thrown)
@@ -82,16 +98,22 @@ func (s *queueGetFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Obj
 		return s.end(nil, thrown)
 	}
 	if len(q.items) == 0 {
-		l, exc := needLoop()
-		if exc != nil {
-			return s.end(nil, exc)
-		}
-		s.getter = Future{loop: l}
-		q.getters = append(q.getters, &s.getter)
-		s.waiting = true
-		return s.getter.Resume(rt.None, nil)
+		return s.wait(q)
 	}
 	return s.end(q.getNowait())
+}
+
+// wait puts a new getter at the back of q's getters and suspends on it
+// (`await getter`: the getter is pending, so the frame yields it).
+func (s *queueGetFrame) wait(q *Queue) (rt.Object, bool, *rt.BaseException) {
+	l, exc := needLoop()
+	if exc != nil {
+		return s.end(nil, exc)
+	}
+	s.getter = Future{loop: l, blocking: true}
+	q.getters = append(q.getters, &s.getter)
+	s.waiting = true
+	return &s.getter, false, nil
 }
 
 // queuePutFrame is the coroutine body of Queue.put, the mirror image of

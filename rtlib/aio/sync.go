@@ -545,7 +545,8 @@ func wakeupNext(waiters *[]*Future) {
 			*waiters = (*waiters)[1:]
 		}
 		if !w.Done() {
-			w.SetResult(rt.None)
+			w.result, w.state = rt.None, finished // w.SetResult(None)
+			w.scheduleCallbacks()
 			break
 		}
 	}
@@ -577,7 +578,9 @@ func (q *Queue) putNowait(item rt.Object) *rt.BaseException {
 	}
 	q.unfinished++
 	q.finished.value = false
-	wakeupNext(&q.getters)
+	if len(q.getters) > 0 {
+		wakeupNext(&q.getters)
+	}
 	return nil
 }
 
@@ -623,7 +626,9 @@ func (q *Queue) getNowait() (rt.Object, *rt.BaseException) {
 			q.items = q.items[1:]
 		}
 	}
-	wakeupNext(&q.putters)
+	if len(q.putters) > 0 {
+		wakeupNext(&q.putters)
+	}
 	return item, nil
 }
 
@@ -808,7 +813,7 @@ func init() {
 			return nil, v, true, exc, nil
 		}
 		s := q.awaitGet()
-		v, done, exc := s.Resume(rt.None, nil)
+		v, done, exc := s.wait(q) // s.Resume(None, nil) on an empty queue
 		return s, v, done, exc, nil
 	})
 	noArgsMethod(QueueType, "get_nowait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Queue).getNowait() })
