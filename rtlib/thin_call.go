@@ -30,7 +30,14 @@ func (*Method) Type() *Type { return BuiltinType }
 // functions nest before RecursionError (instead of overflowing Go's stack).
 var RecursionLimit = 1000
 
-var callDepth int
+// callDepth is how deep calls of Python functions nest: CPython's
+// recursion depth, which counts the module's own frame, so it starts at 1.
+var callDepth = 1
+
+// CallDepth is CPython's recursion depth at this point: 1 in module-level
+// code, 2 in a function it calls (sys.setrecursionlimit refuses a limit
+// no greater).
+func CallDepth() int { return callDepth }
 
 // EnterCall counts a call of a Python function made directly by generated
 // code (not through Call): RecursionError once RecursionLimit calls nest.
