@@ -446,6 +446,9 @@ func init() {
 		m.Dict.SetStr("defaultdict", defaultdictType)
 		m.Dict.SetStr("Counter", counterType)
 		m.Dict.SetStr("OrderedDict", orderedDictType)
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
+			"namedtuple": rt.ArgsPython("namedtuple", 2, "typename", "field_names").KwOnly("rename", "defaults", "module"),
+		})
 		return m, nil
 	})
 }

@@ -258,11 +258,9 @@ func init() {
 		m.Dict.SetStr("Token", tokenType)
 		m.Dict.SetStr("Context", ctxT)
 		m.Dict.SetStr("copy_context", &rt.Builtin{Name: "copy_context", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 0 || len(kw) != 0 {
-				return nil, rt.Errorf(rt.TypeErrorType, "copy_context() takes no arguments (%d given)", len(args)+len(kw))
-			}
 			return rt.CopyContext(), nil
 		}})
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{"copy_context": rt.ArgsNone("_contextvars.copy_context")})
 		return m, nil
 	})
 }

@@ -439,9 +439,6 @@ func init() {
 		m.Dict.SetStr("ReprEnum", ReprEnum)
 		m.Dict.SetStr("auto", autoType)
 		m.Dict.SetStr("unique", &rt.Builtin{Name: "unique", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "unique() takes exactly one argument (%d given)", len(args))
-			}
 			t, ok := args[0].(*rt.Type)
 			if !ok {
 				return nil, rt.Errorf(rt.TypeErrorType, "unique() needs an enum class")
@@ -459,6 +456,7 @@ func init() {
 			}
 			return t, nil
 		}})
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{"unique": rt.ArgsPython("unique", 1, "enumeration")})
 		return m, nil
 	})
 }

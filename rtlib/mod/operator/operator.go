@@ -71,8 +71,10 @@ func init() {
 		// the unary ones are METH_O; both name the function as
 		// "_operator.add()" for a keyword.
 		specs := map[string]*rt.ArgSpec{
-			"itemgetter":   rt.ArgsPositional("itemgetter", "", 1, -1),
-			"attrgetter":   rt.ArgsPositional("attrgetter", "", 1, -1),
+			// itemgetter(*items) and attrgetter(*attrs) unpack a single
+			// argument: PyArg_UnpackTuple(args, name, 1, 1).
+			"itemgetter":   rt.ArgsPositional("itemgetter", "", 1, -1).FewMessage("itemgetter expected 1 argument, got 0"),
+			"attrgetter":   rt.ArgsPositional("attrgetter", "", 1, -1).FewMessage("attrgetter expected 1 argument, got 0"),
 			"methodcaller": rt.ArgsPositional("methodcaller", "", 1, -1).AnyKw().FewMessage("methodcaller needs at least one argument, the method name"),
 		}
 		bin := func(name string, fn func(a, b rt.Object) (rt.Object, *rt.BaseException)) {
