@@ -175,8 +175,8 @@ func init() {
 		// Each function is also a method of random.Random: the method runs
 		// it with g switched to the instance's generator.
 		def := func(name string, fn func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)) {
+			body := fn
 			if spec := randomArgs[name]; spec != nil {
-				body := fn
 				fn = func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 					if exc := spec.Check(args, kw); exc != nil {
 						return nil, exc
@@ -185,7 +185,7 @@ func init() {
 					return body(args, kw)
 				}
 			}
-			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: fn})
+			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: body})
 			rt.DefMethod(randomType, name, func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 				prev := g
 				g = self.(*randomObj).g
@@ -451,6 +451,7 @@ func init() {
 			}
 			return rt.NewList(result...), nil
 		})
+		rt.ApplyArgs(m.Dict, randomArgs)
 		return m, nil
 	})
 }
