@@ -67,3 +67,21 @@ func TestModuleFunctionsWrongArity(t *testing.T) {
 		}
 	}
 }
+
+// TestModuleArgSpecsComplete: every function of the runtime's modules was
+// given an argument spec (rt.ApplyArgs), so that a wrong call raises
+// CPython's TypeError rather than one of the function's own making.
+func TestModuleArgSpecsComplete(t *testing.T) {
+	for _, mn := range []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
+		"itertools", "math", "operator", "random", "sys", "time", "typing"} {
+		m, exc := rt.Import(mn)
+		if exc != nil {
+			t.Fatalf("import %s: %v", mn, exc)
+		}
+		m.(*rt.Module).Dict.Items(func(k, v rt.Object) {
+			if b, ok := v.(*rt.Builtin); ok && b.Spec() == nil {
+				t.Errorf("%s.%s has no argument spec: give it one with rt.ApplyArgs", mn, k)
+			}
+		})
+	}
+}
