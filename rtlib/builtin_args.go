@@ -128,6 +128,12 @@ func (s *ArgSpec) fail(args []Object, kw []KwArg) *BaseException {
 	}
 	switch s.style {
 	case argsNoArgs:
+		if s.anyKw { // an Argument Clinic METH_METHOD function of no parameters
+			if nargs == 0 {
+				return nil
+			}
+			return Errorf(TypeErrorType, "%s() takes no arguments", s.name)
+		}
 		if len(kw) > 0 {
 			return Errorf(TypeErrorType, "%s() takes no keyword arguments", s.name)
 		}
@@ -631,7 +637,9 @@ func (s *ArgSpec) VarArgs() *ArgSpec { s.max = manyArgs; return s }
 
 // AnyKw lets a spec take any keyword argument, left to the function to
 // read: a Python function's **kwargs, or a C function that parses its
-// keywords itself (functools.partial).
+// keywords itself (functools.partial). On ArgsNone it is Argument Clinic's
+// METH_METHOD function of no parameters (Future.exception), which ignores
+// keywords and says "exception() takes no arguments" for positional ones.
 func (s *ArgSpec) AnyKw() *ArgSpec { s.anyKw = true; return s }
 
 // FewMessage sets the message of a positional-style spec (ArgsPositional)
@@ -703,6 +711,33 @@ func ApplyArgs(d *Dict, specs map[string]*ArgSpec) {
 				return nil, exc
 			}
 			return body(args, kw)
+		}
+	}
+}
+
+// ApplyMethodArgs wraps each Go method of t named in specs in its spec's
+// check, as ApplyArgs does a module's functions: the method gets the
+// parameters that may be given by position in args. Only calls through Fn
+// are checked: a method's Await and Start forms must check their arguments
+// themselves.
+func ApplyMethodArgs(t *Type, specs map[string]*ArgSpec) {
+	for name, s := range specs {
+		v, _ := t.Dict.GetStr(name)
+		m, ok := v.(*Method)
+		if !ok {
+			panic("rtlib: ApplyMethodArgs: no method " + t.Name + "." + name)
+		}
+		fn := m.Fn
+		body := func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+			args, kw = s.Positional(args, kw)
+			return fn(self, args, kw)
+		}
+		m.args, m.body = s, body
+		m.Fn = func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+			if exc := s.check(args, kw); exc != nil {
+				return nil, exc
+			}
+			return body(self, args, kw)
 		}
 	}
 }
