@@ -115,6 +115,13 @@ func init() {
 			return rt.Int(n), nil
 		})
 	}
+	// A task's result is its coroutine's: _asyncio's Task refuses both.
+	for _, n := range []string{"set_result", "set_exception"} {
+		msg := "Task does not support " + n + " operation"
+		method(TaskType, n, func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return nil, rt.Errorf(rt.RuntimeErrorType, "%s", msg)
+		})
+	}
 	method(TaskType, "get_name", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.Str(self.(*Task).Name()), nil
 	})
@@ -225,6 +232,7 @@ func newModule() (*rt.Module, *rt.BaseException) {
 		return l.current, nil
 	})
 	rt.ApplyArgs(m.Dict, moduleArgs)
+	applyMethodArgs()
 	return m, nil
 }
 

@@ -759,24 +759,20 @@ func init() {
 		t.New = newQueue
 	}
 	method(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		item, ok := kwOrArg(args, kw, 0, "item")
-		if !ok {
-			return nil, rt.Errorf(rt.TypeErrorType, "Queue.put() missing 1 required positional argument: 'item'")
-		}
-		return self.(*Queue).put(item), nil
+		return self.(*Queue).put(args[0]), nil
 	})
 	awaitMethod(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
-		item, ok := kwOrArg(args, kw, 0, "item")
-		if !ok {
-			return nil, rt.Errorf(rt.TypeErrorType, "Queue.put() missing 1 required positional argument: 'item'")
+		if exc := queuePutArgs.Check(args, kw); exc != nil {
+			return nil, exc
 		}
+		item, _ := kwOrArg(args, kw, 0, "item")
 		return self.(*Queue).awaitPut(item), nil
 	})
 	startMethod(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool, *rt.BaseException, *rt.BaseException) {
-		item, ok := kwOrArg(args, kw, 0, "item")
-		if !ok {
-			return nil, nil, true, nil, rt.Errorf(rt.TypeErrorType, "Queue.put() missing 1 required positional argument: 'item'")
+		if exc := queuePutArgs.Check(args, kw); exc != nil {
+			return nil, nil, true, nil, exc
 		}
+		item, _ := kwOrArg(args, kw, 0, "item")
 		q := self.(*Queue)
 		if !q.full() { // the frame's first step, without the frame
 			if exc := q.putNowait(item); exc != nil {
@@ -794,13 +790,13 @@ func init() {
 	noArgsMethod(QueueType, "get", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Queue).get(), nil })
 	awaitMethod(QueueType, "get", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
 		if len(args)+len(kw) > 0 {
-			return nil, rt.Errorf(rt.TypeErrorType, "Queue.get() takes 1 positional argument but %d were given", len(args)+len(kw)+1)
+			return nil, queueGetArgs.Check(args, kw)
 		}
 		return self.(*Queue).awaitGet(), nil
 	})
 	startMethod(QueueType, "get", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool, *rt.BaseException, *rt.BaseException) {
 		if len(args)+len(kw) > 0 {
-			return nil, nil, true, nil, rt.Errorf(rt.TypeErrorType, "Queue.get() takes 1 positional argument but %d were given", len(args)+len(kw)+1)
+			return nil, nil, true, nil, queueGetArgs.Check(args, kw)
 		}
 		q := self.(*Queue)
 		if len(q.items) > 0 { // the frame's first step, without the frame
