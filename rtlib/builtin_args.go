@@ -43,6 +43,10 @@ const (
 	// 2 positional arguments but 3 were given", "cast() got an unexpected
 	// keyword argument 'x'". params are its parameters, min of them required.
 	argsPython
+	// argsSlot is a slot wrapper called as a method (deque.__len__):
+	// "expected 0 arguments, got 1", "wrapper __len__() takes no keyword
+	// arguments".
+	argsSlot
 )
 
 // manyArgs is the max of a builtin that takes any number of positional
@@ -127,6 +131,11 @@ func (s *ArgSpec) fail(args []Object, kw []KwArg) *BaseException {
 		fname = s.kwFunc
 	}
 	switch s.style {
+	case argsSlot:
+		if len(kw) > 0 {
+			return Errorf(TypeErrorType, "wrapper %s() takes no keyword arguments", s.name)
+		}
+		return Errorf(TypeErrorType, "expected %d argument%s, got %d", s.min, plural(s.min), nargs)
 	case argsNoArgs:
 		if s.anyKw { // an Argument Clinic METH_METHOD function of no parameters
 			if nargs == 0 {
@@ -589,6 +598,12 @@ func (s *ArgSpec) posOnlyByName(kw []KwArg) *BaseException {
 // keywords (METH_O): "math.ceil() takes exactly one argument (0 given)".
 // name is as CPython prints it, with its module or class if it has one.
 func ArgsOne(name string) *ArgSpec { return oneArg(name) }
+
+// ArgsSlot is the spec of a slot wrapper of n arguments called as a
+// method, name its dunder: "expected 1 argument, got 0".
+func ArgsSlot(name string, n int) *ArgSpec {
+	return &ArgSpec{name: name, style: argsSlot, min: n, max: n}
+}
 
 // ArgsNone is the spec of a function of no arguments (METH_NOARGS).
 func ArgsNone(name string) *ArgSpec { return &ArgSpec{name: name, style: argsNoArgs} }
