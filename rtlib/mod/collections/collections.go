@@ -301,8 +301,18 @@ func init() {
 		return rt.NewList(out...), nil
 	})
 	method(counterType, "update", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) > 0 {
-			return rt.None, countInto(self.(*rt.Dict), args[0])
+		c := self.(*rt.Dict)
+		if len(args) > 0 && args[0] != rt.None {
+			if exc := countInto(c, args[0]); exc != nil {
+				return nil, exc
+			}
+		}
+		if len(kw) > 0 { // update(**kwds): counts by keyword
+			d := rt.NewDict()
+			for _, k := range kw {
+				d.SetStr(k.Name, k.Value)
+			}
+			return rt.None, countInto(c, d)
 		}
 		return rt.None, nil
 	})
@@ -393,9 +403,6 @@ func init() {
 		return last
 	}
 	method(orderedDictType, "move_to_end", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) < 1 {
-			return nil, rt.Errorf(rt.TypeErrorType, "move_to_end() missing required argument 'key' (pos 1)")
-		}
 		found, exc := self.(*rt.Dict).MoveToEnd(args[0], lastArg(args, kw, 1))
 		if exc == nil && !found {
 			exc = rt.NewException(rt.KeyErrorType, args[0])
@@ -446,10 +453,56 @@ func init() {
 		m.Dict.SetStr("defaultdict", defaultdictType)
 		m.Dict.SetStr("Counter", counterType)
 		m.Dict.SetStr("OrderedDict", orderedDictType)
+		applyMethodArgs()
 		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
 			"namedtuple": rt.ArgsPython("namedtuple", 2, "typename", "field_names").KwOnly("rename", "defaults", "module"),
 		})
 		return m, nil
+	})
+}
+
+// methodArgsApplied says whether applyMethodArgs has run.
+var methodArgsApplied bool
+
+// applyMethodArgs gives the methods of deque, Counter and OrderedDict the
+// argument checks of CPython's: deque's C methods (METH_O, METH_NOARGS,
+// rotate's UnpackTuple, slot wrappers), Counter's Python ones, OrderedDict's
+// Argument Clinic ones.
+func applyMethodArgs() {
+	if methodArgsApplied {
+		return
+	}
+	methodArgsApplied = true
+	dq := map[string]*rt.ArgSpec{
+		"rotate":       rt.ArgsPositional("deque.rotate", "deque.rotate", 0, 1),
+		"__getitem__":  rt.ArgsSlot("__getitem__", 1),
+		"__contains__": rt.ArgsSlot("__contains__", 1),
+		"__len__":      rt.ArgsSlot("__len__", 0),
+		"__iter__":     rt.ArgsSlot("__iter__", 0),
+	}
+	for _, n := range []string{"append", "appendleft", "extend", "extendleft", "count", "remove"} {
+		dq[n] = rt.ArgsOne("deque." + n)
+	}
+	for _, n := range []string{"pop", "popleft", "clear", "__reversed__"} {
+		dq[n] = rt.ArgsNone("deque." + n)
+	}
+	rt.ApplyMethodArgs(dequeType, dq)
+	py := func(name string, required int, params ...string) *rt.ArgSpec {
+		return rt.ArgsPython("Counter."+name, required, params...).Method()
+	}
+	rt.ApplyMethodArgs(counterType, map[string]*rt.ArgSpec{
+		"most_common": py("most_common", 0, "n"),
+		"update":      py("update", 0, "iterable").PosOnly(1).AnyKw(),
+		"elements":    py("elements", 0),
+		"total":       py("total", 0),
+		"__add__":     py("__add__", 1, "other"),
+		"__sub__":     py("__sub__", 1, "other"),
+		"__or__":      py("__or__", 1, "other"),
+		"__and__":     py("__and__", 1, "other"),
+	})
+	rt.ApplyMethodArgs(orderedDictType, map[string]*rt.ArgSpec{
+		"move_to_end": rt.ArgsClinic("move_to_end", 0, 1, 2, "key", "last"),
+		"popitem":     rt.ArgsClinic("popitem", 0, 0, 1, "last"),
 	})
 }
 
