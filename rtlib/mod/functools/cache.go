@@ -173,4 +173,8 @@ func init() {
 		}
 		return &cacheInfo{hits: rt.Int(c.hits), misses: rt.Int(c.misses), maxsize: ms, currsize: rt.Int(c.cache.Len())}, nil
 	}})
+	rt.ApplyMethodArgs(lruType, map[string]*rt.ArgSpec{
+		"cache_info":  rt.ArgsNone("_lru_cache_wrapper.cache_info"),
+		"cache_clear": rt.ArgsNone("_lru_cache_wrapper.cache_clear"),
+	})
 }
