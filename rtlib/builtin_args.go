@@ -716,16 +716,13 @@ func ApplyArgs(d *Dict, specs map[string]*ArgSpec) {
 			panic("rtlib: ApplyArgs: " + name + " has a one-argument form but does not take one argument")
 		}
 		fn := b.Fn
-		body := func(args []Object, kw []KwArg) (Object, *BaseException) {
-			args, kw = s.Positional(args, kw)
-			return fn(args, kw)
-		}
-		b.args, b.body = s, body
+		b.args, b.body, b.positional = s, fn, true
 		b.Fn = func(args []Object, kw []KwArg) (Object, *BaseException) {
 			if exc := s.check(args, kw); exc != nil {
 				return nil, exc
 			}
-			return body(args, kw)
+			args, kw = s.Positional(args, kw)
+			return fn(args, kw)
 		}
 	}
 }
@@ -743,16 +740,13 @@ func ApplyMethodArgs(t *Type, specs map[string]*ArgSpec) {
 			panic("rtlib: ApplyMethodArgs: no method " + t.Name + "." + name)
 		}
 		fn := m.Fn
-		body := func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-			args, kw = s.Positional(args, kw)
-			return fn(self, args, kw)
-		}
-		m.args, m.body = s, body
+		m.args, m.body, m.positional = s, fn, true
 		m.Fn = func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 			if exc := s.check(args, kw); exc != nil {
 				return nil, exc
 			}
-			return body(self, args, kw)
+			args, kw = s.Positional(args, kw)
+			return fn(self, args, kw)
 		}
 	}
 }
