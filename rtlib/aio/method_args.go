@@ -9,6 +9,50 @@ var (
 	queueGetArgs = rt.ArgsPython("Queue.get", 0).Method()
 )
 
+// The specs of the constructors, which the types' New functions check:
+// __init__ of the Python classes, _asyncio.Future's Argument Clinic.
+var (
+	lockNewArgs      = rt.ArgsPython("Lock.__init__", 0).Method()
+	eventNewArgs     = rt.ArgsPython("Event.__init__", 0).Method()
+	semNewArgs       = rt.ArgsPython("Semaphore.__init__", 0, "value").Method()
+	boundedNewArgs   = rt.ArgsPython("BoundedSemaphore.__init__", 0, "value").Method()
+	condNewArgs      = rt.ArgsPython("Condition.__init__", 0, "lock").Method()
+	queueNewArgs     = rt.ArgsPython("Queue.__init__", 0, "maxsize").Method()
+	taskGroupNewArgs = rt.ArgsPython("TaskGroup.__init__", 0).Method()
+	runnerNewArgs    = rt.ArgsPython("Runner.__init__", 0).KwOnly("debug", "loop_factory").Method()
+	futureNewArgs    = rt.ArgsClinic("Future", 0, 0, 0, "loop")
+	taskNewArgs      = rt.ArgsClinic("Task", 0, 1, 1, "coro", "loop", "name", "context", "eager_start")
+	timeoutNewArgs   = rt.ArgsPython("Timeout.__init__", 1, "when").Method()
+)
+
+// Task(coro, *, name=None, …) and Timeout(when), the classes called
+// directly; the loop, context and eager_start a task may be given are not
+// used: it runs on the running loop, in a copy of the current context.
+func init() {
+	TaskType.New = func(_ *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := taskNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
+		coro, _ := kwOrArg(args, kw, 0, "coro")
+		name, ok := kwOrArg(nil, kw, 0, "name")
+		if !ok {
+			name = rt.None
+		}
+		l, exc := needLoop()
+		if exc != nil {
+			return nil, exc
+		}
+		return NewTask(l, coro, name)
+	}
+	TimeoutType.New = func(_ *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := timeoutNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
+		when, _ := kwOrArg(args, kw, 0, "when")
+		return &Timeout{when: when}, nil
+	}
+}
+
 // methodArgsApplied says whether applyMethodArgs has run (newModule runs
 // it once, after registerThreads has given the loop run_in_executor).
 var methodArgsApplied bool

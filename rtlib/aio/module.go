@@ -63,6 +63,9 @@ func kwOrArg(args []rt.Object, kw []rt.KwArg, i int, name string) (rt.Object, bo
 
 func init() {
 	FutureType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := futureNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
 		l := running
 		if l == nil {
 			return nil, rt.Errorf(rt.RuntimeErrorType, "no running event loop")

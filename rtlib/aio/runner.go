@@ -72,7 +72,12 @@ func (r *Runner) close() *rt.BaseException {
 }
 
 func init() {
-	RunnerType.New = func(*rt.Type, []rt.Object, []rt.KwArg) (rt.Object, *rt.BaseException) { return &Runner{}, nil }
+	RunnerType.New = func(_ *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := runnerNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
+		return &Runner{}, nil
+	}
 	method(RunnerType, "run", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		if len(args) != 1 {
 			return nil, rt.Errorf(rt.TypeErrorType, "Runner.run() takes 1 positional argument")

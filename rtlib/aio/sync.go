@@ -678,7 +678,12 @@ func (f resumableFunc) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Obje
 }
 
 func init() {
-	LockType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) { return &Lock{}, nil }
+	LockType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := lockNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
+		return &Lock{}, nil
+	}
 	noArgsMethod(LockType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Lock).acquire(), nil })
 	noArgsMethod(LockType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Lock).release() })
 	noArgsMethod(LockType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Lock).locked), nil })
@@ -689,14 +694,26 @@ func init() {
 		return aexitRelease(self.(*Lock).release), nil
 	})
 
-	EventType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) { return &Event{}, nil }
+	EventType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := eventNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
+		return &Event{}, nil
+	}
 	noArgsMethod(EventType, "set", func(self rt.Object) (rt.Object, *rt.BaseException) { self.(*Event).set(); return rt.None, nil })
 	noArgsMethod(EventType, "clear", func(self rt.Object) (rt.Object, *rt.BaseException) { self.(*Event).value = false; return rt.None, nil })
 	noArgsMethod(EventType, "is_set", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Event).value), nil })
 	noArgsMethod(EventType, "wait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Event).wait(), nil })
 
 	newSem := func(bounded bool) func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		spec := semNewArgs
+		if bounded {
+			spec = boundedNewArgs
+		}
 		return func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if exc := spec.Check(args, kw); exc != nil {
+				return nil, exc
+			}
 			v := intArg(args, kw, 0, "value", 1)
 			if v < 0 {
 				return nil, rt.Errorf(rt.ValueErrorType, "Semaphore initial value must be >= 0")
@@ -722,6 +739,9 @@ func init() {
 	asyncWithAwaits()
 
 	ConditionType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := condNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
 		c := &Condition{lock: &Lock{}}
 		if v, ok := kwOrArg(args, kw, 0, "lock"); ok && v != rt.None {
 			lk, ok := v.(*Lock)
@@ -753,6 +773,9 @@ func init() {
 	})
 
 	newQueue := func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := queueNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
 		return &Queue{class: t, maxsize: intArg(args, kw, 0, "maxsize", 0), finished: &Event{value: true}}, nil
 	}
 	for _, t := range []*rt.Type{QueueType, PriorityQueueType, LifoQueueType} {
