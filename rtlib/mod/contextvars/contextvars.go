@@ -111,6 +111,9 @@ func init() {
 	generic := &rt.Meta{Name: "type", GetItem: func(t *rt.Type, key rt.Object) (rt.Object, *rt.BaseException) { return t, nil }}
 	varType.Meta = generic
 	tokenType.Meta = generic
+	tokenType.New = func(*rt.Type, []rt.Object, []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return nil, rt.Errorf(rt.RuntimeErrorType, "Tokens can only be created by ContextVars")
+	}
 	varType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		// PyArg_ParseTupleAndKeywords("U|$O:ContextVar", {"name", "default"}).
 		switch {
