@@ -55,8 +55,10 @@ const manyArgs = math.MaxInt32
 
 // ArgSpec is how a Go function called from Python checks its arguments,
 // in the words of the CPython parser it imitates. Modules make theirs with
-// ArgsOne, ArgsPositional, ArgsClinic and ArgsPython, and wrap their
-// functions with WithArgs.
+// ArgsNone, ArgsOne, ArgsPositional, ArgsClinic, ArgsPython and ArgsSlot,
+// and give them to their functions with ApplyArgs, to their types'
+// methods with ApplyMethodArgs, or call Check themselves (a type's New, an
+// Await form).
 type ArgSpec struct {
 	name  string
 	style argStyle
