@@ -753,6 +753,10 @@ func ApplyMethodArgs(t *Type, specs map[string]*ArgSpec) {
 	}
 }
 
+// Spec is the argument spec the method was given (by defMethod or
+// ApplyMethodArgs), or nil.
+func (m *Method) Spec() *ArgSpec { return m.args }
+
 // Spec is the argument spec the builtin was given (by defBuiltin or
 // ApplyArgs), or nil.
 func (b *Builtin) Spec() *ArgSpec { return b.args }

@@ -85,3 +85,26 @@ func TestModuleArgSpecsComplete(t *testing.T) {
 		})
 	}
 }
+
+// TestModuleMethodSpecsComplete: every public Go method of the classes the
+// runtime's modules export has an argument spec (rt.ApplyMethodArgs).
+func TestModuleMethodSpecsComplete(t *testing.T) {
+	for _, mn := range []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
+		"itertools", "math", "operator", "random", "sys", "time", "typing"} {
+		m, _ := rt.Import(mn)
+		m.(*rt.Module).Dict.Items(func(k, v rt.Object) {
+			typ, ok := v.(*rt.Type)
+			if !ok {
+				return
+			}
+			typ.Dict.Items(func(mk, mv rt.Object) {
+				name := string(mk.(rt.Str))
+				// StrEnum's str methods pass their arguments to str's.
+				if meth, ok := mv.(*rt.Method); ok && meth.Spec() == nil && (name[0] != '_' || name == "__aexit__") &&
+					typ.Name != "StrEnum" {
+					t.Errorf("%s.%s.%s has no argument spec", mn, typ.Name, name)
+				}
+			})
+		})
+	}
+}
