@@ -145,6 +145,11 @@ func applyMethodArgs() {
 		"__aenter__": py("_ContextManagerMixin.__aenter__", 0),
 		"__aexit__":  mixinExit,
 	})
+	rt.ApplyMethodArgs(RunnerType, map[string]*rt.ArgSpec{
+		"run":      py("Runner.run", 1, "coro").KwOnly("context"),
+		"close":    py("Runner.close", 0),
+		"get_loop": py("Runner.get_loop", 0),
+	})
 	rt.ApplyMethodArgs(TaskGroupType, map[string]*rt.ArgSpec{
 		"create_task": py("TaskGroup.create_task", 1, "coro").KwOnly("name", "context"),
 		"__aenter__":  py("TaskGroup.__aenter__", 0),

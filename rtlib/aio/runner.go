@@ -79,9 +79,6 @@ func init() {
 		return &Runner{}, nil
 	}
 	method(RunnerType, "run", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) != 1 {
-			return nil, rt.Errorf(rt.TypeErrorType, "Runner.run() takes 1 positional argument")
-		}
 		return self.(*Runner).run(args[0])
 	})
 	noArgsMethod(RunnerType, "close", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Runner).close() })

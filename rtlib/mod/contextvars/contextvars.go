@@ -188,10 +188,11 @@ func init() {
 		return &rt.Context{}, nil
 	}
 	rt.DefMethod(ctxT, "run", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) == 0 {
-			return nil, rt.Errorf(rt.TypeErrorType, "run() missing 1 required positional argument")
-		}
 		return self.(*rt.Context).Run(args[0], args[1:], kw)
+	})
+	// context_run: the callable, then its own arguments.
+	rt.ApplyMethodArgs(ctxT, map[string]*rt.ArgSpec{
+		"run": rt.ArgsPositional("run", "", 1, -1).AnyKw().FewMessage("run() missing 1 required positional argument"),
 	})
 	method(ctxT, "copy", rt.ArgsNone("Context.copy"), func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
 		return self.(*rt.Context).Copy(), nil
