@@ -1185,7 +1185,12 @@ func (fg *funcGen) makeClass(b *ir.Block, in *ir.Instr) []jen.Code {
 		jen.Id("ns").Op(":=").Qual(rtPath, "NewDict").Call(),
 		jen.Id("ns").Dot("SetStr").Call(jen.Lit("__module__"), jen.Qual(rtPath, "Str").Call(jen.Lit("__main__"))),
 		jen.Id("ns").Dot("SetStr").Call(jen.Lit("__qualname__"), jen.Qual(rtPath, "Str").Call(jen.Lit(child.Qualname))),
+		// The class body is a frame of its own, counted against the
+		// recursion limit as CPython counts it.
+		jen.Id("e0").Op(":=").Qual(rtPath, "EnterCall").Call(),
+		fg.onErr(b, in.Line, "e0"),
 		jen.List(jen.Id("cell"), jen.Id("e")).Op(":=").Id(child.GoName).Call(cells...),
+		jen.Qual(rtPath, "LeaveCall").Call(),
 		fg.onErr(b, in.Line, "e"),
 		jen.List(jen.Id("cls"), jen.Id("e2")).Op(":=").Qual(rtPath, "BuildClass").Call(jen.Lit(in.Name), jen.Lit(child.Qualname), basesSlice, jen.Id("ns"), jen.Nil()),
 		fg.onErr(b, in.Line, "e2"),
