@@ -50,6 +50,21 @@ func EnterCall() *BaseException {
 	return nil
 }
 
+// EnterFrames counts n frames of CPython's Python code that the runtime
+// runs in Go (asyncio.run's event loop), so that the depth of the code
+// they call is CPython's: RecursionError if they would pass
+// RecursionLimit. LeaveFrames(n) ends them.
+func EnterFrames(n int) *BaseException {
+	if callDepth+n > RecursionLimit {
+		return Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	callDepth += n
+	return nil
+}
+
+// LeaveFrames ends the frames begun with EnterFrames(n).
+func LeaveFrames(n int) { callDepth -= n }
+
 // LeaveCall ends a call begun with EnterCall.
 func LeaveCall() { callDepth-- }
 

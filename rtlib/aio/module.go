@@ -293,6 +293,12 @@ func asyncioRun(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 		rep, _ := rt.Repr(args[0])
 		return nil, rt.Errorf(rt.ValueErrorType, "a coroutine was expected, got %s", rep)
 	}
+	// CPython runs a task's step under six frames of asyncio: run,
+	// Runner.run, run_until_complete, run_forever, _run_once, Handle._run.
+	if exc := rt.EnterFrames(runFrames); exc != nil {
+		return nil, exc
+	}
+	defer rt.LeaveFrames(runFrames)
 	l := NewLoop()
 	setRunning(l)
 	defer setRunning(nil)
@@ -305,6 +311,11 @@ func asyncioRun(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 	l.waitThreads()
 	return res, err
 }
+
+// runFrames is how many Python frames of CPython's asyncio lie between
+// asyncio.run's caller and a task's coroutine (or a loop callback); a
+// Runner's run has one fewer.
+const runFrames = 6
 
 // cancelAllTasks is runners._cancel_all_tasks.
 func cancelAllTasks(l *Loop) {

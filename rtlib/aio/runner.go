@@ -50,6 +50,10 @@ func (r *Runner) run(coroObj rt.Object) (rt.Object, *rt.BaseException) {
 	if exc := r.lazyInit(); exc != nil {
 		return nil, exc
 	}
+	if exc := rt.EnterFrames(runFrames - 1); exc != nil {
+		return nil, exc
+	}
+	defer rt.LeaveFrames(runFrames - 1)
 	setRunning(r.loop)
 	defer setRunning(nil)
 	task, exc := NewTask(r.loop, coroObj, rt.None)
