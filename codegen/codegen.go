@@ -259,6 +259,9 @@ type funcGen struct {
 	// after it reads, mapped to that OpGetAwaitable's Dst: the pair is
 	// emitted as one rt.AwaitMethod.
 	awaitDst map[*ir.Instr]ir.Temp
+	// embeddedAw are the awaited temporaries that hold an embedded frame
+	// (embeddedAwait): resuming one nests a frame of the recursion depth.
+	embeddedAw map[ir.Temp]bool
 	// started: blocks whose fused call also takes the await's first step.
 	started map[*ir.Block]bool
 	subs    map[*ir.Func]bool // callees whose frames this frame embeds
@@ -486,12 +489,16 @@ func fusedAwaits(f *ir.Func) map[*ir.Instr]ir.Temp {
 // (a direct await only where its callee's frame can be embedded).
 func (fg *funcGen) findAwaitMethods() {
 	fg.awaitDst = map[*ir.Instr]ir.Temp{}
+	fg.embeddedAw = map[ir.Temp]bool{}
 	if !fg.frame {
 		return
 	}
 	for in, dst := range fusedAwaits(fg.f) {
 		if !directAwait(in) || fg.g.embed[in] {
 			fg.awaitDst[in] = dst
+		}
+		if directAwait(in) && fg.g.embed[in] {
+			fg.embeddedAw[dst] = true
 		}
 	}
 }
@@ -1186,7 +1193,12 @@ func (fg *funcGen) makeClass(b *ir.Block, in *ir.Instr) []jen.Code {
 		jen.Id("ns").Op(":=").Qual(rtPath, "NewDict").Call(),
 		jen.Id("ns").Dot("SetStr").Call(jen.Lit("__module__"), jen.Qual(rtPath, "Str").Call(jen.Lit("__main__"))),
 		jen.Id("ns").Dot("SetStr").Call(jen.Lit("__qualname__"), jen.Qual(rtPath, "Str").Call(jen.Lit(child.Qualname))),
+		// The class body is a frame of its own, counted against the
+		// recursion limit as CPython counts it.
+		jen.Id("e0").Op(":=").Qual(rtPath, "EnterCall").Call(),
+		fg.onErr(b, in.Line, "e0"),
 		jen.List(jen.Id("cell"), jen.Id("e")).Op(":=").Id(child.GoName).Call(cells...),
+		jen.Qual(rtPath, "LeaveCall").Call(),
 		fg.onErr(b, in.Line, "e"),
 		jen.List(jen.Id("cls"), jen.Id("e2")).Op(":=").Qual(rtPath, "BuildClass").Call(jen.Lit(in.Name), jen.Lit(child.Qualname), basesSlice, jen.Id("ns"), jen.Nil()),
 		fg.onErr(b, in.Line, "e2"),
@@ -1356,8 +1368,22 @@ func (fg *funcGen) resumePoint(b *ir.Block) stateOut {
 			jen.Goto().Id(fmt.Sprintf("b%d", t.Target.ID)),
 		)}
 	}
-	code := jen.Block(append(bare,
+	resume := []jen.Code{
 		jen.List(jen.Id("v"), jen.Id("done"), jen.Id("e")).Op(":=").Add(aw).Dot("Resume").Call(jen.Id("sent"), jen.Id("thrown")),
+	}
+	if tv, ok := t.Value.(ir.Temp); ok && fg.embeddedAw[tv] {
+		// An embedded frame runs as its coroutine would: one frame deeper
+		// (a coroutine object's Resume counts its own).
+		resume = []jen.Code{
+			jen.If(jen.Id("e0").Op(":=").Qual(rtPath, "EnterCall").Call(), jen.Id("e0").Op("!=").Nil()).Block(
+				fg.ref(t.Value).(*jen.Statement).Clone().Op("=").Nil(),
+				jen.Id("exc").Op("=").Id("e0"), jen.Id("line").Op("=").Lit(t.Line), jen.Goto().Id(fg.handler(b)),
+			),
+			resume[0],
+			jen.Qual(rtPath, "LeaveCall").Call(),
+		}
+	}
+	code := jen.Block(append(append(bare, resume...),
 		jen.If(jen.Op("!").Id("done")).Block(
 			jen.Id("f").Dot("state").Op("=").Lit(st),
 			jen.Return(jen.Id("v"), jen.False(), jen.Nil()),

@@ -43,6 +43,10 @@ const (
 	// 2 positional arguments but 3 were given", "cast() got an unexpected
 	// keyword argument 'x'". params are its parameters, min of them required.
 	argsPython
+	// argsSlot is a slot wrapper called as a method (deque.__len__):
+	// "expected 0 arguments, got 1", "wrapper __len__() takes no keyword
+	// arguments".
+	argsSlot
 )
 
 // manyArgs is the max of a builtin that takes any number of positional
@@ -51,8 +55,10 @@ const manyArgs = math.MaxInt32
 
 // ArgSpec is how a Go function called from Python checks its arguments,
 // in the words of the CPython parser it imitates. Modules make theirs with
-// ArgsOne, ArgsPositional, ArgsClinic and ArgsPython, and wrap their
-// functions with WithArgs.
+// ArgsNone, ArgsOne, ArgsPositional, ArgsClinic, ArgsPython and ArgsSlot,
+// and give them to their functions with ApplyArgs, to their types'
+// methods with ApplyMethodArgs, or call Check themselves (a type's New, an
+// Await form).
 type ArgSpec struct {
 	name  string
 	style argStyle
@@ -78,6 +84,9 @@ type ArgSpec struct {
 	// fewMsg replaces the message for too few positional arguments (map's
 	// "map() must have at least two arguments.").
 	fewMsg string
+	// pyPosOnly is how many of a Python function's params are
+	// positional-only (argsPython: "def cache(user_function, /)").
+	pyPosOnly int
 }
 
 // oneArg is the spec of a METH_O builtin.
@@ -124,7 +133,18 @@ func (s *ArgSpec) fail(args []Object, kw []KwArg) *BaseException {
 		fname = s.kwFunc
 	}
 	switch s.style {
+	case argsSlot:
+		if len(kw) > 0 {
+			return Errorf(TypeErrorType, "wrapper %s() takes no keyword arguments", s.name)
+		}
+		return Errorf(TypeErrorType, "expected %d argument%s, got %d", s.min, plural(s.min), nargs)
 	case argsNoArgs:
+		if s.anyKw { // an Argument Clinic METH_METHOD function of no parameters
+			if nargs == 0 {
+				return nil
+			}
+			return Errorf(TypeErrorType, "%s() takes no arguments", s.name)
+		}
 		if len(kw) > 0 {
 			return Errorf(TypeErrorType, "%s() takes no keyword arguments", s.name)
 		}
@@ -506,16 +526,21 @@ var methodArgs = func() map[string]*ArgSpec {
 
 // failPython is the check of a call of a Python function (ceval.c's
 // initialize_locals): keywords first, then too many positional arguments,
-// then missing ones.
+// then missing ones. A function with *args has max manyArgs, one with
+// **kwargs anyKw.
 func (s *ArgSpec) failPython(args []Object, kw []KwArg) *BaseException {
 	for _, k := range kw {
-		i := -1
-		for j, p := range s.params {
-			if p == k.Name {
-				i = j
-			}
+		i := indexOf(s.params, k.Name)
+		if i < s.pyPosOnly {
+			i = -1
 		}
 		if i < 0 && !hasName(s.kwOnly, k.Name) {
+			if s.anyKw {
+				continue
+			}
+			if exc := s.posOnlyByName(kw); exc != nil {
+				return exc
+			}
 			return Errorf(TypeErrorType, "%s() got an unexpected keyword argument '%s'", s.name, k.Name)
 		}
 		if i >= 0 && i < len(args) {
@@ -528,36 +553,59 @@ func (s *ArgSpec) failPython(args []Object, kw []KwArg) *BaseException {
 		if n == 1 {
 			given = "was"
 		}
+		takes := fmt.Sprintf("%d positional argument%s", hi, plural(hi))
 		if lo < hi {
-			return Errorf(TypeErrorType, "%s() takes from %d to %d positional arguments but %d %s given", s.name, lo, hi, n, given)
+			takes = fmt.Sprintf("from %d to %d positional arguments", lo, hi)
 		}
-		return Errorf(TypeErrorType, "%s() takes %d positional argument%s but %d %s given", s.name, hi, plural(hi), n, given)
+		kwGiven := 0
+		for _, k := range kw {
+			if hasName(s.kwOnly, k.Name) {
+				kwGiven++
+			}
+		}
+		if kwGiven > 0 {
+			return Errorf(TypeErrorType, "%s() takes %s but %d positional argument%s (and %d keyword-only argument%s) were given",
+				s.name, takes, n, plural(n), kwGiven, plural(kwGiven))
+		}
+		return Errorf(TypeErrorType, "%s() takes %s but %d %s given", s.name, takes, n, given)
 	}
 	var missing []string
 	for i := len(args); i < s.min; i++ {
-		if _, ok := kwarg(kw, s.params[i]); !ok {
+		if _, ok := kwarg(kw, s.params[i]); !ok || i < s.pyPosOnly {
 			missing = append(missing, "'"+s.params[i]+"'")
 		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
-	var list string
-	switch n := len(missing); n {
-	case 1:
-		list = missing[0]
-	case 2:
-		list = missing[0] + " and " + missing[1]
-	default:
-		list = strings.Join(missing[:n-1], ", ") + ", and " + missing[n-1]
+	return missingError(s.name, "positional", missing)
+}
+
+// posOnlyByName is CPython's error for a call of a Python function without
+// **kwargs that gives positional-only parameters by keyword, or nil.
+func (s *ArgSpec) posOnlyByName(kw []KwArg) *BaseException {
+	var names []string
+	for _, p := range s.params[:s.pyPosOnly] {
+		if _, ok := kwarg(kw, p); ok {
+			names = append(names, p)
+		}
 	}
-	return Errorf(TypeErrorType, "%s() missing %d required positional argument%s: %s", s.name, len(missing), plural(len(missing)), list)
+	if len(names) == 0 {
+		return nil
+	}
+	return Errorf(TypeErrorType, "%s() got some positional-only arguments passed as keyword arguments: '%s'", s.name, strings.Join(names, ", "))
 }
 
 // ArgsOne is the spec of a function of exactly one argument and no
 // keywords (METH_O): "math.ceil() takes exactly one argument (0 given)".
 // name is as CPython prints it, with its module or class if it has one.
 func ArgsOne(name string) *ArgSpec { return oneArg(name) }
+
+// ArgsSlot is the spec of a slot wrapper of n arguments called as a
+// method, name its dunder: "expected 1 argument, got 0".
+func ArgsSlot(name string, n int) *ArgSpec {
+	return &ArgSpec{name: name, style: argsSlot, min: n, max: n}
+}
 
 // ArgsNone is the spec of a function of no arguments (METH_NOARGS).
 func ArgsNone(name string) *ArgSpec { return &ArgSpec{name: name, style: argsNoArgs} }
@@ -595,6 +643,27 @@ func (s *ArgSpec) Method() *ArgSpec { s.self = 1; return s }
 // KwOnly adds keyword-only parameters to a Python-style spec.
 func (s *ArgSpec) KwOnly(names ...string) *ArgSpec { s.kwOnly = names; return s }
 
+// PosOnly makes the first n parameters of a Python-style spec
+// positional-only (def f(a, /)): "f() got some positional-only arguments
+// passed as keyword arguments: 'a'".
+func (s *ArgSpec) PosOnly(n int) *ArgSpec { s.pyPosOnly = n; return s }
+
+// VarArgs lets a Python-style spec take any number of positional
+// arguments (def f(*args)).
+func (s *ArgSpec) VarArgs() *ArgSpec { s.max = manyArgs; return s }
+
+// AnyKw lets a spec take any keyword argument, left to the function to
+// read: a Python function's **kwargs, or a C function that parses its
+// keywords itself (functools.partial). On ArgsNone it is Argument Clinic's
+// METH_METHOD function of no parameters (Future.exception), which ignores
+// keywords and says "exception() takes no arguments" for positional ones.
+func (s *ArgSpec) AnyKw() *ArgSpec { s.anyKw = true; return s }
+
+// FewMessage sets the message of a positional-style spec (ArgsPositional)
+// for too few positional arguments, where the C function words its own
+// ("methodcaller needs at least one argument, the method name").
+func (s *ArgSpec) FewMessage(msg string) *ArgSpec { s.fewMsg = msg; return s }
+
 // Positional is a call that Check accepted with its keyword arguments for
 // parameters that may be given by position (the first max) moved into args, up to the last
 // one given (those must all be given: a parameter skipped before it would be
@@ -606,7 +675,7 @@ func (s *ArgSpec) Positional(args []Object, kw []KwArg) (pos []Object, rest []Kw
 	pos = append([]Object(nil), args...)
 	for i := len(args); i < s.max; i++ {
 		j := i - s.posOnly
-		if j < 0 || j >= len(s.params) {
+		if j < s.pyPosOnly || j >= len(s.params) {
 			break
 		}
 		v, ok := kwarg(kw, s.params[j])
@@ -616,7 +685,7 @@ func (s *ArgSpec) Positional(args []Object, kw []KwArg) (pos []Object, rest []Kw
 		pos = append(pos, v)
 	}
 	for _, k := range kw {
-		if i := indexOf(s.params, k.Name); i < 0 || i+s.posOnly >= len(pos) {
+		if i := indexOf(s.params, k.Name); i < 0 || i < s.pyPosOnly || i+s.posOnly >= len(pos) {
 			rest = append(rest, k)
 		}
 	}
@@ -634,7 +703,10 @@ func indexOf(names []string, name string) int {
 
 // ApplyArgs wraps each builtin function of a module's dict named in specs
 // in its spec's check; the function gets the parameters that may be given by
-// position in args (Positional).
+// position in args (Positional). Only calls through Fn are checked: a
+// builtin's Await and Start forms must check their arguments themselves
+// (their common calls before any Check), and a one-argument form (Fn1,
+// StartFloat) is only for a spec that takes one positional argument.
 func ApplyArgs(d *Dict, specs map[string]*ArgSpec) {
 	for name, s := range specs {
 		v, ok := d.GetStr(name)
@@ -642,7 +714,11 @@ func ApplyArgs(d *Dict, specs map[string]*ArgSpec) {
 		if !ok || !isB {
 			panic("rtlib: ApplyArgs: no builtin " + name)
 		}
+		if (b.Fn1 != nil || b.StartFloat != nil) && s.check([]Object{None}, nil) != nil {
+			panic("rtlib: ApplyArgs: " + name + " has a one-argument form but does not take one argument")
+		}
 		fn := b.Fn
+		b.args, b.body, b.positional = s, fn, true
 		b.Fn = func(args []Object, kw []KwArg) (Object, *BaseException) {
 			if exc := s.check(args, kw); exc != nil {
 				return nil, exc
@@ -652,6 +728,38 @@ func ApplyArgs(d *Dict, specs map[string]*ArgSpec) {
 		}
 	}
 }
+
+// ApplyMethodArgs wraps each Go method of t named in specs in its spec's
+// check, as ApplyArgs does a module's functions: the method gets the
+// parameters that may be given by position in args. Only calls through Fn
+// are checked: a method's Await and Start forms must check their arguments
+// themselves.
+func ApplyMethodArgs(t *Type, specs map[string]*ArgSpec) {
+	for name, s := range specs {
+		v, _ := t.Dict.GetStr(name)
+		m, ok := v.(*Method)
+		if !ok {
+			panic("rtlib: ApplyMethodArgs: no method " + t.Name + "." + name)
+		}
+		fn := m.Fn
+		m.args, m.body, m.positional = s, fn, true
+		m.Fn = func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+			if exc := s.check(args, kw); exc != nil {
+				return nil, exc
+			}
+			args, kw = s.Positional(args, kw)
+			return fn(self, args, kw)
+		}
+	}
+}
+
+// Spec is the argument spec the method was given (by defMethod or
+// ApplyMethodArgs), or nil.
+func (m *Method) Spec() *ArgSpec { return m.args }
+
+// Spec is the argument spec the builtin was given (by defBuiltin or
+// ApplyArgs), or nil.
+func (b *Builtin) Spec() *ArgSpec { return b.args }
 
 // Check returns the TypeError CPython raises for a call with args and kw,
 // or nil.

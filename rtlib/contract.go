@@ -75,11 +75,14 @@ type Builtin struct {
 	// now a bare yield with None after it (asyncio.sleep(0) while a loop
 	// runs): the awaiting frame then yields itself (AttrCache.Yield0Hit).
 	Yield0 *bool
-	// args and body, when set (defBuiltin), are the argument check Fn
-	// makes and the body it then runs: Call checks inline and calls body,
-	// without Fn's extra call.
-	args *ArgSpec
-	body func(args []Object, kw []KwArg) (Object, *BaseException)
+	// args and body, when set (defBuiltin, ApplyArgs), are the argument
+	// check Fn makes and the body it then runs: Call checks inline and
+	// calls body, without Fn's extra call. positional says that body takes
+	// the keyword arguments for positional parameters in args
+	// (ArgSpec.Positional, ApplyArgs).
+	args       *ArgSpec
+	body       func(args []Object, kw []KwArg) (Object, *BaseException)
+	positional bool
 }
 
 // call is b.Fn(args, kw).
@@ -88,6 +91,9 @@ func (b *Builtin) call(args []Object, kw []KwArg) (Object, *BaseException) {
 		if len(kw) != 0 || uint(len(args)-s.min) > uint(s.max-s.min) {
 			if exc := s.fail(args, kw); exc != nil {
 				return nil, exc
+			}
+			if b.positional {
+				args, kw = s.Positional(args, kw)
 			}
 		}
 		return b.body(args, kw)
@@ -109,11 +115,13 @@ type Method struct {
 	// Start, if set, is Await and the first step in one (see
 	// Builtin.Start and AwaitMethodStart).
 	Start func(self Object, args []Object, kw []KwArg) (aw Resumable, v Object, done bool, exc, err *BaseException)
-	// args and body, when set (defMethod), are the argument check Fn
-	// makes and the body it then runs: the runtime's own calls check
-	// inline and call body, without Fn's extra call.
-	args *ArgSpec
-	body func(self Object, args []Object, kw []KwArg) (Object, *BaseException)
+	// args and body, when set (defMethod, ApplyMethodArgs), are the
+	// argument check Fn makes and the body it then runs: the runtime's own
+	// calls check inline and call body, without Fn's extra call.
+	// positional is as Builtin's.
+	args       *ArgSpec
+	body       func(self Object, args []Object, kw []KwArg) (Object, *BaseException)
+	positional bool
 }
 
 // call is m.Fn(self, args, kw).
@@ -122,6 +130,9 @@ func (m *Method) call(self Object, args []Object, kw []KwArg) (Object, *BaseExce
 		if len(kw) != 0 || uint(len(args)-s.min) > uint(s.max-s.min) {
 			if exc := s.fail(args, kw); exc != nil {
 				return nil, exc
+			}
+			if m.positional {
+				args, kw = s.Positional(args, kw)
 			}
 		}
 		return m.body(self, args, kw)

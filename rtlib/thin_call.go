@@ -30,7 +30,14 @@ func (*Method) Type() *Type { return BuiltinType }
 // functions nest before RecursionError (instead of overflowing Go's stack).
 var RecursionLimit = 1000
 
-var callDepth int
+// callDepth is how deep calls of Python functions nest: CPython's
+// recursion depth, which counts the module's own frame, so it starts at 1.
+var callDepth = 1
+
+// CallDepth is CPython's recursion depth at this point: 1 in module-level
+// code, 2 in a function it calls (sys.setrecursionlimit refuses a limit
+// no greater).
+func CallDepth() int { return callDepth }
 
 // EnterCall counts a call of a Python function made directly by generated
 // code (not through Call): RecursionError once RecursionLimit calls nest.
@@ -42,6 +49,21 @@ func EnterCall() *BaseException {
 	callDepth++
 	return nil
 }
+
+// EnterFrames counts n frames of CPython's Python code that the runtime
+// runs in Go (asyncio.run's event loop), so that the depth of the code
+// they call is CPython's: RecursionError if they would pass
+// RecursionLimit. LeaveFrames(n) ends them.
+func EnterFrames(n int) *BaseException {
+	if callDepth+n > RecursionLimit {
+		return Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+	}
+	callDepth += n
+	return nil
+}
+
+// LeaveFrames ends the frames begun with EnterFrames(n).
+func LeaveFrames(n int) { callDepth -= n }
 
 // LeaveCall ends a call begun with EnterCall.
 func LeaveCall() { callDepth-- }

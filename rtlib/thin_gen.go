@@ -37,9 +37,16 @@ func (g *Generator) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 	if !g.started && sent != nil && sent != None && thrown == nil {
 		return nil, true, Errorf(TypeErrorType, "can't send non-None value to a just-started generator")
 	}
+	// The generator's frame nests on its caller's, as CPython counts it:
+	// a generator recursing through yield from meets RecursionError.
+	if callDepth >= RecursionLimit {
+		return nil, true, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
+	}
 	g.started = true
 	g.running = true
+	callDepth++
 	v, done, exc := g.Body.Resume(sent, thrown)
+	callDepth--
 	g.running = false
 	if done {
 		g.done = true

@@ -63,6 +63,9 @@ func kwOrArg(args []rt.Object, kw []rt.KwArg, i int, name string) (rt.Object, bo
 
 func init() {
 	FutureType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := futureNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
 		l := running
 		if l == nil {
 			return nil, rt.Errorf(rt.RuntimeErrorType, "no running event loop")
@@ -113,6 +116,13 @@ func init() {
 		method(t, "remove_done_callback", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			n := futureOf(self).RemoveDoneCallback(func(cb *doneCallback) bool { return cb.py != nil && rt.Is(cb.py, args[0]) })
 			return rt.Int(n), nil
+		})
+	}
+	// A task's result is its coroutine's: _asyncio's Task refuses both.
+	for _, n := range []string{"set_result", "set_exception"} {
+		msg := "Task does not support " + n + " operation"
+		method(TaskType, n, func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return nil, rt.Errorf(rt.RuntimeErrorType, "%s", msg)
 		})
 	}
 	method(TaskType, "get_name", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
@@ -186,9 +196,6 @@ func newModule() (*rt.Module, *rt.BaseException) {
 		if !ok {
 			name = rt.None
 		}
-		if len(args) != 1 {
-			return nil, rt.Errorf(rt.TypeErrorType, "create_task() takes exactly 1 positional argument (%d given)", len(args))
-		}
 		return NewTask(l, args[0], name)
 	}, Fn1: func(coro rt.Object) (rt.Object, *rt.BaseException) {
 		l, exc := needLoop()
@@ -227,8 +234,41 @@ func newModule() (*rt.Module, *rt.BaseException) {
 		}
 		return l.current, nil
 	})
+	rt.ApplyArgs(m.Dict, moduleArgs)
+	applyMethodArgs()
 	return m, nil
 }
+
+// moduleArgs are the argument specs of asyncio's functions: defs in
+// CPython's asyncio package, but for the _asyncio functions in C
+// (current_task, get_running_loop, get_event_loop).
+var moduleArgs = map[string]*rt.ArgSpec{
+	"run":                 rt.ArgsPython("run", 1, "main").KwOnly("debug"),
+	"sleep":               sleepSpec,
+	"create_task":         rt.ArgsPython("create_task", 1, "coro").KwOnly("name", "context"),
+	"ensure_future":       rt.ArgsPython("ensure_future", 1, "coro_or_future").KwOnly("loop"),
+	"gather":              gatherSpec,
+	"wait_for":            rt.ArgsPython("wait_for", 2, "fut", "timeout"),
+	"current_task":        rt.ArgsClinic("current_task", 0, 0, 1, "loop"),
+	"get_running_loop":    rt.ArgsNone("_asyncio.get_running_loop"),
+	"get_event_loop":      rt.ArgsNone("_asyncio.get_event_loop"),
+	"wait":                rt.ArgsPython("wait", 1, "fs").KwOnly("timeout", "return_when"),
+	"as_completed":        rt.ArgsPython("as_completed", 1, "fs").KwOnly("timeout"),
+	"shield":              rt.ArgsPython("shield", 1, "arg"),
+	"timeout":             rt.ArgsPython("timeout", 1, "delay"),
+	"timeout_at":          rt.ArgsPython("timeout_at", 1, "when"),
+	"to_thread":           rt.ArgsPython("to_thread", 1, "func").PosOnly(1).VarArgs().AnyKw(),
+	"all_tasks":           rt.ArgsPython("all_tasks", 0, "loop"),
+	"iscoroutine":         rt.ArgsPython("iscoroutine", 1, "obj"),
+	"iscoroutinefunction": rt.ArgsPython("iscoroutinefunction", 1, "func"),
+}
+
+// The specs of sleep and gather, which their Await and Start forms check
+// themselves (ApplyArgs checks calls through Fn only).
+var (
+	sleepSpec  = rt.ArgsPython("sleep", 1, "delay", "result")
+	gatherSpec = rt.ArgsPython("gather", 0).VarArgs().KwOnly("return_exceptions")
+)
 
 // ensureFuture wraps a coroutine in a task; futures and tasks pass through.
 func ensureFuture(l *Loop, x rt.Object) (*Future, *rt.BaseException) {
@@ -249,13 +289,16 @@ func asyncioRun(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 	if running != nil {
 		return nil, rt.Errorf(rt.RuntimeErrorType, "asyncio.run() cannot be called from a running event loop")
 	}
-	if len(args) != 1 {
-		return nil, rt.Errorf(rt.TypeErrorType, "run() takes 1 positional argument but %d were given", len(args))
-	}
 	if _, ok := args[0].(*rt.Coroutine); !ok {
 		rep, _ := rt.Repr(args[0])
 		return nil, rt.Errorf(rt.ValueErrorType, "a coroutine was expected, got %s", rep)
 	}
+	// CPython runs a task's step under six frames of asyncio: run,
+	// Runner.run, run_until_complete, run_forever, _run_once, Handle._run.
+	if exc := rt.EnterFrames(runFrames); exc != nil {
+		return nil, exc
+	}
+	defer rt.LeaveFrames(runFrames)
 	l := NewLoop()
 	setRunning(l)
 	defer setRunning(nil)
@@ -268,6 +311,11 @@ func asyncioRun(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 	l.waitThreads()
 	return res, err
 }
+
+// runFrames is how many Python frames of CPython's asyncio lie between
+// asyncio.run's caller and a task's coroutine (or a loop callback); a
+// Runner's run has one fewer.
+const runFrames = 6
 
 // cancelAllTasks is runners._cancel_all_tasks.
 func cancelAllTasks(l *Loop) {
@@ -387,12 +435,12 @@ func (s *sleepFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 	return nil, true, rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
 }
 
-// sleepArgs parses asyncio.sleep's arguments.
+// sleepArgs checks and parses asyncio.sleep's arguments.
 func sleepArgs(args []rt.Object, kw []rt.KwArg) (float64, rt.Object, *rt.BaseException) {
-	d, ok := kwOrArg(args, kw, 0, "delay")
-	if !ok {
-		return 0, nil, rt.Errorf(rt.TypeErrorType, "sleep() missing 1 required positional argument: 'delay'")
+	if exc := sleepSpec.Check(args, kw); exc != nil {
+		return 0, nil, exc
 	}
+	d, _ := kwOrArg(args, kw, 0, "delay")
 	result, ok := kwOrArg(args, kw, 1, "result")
 	if !ok {
 		result = rt.None
@@ -601,6 +649,11 @@ func asyncioGather(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExceptio
 // awaitGather is the Await form of gather: the outer future, which is what
 // awaiting gather's result awaits.
 func awaitGather(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+	if len(kw) != 0 { // gather takes any number of positional arguments
+		if exc := gatherSpec.Check(args, kw); exc != nil {
+			return nil, exc
+		}
+	}
 	f, exc := asyncioGather(args, kw)
 	if exc != nil {
 		return nil, exc
@@ -859,15 +912,7 @@ func (w *waitForFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Obje
 }
 
 func asyncioWaitFor(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-	fut, ok := kwOrArg(args, kw, 0, "fut")
-	if !ok {
-		return nil, rt.Errorf(rt.TypeErrorType, "wait_for() missing 2 required positional arguments: 'fut' and 'timeout'")
-	}
-	timeout, ok := kwOrArg(args, kw, 1, "timeout")
-	if !ok {
-		return nil, rt.Errorf(rt.TypeErrorType, "wait_for() missing 1 required positional argument: 'timeout'")
-	}
-	return rt.NewCoroutine(waitForFn, &waitForFrame{fut: fut, timeout: timeout}), nil
+	return rt.NewCoroutine(waitForFn, &waitForFrame{fut: args[0], timeout: args[1]}), nil
 }
 
 // sleep0Frame is asyncio.sleep(0)'s coroutine body: one bare yield

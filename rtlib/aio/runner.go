@@ -50,6 +50,10 @@ func (r *Runner) run(coroObj rt.Object) (rt.Object, *rt.BaseException) {
 	if exc := r.lazyInit(); exc != nil {
 		return nil, exc
 	}
+	if exc := rt.EnterFrames(runFrames - 1); exc != nil {
+		return nil, exc
+	}
+	defer rt.LeaveFrames(runFrames - 1)
 	setRunning(r.loop)
 	defer setRunning(nil)
 	task, exc := NewTask(r.loop, coroObj, rt.None)
@@ -72,11 +76,13 @@ func (r *Runner) close() *rt.BaseException {
 }
 
 func init() {
-	RunnerType.New = func(*rt.Type, []rt.Object, []rt.KwArg) (rt.Object, *rt.BaseException) { return &Runner{}, nil }
-	method(RunnerType, "run", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) != 1 {
-			return nil, rt.Errorf(rt.TypeErrorType, "Runner.run() takes 1 positional argument")
+	RunnerType.New = func(_ *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := runnerNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
 		}
+		return &Runner{}, nil
+	}
+	method(RunnerType, "run", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return self.(*Runner).run(args[0])
 	})
 	noArgsMethod(RunnerType, "close", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Runner).close() })

@@ -683,7 +683,12 @@ func (f resumableFunc) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Obje
 }
 
 func init() {
-	LockType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) { return &Lock{}, nil }
+	LockType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := lockNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
+		return &Lock{}, nil
+	}
 	noArgsMethod(LockType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Lock).acquire(), nil })
 	noArgsMethod(LockType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Lock).release() })
 	noArgsMethod(LockType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Lock).locked), nil })
@@ -694,14 +699,26 @@ func init() {
 		return aexitRelease(self.(*Lock).release), nil
 	})
 
-	EventType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) { return &Event{}, nil }
+	EventType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := eventNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
+		return &Event{}, nil
+	}
 	noArgsMethod(EventType, "set", func(self rt.Object) (rt.Object, *rt.BaseException) { self.(*Event).set(); return rt.None, nil })
 	noArgsMethod(EventType, "clear", func(self rt.Object) (rt.Object, *rt.BaseException) { self.(*Event).value = false; return rt.None, nil })
 	noArgsMethod(EventType, "is_set", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Event).value), nil })
 	noArgsMethod(EventType, "wait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Event).wait(), nil })
 
 	newSem := func(bounded bool) func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		spec := semNewArgs
+		if bounded {
+			spec = boundedNewArgs
+		}
 		return func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if exc := spec.Check(args, kw); exc != nil {
+				return nil, exc
+			}
 			v := intArg(args, kw, 0, "value", 1)
 			if v < 0 {
 				return nil, rt.Errorf(rt.ValueErrorType, "Semaphore initial value must be >= 0")
@@ -727,6 +744,9 @@ func init() {
 	asyncWithAwaits()
 
 	ConditionType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := condNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
 		c := &Condition{lock: &Lock{}}
 		if v, ok := kwOrArg(args, kw, 0, "lock"); ok && v != rt.None {
 			lk, ok := v.(*Lock)
@@ -758,30 +778,29 @@ func init() {
 	})
 
 	newQueue := func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := queueNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
 		return &Queue{class: t, maxsize: intArg(args, kw, 0, "maxsize", 0), finished: &Event{value: true}}, nil
 	}
 	for _, t := range []*rt.Type{QueueType, PriorityQueueType, LifoQueueType} {
 		t.New = newQueue
 	}
 	method(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		item, ok := kwOrArg(args, kw, 0, "item")
-		if !ok {
-			return nil, rt.Errorf(rt.TypeErrorType, "Queue.put() missing 1 required positional argument: 'item'")
-		}
-		return self.(*Queue).put(item), nil
+		return self.(*Queue).put(args[0]), nil
 	})
 	awaitMethod(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
-		item, ok := kwOrArg(args, kw, 0, "item")
-		if !ok {
-			return nil, rt.Errorf(rt.TypeErrorType, "Queue.put() missing 1 required positional argument: 'item'")
+		if exc := queuePutArgs.Check(args, kw); exc != nil {
+			return nil, exc
 		}
+		item, _ := kwOrArg(args, kw, 0, "item")
 		return self.(*Queue).awaitPut(item), nil
 	})
 	startMethod(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool, *rt.BaseException, *rt.BaseException) {
-		item, ok := kwOrArg(args, kw, 0, "item")
-		if !ok {
-			return nil, nil, true, nil, rt.Errorf(rt.TypeErrorType, "Queue.put() missing 1 required positional argument: 'item'")
+		if exc := queuePutArgs.Check(args, kw); exc != nil {
+			return nil, nil, true, nil, exc
 		}
+		item, _ := kwOrArg(args, kw, 0, "item")
 		q := self.(*Queue)
 		if !q.full() { // the frame's first step, without the frame
 			if exc := q.putNowait(item); exc != nil {
@@ -799,13 +818,13 @@ func init() {
 	noArgsMethod(QueueType, "get", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Queue).get(), nil })
 	awaitMethod(QueueType, "get", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
 		if len(args)+len(kw) > 0 {
-			return nil, rt.Errorf(rt.TypeErrorType, "Queue.get() takes 1 positional argument but %d were given", len(args)+len(kw)+1)
+			return nil, queueGetArgs.Check(args, kw)
 		}
 		return self.(*Queue).awaitGet(), nil
 	})
 	startMethod(QueueType, "get", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool, *rt.BaseException, *rt.BaseException) {
 		if len(args)+len(kw) > 0 {
-			return nil, nil, true, nil, rt.Errorf(rt.TypeErrorType, "Queue.get() takes 1 positional argument but %d were given", len(args)+len(kw)+1)
+			return nil, nil, true, nil, queueGetArgs.Check(args, kw)
 		}
 		q := self.(*Queue)
 		if len(q.items) > 0 { // the frame's first step, without the frame

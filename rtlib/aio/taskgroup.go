@@ -257,7 +257,12 @@ func (t *Timeout) aexit(et, excVal rt.Object) rt.Object {
 }
 
 func init() {
-	TaskGroupType.New = func(*rt.Type, []rt.Object, []rt.KwArg) (rt.Object, *rt.BaseException) { return &TaskGroup{}, nil }
+	TaskGroupType.New = func(_ *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := taskGroupNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
+		return &TaskGroup{}, nil
+	}
 	noArgsMethod(TaskGroupType, "__aenter__", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*TaskGroup).aenter(), nil })
 	method(TaskGroupType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return self.(*TaskGroup).aexit(args[0], args[1]), nil

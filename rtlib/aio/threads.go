@@ -92,9 +92,6 @@ func (s *toThreadFrame) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Obj
 // iscoroutinefunction and loop.run_in_executor.
 func registerThreads(m *rt.Module) {
 	builtin(m, "to_thread", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) == 0 {
-			return nil, rt.Errorf(rt.TypeErrorType, "to_thread() missing 1 required positional argument: 'func'")
-		}
 		return rt.NewCoroutine(toThreadFn, &toThreadFrame{fn: args[0], args: args[1:], kw: kw}), nil
 	})
 	builtin(m, "all_tasks", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
@@ -106,16 +103,10 @@ func registerThreads(m *rt.Module) {
 		return s, exc
 	})
 	builtin(m, "iscoroutine", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) != 1 {
-			return nil, rt.Errorf(rt.TypeErrorType, "iscoroutine() takes 1 positional argument but %d were given", len(args))
-		}
 		_, ok := args[0].(*rt.Coroutine)
 		return rt.Bool(ok), nil
 	})
 	builtin(m, "iscoroutinefunction", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) != 1 {
-			return nil, rt.Errorf(rt.TypeErrorType, "iscoroutinefunction() takes 1 positional argument but %d were given", len(args))
-		}
 		f, ok := args[0].(*rt.Function)
 		return rt.Bool(ok && f.Kind == rt.CoroutineFunc), nil
 	})

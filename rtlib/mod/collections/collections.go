@@ -69,9 +69,14 @@ func kwarg(kw []rt.KwArg, name string) (rt.Object, bool) {
 	return nil, false
 }
 
-// countInto adds the items of an iterable (or a mapping's counts) to c.
+// countInto adds the items of an iterable, or a mapping's counts, to c
+// (Counter.update: a mapping given to an empty counter is copied as is).
 func countInto(c *rt.Dict, src rt.Object) *rt.BaseException {
 	if m, ok := src.(*rt.Dict); ok {
+		if c.Len() == 0 { // Counter.update's fast path: dict.update
+			rt.DictUpdate(c, m)
+			return nil
+		}
 		var exc *rt.BaseException
 		m.Items(func(k, v rt.Object) {
 			if exc != nil {
@@ -85,7 +90,7 @@ func countInto(c *rt.Dict, src rt.Object) *rt.BaseException {
 			if !found {
 				cur = rt.Int(0)
 			}
-			sum, e := rt.Add(cur, v)
+			sum, e := rt.Add(v, cur) // count + self_get(elem, 0)
 			if e != nil {
 				exc = e
 				return
@@ -116,6 +121,10 @@ func countInto(c *rt.Dict, src rt.Object) *rt.BaseException {
 
 func init() {
 	dequeType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := dequeNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
+		args, kw = dequeNewArgs.Positional(args, kw)
 		d := &deque{maxlen: -1}
 		if v, ok := kwarg(kw, "maxlen"); ok && v != rt.None {
 			n, _ := v.(rt.Int)
@@ -248,6 +257,19 @@ func init() {
 		var factory rt.Object = rt.None
 		if len(args) > 0 {
 			factory = args[0]
+			if c, _ := rt.Call(callable, args[:1], nil); factory != rt.None && c != rt.Bool(true) {
+				return nil, rt.Errorf(rt.TypeErrorType, "first argument must be callable or None")
+			}
+			args = args[1:]
+		}
+		// The other arguments are dict's.
+		if len(args) > 1 {
+			return nil, rt.Errorf(rt.TypeErrorType, "dict expected at most 1 argument, got %d", len(args))
+		}
+		if len(args)+len(kw) > 0 {
+			if _, exc := rt.CallMethod(d, "update", args, kw); exc != nil {
+				return nil, exc
+			}
 		}
 		if factory != rt.None {
 			d.Missing = func(key rt.Object) (rt.Object, *rt.BaseException) {
@@ -262,11 +284,14 @@ func init() {
 		return d, nil
 	}
 	counterType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := counterNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
 		c := rt.NewDict()
 		c.Class = counterType
 		c.Missing = func(rt.Object) (rt.Object, *rt.BaseException) { return rt.Int(0), nil }
-		if len(args) > 0 {
-			if exc := countInto(c, args[0]); exc != nil {
+		if len(args)+len(kw) > 0 { // Counter.__init__ is self.update(iterable, **kwds)
+			if _, exc := rt.CallMethod(c, "update", args, kw); exc != nil {
 				return nil, exc
 			}
 		}
@@ -301,8 +326,18 @@ func init() {
 		return rt.NewList(out...), nil
 	})
 	method(counterType, "update", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) > 0 {
-			return rt.None, countInto(self.(*rt.Dict), args[0])
+		c := self.(*rt.Dict)
+		if len(args) > 0 && args[0] != rt.None {
+			if exc := countInto(c, args[0]); exc != nil {
+				return nil, exc
+			}
+		}
+		if len(kw) > 0 { // update(**kwds): counts by keyword
+			d := rt.NewDict()
+			for _, k := range kw {
+				d.SetStr(k.Name, k.Value)
+			}
+			return rt.None, countInto(c, d)
 		}
 		return rt.None, nil
 	})
@@ -373,6 +408,9 @@ func init() {
 		return sum, exc
 	})
 	orderedDictType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if len(args) > 1 { // odict_init's own count check
+			return nil, rt.Errorf(rt.TypeErrorType, "expected at most 1 arguments, got %d", len(args))
+		}
 		d := rt.NewDict()
 		d.Class = orderedDictType
 		if _, exc := rt.CallMethod(d, "update", args, kw); exc != nil {
@@ -393,9 +431,6 @@ func init() {
 		return last
 	}
 	method(orderedDictType, "move_to_end", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) < 1 {
-			return nil, rt.Errorf(rt.TypeErrorType, "move_to_end() missing required argument 'key' (pos 1)")
-		}
 		found, exc := self.(*rt.Dict).MoveToEnd(args[0], lastArg(args, kw, 1))
 		if exc == nil && !found {
 			exc = rt.NewException(rt.KeyErrorType, args[0])
@@ -431,6 +466,19 @@ func init() {
 				if d.Len() == 0 {
 					return rt.Str("Counter()"), nil
 				}
+				// dict(self.most_common()), or dict(self) if counts do not compare.
+				if mc, exc := rt.CallMethod(d, "most_common", nil, nil); exc == nil {
+					byCount := rt.NewDict()
+					for _, kv := range mc.(*rt.List).Items {
+						p := kv.(*rt.Tuple).Items
+						byCount.SetItem(p[0], p[1])
+					}
+					if inner, exc = rt.Repr(byCount); exc != nil {
+						return nil, exc
+					}
+				} else if !exc.Class.IsSubtype(rt.TypeErrorType) {
+					return nil, exc
+				}
 				return rt.Str("Counter(" + string(inner) + ")"), nil
 			}
 			if d.Len() == 0 {
@@ -446,7 +494,65 @@ func init() {
 		m.Dict.SetStr("defaultdict", defaultdictType)
 		m.Dict.SetStr("Counter", counterType)
 		m.Dict.SetStr("OrderedDict", orderedDictType)
+		applyMethodArgs()
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
+			"namedtuple": rt.ArgsPython("namedtuple", 2, "typename", "field_names").KwOnly("rename", "defaults", "module"),
+		})
 		return m, nil
+	})
+}
+
+// The constructors' argument checks: deque's PyArg_ParseTupleAndKeywords
+// (worded as Argument Clinic's) and Counter.__init__(self, iterable=None,
+// /, **kwds).
+var (
+	dequeNewArgs   = rt.ArgsClinic("deque", 0, 0, 2, "iterable", "maxlen")
+	counterNewArgs = rt.ArgsPython("Counter.__init__", 0, "iterable").PosOnly(1).AnyKw().Method()
+	callable, _    = rt.LookupBuiltin("callable")
+)
+
+// methodArgsApplied says whether applyMethodArgs has run.
+var methodArgsApplied bool
+
+// applyMethodArgs gives the methods of deque, Counter and OrderedDict the
+// argument checks of CPython's: deque's C methods (METH_O, METH_NOARGS,
+// rotate's UnpackTuple, slot wrappers), Counter's Python ones, OrderedDict's
+// Argument Clinic ones.
+func applyMethodArgs() {
+	if methodArgsApplied {
+		return
+	}
+	methodArgsApplied = true
+	dq := map[string]*rt.ArgSpec{
+		"rotate":       rt.ArgsPositional("deque.rotate", "deque.rotate", 0, 1),
+		"__getitem__":  rt.ArgsSlot("__getitem__", 1),
+		"__contains__": rt.ArgsSlot("__contains__", 1),
+		"__len__":      rt.ArgsSlot("__len__", 0),
+		"__iter__":     rt.ArgsSlot("__iter__", 0),
+	}
+	for _, n := range []string{"append", "appendleft", "extend", "extendleft", "count", "remove"} {
+		dq[n] = rt.ArgsOne("deque." + n)
+	}
+	for _, n := range []string{"pop", "popleft", "clear", "__reversed__"} {
+		dq[n] = rt.ArgsNone("deque." + n)
+	}
+	rt.ApplyMethodArgs(dequeType, dq)
+	py := func(name string, required int, params ...string) *rt.ArgSpec {
+		return rt.ArgsPython("Counter."+name, required, params...).Method()
+	}
+	rt.ApplyMethodArgs(counterType, map[string]*rt.ArgSpec{
+		"most_common": py("most_common", 0, "n"),
+		"update":      py("update", 0, "iterable").PosOnly(1).AnyKw(),
+		"elements":    py("elements", 0),
+		"total":       py("total", 0),
+		"__add__":     py("__add__", 1, "other"),
+		"__sub__":     py("__sub__", 1, "other"),
+		"__or__":      py("__or__", 1, "other"),
+		"__and__":     py("__and__", 1, "other"),
+	})
+	rt.ApplyMethodArgs(orderedDictType, map[string]*rt.ArgSpec{
+		"move_to_end": rt.ArgsClinic("move_to_end", 0, 1, 2, "key", "last"),
+		"popitem":     rt.ArgsClinic("popitem", 0, 0, 1, "last"),
 	})
 }
 

@@ -23,9 +23,6 @@ func ntValues(self rt.Object, fields []string) ([]rt.Object, *rt.BaseException) 
 // a class whose instances hold their fields as attributes and behave as
 // tuples for iteration, indexing, len, equality, hashing and repr.
 func namedtuple(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-	if len(args) != 2 {
-		return nil, rt.Errorf(rt.TypeErrorType, "namedtuple() missing required arguments: 'typename' and 'field_names'")
-	}
 	name, ok := args[0].(rt.Str)
 	if !ok {
 		return nil, rt.Errorf(rt.TypeErrorType, "typename must be a str")

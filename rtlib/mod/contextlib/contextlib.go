@@ -163,6 +163,7 @@ func init() {
 		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
 			"contextmanager":      rt.ArgsPython("contextmanager", 1, "func"),
 			"asynccontextmanager": rt.ArgsPython("asynccontextmanager", 1, "func"),
+			"suppress":            rt.ArgsPython("suppress.__init__", 0).VarArgs(),
 		})
 		return m, nil
 	})

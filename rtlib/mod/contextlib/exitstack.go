@@ -168,15 +168,9 @@ func installExitStacks(m *rt.Module) {
 			return &exitStack{async: async}, nil
 		}
 		stackMethod(async, "enter_context", func(s *exitStack, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "enter_context() takes exactly one argument (%d given)", len(args))
-			}
 			return enterSync(s, args[0])
 		})
 		stackMethod(async, "push", func(s *exitStack, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "push() takes exactly one argument (%d given)", len(args))
-			}
 			fn := args[0]
 			if _, ok := rt.LookupAttr(fn.Type(), "__exit__"); ok {
 				exit, exc := rt.GetAttr(fn, "__exit__")
@@ -190,9 +184,6 @@ func installExitStacks(m *rt.Module) {
 			return fn, nil
 		})
 		stackMethod(async, "callback", func(s *exitStack, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) < 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "callback() missing 1 required positional argument: 'callback'")
-			}
 			s.cbs = append(s.cbs, exitCB{sync: true, plain: true, fn: args[0], args: args[1:], kw: kw})
 			return args[0], nil
 		})
@@ -206,7 +197,7 @@ func installExitStacks(m *rt.Module) {
 				return s, nil
 			})
 			stackMethod(false, "__exit__", func(s *exitStack, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-				e, _ := args[1].(*rt.BaseException)
+				e := excDetail(args)
 				v, _, exc := (&unwind{s: s, received: e != nil, pending: e}).Resume(rt.None, nil)
 				return v, exc
 			})
@@ -217,9 +208,6 @@ func installExitStacks(m *rt.Module) {
 			continue
 		}
 		stackMethod(true, "enter_async_context", func(s *exitStack, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "enter_async_context() takes exactly one argument (%d given)", len(args))
-			}
 			cm := args[0]
 			t := cm.Type()
 			_, hasEnter := rt.LookupAttr(t, "__aenter__")
@@ -252,9 +240,6 @@ func installExitStacks(m *rt.Module) {
 				})), nil
 		})
 		stackMethod(true, "push_async_exit", func(s *exitStack, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "push_async_exit() takes exactly one argument (%d given)", len(args))
-			}
 			fn := args[0]
 			if _, ok := rt.LookupAttr(fn.Type(), "__aexit__"); ok {
 				exit, exc := rt.GetAttr(fn, "__aexit__")
@@ -268,9 +253,6 @@ func installExitStacks(m *rt.Module) {
 			return fn, nil
 		})
 		stackMethod(true, "push_async_callback", func(s *exitStack, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) < 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "push_async_callback() missing 1 required positional argument: 'callback'")
-			}
 			s.cbs = append(s.cbs, exitCB{plain: true, fn: args[0], args: args[1:], kw: kw})
 			return args[0], nil
 		})
@@ -281,7 +263,7 @@ func installExitStacks(m *rt.Module) {
 			return coro("__aenter__", done{s}), nil
 		})
 		stackMethod(true, "__aexit__", func(s *exitStack, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			e, _ := args[1].(*rt.BaseException)
+			e := excDetail(args)
 			return coro("__aexit__", &unwind{s: s, received: e != nil, pending: e}), nil
 		})
 		stackMethod(true, "aclose", func(s *exitStack, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
@@ -292,4 +274,38 @@ func installExitStacks(m *rt.Module) {
 	}
 	m.Dict.SetStr("ExitStack", exitStackType)
 	m.Dict.SetStr("AsyncExitStack", asyncExitStackType)
+	// The argument checks of CPython's methods, named by the class that
+	// defines them (_BaseExitStack for the shared ones).
+	py := func(name string, required int, params ...string) *rt.ArgSpec {
+		return rt.ArgsPython(name, required, params...).Method()
+	}
+	for _, t := range []*rt.Type{exitStackType, asyncExitStackType} {
+		specs := map[string]*rt.ArgSpec{
+			"enter_context": py("_BaseExitStack.enter_context", 1, "cm"),
+			"push":          py("_BaseExitStack.push", 1, "exit"),
+			"callback":      py("_BaseExitStack.callback", 1, "callback").PosOnly(1).VarArgs().AnyKw(),
+			"pop_all":       py("_BaseExitStack.pop_all", 0),
+		}
+		if t == exitStackType {
+			specs["close"] = py("ExitStack.close", 0)
+			specs["__exit__"] = py("ExitStack.__exit__", 0).VarArgs()
+		} else {
+			specs["aclose"] = py("AsyncExitStack.aclose", 0)
+			specs["enter_async_context"] = py("AsyncExitStack.enter_async_context", 1, "cm")
+			specs["push_async_exit"] = py("AsyncExitStack.push_async_exit", 1, "exit")
+			specs["push_async_callback"] = py("AsyncExitStack.push_async_callback", 1, "callback").PosOnly(1).VarArgs().AnyKw()
+			specs["__aexit__"] = py("AsyncExitStack.__aexit__", 0).VarArgs()
+		}
+		rt.ApplyMethodArgs(t, specs)
+	}
+}
+
+// excDetail is the exception among __exit__'s *exc_details (type, value,
+// traceback), or nil.
+func excDetail(args []rt.Object) *rt.BaseException {
+	if len(args) < 2 {
+		return nil
+	}
+	e, _ := args[1].(*rt.BaseException)
+	return e
 }

@@ -78,19 +78,13 @@ func (v *ContextVar) get(dflt rt.Object) (rt.Object, *rt.BaseException) {
 	return nil, rt.NewException(rt.LookupErrorType, v)
 }
 
-func method(t *rt.Type, name string, min, max int, fn func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException)) {
+// method defines a Go method of t with the argument check s: CPython's
+// parser of it (METH_O, METH_NOARGS, PyArg_UnpackTuple, or a slot wrapper).
+func method(t *rt.Type, name string, s *rt.ArgSpec, fn func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException)) {
 	rt.DefMethod(t, name, func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(kw) != 0 {
-			return nil, rt.Errorf(rt.TypeErrorType, "%s() takes no keyword arguments", name)
-		}
-		if len(args) < min || len(args) > max {
-			if min == max {
-				return nil, rt.Errorf(rt.TypeErrorType, "%s() takes exactly %d argument (%d given)", name, min, len(args))
-			}
-			return nil, rt.Errorf(rt.TypeErrorType, "%s expected at most %d arguments, got %d", name, max, len(args))
-		}
 		return fn(self, args)
 	})
+	rt.ApplyMethodArgs(t, map[string]*rt.ArgSpec{name: s})
 }
 
 func prop(t *rt.Type, name string, get func(self rt.Object) rt.Object) {
@@ -117,9 +111,16 @@ func init() {
 	generic := &rt.Meta{Name: "type", GetItem: func(t *rt.Type, key rt.Object) (rt.Object, *rt.BaseException) { return t, nil }}
 	varType.Meta = generic
 	tokenType.Meta = generic
+	tokenType.New = func(*rt.Type, []rt.Object, []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return nil, rt.Errorf(rt.RuntimeErrorType, "Tokens can only be created by ContextVars")
+	}
 	varType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) != 1 {
-			return nil, rt.Errorf(rt.TypeErrorType, "ContextVar() takes exactly 1 positional argument (%d given)", len(args))
+		// PyArg_ParseTupleAndKeywords("U|$O:ContextVar", {"name", "default"}).
+		switch {
+		case len(args) > 1:
+			return nil, rt.Errorf(rt.TypeErrorType, "ContextVar() takes at most 1 positional argument (%d given)", len(args))
+		case len(args) == 0:
+			return nil, rt.Errorf(rt.TypeErrorType, "ContextVar() takes exactly 1 positional argument (0 given)")
 		}
 		name, ok := args[0].(rt.Str)
 		if !ok {
@@ -128,7 +129,7 @@ func init() {
 		v := &ContextVar{name: string(name)}
 		for _, k := range kw {
 			if k.Name != "default" {
-				return nil, rt.Errorf(rt.TypeErrorType, "ContextVar() got an unexpected keyword argument '%s'", k.Name)
+				return nil, rt.Errorf(rt.TypeErrorType, "'%s' is an invalid keyword argument for ContextVar()", k.Name)
 			}
 			v.dflt = k.Value
 		}
@@ -136,21 +137,21 @@ func init() {
 		return v, nil
 	}
 	prop(varType, "name", func(self rt.Object) rt.Object { return rt.Str(self.(*ContextVar).name) })
-	method(varType, "get", 0, 1, func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
+	method(varType, "get", rt.ArgsPositional("get", "ContextVar.get", 0, 1), func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
 		var d rt.Object
 		if len(args) == 1 {
 			d = args[0]
 		}
 		return self.(*ContextVar).get(d)
 	})
-	method(varType, "set", 1, 1, func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
+	method(varType, "set", rt.ArgsOne("ContextVar.set"), func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
 		v := self.(*ContextVar)
 		ctx := rt.CurrentContext()
 		old, _ := ctx.Lookup(v)
 		ctx.With(v, args[0])
 		return &Token{v: v, ctx: ctx, old: old}, nil
 	})
-	method(varType, "reset", 1, 1, func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
+	method(varType, "reset", rt.ArgsOne("ContextVar.reset"), func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
 		v := self.(*ContextVar)
 		t, ok := args[0].(*Token)
 		if !ok {
@@ -187,15 +188,16 @@ func init() {
 		return &rt.Context{}, nil
 	}
 	rt.DefMethod(ctxT, "run", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) == 0 {
-			return nil, rt.Errorf(rt.TypeErrorType, "run() missing 1 required positional argument")
-		}
 		return self.(*rt.Context).Run(args[0], args[1:], kw)
 	})
-	method(ctxT, "copy", 0, 0, func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
+	// context_run: the callable, then its own arguments.
+	rt.ApplyMethodArgs(ctxT, map[string]*rt.ArgSpec{
+		"run": rt.ArgsPositional("run", "", 1, -1).AnyKw().FewMessage("run() missing 1 required positional argument"),
+	})
+	method(ctxT, "copy", rt.ArgsNone("Context.copy"), func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
 		return self.(*rt.Context).Copy(), nil
 	})
-	method(ctxT, "get", 1, 2, func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
+	method(ctxT, "get", rt.ArgsPositional("get", "Context.get", 1, 2), func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
 		v, exc := asVar(args[0])
 		if exc != nil {
 			return nil, exc
@@ -208,7 +210,7 @@ func init() {
 		}
 		return rt.None, nil
 	})
-	method(ctxT, "__getitem__", 1, 1, func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
+	method(ctxT, "__getitem__", rt.ArgsSlot("__getitem__", 1), func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
 		v, exc := asVar(args[0])
 		if exc != nil {
 			return nil, exc
@@ -218,7 +220,7 @@ func init() {
 		}
 		return nil, rt.NewException(rt.KeyErrorType, v)
 	})
-	method(ctxT, "__contains__", 1, 1, func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
+	method(ctxT, "__contains__", rt.ArgsSlot("__contains__", 1), func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
 		v, exc := asVar(args[0])
 		if exc != nil {
 			return nil, exc
@@ -226,12 +228,16 @@ func init() {
 		_, ok := self.(*rt.Context).Lookup(v)
 		return rt.Bool(ok), nil
 	})
-	method(ctxT, "__len__", 0, 0, func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
+	method(ctxT, "__len__", rt.ArgsSlot("__len__", 0), func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
 		return rt.Int(len(self.(*rt.Context).Vars())), nil
 	})
 	for _, name := range []string{"__iter__", "keys", "values", "items"} {
 		name := name
-		method(ctxT, name, 0, 0, func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
+		spec := rt.ArgsNone("Context." + name)
+		if name == "__iter__" {
+			spec = rt.ArgsSlot(name, 0)
+		}
+		method(ctxT, name, spec, func(self rt.Object, args []rt.Object) (rt.Object, *rt.BaseException) {
 			c := self.(*rt.Context)
 			var out []rt.Object
 			for _, v := range c.Vars() {
@@ -258,11 +264,9 @@ func init() {
 		m.Dict.SetStr("Token", tokenType)
 		m.Dict.SetStr("Context", ctxT)
 		m.Dict.SetStr("copy_context", &rt.Builtin{Name: "copy_context", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 0 || len(kw) != 0 {
-				return nil, rt.Errorf(rt.TypeErrorType, "copy_context() takes no arguments (%d given)", len(args)+len(kw))
-			}
 			return rt.CopyContext(), nil
 		}})
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{"copy_context": rt.ArgsNone("_contextvars.copy_context")})
 		return m, nil
 	})
 }

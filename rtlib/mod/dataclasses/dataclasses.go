@@ -290,9 +290,6 @@ func init() {
 		m.Dict.SetStr("FrozenInstanceError", FrozenInstanceError)
 		addHelpers(m)
 		m.Dict.SetStr("field", &rt.Builtin{Name: "field", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) > 0 {
-				return nil, rt.Errorf(rt.TypeErrorType, "field() takes 0 positional arguments but %d were given", len(args))
-			}
 			f := &field{init: flag(kw, "init", true), repr: flag(kw, "repr", true), cmp: flag(kw, "compare", true)}
 			f.dflt, _ = kwarg(kw, "default")
 			f.factory, _ = kwarg(kw, "default_factory")
@@ -319,6 +316,12 @@ func init() {
 				return process(cls, o)
 			}}, nil
 		}})
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
+			"field": rt.ArgsPython("field", 0).KwOnly("default", "default_factory", "init", "repr", "hash", "compare",
+				"metadata", "kw_only"),
+			"dataclass": rt.ArgsPython("dataclass", 0, "cls").PosOnly(1).KwOnly("init", "repr", "eq", "order",
+				"unsafe_hash", "frozen", "match_args", "kw_only", "slots", "weakref_slot"),
+		})
 		return m, nil
 	})
 }

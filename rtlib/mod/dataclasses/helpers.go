@@ -21,8 +21,11 @@ func dataFields(x rt.Object) ([]*field, bool) {
 	return nil, false
 }
 
-// convert is asdict's and astuple's recursion (dataclasses._asdict_inner).
-func convert(x rt.Object, asDict bool) (rt.Object, *rt.BaseException) {
+// convert is asdict's and astuple's recursion (dataclasses._asdict_inner):
+// factory, when not nil, makes each dataclass instance's result from a list
+// of its (name, value) pairs (asdict's dict_factory) or of its values
+// (astuple's tuple_factory).
+func convert(x rt.Object, asDict bool, factory rt.Object) (rt.Object, *rt.BaseException) {
 	if _, isType := x.(*rt.Type); !isType {
 		if fs, ok := dataFields(x); ok {
 			d := rt.NewDict()
@@ -32,11 +35,17 @@ func convert(x rt.Object, asDict bool) (rt.Object, *rt.BaseException) {
 				if exc != nil {
 					return nil, exc
 				}
-				if v, exc = convert(v, asDict); exc != nil {
+				if v, exc = convert(v, asDict, factory); exc != nil {
 					return nil, exc
 				}
 				d.SetStr(f.name, v)
+				if factory != nil && asDict {
+					v = rt.NewTuple(rt.Str(f.name), v)
+				}
 				items = append(items, v)
+			}
+			if factory != nil {
+				return rt.Call(factory, []rt.Object{rt.NewList(items...)}, nil)
 			}
 			if asDict {
 				return d, nil
@@ -49,7 +58,7 @@ func convert(x rt.Object, asDict bool) (rt.Object, *rt.BaseException) {
 		out := make([]rt.Object, len(v.Items))
 		for i, it := range v.Items {
 			var exc *rt.BaseException
-			if out[i], exc = convert(it, asDict); exc != nil {
+			if out[i], exc = convert(it, asDict, factory); exc != nil {
 				return nil, exc
 			}
 		}
@@ -58,7 +67,7 @@ func convert(x rt.Object, asDict bool) (rt.Object, *rt.BaseException) {
 		out := make([]rt.Object, len(v.Items))
 		for i, it := range v.Items {
 			var exc *rt.BaseException
-			if out[i], exc = convert(it, asDict); exc != nil {
+			if out[i], exc = convert(it, asDict, factory); exc != nil {
 				return nil, exc
 			}
 		}
@@ -72,10 +81,10 @@ func convert(x rt.Object, asDict bool) (rt.Object, *rt.BaseException) {
 					return
 				}
 				var ck, cv rt.Object
-				if ck, exc = convert(k, asDict); exc != nil {
+				if ck, exc = convert(k, asDict, factory); exc != nil {
 					return
 				}
-				if cv, exc = convert(val, asDict); exc != nil {
+				if cv, exc = convert(val, asDict, factory); exc != nil {
 					return
 				}
 				exc = out.SetItem(ck, cv)
@@ -92,9 +101,6 @@ func addHelpers(m *rt.Module) {
 	}}, Set: rt.None})
 	one := func(name string, fn func(x rt.Object) (rt.Object, *rt.BaseException)) {
 		m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 || len(kw) != 0 {
-				return nil, rt.Errorf(rt.TypeErrorType, "%s() takes exactly one argument (%d given)", name, len(args)+len(kw))
-			}
 			return fn(args[0])
 		}})
 	}
@@ -119,20 +125,22 @@ func addHelpers(m *rt.Module) {
 	for _, n := range []string{"asdict", "astuple"} {
 		asDict := n == "asdict"
 		n := n
-		one(n, func(x rt.Object) (rt.Object, *rt.BaseException) {
+		m.Dict.SetStr(n, &rt.Builtin{Name: n, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			x := args[0]
 			if _, ok := x.(*rt.Type); ok {
 				return nil, notDC(n)
 			}
 			if _, ok := dataFields(x); !ok {
 				return nil, notDC(n)
 			}
-			return convert(x, asDict)
-		})
+			var factory rt.Object // dict_factory or tuple_factory
+			if len(kw) == 1 {
+				factory = kw[0].Value
+			}
+			return convert(x, asDict, factory)
+		}})
 	}
 	m.Dict.SetStr("replace", &rt.Builtin{Name: "replace", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) != 1 {
-			return nil, rt.Errorf(rt.TypeErrorType, "replace() takes 1 positional argument but %d were given", len(args))
-		}
 		fs, ok := dataFields(args[0])
 		if _, isType := args[0].(*rt.Type); !ok || isType {
 			return nil, notDC("replace")
@@ -164,4 +172,11 @@ func addHelpers(m *rt.Module) {
 		}
 		return rt.Call(args[0].Type(), nil, nkw)
 	}})
+	rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
+		"fields":       rt.ArgsPython("fields", 1, "class_or_instance"),
+		"is_dataclass": rt.ArgsPython("is_dataclass", 1, "obj"),
+		"asdict":       rt.ArgsPython("asdict", 1, "obj").KwOnly("dict_factory"),
+		"astuple":      rt.ArgsPython("astuple", 1, "obj").KwOnly("tuple_factory"),
+		"replace":      rt.ArgsPython("replace", 1, "obj").PosOnly(1).AnyKw(),
+	})
 }

@@ -26,6 +26,7 @@ var (
 	IntEnumType = rt.NewClass("IntEnum", "enum", rt.IntType, ReprEnum)
 	StrEnumType = rt.NewClass("StrEnum", "enum", rt.StrType, ReprEnum)
 	autoType    = rt.NewClass("auto", "enum")
+	autoArgs    = rt.ArgsPython("auto.__init__", 0, "value").Method()
 )
 
 func isMember(x rt.Object) (*rt.Instance, bool) {
@@ -126,9 +127,13 @@ func initClass(t *rt.Type) *rt.BaseException {
 			continue
 		}
 		if inst, ok := v.(*rt.Instance); ok && inst.Class == autoType {
-			var exc *rt.BaseException
-			if v, exc = nextValue(t, name, last); exc != nil {
-				return exc
+			if given, ok := inst.Attrs.GetStr("value"); ok { // auto(value)
+				v = given
+			} else {
+				var exc *rt.BaseException
+				if v, exc = nextValue(t, name, last); exc != nil {
+					return exc
+				}
 			}
 		}
 		last = append(last, v)
@@ -438,10 +443,18 @@ func init() {
 		m.Dict.SetStr("StrEnum", StrEnumType)
 		m.Dict.SetStr("ReprEnum", ReprEnum)
 		m.Dict.SetStr("auto", autoType)
-		m.Dict.SetStr("unique", &rt.Builtin{Name: "unique", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "unique() takes exactly one argument (%d given)", len(args))
+		// auto(value=_auto_null): a given value is the member's.
+		autoType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if exc := autoArgs.Check(args, kw); exc != nil {
+				return nil, exc
 			}
+			a := rt.NewInstance(autoType)
+			if v := autoArgs.Arg(args, kw, 0); v != nil {
+				a.Attrs.SetStr("value", v)
+			}
+			return a, nil
+		}
+		m.Dict.SetStr("unique", &rt.Builtin{Name: "unique", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			t, ok := args[0].(*rt.Type)
 			if !ok {
 				return nil, rt.Errorf(rt.TypeErrorType, "unique() needs an enum class")
@@ -459,6 +472,7 @@ func init() {
 			}
 			return t, nil
 		}})
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{"unique": rt.ArgsPython("unique", 1, "enumeration")})
 		return m, nil
 	})
 }

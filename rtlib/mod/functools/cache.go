@@ -97,7 +97,7 @@ func init() {
 func lruCacheBuiltin(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 	maxsize := int64(128)
 	var ms rt.Object
-	if len(args) == 1 {
+	if len(args) >= 1 {
 		switch args[0].(type) {
 		case rt.Int, rt.NoneType:
 			ms = args[0]
@@ -106,11 +106,6 @@ func lruCacheBuiltin(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExcept
 				return newLRU(args[0], maxsize), nil
 			}
 			ms = args[0]
-		}
-	}
-	for _, k := range kw {
-		if k.Name == "maxsize" {
-			ms = k.Value
 		}
 	}
 	if ms != nil {
@@ -132,9 +127,6 @@ func lruCacheBuiltin(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExcept
 
 // cacheBuiltin is functools.cache (an unbounded lru_cache).
 func cacheBuiltin(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-	if len(args) != 1 {
-		return nil, rt.Errorf(rt.TypeErrorType, "cache() takes exactly one argument")
-	}
 	return newLRU(args[0], -1), nil
 }
 
@@ -181,4 +173,8 @@ func init() {
 		}
 		return &cacheInfo{hits: rt.Int(c.hits), misses: rt.Int(c.misses), maxsize: ms, currsize: rt.Int(c.cache.Len())}, nil
 	}})
+	rt.ApplyMethodArgs(lruType, map[string]*rt.ArgSpec{
+		"cache_info":  rt.ArgsNone("_lru_cache_wrapper.cache_info"),
+		"cache_clear": rt.ArgsNone("_lru_cache_wrapper.cache_clear"),
+	})
 }

@@ -101,16 +101,29 @@ func builtin(m *rt.Module, name string, fn func(args []rt.Object, kw []rt.KwArg)
 var assigned = []string{"__module__", "__name__", "__qualname__", "__doc__"}
 
 func init() {
+	callable, _ := rt.LookupBuiltin("callable")
 	rt.RegisterModule("functools", func() (*rt.Module, *rt.BaseException) {
 		m := rt.NewModule("functools")
 		builtin(m, "wraps", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "wraps() takes 1 positional argument")
-			}
 			wrapped := args[0]
+			names := assigned
+			if len(args) > 1 {
+				items, exc := rt.Iterate(args[1])
+				if exc != nil {
+					return nil, exc
+				}
+				names = nil
+				for _, it := range items {
+					n, ok := it.(rt.Str)
+					if !ok {
+						return nil, rt.Errorf(rt.TypeErrorType, "attribute name must be string, not '%s'", it.Type().Name)
+					}
+					names = append(names, string(n))
+				}
+			}
 			return &rt.Builtin{Name: "decorator", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 				wrapper := args[0]
-				for _, name := range assigned {
+				for _, name := range names {
 					if v, exc := rt.GetAttr(wrapped, name); exc == nil {
 						if exc := rt.SetAttr(wrapper, name, v); exc != nil {
 							return nil, exc
@@ -124,16 +137,13 @@ func init() {
 			}}, nil
 		})
 		builtin(m, "partial", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) == 0 {
-				return nil, rt.Errorf(rt.TypeErrorType, "type 'partial' takes at least one argument")
+			if ok, exc := rt.Call(callable, args[:1], nil); exc != nil || ok != rt.Bool(true) {
+				return nil, rt.Errorf(rt.TypeErrorType, "the first argument must be callable")
 			}
 			return &partial{fn: args[0], args: append([]rt.Object(nil), args[1:]...), kw: kw}, nil
 		})
 		builtin(m, "lru_cache", lruCacheBuiltin)
 		builtin(m, "cmp_to_key", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "cmp_to_key() takes exactly one argument (%d given)", len(args))
-			}
 			cmp := args[0]
 			return &rt.Builtin{Name: "K", Fn: func(a []rt.Object, _ []rt.KwArg) (rt.Object, *rt.BaseException) {
 				if len(a) != 1 {
@@ -148,9 +158,6 @@ func init() {
 		builtin(m, "total_ordering", totalOrdering)
 		builtin(m, "cache", cacheBuiltin)
 		builtin(m, "reduce", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) < 2 {
-				return nil, rt.Errorf(rt.TypeErrorType, "reduce expected at least 2 arguments, got %d", len(args))
-			}
 			it, exc := rt.Iter(args[1])
 			if exc != nil {
 				return nil, exc
@@ -179,6 +186,17 @@ func init() {
 				return nil, rt.Errorf(rt.TypeErrorType, "reduce() of empty iterable with no initial value")
 			}
 			return acc, nil
+		})
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
+			// wraps' updated (WRAPPER_UPDATES, __dict__) is taken but not
+			// used: wrappers here copy no __dict__.
+			"wraps":          rt.ArgsPython("wraps", 1, "wrapped", "assigned", "updated"),
+			"partial":        rt.ArgsPositional("partial", "", 1, -1).AnyKw().FewMessage("type 'partial' takes at least one argument"),
+			"lru_cache":      rt.ArgsPython("lru_cache", 0, "maxsize", "typed"),
+			"cmp_to_key":     rt.ArgsClinic("cmp_to_key", 0, 1, 1, "mycmp"),
+			"total_ordering": rt.ArgsPython("total_ordering", 1, "cls"),
+			"cache":          rt.ArgsPython("cache", 1, "user_function").PosOnly(1),
+			"reduce":         rt.ArgsPositional("reduce", "", 2, 3),
 		})
 		return m, nil
 	})

@@ -78,9 +78,6 @@ func orElse(r bool, eq func(bool) (rt.Object, *rt.BaseException)) (rt.Object, *r
 
 // totalOrdering is functools.total_ordering.
 func totalOrdering(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-	if len(args) != 1 || len(kw) != 0 {
-		return nil, rt.Errorf(rt.TypeErrorType, "total_ordering() takes 1 positional argument but %d were given", len(args)+len(kw))
-	}
 	cls, ok := args[0].(*rt.Type)
 	if !ok {
 		return nil, rt.Errorf(rt.TypeErrorType, "total_ordering() needs a class")

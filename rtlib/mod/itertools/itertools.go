@@ -315,8 +315,11 @@ func init() {
 		def("combinations", perms(false))
 		def("zip_longest", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			var fill rt.Object = rt.None
-			if v, ok := kwarg(kw, "fillvalue"); ok {
-				fill = v
+			if len(kw) > 0 { // zip_longest_new: fillvalue and nothing else
+				if len(kw) != 1 || kw[0].Name != "fillvalue" {
+					return nil, rt.Errorf(rt.TypeErrorType, "zip_longest() got an unexpected keyword argument")
+				}
+				fill = kw[0].Value
 			}
 			its := make([]rt.Object, len(args))
 			for i, a := range args {
@@ -425,5 +428,6 @@ func itertoolsArgs() map[string]*rt.ArgSpec {
 		"pairwise":                      rt.ArgsPositional("pairwise", "", 1, 1),
 		"batched":                       rt.ArgsClinic("batched", 0, 2, 2, "iterable", "n"),
 		"tee":                           rt.ArgsPositional("tee", "itertools.tee", 1, 2),
+		"zip_longest":                   rt.ArgsPositional("zip_longest", "", 0, -1).AnyKw(),
 	}
 }

@@ -67,3 +67,44 @@ func TestModuleFunctionsWrongArity(t *testing.T) {
 		}
 	}
 }
+
+// TestModuleArgSpecsComplete: every function of the runtime's modules was
+// given an argument spec (rt.ApplyArgs), so that a wrong call raises
+// CPython's TypeError rather than one of the function's own making.
+func TestModuleArgSpecsComplete(t *testing.T) {
+	for _, mn := range []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
+		"itertools", "math", "operator", "random", "sys", "time", "typing"} {
+		m, exc := rt.Import(mn)
+		if exc != nil {
+			t.Fatalf("import %s: %v", mn, exc)
+		}
+		m.(*rt.Module).Dict.Items(func(k, v rt.Object) {
+			if b, ok := v.(*rt.Builtin); ok && b.Spec() == nil {
+				t.Errorf("%s.%s has no argument spec: give it one with rt.ApplyArgs", mn, k)
+			}
+		})
+	}
+}
+
+// TestModuleMethodSpecsComplete: every public Go method of the classes the
+// runtime's modules export has an argument spec (rt.ApplyMethodArgs).
+func TestModuleMethodSpecsComplete(t *testing.T) {
+	for _, mn := range []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
+		"itertools", "math", "operator", "random", "sys", "time", "typing"} {
+		m, _ := rt.Import(mn)
+		m.(*rt.Module).Dict.Items(func(k, v rt.Object) {
+			typ, ok := v.(*rt.Type)
+			if !ok {
+				return
+			}
+			typ.Dict.Items(func(mk, mv rt.Object) {
+				name := string(mk.(rt.Str))
+				// StrEnum's str methods pass their arguments to str's.
+				if meth, ok := mv.(*rt.Method); ok && meth.Spec() == nil && (name[0] != '_' || name == "__aexit__") &&
+					typ.Name != "StrEnum" {
+					t.Errorf("%s.%s.%s has no argument spec", mn, typ.Name, name)
+				}
+			})
+		})
+	}
+}

@@ -27,8 +27,11 @@ func (g *getter) Type() *rt.Type { return g.t }
 
 // Call applies the getter to its one argument.
 func (g *getter) Call(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-	if len(args) != 1 || len(kw) != 0 {
-		return nil, rt.Errorf(rt.TypeErrorType, "%s expected 1 argument, got %d", g.t.Name, len(args)+len(kw))
+	if len(kw) != 0 {
+		return nil, rt.Errorf(rt.TypeErrorType, "%s() takes no keyword arguments", g.t.Name)
+	}
+	if len(args) != 1 {
+		return nil, rt.Errorf(rt.TypeErrorType, "%s expected 1 argument, got %d", g.t.Name, len(args))
 	}
 	x := args[0]
 	switch g.t {
@@ -63,19 +66,26 @@ func (g *getter) Call(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExcep
 func init() {
 	rt.RegisterModule("operator", func() (*rt.Module, *rt.BaseException) {
 		m := rt.NewModule("operator")
+		// CPython's _operator parses the binary functions with
+		// _PyArg_CheckPositional ("add expected 2 arguments, got 1") and
+		// the unary ones are METH_O; both name the function as
+		// "_operator.add()" for a keyword.
+		specs := map[string]*rt.ArgSpec{
+			// itemgetter(*items) and attrgetter(*attrs) unpack a single
+			// argument: PyArg_UnpackTuple(args, name, 1, 1).
+			"itemgetter":   rt.ArgsPositional("itemgetter", "", 1, -1).FewMessage("itemgetter expected 1 argument, got 0"),
+			"attrgetter":   rt.ArgsPositional("attrgetter", "", 1, -1).FewMessage("attrgetter expected 1 argument, got 0"),
+			"methodcaller": rt.ArgsPositional("methodcaller", "", 1, -1).AnyKw().FewMessage("methodcaller needs at least one argument, the method name"),
+		}
 		bin := func(name string, fn func(a, b rt.Object) (rt.Object, *rt.BaseException)) {
+			specs[name] = rt.ArgsPositional(name, "_operator."+name, 2, 2)
 			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-				if len(args) != 2 || len(kw) != 0 {
-					return nil, rt.Errorf(rt.TypeErrorType, "%s expected 2 arguments, got %d", name, len(args)+len(kw))
-				}
 				return fn(args[0], args[1])
 			}})
 		}
 		un := func(name string, fn func(a rt.Object) (rt.Object, *rt.BaseException)) {
+			specs[name] = rt.ArgsOne("_operator." + name)
 			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-				if len(args) != 1 || len(kw) != 0 {
-					return nil, rt.Errorf(rt.TypeErrorType, "%s() takes exactly one argument (%d given)", name, len(args)+len(kw))
-				}
 				return fn(args[0])
 			}})
 		}
@@ -113,15 +123,9 @@ func init() {
 			un(name, fn)
 		}
 		m.Dict.SetStr("itemgetter", &rt.Builtin{Name: "itemgetter", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) == 0 {
-				return nil, rt.Errorf(rt.TypeErrorType, "itemgetter expected 1 argument, got 0")
-			}
 			return &getter{t: itemgetterType, keys: args}, nil
 		}})
 		m.Dict.SetStr("attrgetter", &rt.Builtin{Name: "attrgetter", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) == 0 {
-				return nil, rt.Errorf(rt.TypeErrorType, "attrgetter expected 1 argument, got 0")
-			}
 			for _, a := range args {
 				if _, ok := a.(rt.Str); !ok {
 					return nil, rt.Errorf(rt.TypeErrorType, "attribute name must be a string")
@@ -130,15 +134,13 @@ func init() {
 			return &getter{t: attrgetterType, keys: args}, nil
 		}})
 		m.Dict.SetStr("methodcaller", &rt.Builtin{Name: "methodcaller", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) == 0 {
-				return nil, rt.Errorf(rt.TypeErrorType, "methodcaller needs at least one argument, the method name")
-			}
 			name, ok := args[0].(rt.Str)
 			if !ok {
 				return nil, rt.Errorf(rt.TypeErrorType, "method name must be a string")
 			}
 			return &getter{t: methodcallerType, name: string(name), args: args[1:], kw: kw}, nil
 		}})
+		rt.ApplyArgs(m.Dict, specs)
 		return m, nil
 	})
 }

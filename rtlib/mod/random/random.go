@@ -173,18 +173,9 @@ func init() {
 		g.seed(rt.None)
 		m := rt.NewModule("random")
 		// Each function is also a method of random.Random: the method runs
-		// it with g switched to the instance's generator.
+		// it with g switched to the instance's generator. Both check their
+		// arguments with the function's randomArgs spec (applied below).
 		def := func(name string, fn func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)) {
-			if spec := randomArgs[name]; spec != nil {
-				body := fn
-				fn = func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-					if exc := spec.Check(args, kw); exc != nil {
-						return nil, exc
-					}
-					args, kw = spec.Positional(args, kw)
-					return body(args, kw)
-				}
-			}
 			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: fn})
 			rt.DefMethod(randomType, name, func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 				prev := g
@@ -451,6 +442,8 @@ func init() {
 			}
 			return rt.NewList(result...), nil
 		})
+		rt.ApplyArgs(m.Dict, randomArgs)
+		rt.ApplyMethodArgs(randomType, randomArgs)
 		return m, nil
 	})
 }

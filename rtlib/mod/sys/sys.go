@@ -59,52 +59,55 @@ func init() {
 		m.Dict.SetStr("version_info", rt.NewTuple(rt.Int(3), rt.Int(12), rt.Int(1), rt.Str("final"), rt.Int(0)))
 		m.Dict.SetStr("version", rt.Str("3.12.1 (async2go)"))
 		m.Dict.SetStr("getrecursionlimit", &rt.Builtin{Name: "getrecursionlimit", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 0 {
-				return nil, rt.Errorf(rt.TypeErrorType, "sys.getrecursionlimit() takes no arguments (%d given)", len(args))
-			}
 			return rt.Int(rt.RecursionLimit), nil
 		}})
 		m.Dict.SetStr("setrecursionlimit", &rt.Builtin{Name: "setrecursionlimit", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "setrecursionlimit() takes exactly one argument (%d given)", len(args))
-			}
-			n, ok := args[0].(rt.Int)
-			if !ok {
+			var n rt.Int
+			switch v := args[0].(type) {
+			case rt.Int:
+				n = v
+			case rt.Bool:
+				if v {
+					n = 1
+				}
+			case *rt.BigInt:
+				return nil, rt.Errorf(rt.OverflowErrorType, "Python int too large to convert to C int")
+			default:
 				return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
+			}
+			if n < math.MinInt32 || n > math.MaxInt32 {
+				return nil, rt.Errorf(rt.OverflowErrorType, "Python int too large to convert to C int")
 			}
 			if n < 1 {
 				return nil, rt.Errorf(rt.ValueErrorType, "recursion limit must be greater or equal than 1")
+			}
+			if d := rt.CallDepth(); d >= int(n) {
+				return nil, rt.Errorf(rt.RecursionErrorType, "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low", n, d)
 			}
 			rt.RecursionLimit = int(n)
 			return rt.None, nil
 		}})
 		m.Dict.SetStr("get_int_max_str_digits", &rt.Builtin{Name: "get_int_max_str_digits", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 0 || len(kw) != 0 {
-				return nil, rt.Errorf(rt.TypeErrorType, "sys.get_int_max_str_digits() takes no arguments (%d given)", len(args)+len(kw))
-			}
 			return rt.Int(rt.IntMaxStrDigits), nil
 		}})
 		m.Dict.SetStr("set_int_max_str_digits", &rt.Builtin{Name: "set_int_max_str_digits", Fn: setIntMaxStrDigits})
 		m.Dict.SetStr("exit", &rt.Builtin{Name: "exit", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			return nil, rt.NewException(rt.SystemExitType, args...)
 		}})
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
+			"getrecursionlimit":      rt.ArgsNone("sys.getrecursionlimit"),
+			"setrecursionlimit":      rt.ArgsOne("sys.setrecursionlimit"),
+			"get_int_max_str_digits": rt.ArgsNone("sys.get_int_max_str_digits"),
+			"set_int_max_str_digits": rt.ArgsClinic("set_int_max_str_digits", 0, 1, 1, "maxdigits"),
+			"exit":                   rt.ArgsPositional("exit", "sys.exit", 0, 1),
+		})
 		return m, nil
 	})
 }
 
 // setIntMaxStrDigits is sys.set_int_max_str_digits(maxdigits).
 func setIntMaxStrDigits(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-	if len(args)+len(kw) > 1 {
-		return nil, rt.Errorf(rt.TypeErrorType, "set_int_max_str_digits() takes at most 1 argument (%d given)", len(args)+len(kw))
-	}
-	var x rt.Object
-	if len(args) == 1 {
-		x = args[0]
-	} else if len(kw) == 1 && kw[0].Name == "maxdigits" {
-		x = kw[0].Value
-	} else {
-		return nil, rt.Errorf(rt.TypeErrorType, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
-	}
+	x := args[0]
 	var n int64
 	switch v := x.(type) {
 	case rt.Int:

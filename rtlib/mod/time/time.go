@@ -14,9 +14,6 @@ func init() {
 		m := rt.NewModule("time")
 		clock := func(name string, read func() float64) {
 			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-				if len(args) != 0 {
-					return nil, rt.Errorf(rt.TypeErrorType, "time.%s() takes no arguments (%d given)", name, len(args))
-				}
 				return rt.Float(read()), nil
 			}})
 		}
@@ -24,9 +21,6 @@ func init() {
 		clock("perf_counter", rt.Now)
 		clock("time", rt.WallTime)
 		m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "time.sleep() takes exactly one argument (%d given)", len(args))
-			}
 			var d float64
 			switch v := args[0].(type) {
 			case rt.Int:
@@ -49,6 +43,12 @@ func init() {
 			}
 			return rt.None, nil
 		}})
+		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
+			"monotonic":    rt.ArgsNone("time.monotonic"),
+			"perf_counter": rt.ArgsNone("time.perf_counter"),
+			"time":         rt.ArgsNone("time.time"),
+			"sleep":        rt.ArgsOne("time.sleep"),
+		})
 		return m, nil
 	})
 }
