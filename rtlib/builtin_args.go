@@ -113,10 +113,18 @@ func clinicKwOnly(name string, min, maxPos int, params ...string) *ArgSpec {
 // check returns the TypeError CPython raises for a call of the builtin
 // with args and kw, or nil. Inlined: the common call costs two compares.
 func (s *ArgSpec) check(args []Object, kw []KwArg) *BaseException {
-	if len(kw) == 0 && uint(len(args)-s.min) <= uint(s.max-s.min) {
+	if s.Fits(args, kw) {
 		return nil
 	}
 	return s.fail(args, kw)
+}
+
+// Fits reports whether a call with args and kw surely passes the spec: no
+// keywords, and a count of positional arguments in range. It inlines
+// (check does not: it calls fail), so a hot path tests it first and calls
+// Check only when it says no.
+func (s *ArgSpec) Fits(args []Object, kw []KwArg) bool {
+	return len(kw) == 0 && uint(len(args)-s.min) <= uint(s.max-s.min)
 }
 
 func plural(n int) string {

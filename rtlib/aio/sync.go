@@ -790,15 +790,19 @@ func init() {
 		return self.(*Queue).put(args[0]), nil
 	})
 	awaitMethod(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
-		if exc := queuePutArgs.Check(args, kw); exc != nil {
-			return nil, exc
+		if !queuePutArgs.Fits(args, kw) {
+			if exc := queuePutArgs.Check(args, kw); exc != nil {
+				return nil, exc
+			}
 		}
 		item, _ := kwOrArg(args, kw, 0, "item")
 		return self.(*Queue).awaitPut(item), nil
 	})
 	startMethod(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, rt.Object, bool, *rt.BaseException, *rt.BaseException) {
-		if exc := queuePutArgs.Check(args, kw); exc != nil {
-			return nil, nil, true, nil, exc
+		if !queuePutArgs.Fits(args, kw) {
+			if exc := queuePutArgs.Check(args, kw); exc != nil {
+				return nil, nil, true, nil, exc
+			}
 		}
 		item, _ := kwOrArg(args, kw, 0, "item")
 		q := self.(*Queue)
