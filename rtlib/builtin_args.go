@@ -111,7 +111,9 @@ func clinicKwOnly(name string, min, maxPos int, params ...string) *ArgSpec {
 }
 
 // check returns the TypeError CPython raises for a call of the builtin
-// with args and kw, or nil. Inlined: the common call costs two compares.
+// with args and kw, or nil. It is over the inlining budget (it calls
+// fail): hot paths test Fits first (Builtin.call writes the same test
+// out).
 func (s *ArgSpec) check(args []Object, kw []KwArg) *BaseException {
 	if s.Fits(args, kw) {
 		return nil
