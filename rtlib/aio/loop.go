@@ -915,11 +915,13 @@ func (l *Loop) runOnce() {
 					if t.wait != nil {
 						t.setWait(nil) // the future it was woken by
 					}
-					prev := l.current
+					// No step is current between the loop's entries
+					// (RunUntilComplete refuses to nest a run), so none
+					// is saved to come back to.
 					l.current = t
 					v, done, err := c.Body.Resume(rt.None, nil)
 					c.Leave(done)
-					l.current = prev
+					l.current = nil
 					if !done {
 						if _, bare := v.(rt.NoneType); bare {
 							l.ready.pushWord(w) // a bare yield: sleep(0)
