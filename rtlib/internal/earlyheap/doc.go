@@ -10,8 +10,8 @@
 // collapsed (MADV_COLLAPSE, Linux 6.1 and later; it works whatever mode
 // /sys/kernel/mm/transparent_hugepage/enabled is in): Linux copies the
 // pages in use into a huge page and maps it in their place; that takes
-// ~1 ms, ~5 ms when Linux must first find the memory, which a program
-// that allocates more than a hello gets back. Elsewhere, or where the call
+// 0.4–1 ms, up to ~5 ms when Linux must first find the memory (one start
+// in ten), which a program that allocates more than a hello gets back. Elsewhere, or where the call
 // fails, nothing changes. The runtime library imports this
 // package for its side effect, so that it initializes before the library
 // does; ASYNC2GO_THP=0 (like GODEBUG=disablethp=1) turns it off with the
