@@ -1,10 +1,10 @@
 package aio
 
 import (
-	"sort"
 	"testing"
 
 	rt "github.com/async2go/async2go/rtlib"
+	"github.com/async2go/async2go/rtlib/internal_testcalls"
 )
 
 // TestMethodsWrongArity calls every Go method of asyncio's objects (a
@@ -24,38 +24,16 @@ func TestMethodsWrongArity(t *testing.T) {
 		objs = append(objs, p.call("timeout", []rt.Object{rt.None}))
 		for _, obj := range objs {
 			typ := obj.Type()
-			var names []string
-			for _, c := range typ.MRO {
-				c.Dict.Items(func(k, v rt.Object) {
-					if _, ok := v.(*rt.Method); ok {
-						names = append(names, string(k.(rt.Str)))
-					}
-				})
-			}
-			sort.Strings(names)
-			for _, name := range names {
+			for _, name := range testcalls.Methods(obj) {
 				if name == "cancel" || name == "__aexit__" || name == "__exit__" || name == "stop" || name == "close" {
 					continue // would end the test's own task or loop
 				}
-				for n := 0; n <= 3; n++ {
-					for _, kw := range [][]rt.KwArg{nil, {{Name: "bogus", Value: rt.Int(1)}}} {
-						args := make([]rt.Object, n)
-						for i := range args {
-							args[i] = rt.Int(1)
-						}
-						func() {
-							defer func() {
-								if r := recover(); r != nil {
-									t.Errorf("%s.%s with %d positional and %d keyword arguments panics: %v", typ.Name, name, n, len(kw), r)
-								}
-							}()
-							v, _ := rt.CallMethod(obj, name, args, kw)
-							if c, ok := v.(*rt.Coroutine); ok {
-								rt.CallMethod(c, "close", nil, nil)
-							}
-						}()
+				testcalls.Wrong(t, typ.Name+"."+name, 3, func(args []rt.Object, kw []rt.KwArg) {
+					v, _ := rt.CallMethod(obj, name, args, kw)
+					if c, ok := v.(*rt.Coroutine); ok {
+						rt.CallMethod(c, "close", nil, nil)
 					}
-				}
+				})
 			}
 		}
 		return step{}

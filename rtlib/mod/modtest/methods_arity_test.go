@@ -1,10 +1,10 @@
 package modtest
 
 import (
-	"sort"
 	"testing"
 
 	rt "github.com/async2go/async2go/rtlib"
+	"github.com/async2go/async2go/rtlib/internal_testcalls"
 )
 
 // TestModuleMethodsWrongArity calls every Go method of the objects of
@@ -24,35 +24,10 @@ func TestModuleMethodsWrongArity(t *testing.T) {
 	objs := []rt.Object{mk("collections", "deque"), mk("collections", "Counter"), mk("collections", "defaultdict"),
 		mk("collections", "OrderedDict"), mk("contextvars", "ContextVar", rt.Str("v")), mk("contextvars", "copy_context")}
 	for _, obj := range objs {
-		typ := obj.Type()
-		seen := map[string]bool{}
-		var names []string
-		for _, c := range typ.MRO {
-			c.Dict.Items(func(k, v rt.Object) {
-				if _, ok := v.(*rt.Method); ok && !seen[string(k.(rt.Str))] {
-					seen[string(k.(rt.Str))] = true
-					names = append(names, string(k.(rt.Str)))
-				}
+		for _, name := range testcalls.Methods(obj) {
+			testcalls.Wrong(t, obj.Type().Name+"."+name, 3, func(args []rt.Object, kw []rt.KwArg) {
+				rt.CallMethod(obj, name, args, kw)
 			})
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			for n := 0; n <= 3; n++ {
-				for _, kw := range [][]rt.KwArg{nil, {{Name: "bogus", Value: rt.Int(1)}}} {
-					args := make([]rt.Object, n)
-					for i := range args {
-						args[i] = rt.Int(1)
-					}
-					func() {
-						defer func() {
-							if r := recover(); r != nil {
-								t.Errorf("%s.%s with %d positional and %d keyword arguments panics: %v", typ.Name, name, n, len(kw), r)
-							}
-						}()
-						rt.CallMethod(obj, name, args, kw)
-					}()
-				}
-			}
 		}
 	}
 }

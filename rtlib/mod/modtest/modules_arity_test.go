@@ -7,6 +7,7 @@ import (
 
 	rt "github.com/async2go/async2go/rtlib"
 	_ "github.com/async2go/async2go/rtlib/aio"
+	"github.com/async2go/async2go/rtlib/internal_testcalls"
 	_ "github.com/async2go/async2go/rtlib/mod/collections"
 	_ "github.com/async2go/async2go/rtlib/mod/contextlib"
 	_ "github.com/async2go/async2go/rtlib/mod/contextvars"
@@ -22,19 +23,28 @@ import (
 	_ "github.com/async2go/async2go/rtlib/mod/typing"
 )
 
+// moduleNames are the runtime's modules the tests here sweep.
+var moduleNames = []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
+	"itertools", "math", "operator", "random", "sys", "time", "typing"}
+
+// moduleDict is the dict of module mn, imported.
+func moduleDict(t *testing.T, mn string) *rt.Dict {
+	t.Helper()
+	m, exc := rt.Import(mn)
+	if exc != nil {
+		t.Fatalf("import %s: %v", mn, exc)
+	}
+	return m.(*rt.Module).Dict
+}
+
 // TestModuleFunctionsWrongArity calls every function and class of the
 // runtime's modules with 0 to 2 int arguments, with and without a keyword
 // none of them takes: none may panic (a wrong count must raise TypeError).
 // asyncio.run, asyncio.sleep, time.sleep and sys.exit are left out: given
 // an int they would run, wait or exit.
 func TestModuleFunctionsWrongArity(t *testing.T) {
-	for _, mn := range []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
-		"itertools", "math", "operator", "random", "sys", "time", "typing"} {
-		m, exc := rt.Import(mn)
-		if exc != nil {
-			t.Fatalf("import %s: %v", mn, exc)
-		}
-		d := m.(*rt.Module).Dict
+	for _, mn := range moduleNames {
+		d := moduleDict(t, mn)
 		var names []string
 		d.Items(func(k, v rt.Object) {
 			switch v.(type) {
@@ -48,22 +58,7 @@ func TestModuleFunctionsWrongArity(t *testing.T) {
 				continue
 			}
 			fn, _ := d.GetStr(n)
-			for k := 0; k <= 2; k++ {
-				for _, kw := range [][]rt.KwArg{nil, {{Name: "bogus", Value: rt.Int(1)}}} {
-					args := make([]rt.Object, k)
-					for i := range args {
-						args[i] = rt.Int(1)
-					}
-					func() {
-						defer func() {
-							if r := recover(); r != nil {
-								t.Errorf("%s.%s with %d positional and %d keyword arguments panics: %v", mn, n, k, len(kw), r)
-							}
-						}()
-						rt.Call(fn, args, kw)
-					}()
-				}
-			}
+			testcalls.Wrong(t, mn+"."+n, 2, func(args []rt.Object, kw []rt.KwArg) { rt.Call(fn, args, kw) })
 		}
 	}
 }
@@ -72,13 +67,8 @@ func TestModuleFunctionsWrongArity(t *testing.T) {
 // given an argument spec (rt.ApplyArgs), so that a wrong call raises
 // CPython's TypeError rather than one of the function's own making.
 func TestModuleArgSpecsComplete(t *testing.T) {
-	for _, mn := range []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
-		"itertools", "math", "operator", "random", "sys", "time", "typing"} {
-		m, exc := rt.Import(mn)
-		if exc != nil {
-			t.Fatalf("import %s: %v", mn, exc)
-		}
-		m.(*rt.Module).Dict.Items(func(k, v rt.Object) {
+	for _, mn := range moduleNames {
+		moduleDict(t, mn).Items(func(k, v rt.Object) {
 			if b, ok := v.(*rt.Builtin); ok && b.Spec() == nil {
 				t.Errorf("%s.%s has no argument spec: give it one with rt.ApplyArgs", mn, k)
 			}
@@ -89,10 +79,8 @@ func TestModuleArgSpecsComplete(t *testing.T) {
 // TestModuleMethodSpecsComplete: every public Go method of the classes the
 // runtime's modules export has an argument spec (rt.ApplyMethodArgs).
 func TestModuleMethodSpecsComplete(t *testing.T) {
-	for _, mn := range []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
-		"itertools", "math", "operator", "random", "sys", "time", "typing"} {
-		m, _ := rt.Import(mn)
-		m.(*rt.Module).Dict.Items(func(k, v rt.Object) {
+	for _, mn := range moduleNames {
+		moduleDict(t, mn).Items(func(k, v rt.Object) {
 			typ, ok := v.(*rt.Type)
 			if !ok {
 				return
