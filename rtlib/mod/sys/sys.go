@@ -62,21 +62,9 @@ func init() {
 			return rt.Int(rt.RecursionLimit), nil
 		}})
 		m.Dict.SetStr("setrecursionlimit", &rt.Builtin{Name: "setrecursionlimit", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			var n rt.Int
-			switch v := args[0].(type) {
-			case rt.Int:
-				n = v
-			case rt.Bool:
-				if v {
-					n = 1
-				}
-			case *rt.BigInt:
-				return nil, rt.Errorf(rt.OverflowErrorType, "Python int too large to convert to C int")
-			default:
-				return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", args[0].Type().Name)
-			}
-			if n < math.MinInt32 || n > math.MaxInt32 {
-				return nil, rt.Errorf(rt.OverflowErrorType, "Python int too large to convert to C int")
+			n, exc := cInt(args[0])
+			if exc != nil {
+				return nil, exc
 			}
 			if n < 1 {
 				return nil, rt.Errorf(rt.ValueErrorType, "recursion limit must be greater or equal than 1")
@@ -105,9 +93,10 @@ func init() {
 	})
 }
 
-// setIntMaxStrDigits is sys.set_int_max_str_digits(maxdigits).
-func setIntMaxStrDigits(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-	x := args[0]
+// cInt is x as the C int CPython's sys functions parse (PyLong_AsInt): a
+// bool counts, anything else than an int is a TypeError, an int outside
+// the C int range an OverflowError.
+func cInt(x rt.Object) (int64, *rt.BaseException) {
 	var n int64
 	switch v := x.(type) {
 	case rt.Int:
@@ -117,12 +106,21 @@ func setIntMaxStrDigits(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExc
 			n = 1
 		}
 	case *rt.BigInt:
-		return nil, rt.Errorf(rt.OverflowErrorType, "Python int too large to convert to C int")
+		return 0, rt.Errorf(rt.OverflowErrorType, "Python int too large to convert to C int")
 	default:
-		return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", x.Type().Name)
+		return 0, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", x.Type().Name)
 	}
 	if n < math.MinInt32 || n > math.MaxInt32 {
-		return nil, rt.Errorf(rt.OverflowErrorType, "Python int too large to convert to C int")
+		return 0, rt.Errorf(rt.OverflowErrorType, "Python int too large to convert to C int")
+	}
+	return n, nil
+}
+
+// setIntMaxStrDigits is sys.set_int_max_str_digits(maxdigits).
+func setIntMaxStrDigits(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	n, exc := cInt(args[0])
+	if exc != nil {
+		return nil, exc
 	}
 	if n != 0 && n < rt.IntStrDigitsThreshold {
 		return nil, rt.Errorf(rt.ValueErrorType, "maxdigits must be 0 or larger than %d", rt.IntStrDigitsThreshold)
