@@ -651,11 +651,7 @@ func (fl *funcLowerer) closingLoop(body, orelse []ast.Stmt, drop func(), next fu
 	fl.cur = els
 	fl.stmts(orelse)
 	fl.startBlock(done)
-	fl.cur = excB
-	e := fl.op(ir.OpCatch, "")
-	drop()
-	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true, Line: -1})
-	fl.cur = done
+	fl.dropAndReraise(excB, drop)
 }
 
 // guardDrop lowers body (which must leave fl.cur open) so that an exception
@@ -670,10 +666,17 @@ func (fl *funcLowerer) guardDrop(x ir.Operand, body func()) {
 	fl.handler = outer
 	fl.startBlock(fl.newBlock())
 	fl.drop(x)
+	fl.dropAndReraise(excB, func() { fl.drop(x) })
+}
+
+// dropAndReraise fills the handler block exc: it catches the exception,
+// runs drop (closing what the guarded code held) and raises the exception
+// again at the line it was raised at. The current block stays current.
+func (fl *funcLowerer) dropAndReraise(exc *ir.Block, drop func()) {
 	cont := fl.cur
-	fl.cur = excB
+	fl.cur = exc
 	e := fl.op(ir.OpCatch, "")
-	fl.drop(x)
+	drop()
 	fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true, Line: -1})
 	fl.cur = cont
 }
@@ -1893,12 +1896,7 @@ func (fl *funcLowerer) comprehension(n ast.Expr, gens []*ast.Comprehension, op i
 	if guardExc != nil {
 		fl.handler = guardOuter
 		fl.startBlock(fl.newBlock())
-		cont := fl.cur
-		fl.cur = guardExc
-		e := fl.op(ir.OpCatch, "")
-		fl.drop(guardIt)
-		fl.terminate(&ir.Terminator{Kind: ir.Raise, Value: e, Reraise: true, Line: -1})
-		fl.cur = cont
+		fl.dropAndReraise(guardExc, func() { fl.drop(guardIt) })
 	}
 	return res
 }
