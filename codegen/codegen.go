@@ -466,7 +466,7 @@ type stateOut struct {
 // __aenter__ and __aexit__, and `await g(...)` of a Direct async def: an
 // OpCallMethod, OpWithEnter, OpCallExit or OpCall followed at once by the
 // OpGetAwaitable of its result, which nothing else reads. They map to that
-// OpGetAwaitable's Dst, and are emitted fused (rt.AwaitMethod, AwaitEnter,
+// OpGetAwaitable's Dst, and are emitted fused (rt.AwaitMethod, AwaitEnterCached,
 // AwaitExit, or the callee's frame embedded: embed.go).
 func fusedAwaits(f *ir.Func) map[*ir.Instr]ir.Temp {
 	uses := f.TempUses()

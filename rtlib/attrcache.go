@@ -203,6 +203,14 @@ func awaitStartSlow(c *AttrCache, obj Object, name string, args []Object, kw []K
 	return aw, v, done, exc, nil
 }
 
+// watchMRO makes a change to the dict of t or of any of its bases advance
+// dictEpoch, which empties the caches that hold a method found on t.
+func watchMRO(t *Type) {
+	for _, b := range t.MRO {
+		b.Dict.watched = true
+	}
+}
+
 // awaitMethodFill is a miss of AwaitMethodCached: AwaitMethod, and the
 // cache filled when the lookup found a Go function with an Await form
 // that nothing can shadow. owned is as for awaitMethod.
@@ -227,9 +235,7 @@ func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []
 		t := obj.Type()
 		if m, ok := t.lookup(name); ok {
 			if bm, ok := m.(*Method); ok && bm.Await != nil && instanceAttrs(obj) == nil {
-				for _, b := range t.MRO {
-					b.Dict.watched = true
-				}
+				watchMRO(t)
 				c.epoch, c.gotype, c.t, c.meth, c.mstart = dictEpoch, goType(obj), t, bm.Await, bm.Start
 			}
 		}

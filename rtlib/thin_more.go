@@ -453,14 +453,9 @@ func exitArgs(exc Object) []Object {
 	return noExcArgs
 }
 
-// AwaitEnter is an async with's `await mgr.__aenter__()`, fused (codegen
-// emits it when nothing else sees the awaitable): the awaitable's body,
-// and the bound __aexit__ as WithEnter gives it. A Go method with an Await
-// form (Method.Await) gives its body without a coroutine object.
-func AwaitEnter(mgr Object) (Resumable, Object, *BaseException) {
-	if enter := goAenter(mgr.Type()); enter != nil {
-		return awaitGoEnter(enter, mgr)
-	}
+// awaitAnyEnter is AwaitEnterCached for a manager whose __aenter__ is not
+// a Go method with an Await form: the general async with's entry.
+func awaitAnyEnter(mgr Object) (Resumable, Object, *BaseException) {
 	v, exit, exc := WithEnter(mgr, true)
 	if exc != nil {
 		return nil, nil, exc
@@ -482,8 +477,8 @@ func goAenter(t *Type) func(self Object, args []Object, kw []KwArg) (Resumable, 
 	return nil
 }
 
-// awaitGoEnter is AwaitEnter where mgr's __aenter__ is the Go method whose
-// Await form is enter.
+// awaitGoEnter is AwaitEnterCached where mgr's __aenter__ is the Go method
+// whose Await form is enter.
 func awaitGoEnter(enter func(self Object, args []Object, kw []KwArg) (Resumable, *BaseException), mgr Object) (Resumable, Object, *BaseException) {
 	var exit Object
 	if c, ok := mgr.(interface{ BoundAexit() *BoundMethod }); ok {
@@ -498,11 +493,14 @@ func awaitGoEnter(enter func(self Object, args []Object, kw []KwArg) (Resumable,
 	return body, exit, exc
 }
 
-// AwaitEnterCached is AwaitEnter through the async with's cache: while mgr
-// has the Go type and the Python type the cache holds and no watched dict
-// has changed since, the Go __aenter__ found then is called without
-// looking __aenter__ and __aexit__ up again (bench/fanout: two type-dict
-// lookups per async with).
+// AwaitEnterCached is an async with's `await mgr.__aenter__()`, fused
+// (codegen emits it when nothing else sees the awaitable): the awaitable's
+// body, and the bound __aexit__ as WithEnter gives it. A Go method with an
+// Await form (Method.Await) gives its body without a coroutine object, and
+// the statement's cache keeps it: while mgr has the Go type and the Python
+// type the cache holds and no watched dict has changed since, it is called
+// without looking __aenter__ and __aexit__ up again (bench/fanout: two
+// type-dict lookups per async with).
 func AwaitEnterCached(c *AttrCache, mgr Object) (Resumable, Object, *BaseException) {
 	if *(*unsafe.Pointer)(unsafe.Pointer(&mgr)) == c.gotype && c.epoch == dictEpoch && mgr.Type() == c.t {
 		return awaitGoEnter(c.meth, mgr)
@@ -511,17 +509,15 @@ func AwaitEnterCached(c *AttrCache, mgr Object) (Resumable, Object, *BaseExcepti
 	enter := goAenter(t)
 	if enter == nil {
 		*c = AttrCache{Name: c.Name, yield0: &noYield0}
-		return AwaitEnter(mgr)
+		return awaitAnyEnter(mgr)
 	}
-	for _, b := range t.MRO {
-		b.Dict.watched = true
-	}
+	watchMRO(t)
 	*c = AttrCache{Name: c.Name, epoch: dictEpoch, gotype: goType(mgr), t: t, meth: enter, yield0: &noYield0}
 	return awaitGoEnter(enter, mgr)
 }
 
 // AwaitExit is an async with's `await exit(type, value, traceback)`, fused
-// as AwaitEnter is.
+// as AwaitEnterCached is.
 func AwaitExit(exit, exc Object) (Resumable, *BaseException) {
 	if bm, ok := exit.(*BoundMethod); ok {
 		if gm, ok := bm.Fn.(*Method); ok && gm.Await != nil {

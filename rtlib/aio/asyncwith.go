@@ -4,7 +4,7 @@ import rt "github.com/async2go/async2go/rtlib"
 
 // `async with lock:` and `async with sem:` without coroutine objects. Code
 // generated for an async with awaits __aenter__ and __aexit__ through
-// rt.AwaitEnter and rt.AwaitExit, which use these Await forms: an
+// rt.AwaitEnterCached and rt.AwaitExit, which use these Await forms: an
 // uncontended acquire and a release finish without suspending (as CPython's
 // coroutines do on their first step), so the awaitable is doneNone, which
 // costs nothing; a contended acquire is the usual coroutine's body.
@@ -93,7 +93,7 @@ func (a *semEnter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, 
 
 // BoundAexit is the lock's bound __aexit__ for an async with, made once:
 // the exit of an async with is seen by generated code only, so one object
-// serves every async with on the lock (rt.AwaitEnter).
+// serves every async with on the lock (rt.AwaitEnterCached).
 func (lk *Lock) BoundAexit() *rt.BoundMethod {
 	if lk.aexit == nil {
 		lk.aexit = boundAexit(lk)

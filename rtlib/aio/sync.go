@@ -196,7 +196,7 @@ var trueObj rt.Object = rt.Bool(true)
 type Lock struct {
 	locked  bool
 	waiters []*Future
-	aexit   *rt.BoundMethod // made once, for rt.AwaitEnter (asyncwith.go)
+	aexit   *rt.BoundMethod // made once, for rt.AwaitEnterCached (asyncwith.go)
 }
 
 // Event is asyncio.Event.
@@ -211,7 +211,7 @@ type Semaphore struct {
 	bound   int // -1: unbounded
 	waiters waitq
 	class   *rt.Type
-	aexit   *rt.BoundMethod // made once, for rt.AwaitEnter (asyncwith.go)
+	aexit   *rt.BoundMethod // made once, for rt.AwaitEnterCached (asyncwith.go)
 }
 
 // Condition is asyncio.Condition.
