@@ -12,9 +12,12 @@ import (
 func ExampleLoop() {
 	l := aio.NewLoop()
 	now := l.Time()
-	l.CallAt(now+0.002, func() { fmt.Println("timer B") })
-	l.CallAt(now+0.001, func() { fmt.Println("timer A") })
-	l.CallAt(now+0.002, func() {
+	// Deadlines tens of milliseconds away: the first iterations' callbacks
+	// run before timer A is due even on a loaded machine (with 1 ms, a
+	// slow first iteration let it fire before "soon 3").
+	l.CallAt(now+0.1, func() { fmt.Println("timer B") })
+	l.CallAt(now+0.05, func() { fmt.Println("timer A") })
+	l.CallAt(now+0.1, func() {
 		fmt.Println("timer C")
 		l.Stop()
 	})
