@@ -522,6 +522,19 @@ func (r *ring) pushWord(w unsafe.Pointer) {
 	r.ti++
 }
 
+// repushWord pushes again the word w that the caller popped from the queue
+// (a bare yield's step), without Go's write barrier: the pop's store of nil
+// shaded w if the collector was marking, and if marking began after the
+// pop, w was on the goroutine's stack when marking scanned it; either way
+// the collector has it, so the store need not tell it.
+func (r *ring) repushWord(w unsafe.Pointer) {
+	if r.tail == nil || r.ti == readyChunkLen {
+		r.grow()
+	}
+	*(*uintptr)(unsafe.Pointer(&r.tail.items[r.ti])) = uintptr(w)
+	r.ti++
+}
+
 // grow adds a chunk at the tail.
 func (r *ring) grow() {
 	c := r.spare
@@ -917,14 +930,16 @@ func (l *Loop) runOnce() {
 					}
 					// No step is current between the loop's entries
 					// (RunUntilComplete refuses to nest a run), so none
-					// is saved to come back to.
-					l.current = t
+					// is saved to come back to. The two stores skip the
+					// write barrier, for repushWord's reason: t came
+					// out of the queue or is on this goroutine's stack.
+					*(*uintptr)(unsafe.Pointer(&l.current)) = uintptr(p)
 					v, done, err := c.Body.Resume(rt.None, nil)
 					c.Leave(done)
-					l.current = nil
+					*(*uintptr)(unsafe.Pointer(&l.current)) = 0
 					if !done {
 						if _, bare := v.(rt.NoneType); bare {
-							l.ready.pushWord(w) // a bare yield: sleep(0)
+							l.ready.repushWord(w) // a bare yield: sleep(0)
 							l.ready.n++
 							continue
 						}
