@@ -448,24 +448,30 @@ func (s *ArgSpec) positionalize(args []Object, kw []KwArg) []Object {
 	return out
 }
 
+// methodKey names a builtin type's method: its type's name and its own.
+type methodKey struct{ typ, name string }
+
 // methodArgs are the argument specs of the builtin types' Go methods, by
-// qualified name ("str.center"): defMethod wraps the method in its check.
-var methodArgs = func() map[string]*ArgSpec {
-	m := map[string]*ArgSpec{}
+// type and method name: defMethod wraps the method in its check. (Keys of
+// two strings, not "str.center": every program builds the map and looks
+// up each method it defines, and the concatenations were a tenth of a
+// hello's instructions at start-up.)
+var methodArgs = func() map[methodKey]*ArgSpec {
+	m := make(map[methodKey]*ArgSpec, 160)
 	noArgs := func(t string, names ...string) {
 		for _, n := range names {
-			m[t+"."+n] = &ArgSpec{name: t + "." + n, style: argsNoArgs}
+			m[methodKey{t, n}] = &ArgSpec{name: t + "." + n, style: argsNoArgs}
 		}
 	}
 	one := func(t string, names ...string) {
 		for _, n := range names {
-			m[t+"."+n] = oneArg(t + "." + n)
+			m[methodKey{t, n}] = oneArg(t + "." + n)
 		}
 	}
 	// unpack is PyArg_UnpackTuple: "center expected at least 1 argument,
 	// got 0", but "str.center() takes no keyword arguments".
 	unpack := func(t, n string, min, max int) {
-		m[t+"."+n] = &ArgSpec{name: n, style: argsUnpack, min: min, max: max, kwFunc: t + "." + n}
+		m[methodKey{t, n}] = &ArgSpec{name: n, style: argsUnpack, min: min, max: max, kwFunc: t + "." + n}
 	}
 	// tuple is PyArg_ParseTuple in a METH_VARARGS method: "count() takes
 	// at least 1 argument (0 given)", and for keywords "str.count() takes no
@@ -473,10 +479,10 @@ var methodArgs = func() map[string]*ArgSpec {
 	// the bound method object is called instead, which this runtime does
 	// not tell apart).
 	tuple := func(t, n string, min, max int) {
-		m[t+"."+n] = &ArgSpec{name: n, style: argsTuple, min: min, max: max, kwFunc: t + "." + n}
+		m[methodKey{t, n}] = &ArgSpec{name: n, style: argsTuple, min: min, max: max, kwFunc: t + "." + n}
 	}
 	varargs := func(t, n string) {
-		m[t+"."+n] = &ArgSpec{name: n, style: argsUnpack, max: manyArgs, kwFunc: t + "." + n}
+		m[methodKey{t, n}] = &ArgSpec{name: n, style: argsUnpack, max: manyArgs, kwFunc: t + "." + n}
 	}
 	noArgs("str", "capitalize", "casefold", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier",
 		"islower", "isnumeric", "isprintable", "isspace", "istitle", "isupper", "lower", "swapcase", "title", "upper")
@@ -491,18 +497,18 @@ var methodArgs = func() map[string]*ArgSpec {
 	for _, n := range []string{"count", "find", "rfind", "index", "rindex", "startswith", "endswith"} {
 		tuple("str", n, 1, 3)
 	}
-	m["str.split"] = clinic("split", 0, 0, "sep", "maxsplit")
-	m["str.rsplit"] = clinic("rsplit", 0, 0, "sep", "maxsplit")
-	m["str.splitlines"] = clinic("splitlines", 0, 0, "keepends")
-	m["str.expandtabs"] = clinic("expandtabs", 0, 0, "tabsize")
-	m["str.format"] = &ArgSpec{name: "format", style: argsUnpack, max: manyArgs, anyKw: true}
+	m[methodKey{"str", "split"}] = clinic("split", 0, 0, "sep", "maxsplit")
+	m[methodKey{"str", "rsplit"}] = clinic("rsplit", 0, 0, "sep", "maxsplit")
+	m[methodKey{"str", "splitlines"}] = clinic("splitlines", 0, 0, "keepends")
+	m[methodKey{"str", "expandtabs"}] = clinic("expandtabs", 0, 0, "tabsize")
+	m[methodKey{"str", "format"}] = &ArgSpec{name: "format", style: argsUnpack, max: manyArgs, anyKw: true}
 
 	noArgs("list", "clear", "copy", "reverse")
 	one("list", "append", "count", "extend", "remove")
 	unpack("list", "index", 1, 3)
 	unpack("list", "insert", 2, 2)
 	unpack("list", "pop", 0, 1)
-	m["list.sort"] = clinicKwOnly("sort", 0, 0, "key", "reverse")
+	m[methodKey{"list", "sort"}] = clinicKwOnly("sort", 0, 0, "key", "reverse")
 
 	one("tuple", "count")
 	unpack("tuple", "index", 1, 3)
@@ -511,7 +517,7 @@ var methodArgs = func() map[string]*ArgSpec {
 	unpack("dict", "get", 1, 2)
 	unpack("dict", "pop", 1, 2)
 	unpack("dict", "setdefault", 1, 2)
-	m["dict.update"] = &ArgSpec{name: "update", style: argsUnpack, max: 1, anyKw: true}
+	m[methodKey{"dict", "update"}] = &ArgSpec{name: "update", style: argsUnpack, max: 1, anyKw: true}
 	one("dict_keys", "isdisjoint")
 	one("dict_items", "isdisjoint")
 

@@ -20,7 +20,7 @@ func (*Property) Type() *Type { return propertyType }
 // defMethod defines the Go method t.name; if methodArgs has its spec, fn
 // runs only on calls that the spec accepts.
 func defMethod(t *Type, name string, fn func(self Object, args []Object, kw []KwArg) (Object, *BaseException)) {
-	if s := methodArgs[t.Name+"."+name]; s != nil {
+	if s := methodArgs[methodKey{t.Name, name}]; s != nil {
 		body := fn
 		t.Dict.SetStr(name, &Method{Name: name, Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 			if exc := s.check(args, kw); exc != nil {
