@@ -64,6 +64,30 @@ func (o *LoopObject) runUntilComplete(x rt.Object) (rt.Object, *rt.BaseException
 	return res, exc
 }
 
+// runForever is loop.run_forever: it runs until loop.stop().
+func (o *LoopObject) runForever() *rt.BaseException {
+	l := o.l
+	switch {
+	case l.closed:
+		return rt.Errorf(rt.RuntimeErrorType, "Event loop is closed")
+	case l.running:
+		return rt.Errorf(rt.RuntimeErrorType, "This event loop is already running")
+	case running != nil:
+		return rt.Errorf(rt.RuntimeErrorType, "Cannot run the event loop while another loop is running")
+	}
+	// run_forever, _run_once, Handle._run
+	if exc := rt.EnterFrames(runFrames - 3); exc != nil {
+		return exc
+	}
+	defer rt.LeaveFrames(runFrames - 3)
+	l.RunForever()
+	if exc := l.fatal; exc != nil {
+		l.fatal = nil
+		return exc
+	}
+	return nil
+}
+
 // closeLoop is loop.close: a running loop refuses; the executor's
 // threads are waited for, as the interpreter's exit would.
 func (o *LoopObject) closeLoop() *rt.BaseException {
@@ -100,6 +124,9 @@ func registerEventLoop(m *rt.Module) {
 	method(LoopType, "run_until_complete", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		v, _ := kwOrArg(args, kw, 0, "future")
 		return self.(*LoopObject).runUntilComplete(v)
+	})
+	noArgsMethod(LoopType, "run_forever", func(self rt.Object) (rt.Object, *rt.BaseException) {
+		return rt.None, self.(*LoopObject).runForever()
 	})
 	noArgsMethod(LoopType, "close", func(self rt.Object) (rt.Object, *rt.BaseException) {
 		return rt.None, self.(*LoopObject).closeLoop()

@@ -101,7 +101,7 @@ func applyMethodArgs() {
 		"run_in_executor": py("BaseEventLoop.run_in_executor", 2, "executor", "func").VarArgs(),
 	}
 	loop["run_until_complete"] = py("BaseEventLoop.run_until_complete", 1, "future")
-	for _, m := range []string{"close", "create_future", "is_closed", "is_running", "stop", "time"} {
+	for _, m := range []string{"close", "create_future", "is_closed", "is_running", "run_forever", "stop", "time"} {
 		loop[m] = py("BaseEventLoop."+m, 0)
 	}
 	rt.ApplyMethodArgs(LoopType, loop)
