@@ -591,6 +591,18 @@ func SetAttr(obj Object, name string, v Object) *BaseException {
 		o.Dict.SetStr(name, v)
 		return nil
 	}
+	// A runtime object's attribute that its type exposes as a property
+	// (asyncio.Semaphore's _value, say): its setter, or CPython's error
+	// for a property without one.
+	if m, ok := obj.Type().lookup(name); ok {
+		if p, ok := m.(*Property); ok {
+			if p.Set == nil || p.Set == None {
+				return Errorf(AttributeErrorType, "property '%s' of '%s' object has no setter", name, obj.Type().Name)
+			}
+			_, exc := Call(p.Set, []Object{obj, v}, nil)
+			return exc
+		}
+	}
 	return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", obj.Type().Name, name)
 }
 

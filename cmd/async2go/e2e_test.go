@@ -8,7 +8,8 @@ package main
 // Two sources of programs:
 //   - testdata/e2e/*.txtar: our own, one archive per program with the files
 //     prog.py, stdout, and for programs that fail on purpose exit and
-//     stderr-tail; or prog.py and unsupported, the error translating it
+//     stderr-tail; for programs that succeed but write to stderr (a
+//     warning), stderr, which must match whole; or prog.py and unsupported, the error translating it
 //     must report (prog.py:LINE:COL: unsupported: …) for programs the
 //     translator refuses. Record them from CPython with -record; check the recorded
 //     outputs against a live CPython with -live.
@@ -52,6 +53,8 @@ type program struct {
 	stdout  []byte
 	exit    int
 	errTail string
+	// stderr: the whole of stderr, for a program that exits 0 but warns.
+	stderr []byte
 	// unsupported: the translation error expected instead of a run.
 	unsupported string
 	fromTxt     *txtar.Archive
@@ -101,6 +104,8 @@ func loadArchives(t *testing.T) []*program {
 				p.stdout = file.Data
 			case "exit":
 				p.exit, _ = strconv.Atoi(strings.TrimSpace(string(file.Data)))
+			case "stderr":
+				p.stderr = file.Data
 			case "stderr-tail":
 				p.errTail = strings.TrimSpace(string(file.Data))
 			case "unsupported":
@@ -205,7 +210,10 @@ func (p *program) check(r runResult) error {
 	if p.exit != 0 && lastLine(r.stderr) != p.errTail {
 		problems = append(problems, fmt.Sprintf("last stderr line %q, want %q", lastLine(r.stderr), p.errTail))
 	}
-	if p.exit == 0 && r.exit == 0 && len(r.stderr) > 0 {
+	if p.stderr != nil && !bytes.Equal(r.stderr, p.stderr) {
+		problems = append(problems, fmt.Sprintf("stderr differs:\n--- got\n%s--- want\n%s", r.stderr, p.stderr))
+	}
+	if p.stderr == nil && p.exit == 0 && r.exit == 0 && len(r.stderr) > 0 {
 		problems = append(problems, fmt.Sprintf("unexpected stderr:\n%s", r.stderr))
 	}
 	if len(problems) > 0 {
@@ -356,7 +364,10 @@ func recordOrLive(t *testing.T, progs []*program) {
 					t.Fatal(err)
 				}
 			}
-			runs = append(runs, runResult{out.Bytes(), errb.Bytes(), code})
+			// CPython names the script by its absolute path; the
+			// translated program by the name it was translated from.
+			stderr := bytes.ReplaceAll(errb.Bytes(), []byte(dir+string(filepath.Separator)), nil)
+			runs = append(runs, runResult{out.Bytes(), stderr, code})
 		}
 		for _, r := range runs[1:] {
 			if !bytes.Equal(r.stdout, runs[0].stdout) || r.exit != runs[0].exit || lastLine(r.stderr) != lastLine(runs[0].stderr) {
@@ -365,7 +376,7 @@ func recordOrLive(t *testing.T, progs []*program) {
 		}
 		r := runs[0]
 		if *liveFlag {
-			want := &program{stdout: p.stdout, exit: p.exit, errTail: p.errTail}
+			want := &program{stdout: p.stdout, exit: p.exit, errTail: p.errTail, stderr: p.stderr}
 			if err := want.check(r); err != nil {
 				t.Errorf("%s: recorded output differs from live CPython: %v", p.name, err)
 			}
@@ -377,11 +388,17 @@ func recordOrLive(t *testing.T, progs []*program) {
 			a.Files = append(a.Files,
 				txtar.File{Name: "exit", Data: []byte(strconv.Itoa(r.exit) + "\n")},
 				txtar.File{Name: "stderr-tail", Data: []byte(lastLine(r.stderr) + "\n")})
+		} else if len(r.stderr) > 0 {
+			a.Files = append(a.Files, txtar.File{Name: "stderr", Data: r.stderr})
 		}
 		if err := os.WriteFile(p.path, txtar.Format(a), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		p.stdout, p.exit, p.errTail = r.stdout, r.exit, lastLine(r.stderr)
+		p.stderr = nil
+		if r.exit == 0 && len(r.stderr) > 0 {
+			p.stderr = r.stderr
+		}
 		t.Logf("recorded %s (exit %d)", p.name, r.exit)
 	}
 }

@@ -100,7 +100,8 @@ func applyMethodArgs() {
 		"create_task":     py("BaseEventLoop.create_task", 1, "coro").KwOnly("name", "context"),
 		"run_in_executor": py("BaseEventLoop.run_in_executor", 2, "executor", "func").VarArgs(),
 	}
-	for _, m := range []string{"create_future", "is_closed", "is_running", "time"} {
+	loop["run_until_complete"] = py("BaseEventLoop.run_until_complete", 1, "future")
+	for _, m := range []string{"close", "create_future", "is_closed", "is_running", "run_forever", "stop", "time"} {
 		loop[m] = py("BaseEventLoop."+m, 0)
 	}
 	rt.ApplyMethodArgs(LoopType, loop)

@@ -252,6 +252,8 @@ var moduleArgs = map[string]*rt.ArgSpec{
 	"current_task":        rt.ArgsClinic("current_task", 0, 0, 1, "loop"),
 	"get_running_loop":    rt.ArgsNone("_asyncio.get_running_loop"),
 	"get_event_loop":      rt.ArgsNone("_asyncio.get_event_loop"),
+	"new_event_loop":      rt.ArgsPython("new_event_loop", 0),
+	"set_event_loop":      rt.ArgsPython("set_event_loop", 1, "loop"),
 	"wait":                rt.ArgsPython("wait", 1, "fs").KwOnly("timeout", "return_when"),
 	"as_completed":        rt.ArgsPython("as_completed", 1, "fs").KwOnly("timeout"),
 	"shield":              rt.ArgsPython("shield", 1, "arg"),
@@ -300,6 +302,8 @@ func asyncioRun(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 	}
 	defer rt.LeaveFrames(runFrames)
 	l := NewLoop()
+	setEventLoop(l) // Runner._lazy_init; its close sets None
+	defer setEventLoop(nil)
 	setRunning(l)
 	defer setRunning(nil)
 	task, exc := NewTask(l, args[0], rt.None)

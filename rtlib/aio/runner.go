@@ -11,6 +11,9 @@ type Runner struct {
 	state int // 0 created, 1 initialized, 2 closed
 }
 
+// A Runner sets the policy's loop (set_event_loop) when it makes its
+// loop, and None when it closes, as runners.py does.
+
 var RunnerType = newClass("Runner", "asyncio.runners", rt.ObjectType)
 
 func (*Runner) Type() *rt.Type { return RunnerType }
@@ -34,6 +37,7 @@ func (r *Runner) lazyInit() *rt.BaseException {
 	}
 	if r.state == 0 {
 		r.loop = NewLoop()
+		setEventLoop(r.loop)
 		r.state = 1
 	}
 	return nil
@@ -70,6 +74,7 @@ func (r *Runner) close() *rt.BaseException {
 	setRunning(r.loop)
 	cancelAllTasks(r.loop)
 	setRunning(nil)
+	setEventLoop(nil)
 	r.loop.Close()
 	r.state = 2
 	return nil

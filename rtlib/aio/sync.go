@@ -863,9 +863,101 @@ func init() {
 		}
 		return coro("join", func(rt.Object, *rt.BaseException) (*Future, rt.Object, *rt.BaseException) { return nil, rt.None, nil }), nil
 	})
-	QueueType.Dict.SetStr("maxsize", &rt.Property{Get: &rt.Builtin{Name: "maxsize", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return rt.Int(args[0].(*Queue).maxsize), nil
-	}}})
+	privAttr(QueueType, "maxsize", func(o rt.Object) rt.Object { return rt.Int(o.(*Queue).maxsize) }, nil)
+	privAttrs()
+}
+
+// privAttr exposes a field of a runtime object under the name of the
+// attribute that CPython's pure-Python class keeps it in, as a property:
+// read with get and, when set is not nil, rebound with set (a property
+// without a setter refuses assignment as CPython's read-only properties
+// do). Only attribute lookups reach these: the methods read the fields.
+func privAttr(t *rt.Type, name string, get func(self rt.Object) rt.Object, set func(self, v rt.Object) *rt.BaseException) {
+	p := &rt.Property{Get: &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return get(args[0]), nil
+	}}, Set: rt.None, Del: rt.None}
+	if set != nil {
+		p.Set = &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return rt.None, set(args[0], args[1])
+		}}
+	}
+	t.Dict.SetStr(name, p)
+}
+
+// intAttr converts a value assigned to a counter (Semaphore._value,
+// Queue._maxsize …). CPython stores any object there and fails later, in
+// the comparisons that read it; these fields are Go ints, so anything but
+// an int (or a bool) is refused at the assignment.
+func intAttr(t *rt.Type, name string, v rt.Object) (int, *rt.BaseException) {
+	switch n := v.(type) {
+	case rt.Int:
+		return int(n), nil
+	case rt.Bool:
+		if n {
+			return 1, nil
+		}
+		return 0, nil
+	}
+	return 0, rt.Errorf(rt.TypeErrorType, "%s.%s must be an int here, not '%s'", t.Name, name, typeName(v))
+}
+
+// boolAttr converts a value assigned to a flag (Lock._locked,
+// Event._value): CPython keeps the object itself, whose truth is all that
+// its methods test; here the flag keeps the truth, and reads give a bool.
+func boolAttr(v rt.Object) (bool, *rt.BaseException) { return rt.Truth(v) }
+
+// privAttrs exposes the private attributes of locks.py's and queues.py's
+// classes that programs read to peek at a primitive's state.
+func privAttrs() {
+	privAttr(SemaphoreType, "_value", func(o rt.Object) rt.Object { return rt.Int(o.(*Semaphore).value) },
+		func(o, v rt.Object) *rt.BaseException {
+			n, exc := intAttr(o.Type(), "_value", v)
+			if exc == nil {
+				o.(*Semaphore).value = n
+			}
+			return exc
+		})
+	privAttr(BoundedSemaphoreType, "_bound_value", func(o rt.Object) rt.Object { return rt.Int(o.(*Semaphore).bound) },
+		func(o, v rt.Object) *rt.BaseException {
+			n, exc := intAttr(o.Type(), "_bound_value", v)
+			if exc == nil {
+				o.(*Semaphore).bound = max(n, 0) // bound < 0 means unbounded
+			}
+			return exc
+		})
+	privAttr(LockType, "_locked", func(o rt.Object) rt.Object { return rt.Bool(o.(*Lock).locked) },
+		func(o, v rt.Object) *rt.BaseException {
+			b, exc := boolAttr(v)
+			if exc == nil {
+				o.(*Lock).locked = b
+			}
+			return exc
+		})
+	privAttr(EventType, "_value", func(o rt.Object) rt.Object { return rt.Bool(o.(*Event).value) },
+		func(o, v rt.Object) *rt.BaseException {
+			b, exc := boolAttr(v)
+			if exc == nil {
+				o.(*Event).value = b
+			}
+			return exc
+		})
+	privAttr(ConditionType, "_lock", func(o rt.Object) rt.Object { return o.(*Condition).lock }, nil)
+	privAttr(QueueType, "_maxsize", func(o rt.Object) rt.Object { return rt.Int(o.(*Queue).maxsize) },
+		func(o, v rt.Object) *rt.BaseException {
+			n, exc := intAttr(o.Type(), "_maxsize", v)
+			if exc == nil {
+				o.(*Queue).maxsize = n
+			}
+			return exc
+		})
+	privAttr(QueueType, "_unfinished_tasks", func(o rt.Object) rt.Object { return rt.Int(o.(*Queue).unfinished) },
+		func(o, v rt.Object) *rt.BaseException {
+			n, exc := intAttr(o.Type(), "_unfinished_tasks", v)
+			if exc == nil {
+				o.(*Queue).unfinished = n
+			}
+			return exc
+		})
 }
 
 // registerSync adds the synchronization primitives and queues to the module.

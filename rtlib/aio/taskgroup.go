@@ -352,5 +352,5 @@ func registerTaskGroup(m *rt.Module) {
 	}
 	m.Dict.SetStr("Runner", RunnerType)
 	builtin(m, "get_running_loop", getLoop)
-	builtin(m, "get_event_loop", getLoop)
+	registerEventLoop(m)
 }
