@@ -285,6 +285,12 @@ type funcGen struct {
 	// where a failed small case jumps; deoptUsed records such a jump.
 	deopt     string
 	deoptUsed bool
+	// slowEntry: blocks with a small version (fastblock.go) that a range
+	// loop's head enters at the usual version when the range's next int
+	// came the general way, so that the small version is entered only
+	// with an int the range slot made (small: Go's compiler then drops
+	// the small version's tests of it).
+	slowEntry map[int]bool
 }
 
 func (fg *funcGen) prefix() string {
@@ -405,6 +411,14 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 	} else {
 		fg.lay = frameLayout{read: reads(f)}
 	}
+	fg.slowEntry = map[int]bool{}
+	for _, b := range f.Blocks {
+		if t := b.Term; reach[b] && t != nil && t.Kind == ir.ForNext && fg.f.TempType(t.Dst) == ir.Int && !fg.operandType(t.Value).IsListIter() {
+			if n, _ := fg.fastRegion(t.Target); n > 0 {
+				fg.slowEntry[t.Target.ID] = true
+			}
+		}
+	}
 	var blocks []blockOut
 	for _, b := range f.Blocks {
 		if reach[b] {
@@ -423,7 +437,11 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 		if fg.usedLabel[bo.id] {
 			body = append(body, jen.Id(fmt.Sprintf("b%d", bo.id)).Op(":"))
 		}
-		body = append(body, jen.Block(bo.stmts...))
+		if bo.flat {
+			body = append(body, bo.stmts...)
+		} else {
+			body = append(body, jen.Block(bo.stmts...))
+		}
 	}
 	for _, so := range states {
 		body = append(body, jen.Id(fmt.Sprintf("s%d", so.state)).Op(":"), so.code)
@@ -453,6 +471,10 @@ func reachable(f *ir.Func) map[*ir.Block]bool {
 type blockOut struct {
 	id    int
 	stmts []jen.Code
+	// flat: the statements go without the block's braces, each
+	// instruction's in its own (funcGen.scoped), so that its labels are
+	// the function's (slowEntry).
+	flat bool
 }
 
 // stateOut is the re-entry code of one resume state.
@@ -509,6 +531,7 @@ func (fg *funcGen) block(b *ir.Block) blockOut {
 	start := 0             // the usual version's code before it is unreachable
 	if n, whole := fg.fastRegion(b); n > 0 {
 		stmts = fg.fastVersion(b, n, whole, used)
+		used[0] = used[0] || fg.slowEntry[b.ID]
 		for start = 0; start < len(b.Instrs) && !used[start]; start++ {
 		}
 	}
@@ -530,11 +553,11 @@ func (fg *funcGen) block(b *ir.Block) blockOut {
 				continue // emitted with the call, as rt.AwaitMethod
 			}
 		}
-		stmts = append(stmts, fg.withLine(in, fg.instr(b, in))...)
+		stmts = append(stmts, fg.scoped(b, fg.withLine(in, fg.instr(b, in)))...)
 	}
 	label(len(b.Instrs))
-	stmts = append(stmts, fg.term(b)...)
-	return blockOut{id: b.ID, stmts: stmts}
+	stmts = append(stmts, fg.scoped(b, fg.term(b))...)
+	return blockOut{id: b.ID, stmts: stmts, flat: fg.slowEntry[b.ID]}
 }
 
 func (fg *funcGen) instr(b *ir.Block, in *ir.Instr) []jen.Code {
@@ -1294,6 +1317,22 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 			fast := rt("RangeNextFast").Call(fg.ref(t.Value))
 			if tv, ok := t.Value.(ir.Temp); ok && fg.rangeIn[tv] {
 				fast = rt("RangeNextSlot").Call(jen.Op("&").Id("f").Dot(fmt.Sprintf("r%d", tv)))
+			}
+			if fg.slowEntry[t.Target.ID] {
+				// The int from the range slot goes to the target's small
+				// version, the general way's to its usual version: the
+				// two do not meet, so the small version knows it small.
+				return []jen.Code{jen.Block(
+					jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(fast), jen.Id("ok")).Block(
+						fg.rawTemp(t.Dst).Op("=").Id("v"),
+						gotoB(t.Target),
+					),
+					jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("RangeNextInt")).Call(fg.ref(t.Value)),
+					fg.onErr(b, t.Line, "e"),
+					jen.If(jen.Op("!").Id("ok")).Block(gotoB(t.Else)),
+					fg.rawTemp(t.Dst).Op("=").Id("v"),
+					jen.Goto().Id(fastLabel(t.Target, 0)),
+				)}
 			}
 			return []jen.Code{jen.Block(
 				jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(fast),

@@ -2,6 +2,7 @@ package codegen
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/async2go/async2go/lower/ir"
@@ -145,11 +146,11 @@ func (fg *funcGen) fastVersion(b *ir.Block, n int, whole bool, used map[int]bool
 			fg.deoptUsed = false
 		}
 		fg.learn(in, known)
-		stmts = append(stmts, fg.withLine(in, code)...)
+		stmts = append(stmts, fg.scoped(b, fg.withLine(in, code))...)
 	}
 	fg.deopt = ""
 	if whole {
-		return append(stmts, fg.term(b)...)
+		return append(stmts, fg.scoped(b, fg.term(b))...)
 	}
 	used[n] = true
 	return append(stmts, jen.Goto().Id(fastLabel(b, n)))
@@ -259,6 +260,44 @@ func (fg *funcGen) learn(in *ir.Instr, k smallFacts) {
 		}
 	}
 }
+
+// scoped is the code of one instruction of block b, in braces of its own
+// when b's statements go without the block's braces (a block the range
+// loop's head enters at its usual version: Go refuses a goto into a
+// block, so its labels must be the function's; and the variables an
+// instruction declares must stay its own).
+func (fg *funcGen) scoped(b *ir.Block, code []jen.Code) []jen.Code {
+	if !fg.slowEntry[b.ID] || !declares(code) {
+		return code
+	}
+	return []jen.Code{jen.Block(code...)}
+}
+
+// declares says whether a statement of code declares a variable in the
+// scope that holds it (`var x` or `x := …`; not in an if's or a block's).
+func declares(code []jen.Code) bool {
+	for _, c := range code {
+		st, ok := c.(*jen.Statement)
+		if !ok {
+			return true // not known: braces are safe
+		}
+		text := strings.TrimSpace(fmt.Sprintf("%#v", st))
+		for strings.HasPrefix(text, "/*") { // a line directive
+			end := strings.Index(text, "*/")
+			if end < 0 {
+				return true
+			}
+			text = strings.TrimSpace(text[end+2:])
+		}
+		if strings.HasPrefix(text, "var ") || declLHS.MatchString(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// declLHS matches a short variable declaration's start: `a, b := `.
+var declLHS = regexp.MustCompile(`^[\pL_][\pL\pN_]*(\s*,\s*[\pL_][\pL\pN_]*)*\s*:=`)
 
 // deoptJump is the jump a small version takes where an operation's small
 // case fails.
