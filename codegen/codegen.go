@@ -1313,37 +1313,35 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 		}
 		if fg.f.TempType(t.Dst) == ir.Int {
 			// The unboxed next int of a range: the inlinable common case
-			// first (from the frame's range slot when the loop has one).
-			fast := rt("RangeNextFast").Call(fg.ref(t.Value))
-			if tv, ok := t.Value.(ir.Temp); ok && fg.rangeIn[tv] {
-				fast = rt("RangeNextSlot").Call(jen.Op("&").Id("f").Dot(fmt.Sprintf("r%d", tv)))
-			}
-			if fg.slowEntry[t.Target.ID] {
-				// The int from the range slot goes to the target's small
-				// version, the general way's to its usual version: the
-				// two do not meet, so the small version knows it small.
-				return []jen.Code{jen.Block(
-					jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(fast), jen.Id("ok")).Block(
-						fg.rawTemp(t.Dst).Op("=").Id("v"),
-						gotoB(t.Target),
-					),
-					jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("RangeNextInt")).Call(fg.ref(t.Value)),
-					fg.onErr(b, t.Line, "e"),
-					jen.If(jen.Op("!").Id("ok")).Block(gotoB(t.Else)),
-					fg.rawTemp(t.Dst).Op("=").Id("v"),
-					jen.Goto().Id(fastLabel(t.Target, 0)),
-				)}
-			}
-			return []jen.Code{jen.Block(
-				jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(fast),
-				jen.If(jen.Op("!").Id("ok")).Block(
-					jen.Var().Id("e").Op("*").Qual(rtPath, "BaseException"),
-					jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op("=").Add(rt("RangeNextInt")).Call(fg.ref(t.Value)),
-					fg.onErr(b, t.Line, "e"),
-					jen.If(jen.Op("!").Id("ok")).Block(gotoB(t.Else)),
-				),
+			// first (from the frame's range slot when the loop has one),
+			// then the general way (RangeNextInt).
+			head := jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(rt("RangeNextFast")).Call(fg.ref(t.Value)), jen.Id("ok")).Block(
 				fg.rawTemp(t.Dst).Op("=").Id("v"),
 				gotoB(t.Target),
+			)
+			if tv, ok := t.Value.(ir.Temp); ok && fg.rangeIn[tv] {
+				// HasNext and Take, not RangeNextSlot's (int, ok): Go's
+				// compiler tested ok again after inlining it.
+				slot := jen.Id("f").Dot(fmt.Sprintf("r%d", tv))
+				head = jen.If(slot.Clone().Dot("HasNext").Call()).Block(
+					fg.rawTemp(t.Dst).Op("=").Add(rt("MakeInt")).Call(slot.Clone().Dot("Take").Call()),
+					gotoB(t.Target),
+				)
+			}
+			// With a small version of the target, the general way's int
+			// goes to its usual version: the two paths do not meet, so
+			// the small version knows the slot's int small.
+			slow := gotoB(t.Target)
+			if fg.slowEntry[t.Target.ID] {
+				slow = jen.Goto().Id(fastLabel(t.Target, 0))
+			}
+			return []jen.Code{jen.Block(
+				head,
+				jen.List(jen.Id("v"), jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("RangeNextInt")).Call(fg.ref(t.Value)),
+				fg.onErr(b, t.Line, "e"),
+				jen.If(jen.Op("!").Id("ok")).Block(gotoB(t.Else)),
+				fg.rawTemp(t.Dst).Op("=").Id("v"),
+				slow,
 			)}
 		}
 		return []jen.Code{jen.Block(
