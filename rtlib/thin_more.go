@@ -151,7 +151,7 @@ func DelItem(obj, key Object) *BaseException {
 func delItemError(obj, key Object) *BaseException {
 	if isIntLike(key) {
 		switch obj.(type) {
-		case Str, *Tuple, *Set, *rangeObj, *Instance:
+		case Str, *Tuple, *Set, *rangeObj, *bigRange, *Instance:
 			return Errorf(TypeErrorType, "'%s' object doesn't support item deletion", obj.Type().Name)
 		}
 	}
