@@ -471,11 +471,44 @@ func init() {
 	}
 	exactlyOne("count", rangeCount)
 	exactlyOne("index", rangeIndex)
+	// start, stop and step are read-only members.
+	readonly := &Builtin{Name: "readonly", Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
+		return nil, Errorf(AttributeErrorType, "readonly attribute")
+	}}
 	for i, name := range []string{"start", "stop", "step"} {
 		i := i
 		rangeType.Dict.SetStr(name, &Property{Get: &Builtin{Name: name, Fn: func(args []Object, kw []KwArg) (Object, *BaseException) {
 			start, stop, step, _, _ := rangeFields(args[0])
 			return normBig([]*big.Int{start, stop, step}[i]), nil
-		}}, Set: None, Del: None})
+		}}, Set: readonly, Del: readonly})
 	}
+	// The slots as methods (r.__len__() and the like; the operations
+	// themselves switch on the range types).
+	dunder := func(name string, n int, fn func(self Object, args []Object) (Object, *BaseException)) {
+		rangeType.Dict.SetStr(name, &Method{Name: name, Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+			// The messages of slot wrappers (__reversed__ is a method).
+			switch {
+			case name == "__reversed__" && len(kw) > 0:
+				return nil, Errorf(TypeErrorType, "range.%s() takes no keyword arguments", name)
+			case len(kw) > 0:
+				return nil, Errorf(TypeErrorType, "wrapper %s() takes no keyword arguments", name)
+			case name == "__reversed__" && len(args) != 0:
+				return nil, Errorf(TypeErrorType, "range.%s() takes no arguments (%d given)", name, len(args))
+			case len(args) != n:
+				return nil, Errorf(TypeErrorType, "expected %d argument%s, got %d", n, plural(n), len(args))
+			}
+			return fn(self, args)
+		}})
+	}
+	dunder("__len__", 0, func(self Object, _ []Object) (Object, *BaseException) {
+		n, exc := Len(self)
+		return Int(n), exc
+	})
+	dunder("__getitem__", 1, func(self Object, args []Object) (Object, *BaseException) { return rangeGetItem(self, args[0]) })
+	dunder("__contains__", 1, func(self Object, args []Object) (Object, *BaseException) {
+		b, exc := rangeContains(self, args[0])
+		return Bool(b), exc
+	})
+	dunder("__iter__", 0, func(self Object, _ []Object) (Object, *BaseException) { return Iter(self) })
+	dunder("__reversed__", 0, func(self Object, _ []Object) (Object, *BaseException) { return rangeReversed(self), nil })
 }
