@@ -872,7 +872,7 @@ func indexArg(v Object) (int64, *BaseException) {
 // isIterable says whether iter(x) would find a way to iterate x.
 func isIterable(x Object) bool {
 	switch x.(type) {
-	case Str, *List, *Tuple, *Dict, *Set, *dictView, *rangeObj, Iterator, *Generator:
+	case Str, *List, *Tuple, *Dict, *Set, *dictView, *rangeObj, *bigRange, Iterator, *Generator:
 		return true
 	}
 	if _, ok := x.Type().lookup("__iter__"); ok {

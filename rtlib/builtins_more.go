@@ -81,7 +81,9 @@ func init() {
 	defBuiltin(positional("reversed", 1, 1), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		x := args[0]
 		switch x.(type) {
-		case *List, *Tuple, Str, *rangeObj, *Dict:
+		case *rangeObj, *bigRange:
+			return rangeReversed(x), nil
+		case *List, *Tuple, Str, *Dict:
 		case *dictView:
 		default:
 			if _, ok := x.Type().lookup("__reversed__"); ok {

@@ -58,6 +58,8 @@ func Len(x Object) (int, *BaseException) {
 		}
 	case *rangeObj:
 		return int(v.length()), nil
+	case *bigRange:
+		return rangeLen(v)
 	}
 	r, exc := CallMethod(x, "__len__", nil, nil)
 	if exc != nil {
@@ -97,12 +99,14 @@ type rangeObj struct{ start, stop, step int64 }
 
 func (*rangeObj) Type() *Type { return rangeType }
 
+// length is len(r), computed in uint64: stop - start may leave int64
+// even though the length does not (a rangeObj's length fits int64).
 func (r *rangeObj) length() int64 {
 	if r.step > 0 && r.start < r.stop {
-		return (r.stop - r.start + r.step - 1) / r.step
+		return int64((uint64(r.stop)-uint64(r.start)-1)/uint64(r.step) + 1)
 	}
 	if r.step < 0 && r.start > r.stop {
-		return (r.start - r.stop - r.step - 1) / -r.step
+		return int64((uint64(r.start)-uint64(r.stop)-1)/(-uint64(r.step)) + 1)
 	}
 	return 0
 }
@@ -112,7 +116,7 @@ type rangeIter struct {
 	left       int64
 }
 
-func (*rangeIter) Type() *Type { return iteratorType }
+func (*rangeIter) Type() *Type { return rangeIterType }
 
 func (r *rangeIter) NextValue() (Object, bool, *BaseException) {
 	if r.left <= 0 {
@@ -362,26 +366,29 @@ func init() {
 		if exc := rangeArgs.check(args, kw); exc != nil {
 			return nil, exc
 		}
-		var ints [3]int64
+		ints := [3]int64{0, 0, 1}
 		for i, a := range args {
 			n, ok := asInt(a)
 			if !ok {
-				return nil, Errorf(TypeErrorType, "'%s' object cannot be interpreted as an integer", a.Type().Name)
+				return newRangeSlow(args)
 			}
 			ints[i] = n
 		}
 		switch len(args) {
 		case 1:
-			return &rangeObj{0, ints[0], 1}, nil
-		case 2:
-			return &rangeObj{ints[0], ints[1], 1}, nil
+			ints[0], ints[1] = 0, ints[0]
 		case 3:
 			if ints[2] == 0 {
 				return nil, Errorf(ValueErrorType, "range() arg 3 must not be zero")
 			}
-			return &rangeObj{ints[0], ints[1], ints[2]}, nil
 		}
-		return nil, Errorf(TypeErrorType, "range expected at least 1 argument, got %d", len(args))
+		if !inHalf(ints[0]) || !inHalf(ints[1]) {
+			// |stop - start| may reach 2**63: does the length fit?
+			if _, ok := smallRangeLen(ints[0], ints[1], ints[2]); !ok {
+				return newRangeSlow(args)
+			}
+		}
+		return &rangeObj{ints[0], ints[1], ints[2]}, nil
 	}
 	for _, t := range []*Type{StrType, IntType, FloatType, BoolType, ListType, TupleType, DictType, TypeType, rangeType, ObjectType,
 		BaseExceptionType, ExceptionType, TypeErrorType, ValueErrorType, RuntimeErrorType, NameErrorType, UnboundLocalErrorType,

@@ -769,6 +769,8 @@ func Iter(x Object) (Object, *BaseException) {
 		return &dictViewIter{v: dv, items: dv.elems(), n: v.Len()}, nil
 	case *rangeObj:
 		return v.iter(), nil
+	case *bigRange:
+		return v.iter(), nil
 	case *Type:
 		if m := MetaOf(v); m != nil && m.Iter != nil {
 			return m.Iter(v)

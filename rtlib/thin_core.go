@@ -249,6 +249,9 @@ func hashKey(k Object) (any, *BaseException) {
 		return "tuple:" + strings.Join(parts, "\x00"), nil
 	case *List, *Dict:
 		return nil, NewException(TypeErrorType, Str(fmt.Sprintf("unhashable type: '%s'", k.Type().Name)))
+	case *rangeObj, *bigRange:
+		hk, _ := hashKey(rangeHashTuple(v)) // equal ranges, equal keys
+		return "range:" + hk.(string), nil
 	}
 	return k, nil // identity hash for other objects
 }
@@ -336,6 +339,8 @@ func Hash(x Object) (int64, *BaseException) {
 		return r, nil
 	case NoneType:
 		return 0xFCA86420, nil // CPython 3.12's constant hash of None
+	case *rangeObj, *bigRange:
+		return Hash(rangeHashTuple(v))
 	case *Tuple:
 		// tuplehash (Objects/tupleobject.c): xxHash over the items' hashes.
 		const p1, p2, p5 = 11400714785074694791, 14029467366897019727, 2870177450012600261

@@ -190,6 +190,11 @@ func MatchSequence(v, n, star Object) (Object, *BaseException) {
 		l = len(x.Items)
 	case *rangeObj:
 		l = int(x.length())
+	case *bigRange:
+		if !x.length.IsInt64() {
+			return Bool(star == Bool(true)), nil
+		}
+		l = int(x.length.Int64())
 	default:
 		return Bool(false), nil
 	}

@@ -56,6 +56,14 @@ func DelAttr(obj Object, name string) *BaseException {
 			return nil
 		}
 	}
+	// A runtime object's property with a deleter (range's read-only
+	// members raise from theirs).
+	if m, ok := obj.Type().lookup(name); ok {
+		if p, ok := m.(*Property); ok && p.Del != nil && p.Del != None {
+			_, exc := Call(p.Del, []Object{obj}, nil)
+			return exc
+		}
+	}
 	return Errorf(AttributeErrorType, "'%s' object has no attribute '%s'", obj.Type().Name, name)
 }
 
@@ -151,7 +159,7 @@ func DelItem(obj, key Object) *BaseException {
 func delItemError(obj, key Object) *BaseException {
 	if isIntLike(key) {
 		switch obj.(type) {
-		case Str, *Tuple, *Set, *rangeObj, *Instance:
+		case Str, *Tuple, *Set, *rangeObj, *bigRange, *Instance:
 			return Errorf(TypeErrorType, "'%s' object doesn't support item deletion", obj.Type().Name)
 		}
 	}

@@ -623,6 +623,10 @@ func Truth(x Object) (bool, *BaseException) {
 		return v.d.Len() > 0, nil
 	case *dictView:
 		return v.d.Len() > 0, nil
+	case *rangeObj:
+		return v.length() > 0, nil
+	case *bigRange:
+		return v.length.Sign() > 0, nil
 	}
 	if t := x.Type(); t != nil {
 		if m, ok := t.lookup("__bool__"); ok {
@@ -743,6 +747,12 @@ func equal(a, b Object) (bool, *BaseException) {
 	}
 	switch x := a.(type) {
 	case NoneType:
+		return false, nil
+	case *rangeObj, *bigRange:
+		switch b.(type) {
+		case *rangeObj, *bigRange:
+			return rangeEqual(x, b), nil
+		}
 		return false, nil
 	case *Set:
 		y, ok := b.(*Set)
@@ -1003,6 +1013,8 @@ func Contains(container, item Object) (bool, *BaseException) {
 		return containsSeq(c.Items, item)
 	case *Tuple:
 		return containsSeq(c.Items, item)
+	case *rangeObj, *bigRange:
+		return rangeContains(c, item)
 	}
 	it, exc := Iter(container)
 	if exc != nil {
@@ -1082,6 +1094,8 @@ func GetItem(obj, key Object) (Object, *BaseException) {
 			return nil, NewException(KeyErrorType, key)
 		}
 		return v, nil
+	case *rangeObj, *bigRange:
+		return rangeGetItem(obj, key)
 	}
 	return CallMethod(obj, "__getitem__", []Object{key}, nil)
 }

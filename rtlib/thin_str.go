@@ -900,7 +900,7 @@ func isNegative(x Object) bool {
 // or a range as well as a dict; a tuple and a str never get here).
 func isDictLike(x Object) bool {
 	switch x.(type) {
-	case *Dict, *List, *rangeObj:
+	case *Dict, *List, *rangeObj, *bigRange:
 		return true
 	}
 	return false

@@ -112,6 +112,11 @@ func listForHint(xs Object) int64 {
 		n = int64(len(v.Items))
 	case *rangeObj:
 		n = v.length()
+	case *bigRange:
+		n = maxListFor
+		if v.length.IsInt64() {
+			n = v.length.Int64()
+		}
 	}
 	return max(0, min(n, maxListFor))
 }
