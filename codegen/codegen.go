@@ -1320,7 +1320,7 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 				gotoB(t.Target),
 			)
 			if tv, ok := t.Value.(ir.Temp); ok && fg.rangeIn[tv] {
-				// HasNext and Take, not RangeNextSlot's (int, ok): Go's
+				// HasNext and Take, not one function giving (int, ok): Go's
 				// compiler tested ok again after inlining it.
 				slot := jen.Id("f").Dot(fmt.Sprintf("r%d", tv))
 				head = jen.If(slot.Clone().Dot("HasNext").Call()).Block(

@@ -306,7 +306,7 @@ type RangeIter = rangeIter
 // allocated once and never copied (embedded frames are built in place), so
 // it stays the loop's own.
 //
-// When x is not a range the slot is emptied, so that RangeNextSlot on it
+// When x is not a range the slot is emptied, so that HasNext on it
 // reports no next int and the loop goes the general way (RangeNextInt on
 // the iterator IterRange returned).
 func IterRange(slot *RangeIter, x Object) (Object, *BaseException) {
@@ -316,18 +316,6 @@ func IterRange(slot *RangeIter, x Object) (Object, *BaseException) {
 	}
 	*slot = rangeIter{}
 	return Iter(x)
-}
-
-// RangeNextSlot is RangeNextFast on the frame's range slot that IterRange
-// filled: no test of the iterator's type.
-func RangeNextSlot(r *RangeIter) (IntVal, bool) {
-	if r.left > 0 {
-		v := r.next
-		r.next += r.step
-		r.left--
-		return IntVal{Small: v}, true
-	}
-	return IntVal{}, false
 }
 
 // RangeNextFast is the inlinable common case of RangeNextInt: the next int

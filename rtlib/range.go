@@ -8,8 +8,8 @@ import (
 
 // Ranges (CPython's Objects/rangeobject.c). A range whose start, stop,
 // step and length all fit int64 is a *rangeObj, whose iterator the for
-// loops of generated code run without allocating (IterRange,
-// RangeNextSlot, RangeNextFast). Any other range is a *bigRange, with
+// loops of generated code run without allocating (IterRange and the
+// slot's HasNext and Take, RangeNextFast). Any other range is a *bigRange, with
 // arbitrary-precision fields and its own iterator (longrange_iterator, as
 // CPython's); the general path of the loops (RangeNextInt) iterates it
 // through Next. Both have the type range.
