@@ -343,8 +343,14 @@ func PyMod(a, b int64) int64 {
 }
 
 // PyModPos is PyMod for a divisor b > 0 (generated code calls it for a
-// positive constant): the result is never negative.
+// positive constant): the result is never negative. A non-negative a, the
+// common case, takes the unsigned remainder: with b constant, Go's
+// compiler divides by multiplying without the signed form's corrections
+// (arith's `x % 1000`: 12 instructions → 8).
 func PyModPos(a, b int64) int64 {
+	if a >= 0 {
+		return int64(uint64(a) % uint64(b))
+	}
 	m := a % b
 	if m < 0 {
 		m += b
