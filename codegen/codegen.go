@@ -291,6 +291,9 @@ type funcGen struct {
 	// with an int the range slot made (small: Go's compiler then drops
 	// the small version's tests of it).
 	slowEntry map[int]bool
+	// cached: frame fields ("f.v_x") that Resume keeps in Go locals
+	// (cachedfields.go), with their locals' names.
+	cached map[string]string
 }
 
 func (fg *funcGen) prefix() string {
@@ -331,10 +334,14 @@ func (fg *funcGen) fieldOf(s slot) string {
 	if r, ok := fg.lay.field[s]; ok {
 		s = r
 	}
+	name := fmt.Sprintf("f.t%d", s.temp)
 	if s.v != nil {
-		return "f." + localName(s.v)
+		name = "f." + localName(s.v)
 	}
-	return fmt.Sprintf("f.t%d", s.temp)
+	if local, ok := fg.cached[name]; ok {
+		return local
+	}
+	return name
 }
 
 func (fg *funcGen) ref(o ir.Operand) jen.Code {
@@ -411,6 +418,7 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 	} else {
 		fg.lay = frameLayout{read: reads(f)}
 	}
+	fg.findCachedFields(reach)
 	fg.slowEntry = map[int]bool{}
 	for _, b := range f.Blocks {
 		if t := b.Term; reach[b] && t != nil && t.Kind == ir.ForNext && fg.f.TempType(t.Dst) == ir.Int && !fg.operandType(t.Value).IsListIter() {
@@ -929,8 +937,7 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 					// frame yields itself. The frame's awaitable slot is
 					// nil between awaits, as after a bare yield.
 					code = append(code, dir(jen.If(jen.Id(cache).Dot("Yield0Hit").Call(fg.ref(in.Args[0]))).Block(
-						jen.Id("f").Dot("state").Op("=").Lit(t.Target.State),
-						jen.Return(jen.Qual(rtPath, "None"), jen.False(), jen.Nil()),
+						fg.suspendAt(t.Target.State, jen.Qual(rtPath, "None"))...,
 					)))
 				}
 				if floatArg {
@@ -961,9 +968,7 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			code = append(code,
 				fg.onErr(b, in.Line, "err"),
 				jen.If(jen.Op("!").Id("done")).Block(
-					fg.temp(aw).Op("=").Id("aw"),
-					jen.Id("f").Dot("state").Op("=").Lit(t.Target.State),
-					jen.Return(jen.Id("v"), jen.False(), jen.Nil()),
+					append([]jen.Code{fg.temp(aw).Op("=").Id("aw")}, fg.suspendAt(t.Target.State, jen.Id("v"))...)...,
 				),
 				fg.onErr(b, t.Line, "e"),
 				fg.temp(t.Dst).Op("=").Id("v"),
@@ -1292,10 +1297,7 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 		if fg.f.Kind == ir.AsyncGenFunc {
 			v = rt("AsyncGenYield").Call(v)
 		}
-		return []jen.Code{
-			jen.Id("f").Dot("state").Op("=").Lit(t.Target.State),
-			jen.Return(v, jen.False(), jen.Nil()),
-		}
+		return fg.suspendAt(t.Target.State, v)
 	case ir.ForNext:
 		next := "Next"
 		if it := fg.operandType(t.Value); it.IsListIter() {
@@ -1421,10 +1423,7 @@ func (fg *funcGen) resumePoint(b *ir.Block) stateOut {
 		}
 	}
 	code := jen.Block(append(append(bare, resume...),
-		jen.If(jen.Op("!").Id("done")).Block(
-			jen.Id("f").Dot("state").Op("=").Lit(st),
-			jen.Return(jen.Id("v"), jen.False(), jen.Nil()),
-		),
+		jen.If(jen.Op("!").Id("done")).Block(fg.suspendAt(st, jen.Id("v"))...),
 		fg.ref(t.Value).(*jen.Statement).Clone().Op("=").Nil(),
 		fg.onErr(b, t.Line, "e"),
 		fg.temp(t.Dst).Op("=").Id("v"),

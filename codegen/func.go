@@ -253,6 +253,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			}
 			stmts = append(stmts, jen.List(blanks...).Op("=").List(chunk...))
 		}
+		stmts = append(stmts, fg.cacheLoads()...)
 		stmts = append(stmts, jen.Switch(jen.Id("f").Dot("state")).Block(cases...))
 		stmts = append(stmts, body...)
 		stmts = append(stmts, propagate...)
