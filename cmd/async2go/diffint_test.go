@@ -84,15 +84,20 @@ func intProgram(seed uint64) string {
 		if r.Float64() < 0.3 {
 			fmt.Fprintf(&sb, "        %s = %s %% %s\n", v, v, pick([]string{"1000003", "65536", "18446744073709551616", "7"}))
 		}
-		if r.Float64() < 0.2 {
+		switch f := r.Float64(); {
+		case f < 0.1:
 			sb.WriteString("        await asyncio.sleep(0)\n")
+		case f < 0.25:
+			// A loop that turns without suspending keeps the frame's
+			// ints in Go locals (codegen/cachedfields.go).
+			fmt.Fprintf(&sb, "        if i %% %d == 0:\n            await asyncio.sleep(0)\n", 2+r.IntN(4))
 		}
 		if r.Float64() < 0.2 {
 			fmt.Fprintf(&sb, "        if %s %s %s:\n            z = z + 1\n", pick(vars[:3]), pick([]string{"<", ">", "==", "!="}), pick(consts))
 		}
 	}
 	// Keep the values from growing without end.
-	sb.WriteString("        x = x % 18446744073709551629\n        y = y % 340282366920938463463374607431768211507\n")
+	sb.WriteString("        x = x % 18446744073709551629\n        y = y % 340282366920938463463374607431768211507\n        z = z % 1000000000000000000000000000057\n")
 	sb.WriteString("    return x, y, z\n\nasync def main():\n")
 	for k := 0; k < 3; k++ {
 		fmt.Fprintf(&sb, "    try:\n        print(await work(%s, %s, %d))\n", pick(consts), pick(consts), 1+r.IntN(40))
