@@ -1,6 +1,7 @@
 package codegen
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -92,6 +93,17 @@ func (fg *funcGen) findCachedFields(reach map[*ir.Block]bool) {
 	for name := range looped {
 		if typed[name] && !bad[name] && strings.HasPrefix(name, "f.") {
 			fg.cached[name] = "fl_" + strings.TrimPrefix(name, "f.")
+		}
+	}
+	// A range loop's slot (rN), read and advanced at the loop's head:
+	// in a local too when the head is on such a path (the slot comes from
+	// rt.IterRangeLocal as a value, and the general way's iterator does not
+	// point into the frame).
+	for _, b := range fg.f.Blocks {
+		if t := b.Term; reach[b] && t != nil && t.Kind == ir.ForNext && inCycle(b) {
+			if tv, ok := t.Value.(ir.Temp); ok && fg.rangeIn[tv] {
+				fg.cached[fmt.Sprintf("f.r%d", tv)] = fmt.Sprintf("fl_r%d", tv)
+			}
 		}
 	}
 }

@@ -702,6 +702,13 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 		return []jen.Code{dst().Op("=").Add(rt("Concat")).Call(args(0)...)}
 	case ir.OpIter:
 		if fg.rangeIn[in.Dst] {
+			if local, ok := fg.cached[fmt.Sprintf("f.r%d", in.Dst)]; ok {
+				// The slot in a Go local (cachedfields.go), as a value.
+				return []jen.Code{
+					jen.List(jen.Id(local), dst(), jen.Id("exc")).Op("=").Add(rt("IterRangeLocal")).Call(fg.ref(in.Args[0])),
+					fg.onErr(b, in.Line, "exc"),
+				}
+			}
 			return call(rt("IterRange"), jen.Op("&").Id("f").Dot(fmt.Sprintf("r%d", in.Dst)), fg.ref(in.Args[0]))
 		}
 		return call(rt("Iter"), args(0)...)
@@ -1329,6 +1336,15 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 					fg.rawTemp(t.Dst).Op("=").Add(rt("MakeInt")).Call(slot.Clone().Dot("Take").Call()),
 					gotoB(t.Target),
 				)
+				if local, ok := fg.cached[fmt.Sprintf("f.r%d", tv)]; ok {
+					// The slot in a Go local: value methods, so that its
+					// address is never taken.
+					head = jen.If(jen.Id(local).Dot("More").Call()).Block(
+						fg.rawTemp(t.Dst).Op("=").Add(rt("MakeInt")).Call(jen.Id(local).Dot("Cur").Call()),
+						jen.Id(local).Op("=").Id(local).Dot("Advanced").Call(),
+						gotoB(t.Target),
+					)
+				}
 			}
 			// With a small version of the target, the general way's int
 			// goes to its usual version: the two paths do not meet, so

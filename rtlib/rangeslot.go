@@ -16,3 +16,39 @@ func (r *RangeIter) Take() int64 {
 	r.left--
 	return v
 }
+
+// IterRangeLocal is IterRange for a range slot that Resume keeps in a Go
+// local (codegen/cachedfields.go): the slot comes back as a value (no
+// address of the local is taken, so Go keeps it in registers), and the
+// iterator for the general way is an exhausted one where the slot holds
+// the range (the local, not the frame, has the slot's state: an iterator
+// pointing into the frame would read a stale copy).
+func IterRangeLocal(x Object) (RangeIter, Object, *BaseException) {
+	if r, ok := x.(*rangeObj); ok {
+		return rangeIter{next: r.start, step: r.step, left: r.length()}, &noRangeLeft, nil
+	}
+	it, exc := Iter(x)
+	return rangeIter{}, it, exc
+}
+
+// noRangeLeft is an exhausted range iterator: nothing is ever taken from
+// it, so all slots kept in locals share it.
+var noRangeLeft rangeIter
+
+// More, Cur and Advanced are HasNext and Take for a slot kept in a Go
+// local, with value receivers (a pointer method would take the local's
+// address, and Go would keep it in memory): `if s.More() { t =
+// rt.MakeInt(s.Cur()); s = s.Advanced() }`.
+
+// More says whether the slot has a next int.
+func (r RangeIter) More() bool { return r.left > 0 }
+
+// Cur is the slot's next int; More must be true.
+func (r RangeIter) Cur() int64 { return r.next }
+
+// Advanced is the slot past its next int.
+func (r RangeIter) Advanced() RangeIter {
+	r.next += r.step
+	r.left--
+	return r
+}
