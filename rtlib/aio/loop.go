@@ -246,7 +246,6 @@ func (q *timerQueue) push(tm *timer, now float64) {
 	if !tm.has(tmSleeper) {
 		q.handles++
 	}
-	q.firstIdx = 0
 	key := tm.when - now
 	free := -1
 	for i := range q.heads[:q.nruns] {
@@ -270,14 +269,19 @@ func (q *timerQueue) push(tm *timer, now float64) {
 		q.pushRun(free, tm)
 		return
 	}
+	q.firstIdx = 0 // the heap's top may change
 	q.heap.push(tm)
 }
 
+// pushRun appends tm to run i. Only a timer that becomes the head of its
+// run can be the queue's first: one behind a head leaves firstAt's
+// answer as it was.
 func (q *timerQueue) pushRun(i int, tm *timer) {
 	tm.set(tmInHeap)
 	r := &q.runs[i]
 	if r.n == 0 {
 		q.heads[i] = heapEntry{when: tm.when, seq: tm.seq(), tm: tm}
+		q.firstIdx = 0
 	}
 	r.push(tm)
 	q.nrun++
