@@ -527,10 +527,10 @@ func (r *ring) pushWord(w unsafe.Pointer) {
 }
 
 // repushWord pushes again the word w that the caller popped from the queue
-// (a bare yield's step), without Go's write barrier: the pop's store of nil
-// shaded w if the collector was marking, and if marking began after the
-// pop, w was on the goroutine's stack when marking scanned it; either way
-// the collector has it, so the store need not tell it.
+// (a bare yield's step), without Go's write barrier. The collector cannot
+// miss w: it is the step of a task that is not done, which the loop's list
+// of tasks (Loop.tasks, Task.prev) keeps reachable whatever the queue
+// holds; besides, the pop's store of nil shaded it if marking was on.
 func (r *ring) repushWord(w unsafe.Pointer) {
 	if r.tail == nil || r.ti == readyChunkLen {
 		r.grow()
@@ -935,8 +935,10 @@ func (l *Loop) runOnce() {
 					// No step is current between the loop's entries
 					// (RunUntilComplete refuses to nest a run), so none
 					// is saved to come back to. The two stores skip the
-					// write barrier, for repushWord's reason: t came
-					// out of the queue or is on this goroutine's stack.
+					// write barrier: t, not done when set, is reachable
+					// from the loop's list of tasks (repushWord), and it
+					// stays on this goroutine's stack until after the
+					// clear (t.stepped below).
 					*(*uintptr)(unsafe.Pointer(&l.current)) = uintptr(p)
 					v, done, err := c.Body.Resume(rt.None, nil)
 					c.Leave(done)
