@@ -48,23 +48,7 @@ func (fg *funcGen) findCachedFields(reach map[*ir.Block]bool) {
 		return out
 	}
 	// inCycle: b reaches itself without a suspension.
-	inCycle := func(b *ir.Block) bool {
-		seen := map[*ir.Block]bool{}
-		stack := succs(b)
-		for len(stack) > 0 {
-			x := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if x == b {
-				return true
-			}
-			if seen[x] {
-				continue
-			}
-			seen[x] = true
-			stack = append(stack, succs(x)...)
-		}
-		return false
-	}
+	inCycle := func(b *ir.Block) bool { return reaches(succs(b), b, succs) }
 	scalar := func(t ir.Type) bool { return t == ir.Int || t == ir.Float || t == ir.Bool }
 	// Every use of a field must be a typed scalar's: a shared field holds
 	// one Go type, but be sure.

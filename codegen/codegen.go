@@ -1503,7 +1503,6 @@ func (fg *funcGen) findRangeIters() {
 	}
 }
 
-// allConst reports whether every operand is a constant.
 // zeroDelay says whether o is a constant int or float no greater than 0
 // (a delay for which asyncio.sleep is a bare yield).
 func zeroDelay(o ir.Operand) bool {
@@ -1520,6 +1519,7 @@ func zeroDelay(o ir.Operand) bool {
 	return false
 }
 
+// allConst reports whether every operand is a constant.
 func allConst(ops []ir.Operand) bool {
 	for _, o := range ops {
 		if _, ok := o.(ir.Const); !ok {

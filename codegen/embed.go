@@ -43,26 +43,9 @@ func embeddable(p *ir.Program) map[*ir.Instr]bool {
 			}
 		}
 	}
-	reaches := func(from, to *ir.Func) bool {
-		seen := map[*ir.Func]bool{}
-		stack := []*ir.Func{from}
-		for len(stack) > 0 {
-			f := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if f == to {
-				return true
-			}
-			if seen[f] {
-				continue
-			}
-			seen[f] = true
-			stack = append(stack, edges[f]...)
-		}
-		return false
-	}
 	ok := map[*ir.Instr]bool{}
 	for _, in := range sites {
-		if !reaches(in.Callee, owner[in]) {
+		if !reaches([]*ir.Func{in.Callee}, owner[in], func(f *ir.Func) []*ir.Func { return edges[f] }) {
 			ok[in] = true
 		}
 	}
@@ -124,4 +107,24 @@ func paramType(c *ir.Func, i int) ir.Type {
 		}
 	}
 	return ir.Boxed
+}
+
+// reaches says whether a walk from the nodes of start along next meets
+// target (start's nodes themselves count).
+func reaches[T comparable](start []T, target T, next func(T) []T) bool {
+	seen := map[T]bool{}
+	stack := start
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == target {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		stack = append(stack, next(x)...)
+	}
+	return false
 }

@@ -322,15 +322,7 @@ func rangeContains(r, x Object) (bool, *BaseException) {
 	}
 	// _PySequence_IterSearch: equality with each item.
 	it, _ := Iter(r)
-	for {
-		v, ok, exc := Next(it)
-		if exc != nil || !ok {
-			return false, exc
-		}
-		if eq, exc := equal(v, x); exc != nil || eq {
-			return eq, exc
-		}
-	}
+	return iterSearch(it, x)
 }
 
 func absU64(s int64) uint64 {

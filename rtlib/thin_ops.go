@@ -1020,12 +1020,18 @@ func Contains(container, item Object) (bool, *BaseException) {
 	if exc != nil {
 		return false, Errorf(TypeErrorType, "argument of type '%s' is not iterable", container.Type().Name)
 	}
+	return iterSearch(it, item)
+}
+
+// iterSearch is _PySequence_IterSearch's test: whether an item of the
+// iterator it equals x.
+func iterSearch(it, x Object) (bool, *BaseException) {
 	for {
 		v, ok, exc := Next(it)
 		if exc != nil || !ok {
 			return false, exc
 		}
-		if eq, exc := equal(v, item); exc != nil || eq {
+		if eq, exc := equal(v, x); exc != nil || eq {
 			return eq, exc
 		}
 	}

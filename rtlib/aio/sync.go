@@ -909,14 +909,7 @@ func boolAttr(v rt.Object) (bool, *rt.BaseException) { return rt.Truth(v) }
 // privAttrs exposes the private attributes of locks.py's and queues.py's
 // classes that programs read to peek at a primitive's state.
 func privAttrs() {
-	privAttr(SemaphoreType, "_value", func(o rt.Object) rt.Object { return rt.Int(o.(*Semaphore).value) },
-		func(o, v rt.Object) *rt.BaseException {
-			n, exc := intAttr(o.Type(), "_value", v)
-			if exc == nil {
-				o.(*Semaphore).value = n
-			}
-			return exc
-		})
+	intPrivAttr(SemaphoreType, "_value", func(o rt.Object) *int { return &o.(*Semaphore).value })
 	privAttr(BoundedSemaphoreType, "_bound_value", func(o rt.Object) rt.Object { return rt.Int(o.(*Semaphore).bound) },
 		func(o, v rt.Object) *rt.BaseException {
 			n, exc := intAttr(o.Type(), "_bound_value", v)
@@ -925,36 +918,32 @@ func privAttrs() {
 			}
 			return exc
 		})
-	privAttr(LockType, "_locked", func(o rt.Object) rt.Object { return rt.Bool(o.(*Lock).locked) },
-		func(o, v rt.Object) *rt.BaseException {
-			b, exc := boolAttr(v)
-			if exc == nil {
-				o.(*Lock).locked = b
-			}
-			return exc
-		})
-	privAttr(EventType, "_value", func(o rt.Object) rt.Object { return rt.Bool(o.(*Event).value) },
-		func(o, v rt.Object) *rt.BaseException {
-			b, exc := boolAttr(v)
-			if exc == nil {
-				o.(*Event).value = b
-			}
-			return exc
-		})
+	boolPrivAttr(LockType, "_locked", func(o rt.Object) *bool { return &o.(*Lock).locked })
+	boolPrivAttr(EventType, "_value", func(o rt.Object) *bool { return &o.(*Event).value })
 	privAttr(ConditionType, "_lock", func(o rt.Object) rt.Object { return o.(*Condition).lock }, nil)
-	privAttr(QueueType, "_maxsize", func(o rt.Object) rt.Object { return rt.Int(o.(*Queue).maxsize) },
+	intPrivAttr(QueueType, "_maxsize", func(o rt.Object) *int { return &o.(*Queue).maxsize })
+	intPrivAttr(QueueType, "_unfinished_tasks", func(o rt.Object) *int { return &o.(*Queue).unfinished })
+}
+
+// intPrivAttr is privAttr for a counter: the int field that field gives.
+func intPrivAttr(t *rt.Type, name string, field func(o rt.Object) *int) {
+	privAttr(t, name, func(o rt.Object) rt.Object { return rt.Int(*field(o)) },
 		func(o, v rt.Object) *rt.BaseException {
-			n, exc := intAttr(o.Type(), "_maxsize", v)
+			n, exc := intAttr(o.Type(), name, v)
 			if exc == nil {
-				o.(*Queue).maxsize = n
+				*field(o) = n
 			}
 			return exc
 		})
-	privAttr(QueueType, "_unfinished_tasks", func(o rt.Object) rt.Object { return rt.Int(o.(*Queue).unfinished) },
+}
+
+// boolPrivAttr is privAttr for a flag: the bool field that field gives.
+func boolPrivAttr(t *rt.Type, name string, field func(o rt.Object) *bool) {
+	privAttr(t, name, func(o rt.Object) rt.Object { return rt.Bool(*field(o)) },
 		func(o, v rt.Object) *rt.BaseException {
-			n, exc := intAttr(o.Type(), "_unfinished_tasks", v)
+			b, exc := boolAttr(v)
 			if exc == nil {
-				o.(*Queue).unfinished = n
+				*field(o) = b
 			}
 			return exc
 		})
