@@ -30,7 +30,8 @@ import (
 // live/4 but cost more CPU: the runtime also returned freed memory to the
 // OS under it, to fault it back in soon after.
 //
-// On Linux the first collection happens at Go's minimum heap goal (4 MB);
+// On Linux the first collection happens after 4 MB of allocation (Go's
+// minimum heap goal, raised by earlyheap's padding: gcFirstPercent);
 // where Linux has transparent huge pages in "madvise" mode, it reserves
 // 512 MB of heap advised to use them (reserveHugeHeap): a page fault then
 // maps 2 MB instead of 4 KB. ASYNC2GO_THP=0 turns that off (and the first
@@ -73,7 +74,7 @@ func startGCPolicy() {
 	if hugePagesPossible && os.Getenv("ASYNC2GO_THP") != "0" {
 		adviseInitialHeap()
 		hugeHeapPending.Store(true)
-		debug.SetGCPercent(gcFirstPercent)
+		debug.SetGCPercent(gcFirstPercent(earlyPadding()))
 	} else {
 		debug.SetGCPercent(gcMaxPercent)
 	}
@@ -82,9 +83,17 @@ func startGCPolicy() {
 
 // gcFirstPercent is the GC percent until the first collection when that
 // collection is to reserve the huge-page heap: Go's minimum heap goal,
-// 4 MB. Programs whose heap stays under it (most small ones) never
-// collect and never reserve.
-const gcFirstPercent = 100
+// 4 MB, raised by the padding earlyheap allocated (up to 2 MB, never
+// written; the collection frees it), so that a program still allocates
+// 4 MB of its own before it. Programs whose heap stays under that (most
+// small ones) never collect and never reserve. (Go scales its minimum
+// goal by the percent.)
+func gcFirstPercent(padding uintptr) int {
+	return 100 + int(padding*100/gcMinHeapGoal)
+}
+
+// gcMinHeapGoal is Go's minimum heap goal at GOGC=100.
+const gcMinHeapGoal = 4 << 20
 
 // hugeHeapPending says that the next collection reserves the huge-page
 // heap if Linux's settings make it worth it.

@@ -23,6 +23,20 @@ func TestGCPercent(t *testing.T) {
 	}
 }
 
+// TestGCFirstPercent checks that earlyheap's padding raises the first heap
+// goal by its size: Go scales its 4 MB minimum goal by the percent.
+func TestGCFirstPercent(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct {
+		padding uintptr
+		want    int
+	}{{0, 100}, {1 * mb, 125}, {2*mb + 8<<10, 150}} {
+		if got := gcFirstPercent(c.padding); got != c.want {
+			t.Errorf("padding %d: first GC percent %d, want %d", c.padding, got, c.want)
+		}
+	}
+}
+
 // TestGCPolicyFollowsCollections checks that the policy sets the GC
 // percent after a collection, and re-arms for the next one.
 func TestGCPolicyFollowsCollections(t *testing.T) {

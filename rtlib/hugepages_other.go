@@ -9,4 +9,5 @@ const hugePagesPossible = false
 func hugePagesAdvisable() bool                    { return false }
 func adviseInitialHeap()                          {}
 func hugeReserveSize() uintptr                    { return 0 }
+func earlyPadding() uintptr                       { return 0 }
 func adviseHugePages(p unsafe.Pointer, n uintptr) {}

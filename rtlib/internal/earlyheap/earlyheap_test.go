@@ -41,7 +41,34 @@ func TestCollapsed(t *testing.T) {
 
 // anonHugeKB is the AnonHugePages of the mapping that holds address p
 // (/proc/self/smaps).
+// TestNextAdvised checks that the block after the first one, where the
+// heap grows next, is advised to use huge pages (adviseNext), and that the
+// padding was needed only where that block starts a new chunk.
+func TestNextAdvised(t *testing.T) {
+	if !Collapsed {
+		t.Skip("the first block was not collapsed here")
+	}
+	next := Block + blockSize
+	if flags := smapsField(t, next, "VmFlags:"); !strings.Contains(" "+flags+" ", " hg ") {
+		t.Errorf("the mapping holding the heap's next block (%#x) has VmFlags %q, want hg (MADV_HUGEPAGE)", next, flags)
+	}
+	if starts := next&(chunkSize-1) == 0; starts != (Padding != 0) {
+		t.Errorf("next block %#x starts a chunk: %v, but Padding is %d", next, starts, Padding)
+	}
+}
+
+// anonHugeKB is the AnonHugePages of the mapping holding p, in kB.
 func anonHugeKB(t *testing.T, p uintptr) int {
+	kb, err := strconv.Atoi(strings.Fields(smapsField(t, p, "AnonHugePages:"))[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kb
+}
+
+// smapsField is the rest of the line starting with field in the
+// /proc/self/smaps entry of the mapping holding p.
+func smapsField(t *testing.T, p uintptr, field string) string {
 	f, err := os.Open("/proc/self/smaps")
 	if err != nil {
 		t.Skip(err)
@@ -54,7 +81,6 @@ func anonHugeKB(t *testing.T, p uintptr) int {
 		if len(fields) < 2 {
 			continue
 		}
-		// A mapping's header starts with its range: "lo-hi perms …".
 		if lo, hi, ok := strings.Cut(fields[0], "-"); ok {
 			a, err1 := strconv.ParseUint(lo, 16, 64)
 			b, err2 := strconv.ParseUint(hi, 16, 64)
@@ -63,11 +89,10 @@ func anonHugeKB(t *testing.T, p uintptr) int {
 				continue
 			}
 		}
-		if in && fields[0] == "AnonHugePages:" {
-			kb, _ := strconv.Atoi(fields[1])
-			return kb
+		if in && fields[0] == field {
+			return strings.Join(fields[1:], " ")
 		}
 	}
 	t.Fatalf("no mapping holds %#x", p)
-	return 0
+	return ""
 }
