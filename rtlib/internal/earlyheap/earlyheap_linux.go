@@ -23,6 +23,10 @@ const chunkSize = 4 << 20
 // madvHugepage is MADV_HUGEPAGE.
 const madvHugepage = 14
 
+// padBelow is the rest of the first block under which adviseNext maps and
+// advises the next chunk ahead of the heap.
+const padBelow = 512 << 10
+
 // Block is the address of the heap's first block, and Collapsed reports
 // whether Linux made it a huge page (tests). Padding is the size of the
 // unreferenced allocation that made the runtime map the next block
@@ -61,16 +65,25 @@ func init() {
 // chunk, the next block is mapped: it is advised at once. When Block is
 // the second half, the next block is in a chunk not yet mapped, and advice
 // given to the reserved range is lost when the runtime maps it (mmap with
-// MAP_FIXED). So an allocation bigger than what is left of Block (p lies
-// in it, above the heap's start) makes the runtime map the next chunk
-// now; it is never written, and the next chunk is advised. The allocation
-// stays unreferenced until the first collection frees it; its pages in
-// Block were resident anyway, and those in the next block fall inside the
-// huge page the heap's growth faults in there.
+// MAP_FIXED). If less than padBelow is left of Block above p (the heap
+// will soon leave it: the runtime library's initialization alone
+// allocates ~190 KB), an allocation bigger than that rest makes the
+// runtime map the next chunk now; it is never written, and the next chunk
+// is advised. The allocation stays unreferenced until the first
+// collection frees it; its pages in Block were resident anyway, and those
+// in the next block fall inside the huge page the heap's growth faults in
+// there. With more of Block left the next chunk is left alone: a small
+// program then never touches it, where a huge page of fresh memory would
+// cost it more than the few 4 KB pages it spares (on the benchmark VM,
+// right after CPython ran, ~3 ms against ~0.5 ms: bench/arith's medians
+// went 21.4 -> 24.1 ms when every start padded).
 func adviseNext(p uintptr) {
 	next := Block + blockSize
 	n := uintptr(blockSize)
 	if next&(chunkSize-1) == 0 {
+		if next-p >= padBelow {
+			return
+		}
 		Padding = next - p + 8<<10
 		var b strings.Builder
 		b.Grow(int(Padding)) // not zeroed: strings.Builder allocates without clearing

@@ -42,18 +42,23 @@ func TestCollapsed(t *testing.T) {
 // anonHugeKB is the AnonHugePages of the mapping that holds address p
 // (/proc/self/smaps).
 // TestNextAdvised checks that the block after the first one, where the
-// heap grows next, is advised to use huge pages (adviseNext), and that the
-// padding was needed only where that block starts a new chunk.
+// heap grows next, is advised to use huge pages (adviseNext) unless it is
+// in a chunk not mapped yet with much of the first block left, and that
+// padding happened only where that block starts a new chunk.
 func TestNextAdvised(t *testing.T) {
 	if !Collapsed {
 		t.Skip("the first block was not collapsed here")
 	}
 	next := Block + blockSize
+	crosses := next&(chunkSize-1) == 0
+	if crosses && Padding == 0 {
+		t.Skipf("the next block %#x starts a chunk, and enough of the first block was left: nothing to advise", next)
+	}
 	if flags := smapsField(t, next, "VmFlags:"); !strings.Contains(" "+flags+" ", " hg ") {
 		t.Errorf("the mapping holding the heap's next block (%#x) has VmFlags %q, want hg (MADV_HUGEPAGE)", next, flags)
 	}
-	if starts := next&(chunkSize-1) == 0; starts != (Padding != 0) {
-		t.Errorf("next block %#x starts a chunk: %v, but Padding is %d", next, starts, Padding)
+	if Padding != 0 && (!crosses || Padding > padBelow+8<<10) {
+		t.Errorf("Padding is %d with the next block %#x (starts a chunk: %v)", Padding, next, crosses)
 	}
 }
 
