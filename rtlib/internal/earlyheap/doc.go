@@ -11,8 +11,10 @@
 // /sys/kernel/mm/transparent_hugepage/enabled is in): Linux copies the
 // pages in use into a huge page and maps it in their place; that takes
 // 0.4–1 ms, up to ~5 ms when Linux must first find the memory (one start
-// in ten), which a program that allocates more than a hello gets back. Elsewhere, or where the call
-// fails, nothing changes. The runtime library imports this
+// in ten), which a program that allocates more than a hello gets back. The
+// block after it is advised at once (adviseNext), before the library's
+// allocations reach it (finding 42). Elsewhere, or where the call fails,
+// nothing changes. The runtime library imports this
 // package for its side effect, so that it initializes before the library
 // does; ASYNC2GO_THP=0 (like GODEBUG=disablethp=1) turns it off with the
 // rest of the huge-page measures (docs/performance.md, finding 32).
