@@ -280,6 +280,12 @@ type funcGen struct {
 	// iterator's state in a field rN (rt.IterRange), not in an object of
 	// its own.
 	rangeIn map[ir.Temp]bool
+	// rangeLocal: such iterators that do not live in the frame; the state
+	// of their iteration is a Go local rlN (rangeSlotLocal).
+	rangeLocal map[ir.Temp]bool
+	// rangeCalls: the OpIter of a range loop whose range(…) call, with int
+	// arguments, is made by rt.IterRangeInts (fuseRangeCall).
+	rangeCalls map[*ir.Instr]*ir.Instr
 	// deopt is set while a block's small version is emitted (fastblock.go):
 	// the label of the current instruction in the block's usual version,
 	// where a failed small case jumps; deoptUsed records such a jump.
@@ -414,10 +420,10 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 	reach := reachable(f)
 	if fg.frame {
 		fg.lay = layout(f, reach, func(t ir.Temp) bool { _, aw := fg.awSlots[t]; return aw })
-		fg.findRangeIters()
 	} else {
 		fg.lay = frameLayout{read: reads(f)}
 	}
+	fg.findRangeIters()
 	fg.findCachedFields(reach)
 	fg.slowEntry = map[int]bool{}
 	for _, b := range f.Blocks {
@@ -701,15 +707,24 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 	case ir.OpJoin:
 		return []jen.Code{dst().Op("=").Add(rt("Concat")).Call(args(0)...)}
 	case ir.OpIter:
-		if fg.rangeIn[in.Dst] {
-			if local, ok := fg.cached[fmt.Sprintf("f.r%d", in.Dst)]; ok {
+		if fg.rangeIn[in.Dst] || fg.rangeLocal[in.Dst] {
+			rc, fused := fg.rangeCalls[in]
+			if local, ok := fg.rangeSlotLocal(in.Dst); ok {
 				// The slot in a Go local (cachedfields.go), as a value.
+				iter := rt("IterRangeLocal").Call(fg.ref(in.Args[0]))
+				if fused {
+					iter = rt("IterRangeIntsLocal").Call(fg.rangeIntArgs(rc)...)
+				}
 				return []jen.Code{
-					jen.List(jen.Id(local), dst(), jen.Id("exc")).Op("=").Add(rt("IterRangeLocal")).Call(fg.ref(in.Args[0])),
+					jen.List(jen.Id(local), dst(), jen.Id("exc")).Op("=").Add(iter),
 					fg.onErr(b, in.Line, "exc"),
 				}
 			}
-			return call(rt("IterRange"), jen.Op("&").Id("f").Dot(fmt.Sprintf("r%d", in.Dst)), fg.ref(in.Args[0]))
+			slot := jen.Op("&").Id("f").Dot(fmt.Sprintf("r%d", in.Dst))
+			if fused {
+				return call(rt("IterRangeInts"), append([]jen.Code{slot}, fg.rangeIntArgs(rc)...)...)
+			}
+			return call(rt("IterRange"), slot, fg.ref(in.Args[0]))
 		}
 		return call(rt("Iter"), args(0)...)
 	case ir.OpAIter:
@@ -1328,7 +1343,7 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 				fg.rawTemp(t.Dst).Op("=").Id("v"),
 				gotoB(t.Target),
 			)
-			if tv, ok := t.Value.(ir.Temp); ok && fg.rangeIn[tv] {
+			if tv, ok := t.Value.(ir.Temp); ok && (fg.rangeIn[tv] || fg.rangeLocal[tv]) {
 				// HasNext and Take, not one function giving (int, ok): Go's
 				// compiler tested ok again after inlining it.
 				slot := jen.Id("f").Dot(fmt.Sprintf("r%d", tv))
@@ -1336,7 +1351,7 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 					fg.rawTemp(t.Dst).Op("=").Add(rt("MakeInt")).Call(slot.Clone().Dot("Take").Call()),
 					gotoB(t.Target),
 				)
-				if local, ok := fg.cached[fmt.Sprintf("f.r%d", tv)]; ok {
+				if local, ok := fg.rangeSlotLocal(tv); ok {
 					// The slot in a Go local: value methods, so that its
 					// address is never taken.
 					head = jen.If(jen.Id(local).Dot("More").Call()).Block(
@@ -1467,12 +1482,14 @@ func (fg *funcGen) loadsGlobal(b *ir.Block, x ir.Operand) bool {
 	return false
 }
 
-// findRangeIters fills fg.rangeIn: the temporaries that one OpIter
-// defines, that live in the frame, and that only ForNext terminators
-// yielding ints (a range's iteration, as the inference proved) read. No
-// Python code can reach such an iterator, so it may live inside the frame.
+// findRangeIters fills fg.rangeIn and fg.rangeLocal: the temporaries
+// that one OpIter defines and that only ForNext terminators yielding ints
+// (a range's iteration, as the inference proved) read. No Python code can
+// reach such an iterator, so the state of a range's iteration may live
+// inside the frame (rangeIn: the temporary lives in the frame) or in a Go
+// local of the function (rangeLocal: it does not), with no iterator object.
 func (fg *funcGen) findRangeIters() {
-	fg.rangeIn = map[ir.Temp]bool{}
+	fg.rangeIn, fg.rangeLocal = map[ir.Temp]bool{}, map[ir.Temp]bool{}
 	defs, uses := map[ir.Temp]int{}, fg.f.TempUses()
 	nexts := map[ir.Temp]int{}
 	for _, b := range fg.f.Blocks {
@@ -1493,14 +1510,81 @@ func (fg *funcGen) findRangeIters() {
 			defs[t.Dst]++
 		}
 	}
+	fg.rangeCalls = map[*ir.Instr]*ir.Instr{}
 	for _, b := range fg.f.Blocks {
-		for _, in := range b.Instrs {
-			if in.Op == ir.OpIter && in.Dst >= 0 && defs[in.Dst] == 1 && nexts[in.Dst] > 0 &&
-				nexts[in.Dst] == uses[in.Dst] && fg.lay.inFrame[slot{temp: in.Dst}] {
-				fg.rangeIn[in.Dst] = true
+		for i, in := range b.Instrs {
+			if in.Op == ir.OpIter && in.Dst >= 0 && defs[in.Dst] == 1 && nexts[in.Dst] > 0 && nexts[in.Dst] == uses[in.Dst] &&
+				!fg.f.TempType(in.Dst).IsListIter() { // a typed list's iterator is its own (typedlist.go)
+				if fg.frame && fg.lay.inFrame[slot{temp: in.Dst}] {
+					fg.rangeIn[in.Dst] = true
+				} else {
+					fg.rangeLocal[in.Dst] = true
+				}
+				if i > 0 {
+					fg.fuseRangeCall(b.Instrs[i-1], in, uses)
+				}
 			}
 		}
 	}
+}
+
+// rangeSlotLocal is the Go local that holds the iteration of range
+// iterator t: a frame's slot that Resume keeps in a local
+// (cachedfields.go), or the slot of an iterator that is not in the frame.
+func (fg *funcGen) rangeSlotLocal(t ir.Temp) (string, bool) {
+	if fg.rangeLocal[t] {
+		return fmt.Sprintf("rl%d", t), true
+	}
+	local, ok := fg.cached[fmt.Sprintf("f.r%d", t)]
+	return local, ok
+}
+
+// fuseRangeCall records, for the range loop's OpIter it, that the call
+// just before it is range(…) with one to three int arguments whose range
+// nothing else sees: the loop then starts with rt.IterRangeInts, which
+// makes no range object (nor the call's argument list) for a small range
+// (bench/timers: two allocations per task, 40,000 tasks). The call, and
+// the load of the builtin if the call is its only use, are not emitted.
+func (fg *funcGen) fuseRangeCall(call, it *ir.Instr, uses map[ir.Temp]int) {
+	t, ok := it.Args[0].(ir.Temp)
+	if !ok || call.Op != ir.OpCall || call.Dst != t || uses[t] != 1 || call.N < 1 || call.N > 3 ||
+		len(call.Args) != call.N+1 || ir.AnyStar(call.Star) || len(call.KwNames) != 0 || fg.builtinCallee(call) != "range" {
+		return
+	}
+	for _, a := range call.Args[1:] {
+		switch a := a.(type) {
+		case ir.Const:
+			if _, ok := constInt(a); !ok {
+				return
+			}
+		case ir.Temp:
+			if fg.operandType(a) != ir.Int {
+				return
+			}
+		default:
+			return
+		}
+	}
+	fg.rangeCalls[it] = call
+	fg.skip[call] = true
+	if callee := call.Args[0].(ir.Temp); uses[callee] == 1 {
+		fg.skip[fg.defs[callee][0]] = true
+	}
+}
+
+// rangeIntArgs are the arguments of rt.IterRangeInts for the range call
+// fused into a loop's head: their number, then three ints (zero where
+// range has fewer).
+func (fg *funcGen) rangeIntArgs(call *ir.Instr) []jen.Code {
+	out := []jen.Code{jen.Lit(call.N)}
+	for i := 1; i <= 3; i++ {
+		if i <= call.N {
+			out = append(out, fg.refAs(call.Args[i], ir.Int))
+		} else {
+			out = append(out, jen.Qual(rtPath, "IntVal").Values())
+		}
+	}
+	return out
 }
 
 // zeroDelay says whether o is a constant int or float no greater than 0

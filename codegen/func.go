@@ -351,6 +351,13 @@ func (fg *funcGen) tempDecls(temps []ir.Temp) []jen.Code {
 		}
 		out = append(out, varLines(names, goType(typ))...)
 	}
+	var slots []jen.Code
+	for _, t := range temps {
+		if fg.rangeLocal[t] {
+			slots = append(slots, jen.Id(fmt.Sprintf("rl%d", t)))
+		}
+	}
+	out = append(out, varLines(slots, jen.Qual(rtPath, "RangeIter"))...)
 	if fg.usedBx {
 		out = append(out, jen.Var().Id("bx").Qual(rtPath, "Object"))
 	}

@@ -56,6 +56,29 @@ func smallRangeLen(start, stop, step int64) (int64, bool) {
 	return int64(n), n <= math.MaxInt64
 }
 
+// smallRange is range(a), range(a, b) or range(a, b, c), as n says, for
+// arguments that are int64s; ok is false when the range's length leaves
+// int64 (it needs a bigRange), and a zero step is range()'s ValueError.
+func smallRange(n int, a, b, c int64) (r rangeObj, ok bool, exc *BaseException) {
+	switch n {
+	case 1:
+		a, b, c = 0, a, 1
+	case 2:
+		c = 1
+	default:
+		if c == 0 {
+			return rangeObj{}, false, Errorf(ValueErrorType, "range() arg 3 must not be zero")
+		}
+	}
+	if !inHalf(a) || !inHalf(b) {
+		// |stop - start| may reach 2**63: does the length fit?
+		if _, ok := smallRangeLen(a, b, c); !ok {
+			return rangeObj{}, false, nil
+		}
+	}
+	return rangeObj{a, b, c}, true, nil
+}
+
 // inHalf says whether -2**62 <= v < 2**62: two such bounds are less
 // than 2**63 apart, so the range's length fits int64.
 func inHalf(v int64) bool { return uint64(v)+1<<62 < 1<<63 }

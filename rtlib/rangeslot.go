@@ -52,3 +52,52 @@ func (r RangeIter) Advanced() RangeIter {
 	r.left--
 	return r
 }
+
+// IterRangeInts is IterRange(slot, range(a0)), range(a0, a1) or range(a0,
+// a1, a2), as n (1 to 3) says, for a loop over range called with ints:
+// where the range is small, the range object that only the loop would see
+// is not made (nor the argument list of its call). Generated code calls it
+// at the head of such a loop (codegen's rangeCalls).
+func IterRangeInts(slot *RangeIter, n int, a0, a1, a2 IntVal) (Object, *BaseException) {
+	if a0.Big == nil && a1.Big == nil && a2.Big == nil {
+		r, ok, exc := smallRange(n, a0.Small, a1.Small, a2.Small)
+		if exc != nil {
+			return nil, exc
+		}
+		if ok {
+			*slot = rangeIter{next: r.start, step: r.step, left: r.length()}
+			return slot, nil
+		}
+	}
+	x, exc := rangeOfInts(n, a0, a1, a2)
+	if exc != nil {
+		return nil, exc
+	}
+	return IterRange(slot, x)
+}
+
+// IterRangeIntsLocal is IterRangeInts for a slot kept in a Go local, as
+// IterRangeLocal is IterRange's.
+func IterRangeIntsLocal(n int, a0, a1, a2 IntVal) (RangeIter, Object, *BaseException) {
+	if a0.Big == nil && a1.Big == nil && a2.Big == nil {
+		r, ok, exc := smallRange(n, a0.Small, a1.Small, a2.Small)
+		if exc != nil {
+			return rangeIter{}, nil, exc
+		}
+		if ok {
+			return rangeIter{next: r.start, step: r.step, left: r.length()}, &noRangeLeft, nil
+		}
+	}
+	x, exc := rangeOfInts(n, a0, a1, a2)
+	if exc != nil {
+		return rangeIter{}, nil, exc
+	}
+	return IterRangeLocal(x)
+}
+
+// rangeOfInts is the range object of range(a0, …) with n int arguments
+// (one of them big, or a length past int64).
+func rangeOfInts(n int, a0, a1, a2 IntVal) (Object, *BaseException) {
+	args := []Object{a0.Box(), a1.Box(), a2.Box()}
+	return rangeType.New(rangeType, args[:n], nil)
+}

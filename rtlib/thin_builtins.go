@@ -366,7 +366,7 @@ func init() {
 		if exc := rangeArgs.check(args, kw); exc != nil {
 			return nil, exc
 		}
-		ints := [3]int64{0, 0, 1}
+		var ints [3]int64
 		for i, a := range args {
 			n, ok := asInt(a)
 			if !ok {
@@ -374,21 +374,14 @@ func init() {
 			}
 			ints[i] = n
 		}
-		switch len(args) {
-		case 1:
-			ints[0], ints[1] = 0, ints[0]
-		case 3:
-			if ints[2] == 0 {
-				return nil, Errorf(ValueErrorType, "range() arg 3 must not be zero")
-			}
+		r, ok, exc := smallRange(len(args), ints[0], ints[1], ints[2])
+		if exc != nil {
+			return nil, exc
 		}
-		if !inHalf(ints[0]) || !inHalf(ints[1]) {
-			// |stop - start| may reach 2**63: does the length fit?
-			if _, ok := smallRangeLen(ints[0], ints[1], ints[2]); !ok {
-				return newRangeSlow(args)
-			}
+		if !ok {
+			return newRangeSlow(args)
 		}
-		return &rangeObj{ints[0], ints[1], ints[2]}, nil
+		return &r, nil
 	}
 	for _, t := range []*Type{StrType, IntType, FloatType, BoolType, ListType, TupleType, DictType, TypeType, rangeType, ObjectType,
 		BaseExceptionType, ExceptionType, TypeErrorType, ValueErrorType, RuntimeErrorType, NameErrorType, UnboundLocalErrorType,
