@@ -263,7 +263,7 @@ func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 			if exc != nil {
 				return nil, exc
 			}
-			if r != None {
+			if !IsNone(r) {
 				return nil, Errorf(TypeErrorType, "__init__() should return None, not '%s'", r.Type().Name)
 			}
 		} else if len(kw) > 0 {

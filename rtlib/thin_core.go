@@ -297,7 +297,7 @@ func Hash(x Object) (int64, *BaseException) {
 	switch v := x.(type) {
 	case *Instance:
 		m, ok := v.Class.lookup("__hash__")
-		if ok && m == None {
+		if ok && IsNone(m) {
 			return 0, Errorf(TypeErrorType, "unhashable type: '%s'", v.Class.Name)
 		}
 		if ok {

@@ -34,7 +34,7 @@ func (g *Generator) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 	if g.running {
 		return nil, true, Errorf(ValueErrorType, "generator already executing")
 	}
-	if !g.started && sent != nil && sent != None && thrown == nil {
+	if !g.started && sent != nil && !IsNone(sent) && thrown == nil {
 		return nil, true, Errorf(TypeErrorType, "can't send non-None value to a just-started generator")
 	}
 	// The generator's frame nests on its caller's, as CPython counts it:
@@ -87,7 +87,7 @@ func (g *Generator) Close() *BaseException {
 
 // stopIteration turns a generator's return value into StopIteration.
 func stopIteration(v Object) *BaseException {
-	if v == nil || v == None {
+	if v == nil || IsNone(v) {
 		return NewException(StopIterationType)
 	}
 	e := NewException(StopIterationType, v)

@@ -650,7 +650,9 @@ func Truth(x Object) (bool, *BaseException) {
 // Is is `a is b`.
 func Is(a, b Object) bool {
 	switch x := a.(type) {
-	case Int, Bool, NoneType, Str, Float:
+	case NoneType:
+		return IsNone(b)
+	case Int, Bool, Str, Float:
 		return a == b
 	case *BaseException:
 		y, ok := b.(*BaseException)

@@ -464,7 +464,7 @@ func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseExcepti
 	} else {
 		t.extra().bigNum = taskCounter
 	}
-	if name != nil && name != rt.None {
+	if name != nil && !rt.IsNone(name) {
 		s, exc := rt.ToStr(name)
 		if exc != nil {
 			return nil, exc

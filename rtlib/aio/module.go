@@ -367,7 +367,7 @@ func (s *sleepFrame) result() rt.Object {
 
 // newSleepFrame makes the frame of sleep(delay, result), not pooled.
 func newSleepFrame(delay float64, result rt.Object) *sleepFrame {
-	if result == rt.None {
+	if rt.IsNone(result) {
 		s := &sleepFrame{}
 		s.when = delay
 		return s
@@ -489,7 +489,7 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 		sc.co.Init(sleepFn, &sc.f)
 		return &sc.co, nil
 	}
-	if result != rt.None {
+	if !rt.IsNone(result) {
 		sc := &sleepCoroResult{}
 		sc.f.when, sc.f.result = delay, result
 		sc.f.set(tmHasResult)
@@ -561,7 +561,7 @@ func awaitSleep(args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseExceptio
 		s.result = result
 		return s, nil
 	}
-	if result != rt.None {
+	if !rt.IsNone(result) {
 		return newSleepFrame(delay, result), nil
 	}
 	return l.pooledSleep(delay), nil
