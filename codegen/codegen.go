@@ -715,14 +715,21 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 				if fused {
 					iter = rt("IterRangeIntsLocal").Call(fg.rangeIntArgs(rc)...)
 				}
+				line := in.Line
+				if fused {
+					line = rc.Line // range()'s errors are the call's
+				}
 				return []jen.Code{
 					jen.List(jen.Id(local), dst(), jen.Id("exc")).Op("=").Add(iter),
-					fg.onErr(b, in.Line, "exc"),
+					fg.onErr(b, line, "exc"),
 				}
 			}
 			slot := jen.Op("&").Id("f").Dot(fmt.Sprintf("r%d", in.Dst))
 			if fused {
-				return call(rt("IterRangeInts"), append([]jen.Code{slot}, fg.rangeIntArgs(rc)...)...)
+				return []jen.Code{
+					jen.List(dst(), jen.Id("exc")).Op("=").Add(rt("IterRangeInts")).Call(append([]jen.Code{slot}, fg.rangeIntArgs(rc)...)...),
+					fg.onErr(b, rc.Line, "exc"),
+				}
 			}
 			return call(rt("IterRange"), slot, fg.ref(in.Args[0]))
 		}

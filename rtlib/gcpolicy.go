@@ -83,7 +83,7 @@ func startGCPolicy() {
 
 // gcFirstPercent is the GC percent until the first collection when that
 // collection is to reserve the huge-page heap: Go's minimum heap goal,
-// 4 MB, raised by the padding earlyheap allocated (up to 2 MB, never
+// 4 MB, raised by the padding earlyheap allocated (up to 520 KB, never
 // written; the collection frees it), so that a program still allocates
 // 4 MB of its own before it. Programs whose heap stays under that (most
 // small ones) never collect and never reserve. (Go scales its minimum
