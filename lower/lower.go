@@ -1434,6 +1434,15 @@ func (fl *funcLowerer) call(fn ir.Operand, args []ir.Operand, kwNames []string, 
 }
 
 func (fl *funcLowerer) expr(e ast.Expr) ir.Operand {
+	// An expression's instructions carry the line it starts on, as
+	// CPython's do: in a statement over several lines, a traceback names
+	// the line of the call that raised, and a suspended coroutine's
+	// f_lineno that of its await. The statement's own instructions (a
+	// store, a jump) keep the statement's line.
+	if l := e.Span().Line; l > 0 && l != fl.line {
+		defer func(saved int) { fl.line = saved }(fl.line)
+		fl.line = l
+	}
 	switch n := e.(type) {
 	case *ast.Constant:
 		return fl.constant(n)

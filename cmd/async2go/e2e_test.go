@@ -8,7 +8,9 @@ package main
 // Two sources of programs:
 //   - testdata/e2e/*.txtar: our own, one archive per program with the files
 //     prog.py, stdout, and for programs that fail on purpose exit and
-//     stderr-tail; for programs that succeed but write to stderr (a
+//     stderr-tail (and, if the archive wants the traceback's lines checked,
+//     stderr-frames: the frames of the program's own file, which -record
+//     keeps up to date once the section exists); for programs that succeed but write to stderr (a
 //     warning), stderr, which must match whole; or prog.py and unsupported, the error translating it
 //     must report (prog.py:LINE:COL: unsupported: …) for programs the
 //     translator refuses. Record them from CPython with -record; check the recorded
@@ -29,6 +31,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -55,6 +58,11 @@ type program struct {
 	errTail string
 	// stderr: the whole of stderr, for a program that exits 0 but warns.
 	stderr []byte
+	// frames: for a program that fails on purpose, the frames of its own
+	// file in its traceback ("line N, in NAME", innermost last), when the
+	// archive has stderr-frames: the lines a traceback names, which
+	// stderr-tail alone does not check.
+	frames string
 	// unsupported: the translation error expected instead of a run.
 	unsupported string
 	fromTxt     *txtar.Archive
@@ -87,6 +95,21 @@ func lastLine(b []byte) string {
 	return ""
 }
 
+// tracebackFrame matches a traceback's frame line.
+var tracebackFrame = regexp.MustCompile(`^  File "([^"]*)", line (\d+), in (\S+)$`)
+
+// ownFrames are the frames of file in the tracebacks of stderr, one
+// "line N, in NAME" a line.
+func ownFrames(stderr []byte, file string) string {
+	var out []string
+	for _, line := range strings.Split(string(stderr), "\n") {
+		if m := tracebackFrame.FindStringSubmatch(line); m != nil && m[1] == file {
+			out = append(out, "line "+m[2]+", in "+m[3])
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 func loadArchives(t *testing.T) []*program {
 	files, _ := filepath.Glob("testdata/e2e/*.txtar")
 	var progs []*program
@@ -108,6 +131,8 @@ func loadArchives(t *testing.T) []*program {
 				p.stderr = file.Data
 			case "stderr-tail":
 				p.errTail = strings.TrimSpace(string(file.Data))
+			case "stderr-frames":
+				p.frames = strings.TrimSpace(string(file.Data))
 			case "unsupported":
 				p.unsupported = strings.TrimSpace(string(file.Data))
 			}
@@ -209,6 +234,11 @@ func (p *program) check(r runResult) error {
 	}
 	if p.exit != 0 && lastLine(r.stderr) != p.errTail {
 		problems = append(problems, fmt.Sprintf("last stderr line %q, want %q", lastLine(r.stderr), p.errTail))
+	}
+	if p.frames != "" {
+		if got := ownFrames(r.stderr, p.name+".py"); got != p.frames {
+			problems = append(problems, fmt.Sprintf("traceback frames differ:\n--- got\n%s\n--- want\n%s", got, p.frames))
+		}
 	}
 	if p.stderr != nil && !bytes.Equal(r.stderr, p.stderr) {
 		problems = append(problems, fmt.Sprintf("stderr differs:\n--- got\n%s--- want\n%s", r.stderr, p.stderr))
@@ -376,7 +406,7 @@ func recordOrLive(t *testing.T, progs []*program) {
 		}
 		r := runs[0]
 		if *liveFlag {
-			want := &program{stdout: p.stdout, exit: p.exit, errTail: p.errTail, stderr: p.stderr}
+			want := &program{name: p.name, stdout: p.stdout, exit: p.exit, errTail: p.errTail, stderr: p.stderr, frames: p.frames}
 			if err := want.check(r); err != nil {
 				t.Errorf("%s: recorded output differs from live CPython: %v", p.name, err)
 			}
@@ -388,6 +418,9 @@ func recordOrLive(t *testing.T, progs []*program) {
 			a.Files = append(a.Files,
 				txtar.File{Name: "exit", Data: []byte(strconv.Itoa(r.exit) + "\n")},
 				txtar.File{Name: "stderr-tail", Data: []byte(lastLine(r.stderr) + "\n")})
+			if p.frames != "" {
+				a.Files = append(a.Files, txtar.File{Name: "stderr-frames", Data: []byte(ownFrames(r.stderr, p.name+".py") + "\n")})
+			}
 		} else if len(r.stderr) > 0 {
 			a.Files = append(a.Files, txtar.File{Name: "stderr", Data: r.stderr})
 		}
@@ -395,6 +428,9 @@ func recordOrLive(t *testing.T, progs []*program) {
 			t.Fatal(err)
 		}
 		p.stdout, p.exit, p.errTail = r.stdout, r.exit, lastLine(r.stderr)
+		if p.frames != "" {
+			p.frames = ownFrames(r.stderr, p.name+".py")
+		}
 		p.stderr = nil
 		if r.exit == 0 && len(r.stderr) > 0 {
 			p.stderr = r.stderr
