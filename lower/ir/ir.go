@@ -203,8 +203,11 @@ type Instr struct {
 	// the inference for a Func with Direct), called with its parameters'
 	// count of positional arguments: codegen calls it directly.
 	Callee *Func
-	Line   int
-	Col    int // OpLoad of a name: its 1-based column (0: unknown), for error messages
+	// Line is the source line a traceback names for the instruction: the
+	// line its expression starts on, or its statement's for a statement's
+	// own instructions (as CPython 3.12 locates its bytecode).
+	Line int
+	Col  int // OpLoad of a name: its 1-based column (0: unknown), for error messages
 }
 
 // TermKind is the kind of a block terminator.
