@@ -19,6 +19,12 @@ func ntValues(self rt.Object, fields []string) ([]rt.Object, *rt.BaseException) 
 	return out, nil
 }
 
+// NamedTuple is collections.namedtuple(name, "f1 f2 …"): the runtime's
+// own namedtuple classes (functools.CacheInfo) are made as Python's are.
+func NamedTuple(name string, fields ...string) (rt.Object, *rt.BaseException) {
+	return namedtuple([]rt.Object{rt.Str(name), rt.Str(strings.Join(fields, " "))}, nil)
+}
+
 // namedtuple is collections.namedtuple(typename, field_names, *, defaults=None):
 // a class whose instances hold their fields as attributes and behave as
 // tuples for iteration, indexing, len, equality, hashing and repr.

@@ -2,6 +2,7 @@ package functools
 
 import (
 	rt "github.com/async2go/async2go/rtlib"
+	"github.com/async2go/async2go/rtlib/mod/collections"
 )
 
 var lruType = rt.NewBuiltinType("_lru_cache_wrapper", "functools")
@@ -130,48 +131,33 @@ func cacheBuiltin(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 	return newLRU(args[0], -1), nil
 }
 
-var cacheInfoType = rt.NewBuiltinType("CacheInfo", "functools")
+// cacheInfoClass is functools.CacheInfo, the namedtuple cache_info()
+// returns (CacheInfo(hits, misses, maxsize, currsize)): a tuple for
+// indexing, unpacking, len and equality; made on first use.
+var cacheInfoClass rt.Object
 
-// cacheInfo is what cache_info() returns: CacheInfo(hits, misses, maxsize,
-// currsize), shown as CPython's namedtuple.
-type cacheInfo struct{ hits, misses, maxsize, currsize rt.Object }
-
-func (*cacheInfo) Type() *rt.Type { return cacheInfoType }
-
-// Repr is CacheInfo(hits=…, misses=…, maxsize=…, currsize=…).
-func (c *cacheInfo) Repr() (rt.Str, *rt.BaseException) {
-	s := "CacheInfo("
-	for i, f := range []struct {
-		n string
-		v rt.Object
-	}{{"hits", c.hits}, {"misses", c.misses}, {"maxsize", c.maxsize}, {"currsize", c.currsize}} {
-		if i > 0 {
-			s += ", "
-		}
-		r, exc := rt.Repr(f.v)
+func newCacheInfo(hits, misses, maxsize, currsize rt.Object) (rt.Object, *rt.BaseException) {
+	if cacheInfoClass == nil {
+		c, exc := collections.NamedTuple("CacheInfo", "hits", "misses", "maxsize", "currsize")
 		if exc != nil {
-			return "", exc
+			return nil, exc
 		}
-		s += f.n + "=" + string(r)
+		if t, ok := c.(*rt.Type); ok {
+			t.Module = "functools"
+		}
+		cacheInfoClass = c
 	}
-	return rt.Str(s + ")"), nil
+	return rt.Call(cacheInfoClass, []rt.Object{hits, misses, maxsize, currsize}, nil)
 }
 
 func init() {
-	for _, f := range []string{"hits", "misses", "maxsize", "currsize"} {
-		f := f
-		cacheInfoType.Dict.SetStr(f, &rt.Property{Get: &rt.Builtin{Name: f, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			c := args[0].(*cacheInfo)
-			return map[string]rt.Object{"hits": c.hits, "misses": c.misses, "maxsize": c.maxsize, "currsize": c.currsize}[f], nil
-		}}, Set: rt.None})
-	}
 	lruType.Dict.SetStr("cache_info", &rt.Method{Name: "cache_info", Fn: func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		c := self.(*lruCache)
 		var ms rt.Object = rt.None
 		if c.maxsize >= 0 {
 			ms = rt.Int(c.maxsize)
 		}
-		return &cacheInfo{hits: rt.Int(c.hits), misses: rt.Int(c.misses), maxsize: ms, currsize: rt.Int(c.cache.Len())}, nil
+		return newCacheInfo(rt.Int(c.hits), rt.Int(c.misses), ms, rt.Int(c.cache.Len()))
 	}})
 	rt.ApplyMethodArgs(lruType, map[string]*rt.ArgSpec{
 		"cache_info":  rt.ArgsNone("_lru_cache_wrapper.cache_info"),
