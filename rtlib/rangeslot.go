@@ -59,15 +59,13 @@ func (r RangeIter) Advanced() RangeIter {
 // is not made (nor the argument list of its call). Generated code calls it
 // at the head of such a loop (codegen's rangeCalls).
 func IterRangeInts(slot *RangeIter, n int, a0, a1, a2 IntVal) (Object, *BaseException) {
-	if a0.Big == nil && a1.Big == nil && a2.Big == nil {
-		r, ok, exc := smallRange(n, a0.Small, a1.Small, a2.Small)
-		if exc != nil {
-			return nil, exc
-		}
-		if ok {
-			*slot = rangeIter{next: r.start, step: r.step, left: r.length()}
-			return slot, nil
-		}
+	it, ok, exc := smallRangeIter(n, a0, a1, a2)
+	if exc != nil {
+		return nil, exc
+	}
+	if ok {
+		*slot = it
+		return slot, nil
 	}
 	x, exc := rangeOfInts(n, a0, a1, a2)
 	if exc != nil {
@@ -79,20 +77,32 @@ func IterRangeInts(slot *RangeIter, n int, a0, a1, a2 IntVal) (Object, *BaseExce
 // IterRangeIntsLocal is IterRangeInts for a slot kept in a Go local, as
 // IterRangeLocal is IterRange's.
 func IterRangeIntsLocal(n int, a0, a1, a2 IntVal) (RangeIter, Object, *BaseException) {
-	if a0.Big == nil && a1.Big == nil && a2.Big == nil {
-		r, ok, exc := smallRange(n, a0.Small, a1.Small, a2.Small)
-		if exc != nil {
-			return rangeIter{}, nil, exc
-		}
-		if ok {
-			return rangeIter{next: r.start, step: r.step, left: r.length()}, &noRangeLeft, nil
-		}
+	it, ok, exc := smallRangeIter(n, a0, a1, a2)
+	if exc != nil {
+		return rangeIter{}, nil, exc
+	}
+	if ok {
+		return it, &noRangeLeft, nil
 	}
 	x, exc := rangeOfInts(n, a0, a1, a2)
 	if exc != nil {
 		return rangeIter{}, nil, exc
 	}
 	return IterRangeLocal(x)
+}
+
+// smallRangeIter is the iteration of range(a0, …) with n int arguments,
+// when they and the range's length are int64s (ok); a zero step is
+// range()'s ValueError.
+func smallRangeIter(n int, a0, a1, a2 IntVal) (it rangeIter, ok bool, exc *BaseException) {
+	if a0.Big != nil || a1.Big != nil || a2.Big != nil {
+		return rangeIter{}, false, nil
+	}
+	r, ok, exc := smallRange(n, a0.Small, a1.Small, a2.Small)
+	if !ok {
+		return rangeIter{}, false, exc
+	}
+	return rangeIter{next: r.start, step: r.step, left: r.length()}, true, nil
 }
 
 // rangeOfInts is the range object of range(a0, …) with n int arguments

@@ -39,8 +39,6 @@ func TestCollapsed(t *testing.T) {
 	}
 }
 
-// anonHugeKB is the AnonHugePages of the mapping that holds address p
-// (/proc/self/smaps).
 // TestNextAdvised checks that the block after the first one, where the
 // heap grows next, is advised to use huge pages (adviseNext) unless it is
 // in a chunk not mapped yet with much of the first block left, and that
@@ -62,7 +60,8 @@ func TestNextAdvised(t *testing.T) {
 	}
 }
 
-// anonHugeKB is the AnonHugePages of the mapping holding p, in kB.
+// anonHugeKB is the AnonHugePages of the mapping that holds address p
+// (/proc/self/smaps), in kB.
 func anonHugeKB(t *testing.T, p uintptr) int {
 	kb, err := strconv.Atoi(strings.Fields(smapsField(t, p, "AnonHugePages:"))[0])
 	if err != nil {
@@ -86,6 +85,7 @@ func smapsField(t *testing.T, p uintptr, field string) string {
 		if len(fields) < 2 {
 			continue
 		}
+		// A mapping's header starts with its range: "lo-hi perms …".
 		if lo, hi, ok := strings.Cut(fields[0], "-"); ok {
 			a, err1 := strconv.ParseUint(lo, 16, 64)
 			b, err2 := strconv.ParseUint(hi, 16, 64)
