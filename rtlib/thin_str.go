@@ -167,6 +167,10 @@ func Repr(x Object) (Str, *BaseException) {
 	if r, ok := x.(interface{ Repr() (Str, *BaseException) }); ok {
 		return r.Repr()
 	}
+	// object.__repr__ names a type by its module too, unless builtins.
+	if t := x.Type(); t.Module != "" && t.Module != "builtins" {
+		return Str(fmt.Sprintf("<%s.%s object at 0x%x>", t.Module, t.Name, addr(x))), nil
+	}
 	return Str(fmt.Sprintf("<%s object at 0x%x>", x.Type().Name, addr(x))), nil
 }
 

@@ -6,22 +6,74 @@ import (
 	rt "github.com/async2go/async2go/rtlib"
 )
 
-var iterType = rt.NewBuiltinType("itertools_iterator", "itertools")
-
-// iter is a lazy iterator driven by next.
+// iter is a lazy iterator driven by next, an instance of one of the
+// module's classes (count, chain, zip_longest, …: iterClass) or of _tee.
 type iter struct {
 	next func() (rt.Object, bool, *rt.BaseException)
+	typ  *rt.Type
 }
 
-func (*iter) Type() *rt.Type { return iterType }
+func (i *iter) Type() *rt.Type { return i.typ }
 
 // NextValue implements rt.Iterator.
 func (i *iter) NextValue() (rt.Object, bool, *rt.BaseException) { return i.next() }
 
-func init() {
-	iterType.Dict.SetStr("__iter__", &rt.Method{Name: "__iter__", Fn: func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return self, nil
-	}})
+// iterSelf is the __iter__ of the iterator classes.
+var iterSelf = &rt.Method{Name: "__iter__", Fn: func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	return self, nil
+}}
+
+// newIterType is one of the module's iterator classes.
+func newIterType(name string) *rt.Type {
+	t := rt.NewBuiltinType(name, "itertools")
+	t.Dict.SetStr("__iter__", iterSelf)
+	return t
+}
+
+// teeType is the class of tee()'s iterators, grouperType that of
+// groupby's groups.
+var (
+	teeType     = newIterType("_tee")
+	grouperType = newIterType("_grouper")
+)
+
+// overItems is an iterator over items made in advance, of type typ (or
+// of the class whose constructor returns it: iterClass).
+func overItems(items []rt.Object, typ *rt.Type) *iter {
+	i := 0
+	return &iter{typ: typ, next: func() (rt.Object, bool, *rt.BaseException) {
+		if i == len(items) {
+			return nil, false, nil
+		}
+		i++
+		return items[i-1], true, nil
+	}}
+}
+
+// iterClasses are itertools' callables that are classes in CPython (all but
+// tee): the function that makes the iterator, with its argument checks,
+// becomes the class's constructor, and the class is its iterators' type,
+// as type(), isinstance() and __name__ see it.
+var iterClasses = []string{"count", "repeat", "cycle", "chain", "islice", "accumulate", "product", "permutations",
+	"combinations", "combinations_with_replacement", "groupby", "takewhile", "dropwhile", "filterfalse", "starmap",
+	"compress", "pairwise", "batched", "zip_longest"}
+
+// iterClass makes the class name of m from the function it holds under
+// that name (chain's class exists already, with from_iterable).
+func iterClass(m *rt.Module, name string) {
+	fn, _ := m.Dict.GetStr(name)
+	t := chainType
+	if name != "chain" {
+		t = newIterType(name)
+	}
+	t.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		o, exc := rt.Call(fn, args, kw)
+		if it, ok := o.(*iter); ok {
+			it.typ = t
+		}
+		return o, exc
+	}
+	m.Dict.SetStr(name, t)
 }
 
 func intOf(o rt.Object) int64 {
@@ -396,12 +448,15 @@ func init() {
 					group = append(group, items[i])
 					i++
 				}
-				g, _ := rt.Iter(rt.NewList(group...))
+				g := overItems(group, grouperType)
 				return rt.NewTuple(k, g), true, nil
 			}}, nil
 		})
 		addMore(m, def)
 		rt.ApplyArgs(m.Dict, itertoolsArgs())
+		for _, name := range iterClasses {
+			iterClass(m, name)
+		}
 		return m, nil
 	})
 }

@@ -4,7 +4,7 @@ import (
 	rt "github.com/async2go/async2go/rtlib"
 )
 
-var chainType = rt.NewBuiltinType("chain", "itertools")
+var chainType = newIterType("chain")
 
 func predArgs(name string, args []rt.Object) (rt.Object, rt.Object, *rt.BaseException) {
 	if len(args) != 2 {
@@ -25,13 +25,9 @@ func truthOf(pred, v rt.Object) (bool, *rt.BaseException) {
 	return rt.Truth(r)
 }
 
-// addMore adds the itertools functions of more.go; chain becomes a type so
-// that chain.from_iterable exists.
+// addMore adds the itertools functions of more.go, and chain's
+// from_iterable (chain becomes a class with the others: iterClass).
 func addMore(m *rt.Module, def func(name string, fn func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException))) {
-	chain, _ := m.Dict.GetStr("chain")
-	chainType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return rt.Call(chain, args, kw)
-	}
 	chainType.Dict.SetStr("from_iterable", &rt.StaticMethod{Fn: &rt.Builtin{Name: "from_iterable", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		if len(args) != 1 {
 			return nil, rt.Errorf(rt.TypeErrorType, "chain.from_iterable() takes exactly one argument (%d given)", len(args))
@@ -41,7 +37,7 @@ func addMore(m *rt.Module, def func(name string, fn func(args []rt.Object, kw []
 			return nil, exc
 		}
 		var cur rt.Object
-		return &iter{next: func() (rt.Object, bool, *rt.BaseException) {
+		return &iter{typ: chainType, next: func() (rt.Object, bool, *rt.BaseException) {
 			for {
 				if cur == nil {
 					sub, ok, exc := rt.Next(outer)
@@ -60,7 +56,6 @@ func addMore(m *rt.Module, def func(name string, fn func(args []rt.Object, kw []
 			}
 		}}, nil
 	}}})
-	m.Dict.SetStr("chain", chainType)
 	def("takewhile", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		pred, it, exc := predArgs("takewhile", args)
 		if exc != nil {
@@ -258,7 +253,7 @@ func addMore(m *rt.Module, def func(name string, fn func(args []rt.Object, kw []
 		out := make([]rt.Object, n)
 		for i := range out {
 			i := i
-			out[i] = &iter{next: func() (rt.Object, bool, *rt.BaseException) {
+			out[i] = &iter{typ: teeType, next: func() (rt.Object, bool, *rt.BaseException) {
 				if pos[i] == len(buf) {
 					v, ok, exc := rt.Next(it)
 					if exc != nil || !ok {
@@ -307,6 +302,6 @@ func addMore(m *rt.Module, def func(name string, fn func(args []rt.Object, kw []
 				}
 			}
 		}
-		return rt.Iter(rt.NewList(out...))
+		return overItems(out, nil), nil
 	})
 }
