@@ -263,6 +263,7 @@ var moduleArgs = map[string]*rt.ArgSpec{
 	"all_tasks":           rt.ArgsPython("all_tasks", 0, "loop"),
 	"iscoroutine":         rt.ArgsPython("iscoroutine", 1, "obj"),
 	"iscoroutinefunction": rt.ArgsPython("iscoroutinefunction", 1, "func"),
+	"isfuture":            rt.ArgsPython("isfuture", 1, "obj"),
 }
 
 // The specs of sleep and gather, which their Await and Start forms check

@@ -921,6 +921,9 @@ func privAttrs() {
 	boolPrivAttr(LockType, "_locked", func(o rt.Object) *bool { return &o.(*Lock).locked })
 	boolPrivAttr(EventType, "_value", func(o rt.Object) *bool { return &o.(*Event).value })
 	privAttr(ConditionType, "_lock", func(o rt.Object) rt.Object { return o.(*Condition).lock }, nil)
+	// A future's _asyncio_future_blocking (Task's too, by inheritance):
+	// True while a task is suspended on it.
+	boolPrivAttr(FutureType, "_asyncio_future_blocking", func(o rt.Object) *bool { return &futureOf(o).blocking })
 	intPrivAttr(QueueType, "_maxsize", func(o rt.Object) *int { return &o.(*Queue).maxsize })
 	intPrivAttr(QueueType, "_unfinished_tasks", func(o rt.Object) *int { return &o.(*Queue).unfinished })
 }

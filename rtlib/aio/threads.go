@@ -106,6 +106,22 @@ func registerThreads(m *rt.Module) {
 		_, ok := args[0].(*rt.Coroutine)
 		return rt.Bool(ok), nil
 	})
+	// isfuture is base_futures.isfuture: a Future or Task, or an object
+	// whose class has _asyncio_future_blocking and whose value of it is
+	// not None (a Future-compatible object, as asyncio duck-types them).
+	builtin(m, "isfuture", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if futureOf(args[0]) != nil {
+			return rt.Bool(true), nil
+		}
+		if _, ok := rt.LookupAttr(args[0].Type(), "_asyncio_future_blocking"); !ok {
+			return rt.Bool(false), nil
+		}
+		v, exc := rt.GetAttr(args[0], "_asyncio_future_blocking")
+		if exc != nil {
+			return nil, exc
+		}
+		return rt.Bool(!rt.IsNone(v)), nil
+	})
 	builtin(m, "iscoroutinefunction", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		f, ok := args[0].(*rt.Function)
 		return rt.Bool(ok && f.Kind == rt.CoroutineFunc), nil
