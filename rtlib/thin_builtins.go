@@ -102,13 +102,8 @@ func (*rangeObj) Type() *Type { return rangeType }
 // length is len(r), computed in uint64: stop - start may leave int64
 // even though the length does not (a rangeObj's length fits int64).
 func (r *rangeObj) length() int64 {
-	if r.step > 0 && r.start < r.stop {
-		return int64((uint64(r.stop)-uint64(r.start)-1)/uint64(r.step) + 1)
-	}
-	if r.step < 0 && r.start > r.stop {
-		return int64((uint64(r.start)-uint64(r.stop)-1)/(-uint64(r.step)) + 1)
-	}
-	return 0
+	n, _ := smallRangeLen(r.start, r.stop, r.step)
+	return n
 }
 
 type rangeIter struct {

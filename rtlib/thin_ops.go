@@ -23,6 +23,10 @@ func bigOf(x Object) (*big.Int, bool) {
 	return nil, false
 }
 
+// AsInt is the value of an int that fits an int64, or of a bool (0 or 1);
+// ok is false for anything else.
+func AsInt(x Object) (int64, bool) { return asInt(x) }
+
 func asInt(x Object) (int64, bool) {
 	switch v := x.(type) {
 	case Int:

@@ -39,13 +39,8 @@ func getEventLoop(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 // loop's checks, then ensure_future, then the run.
 func (o *LoopObject) runUntilComplete(x rt.Object) (rt.Object, *rt.BaseException) {
 	l := o.l
-	switch {
-	case l.closed:
-		return nil, rt.Errorf(rt.RuntimeErrorType, "Event loop is closed")
-	case l.running:
-		return nil, rt.Errorf(rt.RuntimeErrorType, "This event loop is already running")
-	case running != nil:
-		return nil, rt.Errorf(rt.RuntimeErrorType, "Cannot run the event loop while another loop is running")
+	if exc := l.checkRunnable(); exc != nil {
+		return nil, exc
 	}
 	// CPython runs a task's step under four frames of asyncio:
 	// run_until_complete, run_forever, _run_once, Handle._run.
@@ -67,13 +62,8 @@ func (o *LoopObject) runUntilComplete(x rt.Object) (rt.Object, *rt.BaseException
 // runForever is loop.run_forever: it runs until loop.stop().
 func (o *LoopObject) runForever() *rt.BaseException {
 	l := o.l
-	switch {
-	case l.closed:
-		return rt.Errorf(rt.RuntimeErrorType, "Event loop is closed")
-	case l.running:
-		return rt.Errorf(rt.RuntimeErrorType, "This event loop is already running")
-	case running != nil:
-		return rt.Errorf(rt.RuntimeErrorType, "Cannot run the event loop while another loop is running")
+	if exc := l.checkRunnable(); exc != nil {
+		return exc
 	}
 	// run_forever, _run_once, Handle._run
 	if exc := rt.EnterFrames(runFrames - 3); exc != nil {

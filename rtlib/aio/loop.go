@@ -1042,16 +1042,26 @@ func (l *Loop) Close() *rt.BaseException {
 // IsClosed reports whether Close was called.
 func (l *Loop) IsClosed() bool { return l.closed }
 
+// checkRunnable is base_events' _check_closed and _check_running: the
+// errors of running a loop that is closed or running, or while another
+// loop runs.
+func (l *Loop) checkRunnable() *rt.BaseException {
+	switch {
+	case l.closed:
+		return rt.Errorf(rt.RuntimeErrorType, "Event loop is closed")
+	case l.running:
+		return rt.Errorf(rt.RuntimeErrorType, "This event loop is already running")
+	case running != nil && running != l:
+		return rt.Errorf(rt.RuntimeErrorType, "Cannot run the event loop while another loop is running")
+	}
+	return nil
+}
+
 // RunUntilComplete runs the loop until fut is done and returns its
 // outcome (loop.run_until_complete).
 func (l *Loop) RunUntilComplete(fut *Future) (rt.Object, *rt.BaseException) {
-	switch {
-	case l.closed:
-		return nil, rt.Errorf(rt.RuntimeErrorType, "Event loop is closed")
-	case l.running:
-		return nil, rt.Errorf(rt.RuntimeErrorType, "This event loop is already running")
-	case running != nil && running != l:
-		return nil, rt.Errorf(rt.RuntimeErrorType, "Cannot run the event loop while another loop is running")
+	if exc := l.checkRunnable(); exc != nil {
+		return nil, exc
 	}
 	fut.AddDoneCallback(func(*Future) { l.Stop() })
 	l.RunForever()

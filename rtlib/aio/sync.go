@@ -889,22 +889,11 @@ func privAttr(t *rt.Type, name string, get func(self rt.Object) rt.Object, set f
 // the comparisons that read it; these fields are Go ints, so anything but
 // an int (or a bool) is refused at the assignment.
 func intAttr(t *rt.Type, name string, v rt.Object) (int, *rt.BaseException) {
-	switch n := v.(type) {
-	case rt.Int:
+	if n, ok := rt.AsInt(v); ok {
 		return int(n), nil
-	case rt.Bool:
-		if n {
-			return 1, nil
-		}
-		return 0, nil
 	}
 	return 0, rt.Errorf(rt.TypeErrorType, "%s.%s must be an int here, not '%s'", t.Name, name, typeName(v))
 }
-
-// boolAttr converts a value assigned to a flag (Lock._locked,
-// Event._value): CPython keeps the object itself, whose truth is all that
-// its methods test; here the flag keeps the truth, and reads give a bool.
-func boolAttr(v rt.Object) (bool, *rt.BaseException) { return rt.Truth(v) }
 
 // privAttrs exposes the private attributes of locks.py's and queues.py's
 // classes that programs read to peek at a primitive's state.
@@ -941,10 +930,12 @@ func intPrivAttr(t *rt.Type, name string, field func(o rt.Object) *int) {
 }
 
 // boolPrivAttr is privAttr for a flag: the bool field that field gives.
+// CPython keeps the object assigned, whose truth is all its methods test;
+// here the flag keeps the truth, and reads give a bool.
 func boolPrivAttr(t *rt.Type, name string, field func(o rt.Object) *bool) {
 	privAttr(t, name, func(o rt.Object) rt.Object { return rt.Bool(*field(o)) },
 		func(o, v rt.Object) *rt.BaseException {
-			b, exc := boolAttr(v)
+			b, exc := rt.Truth(v)
 			if exc == nil {
 				*field(o) = b
 			}

@@ -154,19 +154,6 @@ func (m *mt19937) randbelow(limit int64) int64 {
 	}
 }
 
-func intArg(o rt.Object) (int64, bool) {
-	switch v := o.(type) {
-	case rt.Int:
-		return int64(v), true
-	case rt.Bool:
-		if v {
-			return 1, true
-		}
-		return 0, true
-	}
-	return 0, false
-}
-
 func init() {
 	rt.RegisterModule("random", func() (*rt.Module, *rt.BaseException) {
 		g := &mt19937{}
@@ -232,7 +219,7 @@ func init() {
 				case "cum_weights":
 					cum = a.Value
 				case "k":
-					v, ok := intArg(a.Value)
+					v, ok := rt.AsInt(a.Value)
 					if !ok {
 						return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", a.Value.Type().Name)
 					}
@@ -319,14 +306,14 @@ func init() {
 			return rt.Float(g.random()), nil
 		})
 		def("getrandbits", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			k, _ := intArg(args[0])
+			k, _ := rt.AsInt(args[0])
 			return rt.BigIntFromString(g.getrandbits(int(k)).String()), nil
 		})
 		randrange := func(args []rt.Object) (rt.Object, *rt.BaseException) {
 			var start, stop, step int64 = 0, 0, 1
 			vals := make([]int64, len(args))
 			for i, a := range args {
-				v, ok := intArg(a)
+				v, ok := rt.AsInt(a)
 				if !ok {
 					return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", a.Type().Name)
 				}
@@ -367,7 +354,7 @@ func init() {
 			if len(args) != 2 {
 				return nil, rt.Errorf(rt.TypeErrorType, "Random.randint() missing required arguments")
 			}
-			b, _ := intArg(args[1])
+			b, _ := rt.AsInt(args[1])
 			return randrange([]rt.Object{args[0], rt.Int(b + 1)})
 		})
 		def("choice", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
@@ -412,7 +399,7 @@ func init() {
 					}
 				}
 			}
-			k64, _ := intArg(kObj)
+			k64, _ := rt.AsInt(kObj)
 			k, size := int(k64), len(pop)
 			if k < 0 || k > size {
 				return nil, rt.Errorf(rt.ValueErrorType, "Sample larger than population or is negative")
