@@ -1,6 +1,7 @@
 package aio
 
 import (
+	"runtime"
 	"testing"
 	"unsafe"
 
@@ -21,12 +22,32 @@ func TestLayoutSizes(t *testing.T) {
 		{"timer", unsafe.Sizeof(timer{}), 24},
 		{"sleepFrame", unsafe.Sizeof(sleepFrame{}), 24},
 		{"readyItem", unsafe.Sizeof(readyItem{}), 16},
-		// the chunks of the ready queue and of the timer run: a size class
-		{"readyChunk", unsafe.Sizeof(readyChunk{}), 4096},
+		// the chunks of the ready queue and of the timer run, with the
+		// 8-byte header Go puts in front of an object of more than 512
+		// bytes with pointers: a size class (TestReadyChunkSizeClass)
+		{"readyChunk", unsafe.Sizeof(readyChunk{}), 4096 - 8},
 	} {
 		if c.got != c.want {
 			t.Errorf("unsafe.Sizeof(%s) = %d, want %d", c.name, c.got, c.want)
 		}
+	}
+}
+
+// TestReadyChunkSizeClass checks that a chunk of the ready queue costs the
+// allocator 4096 bytes: its size with the allocator's header is a size
+// class. (At 4096 bytes of its own it cost 4864.)
+func TestReadyChunkSizeClass(t *testing.T) {
+	const n = 512
+	keep := make([]*readyChunk, n)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for i := range keep {
+		keep[i] = new(readyChunk)
+	}
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(keep)
+	if per := (after.TotalAlloc - before.TotalAlloc) / n; per > 4096+64 {
+		t.Errorf("a readyChunk (%d bytes) costs the allocator %d bytes, want 4096", unsafe.Sizeof(readyChunk{}), per)
 	}
 }
 
