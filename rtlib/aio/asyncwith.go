@@ -7,7 +7,8 @@ import rt "github.com/async2go/async2go/rtlib"
 // rt.AwaitEnterCached and rt.AwaitExit, which use these Await forms: an
 // uncontended acquire and a release finish without suspending (as CPython's
 // coroutines do on their first step), so the awaitable is doneNone, which
-// costs nothing; a contended acquire is the usual coroutine's body.
+// costs nothing; a contended acquire of a lock is the usual coroutine's
+// body, and of a semaphore a semWaiter, which its task parks on.
 
 // doneNone is the body of an awaitable already finished with None.
 type doneNone struct{}
@@ -39,7 +40,7 @@ func asyncWithAwaits() {
 			s.value-- // Semaphore.acquire's fast path
 			return doneNone{}, nil
 		}
-		return &semEnter{s: s}, nil
+		return &semWaiter{s: s}, nil
 	})
 	awaitMethod(SemaphoreType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
 		return releasedNone(self.(*Semaphore).release())
@@ -54,41 +55,84 @@ func releasedNone(exc *rt.BaseException) (rt.Resumable, *rt.BaseException) {
 	return doneNone{}, nil
 }
 
-// semEnter is a contended `async with sem:`'s __aenter__: Semaphore.acquire
-// (locks.py) waiting for its turn, and the None of __aenter__, in one object
-// instead of two coroutines and their closures; the waiter future is part
-// of it (its loop is set once it waits).
-type semEnter struct {
-	s   *Semaphore
-	fut Future
+// semWaiter is a contended `async with sem:`'s __aenter__: Semaphore.acquire
+// (locks.py) waiting for its turn, and the None of __aenter__, in one
+// object instead of two coroutines and their closures. In place of
+// acquire's future, the task parks on the semWaiter itself (Task.parkSem),
+// as it parks on the timer of asyncio.sleep: 24 bytes, where the future
+// with its semaphore took 48, and a release schedules the task's step
+// without the future's done callback in between. Its state is what the
+// future's would be.
+type semWaiter struct {
+	s     *Semaphore
+	t     *Task // the task parked on it (nil until then)
+	state uint8
 }
 
-func (a *semEnter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
-	s := a.s
-	if a.fut.loop == nil {
+// The states of a semWaiter.
+const (
+	swNew       uint8 = iota // not yet waiting
+	swPending                // in the semaphore's waiters: the future pending
+	swWoken                  // woken by a release: the future's result set (True)
+	swCancelled              // the future cancelled, by its task's cancellation
+	swOver                   // finished
+)
+
+// Type makes the semWaiter an object; it stands for acquire's future,
+// which only a Task sees.
+func (w *semWaiter) Type() *rt.Type { return FutureType }
+
+func (w *semWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	s := w.s
+	switch w.state {
+	case swNew:
 		if thrown != nil {
+			w.state = swOver
 			return nil, true, thrown
 		}
 		if !s.locked() {
 			s.value--
+			w.state = swOver
 			return rt.None, true, nil
 		}
-		l, err := loopOrErr()
-		if err != nil {
+		if _, err := loopOrErr(); err != nil {
+			w.state = swOver
 			return nil, true, err
 		}
-		a.fut.loop = l
-		s.waiters.push(&a.fut)
-		sent, thrown = rt.None, nil
+		w.state = swPending
+		s.waiters.push(parkedWaiter(w))
+		return w, false, nil // the task parks on w
+	case swOver:
+		return nil, true, rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
 	}
-	v, done, exc := a.fut.Resume(sent, thrown)
-	if !done {
-		return v, false, nil // the task waits for the future
+	// Resumed: Future.__await__ after its yield, then acquire's finally
+	// and except clauses (waited).
+	exc := thrown
+	if exc == nil {
+		switch w.state {
+		case swPending:
+			exc = rt.Errorf(rt.RuntimeErrorType, "await wasn't used with future")
+		case swCancelled:
+			exc = newCancelledError(nil)
+		}
 	}
-	if exc := s.waited(&a.fut, exc); exc != nil {
+	w.t = nil
+	exc = s.waited(parkedWaiter(w), exc)
+	w.state = swOver
+	if exc != nil {
 		return nil, true, exc
 	}
 	return rt.None, true, nil
+}
+
+// wake is the future's set_result(True) by Semaphore._wake_up_next: its
+// task's step is scheduled, as the future's done callback (the task's
+// wakeup) would be.
+func (w *semWaiter) wake() {
+	w.state = swWoken
+	if t := w.t; t != nil {
+		t.loop.scheduleNext(t)
+	}
 }
 
 // BoundAexit is the lock's bound __aexit__ for an async with, made once:

@@ -25,6 +25,7 @@ const (
 	kindWaitSleep                    // a Task's wait is the *timer of asyncio.sleep, not a *Future
 	kindExtra                        // cb is the *futureExtra, which holds the first callback
 	kindWaitDone                     // a done Task's wait is its first done callback, scheduled (tagTaskDone)
+	kindWaitSem                      // a Task's wait is the *semWaiter of an async with, not a *Future
 )
 
 // Future is asyncio.Future. It is kept small (40 bytes) because every
@@ -418,12 +419,21 @@ type Task struct {
 	wait unsafe.Pointer
 }
 
-// waiter is the future the task awaits (nil if none, or parked in a sleep).
+// waiter is the future the task awaits (nil if none, or parked in a sleep
+// or on a semaphore).
 func (t *Task) waiter() *Future {
-	if t.kind&(kindWaitSleep|kindWaitDone) != 0 {
+	if t.kind&(kindWaitSleep|kindWaitDone|kindWaitSem) != 0 {
 		return nil
 	}
 	return (*Future)(t.wait)
+}
+
+// semWaiter is the semWaiter the task is parked on, if any.
+func (t *Task) semWaiter() *semWaiter {
+	if t.kind&kindWaitSem == 0 {
+		return nil
+	}
+	return (*semWaiter)(t.wait)
 }
 
 // sleepTimer is the timer the task is parked on by asyncio.sleep, if any.
@@ -437,7 +447,7 @@ func (t *Task) sleepTimer() *timer {
 // setWait makes the task wait on the future w (nil: on nothing).
 func (t *Task) setWait(w *Future) {
 	t.wait = unsafe.Pointer(w)
-	t.kind &^= kindWaitSleep | kindWaitDone
+	t.kind &^= kindWaitSleep | kindWaitDone | kindWaitSem
 }
 
 // setSleep parks the task on the timer of asyncio.sleep.
@@ -512,6 +522,10 @@ func (t *Task) Cancel(msg rt.Object) bool {
 		t.cancelSleep(msg)
 		return true
 	}
+	if w := t.semWaiter(); w != nil && w.state == swPending {
+		t.cancelSem(w, msg)
+		return true
+	}
 	if w := t.waiter(); w != nil && cancelFuture(w, msg) {
 		// Leave the waiter: it may be a task that ignores the cancellation.
 		return true
@@ -526,6 +540,15 @@ func (t *Task) Cancel(msg rt.Object) bool {
 // CancelledError(msg) into it, is scheduled instead.
 func (t *Task) cancelSleep(msg rt.Object) {
 	t.sleepTimer().cancel(t.loop) // the wait stays, as _fut_waiter does, until the step
+	t.loop.scheduleStep(t, newCancelledError(msg))
+}
+
+// cancelSem is the cancellation of the future of Semaphore.acquire, which
+// the task waits on as the semWaiter w: w is cancelled (it stays among the
+// semaphore's waiters until the task's step, as the future does), and the
+// task's wakeup, which raises CancelledError(msg) into it, is scheduled.
+func (t *Task) cancelSem(w *semWaiter, msg rt.Object) {
+	w.state = swCancelled
 	t.loop.scheduleStep(t, newCancelledError(msg))
 }
 
@@ -633,6 +656,8 @@ func (t *Task) stepped(v rt.Object, done bool, err *rt.BaseException) {
 	switch w := v.(type) {
 	case *sleepFrame:
 		t.park(w)
+	case *semWaiter:
+		t.parkSem(w)
 	case *Task:
 		t.await(&w.Future)
 	case *Future:
@@ -659,6 +684,24 @@ func (t *Task) park(s *sleepFrame) {
 	if t.mustCancel {
 		t.mustCancel = false
 		t.cancelSleep(t.getCancelMsg())
+	}
+}
+
+// parkSem makes t wait on the semWaiter w, which has just joined its
+// semaphore's waiters: what awaiting acquire's future does, without the
+// future and its done callback.
+func (t *Task) parkSem(w *semWaiter) {
+	if w.state != swPending || w.t != nil {
+		bad := rt.Errorf(rt.RuntimeErrorType, "Task got bad yield: <semaphore waiter>")
+		t.loop.scheduleStep(t, bad)
+		return
+	}
+	w.t = t
+	t.wait = unsafe.Pointer(w)
+	t.kind |= kindWaitSem
+	if t.mustCancel {
+		t.mustCancel = false
+		t.cancelSem(w, t.getCancelMsg())
 	}
 }
 

@@ -83,6 +83,16 @@ func (t *Task) taskRepr() (string, *rt.BaseException) {
 		default:
 			ins = append(ins, "wait_for=<Future pending cb=[Task.task_wakeup()]>")
 		}
+	case t.semWaiter() != nil:
+		// the future of Semaphore.acquire, which the task is parked in place of
+		switch t.semWaiter().state {
+		case swWoken:
+			ins = append(ins, "wait_for=<Future finished result=True>")
+		case swCancelled:
+			ins = append(ins, "wait_for=<Future cancelled>")
+		default:
+			ins = append(ins, "wait_for=<Future pending cb=[Task.task_wakeup()]>")
+		}
 	case t.waiter() != nil:
 		s, exc := rt.Repr(t.waiter().object())
 		if exc != nil {

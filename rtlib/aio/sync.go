@@ -1,6 +1,8 @@
 package aio
 
 import (
+	"unsafe"
+
 	rt "github.com/async2go/async2go/rtlib"
 )
 
@@ -101,13 +103,17 @@ func removeFut(list []*Future, f *Future) []*Future {
 
 func loopOrErr() (*Loop, *rt.BaseException) { return needLoop() }
 
-// waitq is a FIFO of waiter futures (the deque of locks.py): appended at
-// the back, removed mostly from the front. Unlike a slice resliced from
-// the front, it reuses the room its removals free, and it grows by
-// doubling, so that 100,000 waiters queued at once cost one copy of each
-// pointer, not the five of append's 1.25x growth.
+// waitq is a FIFO of waiters (the deque of locks.py): appended at the
+// back, removed mostly from the front. Unlike a slice resliced from the
+// front, it reuses the room its removals free, and it grows by doubling,
+// so that 100,000 waiters queued at once cost one copy of each pointer,
+// not the five of append's 1.25x growth.
+//
+// A waiter is the future of Semaphore.acquire() (futureWaiter), or the
+// semWaiter a task parks on in a contended `async with sem:`
+// (parkedWaiter): one word either way, the second tagged in its low bit.
 type waitq struct {
-	buf  []*Future
+	buf  []unsafe.Pointer
 	head int
 	// done counts the waiters at the front known to be done (woken or
 	// cancelled, not yet gone: each leaves when its task runs), which
@@ -116,12 +122,27 @@ type waitq struct {
 	done int
 }
 
+// futureWaiter and parkedWaiter are the waitq entries of f and w.
+func futureWaiter(f *Future) unsafe.Pointer    { return unsafe.Pointer(f) }
+func parkedWaiter(w *semWaiter) unsafe.Pointer { return unsafe.Add(unsafe.Pointer(w), 1) }
+
+// waiterState reports whether the waiter e is done (woken or cancelled,
+// as its future would be) and whether it is cancelled.
+func waiterState(e unsafe.Pointer) (done, cancelled bool) {
+	if uintptr(e)&1 != 0 {
+		w := (*semWaiter)(unsafe.Add(e, -1))
+		return w.state != swPending, w.state == swCancelled
+	}
+	f := (*Future)(e)
+	return f.Done(), f.Cancelled()
+}
+
 // items are the waiters, first to last.
-func (q *waitq) items() []*Future { return q.buf[q.head:] }
+func (q *waitq) items() []unsafe.Pointer { return q.buf[q.head:] }
 
 func (q *waitq) len() int { return len(q.buf) - q.head }
 
-func (q *waitq) push(f *Future) {
+func (q *waitq) push(e unsafe.Pointer) {
 	if len(q.buf) == cap(q.buf) {
 		n := q.len()
 		if q.head > 0 && n <= cap(q.buf)/2 {
@@ -129,21 +150,21 @@ func (q *waitq) push(f *Future) {
 			clear(q.buf[n:])
 			q.buf = q.buf[:n]
 		} else {
-			nb := make([]*Future, n, max(8, 2*n))
+			nb := make([]unsafe.Pointer, n, max(8, 2*n))
 			copy(nb, q.buf[q.head:])
 			q.buf = nb
 		}
 		q.head = 0
 	}
-	q.buf = append(q.buf, f)
+	q.buf = append(q.buf, e)
 }
 
-// remove removes f (deque.remove); waiters mostly leave from the front,
+// remove removes e (deque.remove); waiters mostly leave from the front,
 // which costs O(1).
-func (q *waitq) remove(f *Future) {
+func (q *waitq) remove(e unsafe.Pointer) {
 	items := q.items()
 	for i, x := range items {
-		if x != f {
+		if x != e {
 			continue
 		}
 		if i < q.done {
@@ -169,7 +190,16 @@ func (q *waitq) remove(f *Future) {
 func (q *waitq) wakeUp() bool {
 	items := q.items()
 	for i := q.done; i < len(items); i++ {
-		if f := items[i]; !f.Done() {
+		e := items[i]
+		if uintptr(e)&1 != 0 {
+			if w := (*semWaiter)(unsafe.Add(e, -1)); w.state == swPending {
+				q.done = i + 1
+				w.wake()
+				return true
+			}
+			continue
+		}
+		if f := (*Future)(e); !f.Done() {
 			q.done = i + 1
 			f.SetResult(trueObj)
 			return true
@@ -354,8 +384,8 @@ func (s *Semaphore) locked() bool {
 	if s.value == 0 {
 		return true
 	}
-	for _, w := range s.waiters.items() {
-		if !w.Cancelled() {
+	for _, e := range s.waiters.items() {
+		if _, cancelled := waiterState(e); !cancelled {
 			return true
 		}
 	}
@@ -390,27 +420,28 @@ func (s *Semaphore) acquire() rt.Object {
 				return nil, nil, err
 			}
 			fut = NewFuture(l)
-			s.waiters.push(fut)
+			s.waiters.push(futureWaiter(fut))
 			return fut, nil, nil
 		}
-		if exc := s.waited(fut, exc); exc != nil {
+		if exc := s.waited(futureWaiter(fut), exc); exc != nil {
 			return nil, nil, exc
 		}
 		return nil, trueObj, nil
 	})
 }
 
-// waited is the end of acquire's wait for fut, which ended with exc (nil:
+// waited is the end of acquire's wait for its waiter e (the waitq entry of
+// its future, or of the semWaiter it parked on), which ended with exc (nil:
 // woken): its finally and except clauses as CPython 3.12.1's locks.py has
 // them. A cancelled waiter whose future is not cancelled (woken first, or a
 // CancelledError thrown in by hand) gives a permit back and wakes one
 // waiter; other exceptions wake nobody; a woken waiter wakes at most one
 // more (later 3.12 releases wake as many as the counter allows: a program
 // can tell, see the e2e archive semaphore_312.txtar).
-func (s *Semaphore) waited(fut *Future, exc *rt.BaseException) *rt.BaseException {
-	s.waiters.remove(fut)
+func (s *Semaphore) waited(e unsafe.Pointer, exc *rt.BaseException) *rt.BaseException {
+	s.waiters.remove(e)
 	if exc != nil {
-		if isCancel(exc) && !fut.Cancelled() {
+		if _, cancelled := waiterState(e); isCancel(exc) && !cancelled {
 			s.value++
 			s.wakeUpNext()
 		}
