@@ -25,11 +25,11 @@ func (doneNone) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, boo
 func asyncWithAwaits() {
 	awaitMethod(LockType, "__aenter__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
 		lk := self.(*Lock)
-		if !lk.locked && allCancelled(lk.waiters) {
+		if !lk.locked && allCancelled(&lk.waiters) {
 			lk.locked = true // Lock.acquire's fast path
 			return doneNone{}, nil
 		}
-		return aenterAcquire(lk.acquire()).(rt.Resumable), nil
+		return &lockWaiter{lk: lk}, nil
 	})
 	awaitMethod(LockType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
 		return releasedNone(self.(*Lock).release())
@@ -55,31 +55,69 @@ func releasedNone(exc *rt.BaseException) (rt.Resumable, *rt.BaseException) {
 	return doneNone{}, nil
 }
 
-// semWaiter is a contended `async with sem:`'s __aenter__: Semaphore.acquire
-// (locks.py) waiting for its turn, and the None of __aenter__, in one
-// object instead of two coroutines and their closures. In place of
-// acquire's future, the task parks on the semWaiter itself (Task.parkSem),
-// as it parks on the timer of asyncio.sleep: 24 bytes, where the future
-// with its semaphore took 48, and a release schedules the task's step
-// without the future's done callback in between. Its state is what the
-// future's would be.
-type semWaiter struct {
-	s     *Semaphore
+// parked is what a task in a contended `async with lock:` or `async with
+// sem:` waits on in place of the future of Lock.acquire or
+// Semaphore.acquire (locks.py): the task parks on it (Task.parkOn), as it
+// parks on the timer of asyncio.sleep. It holds the task and what the
+// future's state would be; lockWaiter and semWaiter embed it first, and
+// add their lock or semaphore: 24 bytes, where the future with its
+// semaphore took 48 (and a lock's acquire, its coroutine and __aenter__'s
+// around it six objects). A release schedules the task's step itself,
+// without the future's done callback in between.
+type parked struct {
 	t     *Task // the task parked on it (nil until then)
 	state uint8
 }
 
-// The states of a semWaiter.
+// The states of a parked waiter.
 const (
 	swNew       uint8 = iota // not yet waiting
-	swPending                // in the semaphore's waiters: the future pending
+	swPending                // among the waiters: the future pending
 	swWoken                  // woken by a release: the future's result set (True)
 	swCancelled              // the future cancelled, by its task's cancellation
 	swOver                   // finished
 )
 
-// Type makes the semWaiter an object; it stands for acquire's future,
-// which only a Task sees.
+// wake is the future's set_result(True) by a release: its task's step is
+// scheduled, as the future's done callback (the task's wakeup) would be.
+func (p *parked) wake() {
+	p.state = swWoken
+	if t := p.t; t != nil {
+		t.loop.scheduleNext(t)
+	}
+}
+
+// resumed is Future.__await__ after its yield, for a waiter resumed with
+// thrown: the exception the await ends with (nil: woken). The task no
+// longer waits on p.
+func (p *parked) resumed(thrown *rt.BaseException) *rt.BaseException {
+	p.t = nil
+	if thrown != nil {
+		return thrown
+	}
+	switch p.state {
+	case swPending:
+		return rt.Errorf(rt.RuntimeErrorType, "await wasn't used with future")
+	case swCancelled:
+		return newCancelledError(nil)
+	}
+	return nil
+}
+
+// errReused is the error of resuming a finished waiter.
+func errReused() *rt.BaseException {
+	return rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
+}
+
+// semWaiter is a contended `async with sem:`'s __aenter__: Semaphore.acquire
+// waiting for its turn, and the None of __aenter__, in one object.
+type semWaiter struct {
+	parked
+	s *Semaphore
+}
+
+// Type makes the waiter an object; it stands for acquire's future, which
+// only a Task sees.
 func (w *semWaiter) Type() *rt.Type { return FutureType }
 
 func (w *semWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
@@ -100,24 +138,13 @@ func (w *semWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object,
 			return nil, true, err
 		}
 		w.state = swPending
-		s.waiters.push(parkedWaiter(w))
+		s.waiters.push(parkedWaiter(&w.parked))
 		return w, false, nil // the task parks on w
 	case swOver:
-		return nil, true, rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
+		return nil, true, errReused()
 	}
-	// Resumed: Future.__await__ after its yield, then acquire's finally
-	// and except clauses (waited).
-	exc := thrown
-	if exc == nil {
-		switch w.state {
-		case swPending:
-			exc = rt.Errorf(rt.RuntimeErrorType, "await wasn't used with future")
-		case swCancelled:
-			exc = newCancelledError(nil)
-		}
-	}
-	w.t = nil
-	exc = s.waited(parkedWaiter(w), exc)
+	// acquire's finally and except clauses (waited).
+	exc := s.waited(parkedWaiter(&w.parked), w.resumed(thrown))
 	w.state = swOver
 	if exc != nil {
 		return nil, true, exc
@@ -125,14 +152,46 @@ func (w *semWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object,
 	return rt.None, true, nil
 }
 
-// wake is the future's set_result(True) by Semaphore._wake_up_next: its
-// task's step is scheduled, as the future's done callback (the task's
-// wakeup) would be.
-func (w *semWaiter) wake() {
-	w.state = swWoken
-	if t := w.t; t != nil {
-		t.loop.scheduleNext(t)
+// lockWaiter is a contended `async with lock:`'s __aenter__: Lock.acquire
+// waiting for its turn, and the None of __aenter__, in one object.
+type lockWaiter struct {
+	parked
+	lk *Lock
+}
+
+// Type makes the waiter an object, as semWaiter's.
+func (w *lockWaiter) Type() *rt.Type { return FutureType }
+
+func (w *lockWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	lk := w.lk
+	switch w.state {
+	case swNew:
+		if thrown != nil {
+			w.state = swOver
+			return nil, true, thrown
+		}
+		if !lk.locked && allCancelled(&lk.waiters) {
+			lk.locked = true
+			w.state = swOver
+			return rt.None, true, nil
+		}
+		if _, err := loopOrErr(); err != nil {
+			w.state = swOver
+			return nil, true, err
+		}
+		w.state = swPending
+		lk.waiters.push(parkedWaiter(&w.parked))
+		return w, false, nil // the task parks on w
+	case swOver:
+		return nil, true, errReused()
 	}
+	// acquire's finally and except clauses (Lock.waited).
+	exc := lk.waited(parkedWaiter(&w.parked), w.resumed(thrown))
+	w.state = swOver
+	if exc != nil {
+		return nil, true, exc
+	}
+	return rt.None, true, nil
 }
 
 // BoundAexit is the lock's bound __aexit__ for an async with, made once:

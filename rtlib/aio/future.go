@@ -25,7 +25,7 @@ const (
 	kindWaitSleep                    // a Task's wait is the *timer of asyncio.sleep, not a *Future
 	kindExtra                        // cb is the *futureExtra, which holds the first callback
 	kindWaitDone                     // a done Task's wait is its first done callback, scheduled (tagTaskDone)
-	kindWaitSem                      // a Task's wait is the *semWaiter of an async with, not a *Future
+	kindWaitParked                   // a Task's wait is the *parked waiter of an async with, not a *Future
 )
 
 // Future is asyncio.Future. It is kept small (40 bytes) because every
@@ -420,20 +420,21 @@ type Task struct {
 }
 
 // waiter is the future the task awaits (nil if none, or parked in a sleep
-// or on a semaphore).
+// or on a lock or semaphore).
 func (t *Task) waiter() *Future {
-	if t.kind&(kindWaitSleep|kindWaitDone|kindWaitSem) != 0 {
+	if t.kind&(kindWaitSleep|kindWaitDone|kindWaitParked) != 0 {
 		return nil
 	}
 	return (*Future)(t.wait)
 }
 
-// semWaiter is the semWaiter the task is parked on, if any.
-func (t *Task) semWaiter() *semWaiter {
-	if t.kind&kindWaitSem == 0 {
+// parkedOn is the waiter of a lock or semaphore the task is parked on, if
+// any.
+func (t *Task) parkedOn() *parked {
+	if t.kind&kindWaitParked == 0 {
 		return nil
 	}
-	return (*semWaiter)(t.wait)
+	return (*parked)(t.wait)
 }
 
 // sleepTimer is the timer the task is parked on by asyncio.sleep, if any.
@@ -447,7 +448,7 @@ func (t *Task) sleepTimer() *timer {
 // setWait makes the task wait on the future w (nil: on nothing).
 func (t *Task) setWait(w *Future) {
 	t.wait = unsafe.Pointer(w)
-	t.kind &^= kindWaitSleep | kindWaitDone | kindWaitSem
+	t.kind &^= kindWaitSleep | kindWaitDone | kindWaitParked
 }
 
 // setSleep parks the task on the timer of asyncio.sleep.
@@ -522,8 +523,8 @@ func (t *Task) Cancel(msg rt.Object) bool {
 		t.cancelSleep(msg)
 		return true
 	}
-	if w := t.semWaiter(); w != nil && w.state == swPending {
-		t.cancelSem(w, msg)
+	if p := t.parkedOn(); p != nil && p.state == swPending {
+		t.cancelParked(p, msg)
 		return true
 	}
 	if w := t.waiter(); w != nil && cancelFuture(w, msg) {
@@ -543,12 +544,13 @@ func (t *Task) cancelSleep(msg rt.Object) {
 	t.loop.scheduleStep(t, newCancelledError(msg))
 }
 
-// cancelSem is the cancellation of the future of Semaphore.acquire, which
-// the task waits on as the semWaiter w: w is cancelled (it stays among the
-// semaphore's waiters until the task's step, as the future does), and the
-// task's wakeup, which raises CancelledError(msg) into it, is scheduled.
-func (t *Task) cancelSem(w *semWaiter, msg rt.Object) {
-	w.state = swCancelled
+// cancelParked is the cancellation of the future of Lock.acquire or
+// Semaphore.acquire, which the task waits on as the parked waiter p: p is
+// cancelled (it stays among the waiters until the task's step, as the
+// future does), and the task's wakeup, which raises CancelledError(msg)
+// into it, is scheduled.
+func (t *Task) cancelParked(p *parked, msg rt.Object) {
+	p.state = swCancelled
 	t.loop.scheduleStep(t, newCancelledError(msg))
 }
 
@@ -657,7 +659,9 @@ func (t *Task) stepped(v rt.Object, done bool, err *rt.BaseException) {
 	case *sleepFrame:
 		t.park(w)
 	case *semWaiter:
-		t.parkSem(w)
+		t.parkOn(&w.parked)
+	case *lockWaiter:
+		t.parkOn(&w.parked)
 	case *Task:
 		t.await(&w.Future)
 	case *Future:
@@ -687,21 +691,21 @@ func (t *Task) park(s *sleepFrame) {
 	}
 }
 
-// parkSem makes t wait on the semWaiter w, which has just joined its
-// semaphore's waiters: what awaiting acquire's future does, without the
-// future and its done callback.
-func (t *Task) parkSem(w *semWaiter) {
-	if w.state != swPending || w.t != nil {
-		bad := rt.Errorf(rt.RuntimeErrorType, "Task got bad yield: <semaphore waiter>")
+// parkOn makes t wait on the waiter p of a lock or semaphore, which has
+// just joined their waiters: what awaiting acquire's future does, without
+// the future and its done callback.
+func (t *Task) parkOn(p *parked) {
+	if p.state != swPending || p.t != nil {
+		bad := rt.Errorf(rt.RuntimeErrorType, "Task got bad yield: <lock waiter>")
 		t.loop.scheduleStep(t, bad)
 		return
 	}
-	w.t = t
-	t.wait = unsafe.Pointer(w)
-	t.kind |= kindWaitSem
+	p.t = t
+	t.wait = unsafe.Pointer(p)
+	t.kind |= kindWaitParked
 	if t.mustCancel {
 		t.mustCancel = false
-		t.cancelSem(w, t.getCancelMsg())
+		t.cancelParked(p, t.getCancelMsg())
 	}
 }
 

@@ -83,9 +83,10 @@ func (t *Task) taskRepr() (string, *rt.BaseException) {
 		default:
 			ins = append(ins, "wait_for=<Future pending cb=[Task.task_wakeup()]>")
 		}
-	case t.semWaiter() != nil:
-		// the future of Semaphore.acquire, which the task is parked in place of
-		switch t.semWaiter().state {
+	case t.parkedOn() != nil:
+		// the future of Lock.acquire or Semaphore.acquire, which the task
+		// is parked in place of
+		switch t.parkedOn().state {
 		case swWoken:
 			ins = append(ins, "wait_for=<Future finished result=True>")
 		case swCancelled:

@@ -109,8 +109,8 @@ func loopOrErr() (*Loop, *rt.BaseException) { return needLoop() }
 // so that 100,000 waiters queued at once cost one copy of each pointer,
 // not the five of append's 1.25x growth.
 //
-// A waiter is the future of Semaphore.acquire() (futureWaiter), or the
-// semWaiter a task parks on in a contended `async with sem:`
+// A waiter is the future of an acquire() call (futureWaiter), or the
+// parked waiter a task in a contended `async with` waits on
 // (parkedWaiter): one word either way, the second tagged in its low bit.
 type waitq struct {
 	buf  []unsafe.Pointer
@@ -123,18 +123,28 @@ type waitq struct {
 }
 
 // futureWaiter and parkedWaiter are the waitq entries of f and w.
-func futureWaiter(f *Future) unsafe.Pointer    { return unsafe.Pointer(f) }
-func parkedWaiter(w *semWaiter) unsafe.Pointer { return unsafe.Add(unsafe.Pointer(w), 1) }
+func futureWaiter(f *Future) unsafe.Pointer { return unsafe.Pointer(f) }
+func parkedWaiter(p *parked) unsafe.Pointer { return unsafe.Add(unsafe.Pointer(p), 1) }
 
 // waiterState reports whether the waiter e is done (woken or cancelled,
 // as its future would be) and whether it is cancelled.
 func waiterState(e unsafe.Pointer) (done, cancelled bool) {
 	if uintptr(e)&1 != 0 {
-		w := (*semWaiter)(unsafe.Add(e, -1))
-		return w.state != swPending, w.state == swCancelled
+		p := (*parked)(unsafe.Add(e, -1))
+		return p.state != swPending, p.state == swCancelled
 	}
 	f := (*Future)(e)
 	return f.Done(), f.Cancelled()
+}
+
+// wakeWaiter wakes the waiter e, which is not done (set_result(True) on
+// its future).
+func wakeWaiter(e unsafe.Pointer) {
+	if uintptr(e)&1 != 0 {
+		(*parked)(unsafe.Add(e, -1)).wake()
+		return
+	}
+	(*Future)(e).SetResult(trueObj)
 }
 
 // items are the waiters, first to last.
@@ -190,18 +200,9 @@ func (q *waitq) remove(e unsafe.Pointer) {
 func (q *waitq) wakeUp() bool {
 	items := q.items()
 	for i := q.done; i < len(items); i++ {
-		e := items[i]
-		if uintptr(e)&1 != 0 {
-			if w := (*semWaiter)(unsafe.Add(e, -1)); w.state == swPending {
-				q.done = i + 1
-				w.wake()
-				return true
-			}
-			continue
-		}
-		if f := (*Future)(e); !f.Done() {
+		if done, _ := waiterState(items[i]); !done {
 			q.done = i + 1
-			f.SetResult(trueObj)
+			wakeWaiter(items[i])
 			return true
 		}
 	}
@@ -225,7 +226,7 @@ var trueObj rt.Object = rt.Bool(true)
 // Lock is asyncio.Lock.
 type Lock struct {
 	locked  bool
-	waiters []*Future
+	waiters waitq           // the futures of acquire() calls and parked lockWaiters
 	aexit   *rt.BoundMethod // made once, for rt.AwaitEnterCached (asyncwith.go)
 }
 
@@ -292,31 +293,45 @@ func (lk *Lock) acquire() rt.Object {
 			if exc != nil {
 				return nil, nil, exc
 			}
-			if !lk.locked && allCancelled(lk.waiters) {
+			if !lk.locked && allCancelled(&lk.waiters) {
 				lk.locked = true
 				return nil, trueObj, nil
 			}
-			var err *rt.BaseException
-			if fut, err = newWaiter(&lk.waiters); err != nil {
+			l, err := loopOrErr()
+			if err != nil {
 				return nil, nil, err
 			}
+			fut = NewFuture(l)
+			lk.waiters.push(futureWaiter(fut))
 			return fut, nil, nil
 		}
-		lk.waiters = removeFut(lk.waiters, fut)
-		if exc != nil {
-			if isCancel(exc) && !lk.locked {
-				lk.wakeUpFirst()
-			}
+		if exc := lk.waited(futureWaiter(fut), exc); exc != nil {
 			return nil, nil, exc
 		}
-		lk.locked = true
 		return nil, trueObj, nil
 	})
 }
 
-func allCancelled(fs []*Future) bool {
-	for _, f := range fs {
-		if !f.Cancelled() {
+// waited is the end of acquire's wait for its waiter e (the waitq entry of
+// its future, or of the lockWaiter it parked on), which ended with exc
+// (nil: woken): its finally and except clauses (locks.py), and the lock
+// taken.
+func (lk *Lock) waited(e unsafe.Pointer, exc *rt.BaseException) *rt.BaseException {
+	lk.waiters.remove(e)
+	if exc != nil {
+		if isCancel(exc) && !lk.locked {
+			lk.wakeUpFirst()
+		}
+		return exc
+	}
+	lk.locked = true
+	return nil
+}
+
+// allCancelled says whether every waiter of q is cancelled.
+func allCancelled(q *waitq) bool {
+	for _, e := range q.items() {
+		if _, cancelled := waiterState(e); !cancelled {
 			return false
 		}
 	}
@@ -333,11 +348,12 @@ func (lk *Lock) release() *rt.BaseException {
 }
 
 func (lk *Lock) wakeUpFirst() {
-	if len(lk.waiters) == 0 {
+	if lk.waiters.len() == 0 {
 		return
 	}
-	if f := lk.waiters[0]; !f.Done() {
-		f.SetResult(trueObj)
+	e := lk.waiters.items()[0]
+	if done, _ := waiterState(e); !done {
+		wakeWaiter(e)
 	}
 }
 

@@ -26,7 +26,7 @@ func TestWaitqModel(t *testing.T) {
 				if r.Intn(2) == 0 {
 					e = futureWaiter(NewFuture(l))
 				} else {
-					e = parkedWaiter(&semWaiter{state: swPending})
+					e = parkedWaiter(&parked{state: swPending})
 				}
 				q.push(e)
 				model = append(model, e)
@@ -41,8 +41,8 @@ func TestWaitqModel(t *testing.T) {
 				e := model[r.Intn(len(model))]
 				if uintptr(e)&1 == 0 {
 					(*Future)(e).Cancel(nil)
-				} else if w := (*semWaiter)(unsafe.Add(e, -1)); w.state == swPending {
-					w.state = swCancelled
+				} else if p := (*parked)(unsafe.Add(e, -1)); p.state == swPending {
+					p.state = swCancelled
 				}
 			default:
 				var want unsafe.Pointer
@@ -141,7 +141,7 @@ func TestSemaphoreParks(t *testing.T) {
 		t.Fatal(exc)
 	}
 	l.runOnce()
-	w := task.semWaiter()
+	w := task.parkedOn()
 	if w == nil || task.waiter() != nil || w.state != swPending || w.t != task {
 		t.Fatalf("after its first step the task waits on %v (waiter %v), want a pending semWaiter", w, task.waiter())
 	}
@@ -155,7 +155,7 @@ func TestSemaphoreParks(t *testing.T) {
 		t.Fatalf("after the release: state %d, %d ready, want woken and its step scheduled", w.state, l.ready.n)
 	}
 	l.runOnce()
-	if !task.Done() || s.waiters.len() != 0 || s.value != 0 || task.semWaiter() != nil {
+	if !task.Done() || s.waiters.len() != 0 || s.value != 0 || task.parkedOn() != nil {
 		t.Errorf("after the step: done %v, %d waiters, value %d, want done, none and 0", task.Done(), s.waiters.len(), s.value)
 	}
 }
