@@ -45,6 +45,47 @@ func asyncWithAwaits() {
 	awaitMethod(SemaphoreType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
 		return releasedNone(self.(*Semaphore).release())
 	})
+	// `await lock.acquire()` and `await sem.acquire()`: the same, with
+	// acquire's True, and its argument check (it takes none).
+	awaitAcquire(LockType, func(self rt.Object) rt.Resumable {
+		lk := self.(*Lock)
+		if !lk.locked && allCancelled(&lk.waiters) {
+			lk.locked = true
+			return doneTrue{}
+		}
+		return &lockWaiter{lk: lk, parked: parked{acquire: true}}
+	})
+	awaitAcquire(SemaphoreType, func(self rt.Object) rt.Resumable {
+		s := self.(*Semaphore)
+		if !s.locked() {
+			s.value--
+			return doneTrue{}
+		}
+		return &semWaiter{s: s, parked: parked{acquire: true}}
+	})
+}
+
+// awaitAcquire gives t's acquire method the Await form fn, behind the
+// method's argument check.
+func awaitAcquire(t *rt.Type, fn func(self rt.Object) rt.Resumable) {
+	v, _ := t.Dict.GetStr("acquire")
+	m := v.(*rt.Method)
+	awaitMethod(t, "acquire", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+		if len(args)+len(kw) > 0 {
+			return nil, m.Spec().Check(args, kw) // set when asyncio is imported (applyMethodArgs)
+		}
+		return fn(self), nil
+	})
+}
+
+// doneTrue is the body of an awaitable already finished with True.
+type doneTrue struct{}
+
+func (doneTrue) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if thrown != nil {
+		return nil, true, thrown
+	}
+	return trueObj, true, nil
 }
 
 // releasedNone is __aexit__'s awaitable after a release that returned exc.
@@ -67,6 +108,17 @@ func releasedNone(exc *rt.BaseException) (rt.Resumable, *rt.BaseException) {
 type parked struct {
 	t     *Task // the task parked on it (nil until then)
 	state uint8
+	// acquire says that the waiter is `await x.acquire()`'s, which
+	// returns True, not __aenter__'s, which returns None.
+	acquire bool
+}
+
+// result is what the awaited acquire or __aenter__ returns.
+func (p *parked) result() rt.Object {
+	if p.acquire {
+		return trueObj
+	}
+	return rt.None
 }
 
 // The states of a parked waiter.
@@ -109,8 +161,9 @@ func errReused() *rt.BaseException {
 	return rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
 }
 
-// semWaiter is a contended `async with sem:`'s __aenter__: Semaphore.acquire
-// waiting for its turn, and the None of __aenter__, in one object.
+// semWaiter is a contended `async with sem:`'s __aenter__ (Semaphore.acquire
+// waiting for its turn, and the None of __aenter__) or `await sem.acquire()`,
+// in one object.
 type semWaiter struct {
 	parked
 	s *Semaphore
@@ -131,7 +184,7 @@ func (w *semWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object,
 		if !s.locked() {
 			s.value--
 			w.state = swOver
-			return rt.None, true, nil
+			return w.result(), true, nil
 		}
 		if _, err := loopOrErr(); err != nil {
 			w.state = swOver
@@ -149,11 +202,12 @@ func (w *semWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object,
 	if exc != nil {
 		return nil, true, exc
 	}
-	return rt.None, true, nil
+	return w.result(), true, nil
 }
 
-// lockWaiter is a contended `async with lock:`'s __aenter__: Lock.acquire
-// waiting for its turn, and the None of __aenter__, in one object.
+// lockWaiter is a contended `async with lock:`'s __aenter__ (Lock.acquire
+// waiting for its turn, and the None of __aenter__) or `await
+// lock.acquire()`, in one object.
 type lockWaiter struct {
 	parked
 	lk *Lock
@@ -173,7 +227,7 @@ func (w *lockWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 		if !lk.locked && allCancelled(&lk.waiters) {
 			lk.locked = true
 			w.state = swOver
-			return rt.None, true, nil
+			return w.result(), true, nil
 		}
 		if _, err := loopOrErr(); err != nil {
 			w.state = swOver
@@ -191,7 +245,7 @@ func (w *lockWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 	if exc != nil {
 		return nil, true, exc
 	}
-	return rt.None, true, nil
+	return w.result(), true, nil
 }
 
 // BoundAexit is the lock's bound __aexit__ for an async with, made once:
