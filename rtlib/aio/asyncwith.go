@@ -47,30 +47,38 @@ func asyncWithAwaits() {
 	})
 	// `await lock.acquire()` and `await sem.acquire()`: the same, with
 	// acquire's True, and its argument check (it takes none).
-	awaitAcquire(LockType, func(self rt.Object) rt.Resumable {
+	awaitNoArgs(LockType, "acquire", func(self rt.Object) rt.Resumable {
 		lk := self.(*Lock)
 		if !lk.locked && allCancelled(&lk.waiters) {
 			lk.locked = true
 			return doneTrue{}
 		}
-		return &lockWaiter{lk: lk, parked: parked{acquire: true}}
+		return &lockWaiter{lk: lk, parked: parked{trueResult: true}}
 	})
-	awaitAcquire(SemaphoreType, func(self rt.Object) rt.Resumable {
+	awaitNoArgs(SemaphoreType, "acquire", func(self rt.Object) rt.Resumable {
 		s := self.(*Semaphore)
 		if !s.locked() {
 			s.value--
 			return doneTrue{}
 		}
-		return &semWaiter{s: s, parked: parked{acquire: true}}
+		return &semWaiter{s: s, parked: parked{trueResult: true}}
+	})
+	// `await event.wait()`.
+	awaitNoArgs(EventType, "wait", func(self rt.Object) rt.Resumable {
+		ev := self.(*Event)
+		if ev.value {
+			return doneTrue{}
+		}
+		return &eventWaiter{ev: ev, parked: parked{trueResult: true}}
 	})
 }
 
-// awaitAcquire gives t's acquire method the Await form fn, behind the
-// method's argument check.
-func awaitAcquire(t *rt.Type, fn func(self rt.Object) rt.Resumable) {
-	v, _ := t.Dict.GetStr("acquire")
+// awaitNoArgs gives t's method name, which takes no arguments, the Await
+// form fn, behind the method's argument check.
+func awaitNoArgs(t *rt.Type, name string, fn func(self rt.Object) rt.Resumable) {
+	v, _ := t.Dict.GetStr(name)
 	m := v.(*rt.Method)
-	awaitMethod(t, "acquire", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+	awaitMethod(t, name, func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
 		if len(args)+len(kw) > 0 {
 			return nil, m.Spec().Check(args, kw) // set when asyncio is imported (applyMethodArgs)
 		}
@@ -108,14 +116,14 @@ func releasedNone(exc *rt.BaseException) (rt.Resumable, *rt.BaseException) {
 type parked struct {
 	t     *Task // the task parked on it (nil until then)
 	state uint8
-	// acquire says that the waiter is `await x.acquire()`'s, which
-	// returns True, not __aenter__'s, which returns None.
-	acquire bool
+	// trueResult says that the await returns True (`await x.acquire()`,
+	// `await event.wait()`), not None (__aenter__).
+	trueResult bool
 }
 
-// result is what the awaited acquire or __aenter__ returns.
+// result is what the await returns.
 func (p *parked) result() rt.Object {
-	if p.acquire {
+	if p.trueResult {
 		return trueObj
 	}
 	return rt.None
@@ -246,6 +254,48 @@ func (w *lockWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 		return nil, true, exc
 	}
 	return w.result(), true, nil
+}
+
+// eventWaiter is `await event.wait()` waiting for the event, in one
+// object in place of Event.wait's coroutine and future.
+type eventWaiter struct {
+	parked
+	ev *Event
+}
+
+// Type makes the waiter an object, as semWaiter's.
+func (w *eventWaiter) Type() *rt.Type { return FutureType }
+
+func (w *eventWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	ev := w.ev
+	switch w.state {
+	case swNew:
+		if thrown != nil {
+			w.state = swOver
+			return nil, true, thrown
+		}
+		if ev.value {
+			w.state = swOver
+			return trueObj, true, nil
+		}
+		if _, err := loopOrErr(); err != nil {
+			w.state = swOver
+			return nil, true, err
+		}
+		w.state = swPending
+		ev.waiters.push(parkedWaiter(&w.parked))
+		return w, false, nil // the task parks on w
+	case swOver:
+		return nil, true, errReused()
+	}
+	// wait's finally clause.
+	exc := w.resumed(thrown)
+	ev.waiters.remove(parkedWaiter(&w.parked))
+	w.state = swOver
+	if exc != nil {
+		return nil, true, exc
+	}
+	return trueObj, true, nil
 }
 
 // BoundAexit is the lock's bound __aexit__ for an async with, made once:

@@ -662,6 +662,8 @@ func (t *Task) stepped(v rt.Object, done bool, err *rt.BaseException) {
 		t.parkOn(&w.parked)
 	case *lockWaiter:
 		t.parkOn(&w.parked)
+	case *eventWaiter:
+		t.parkOn(&w.parked)
 	case *Task:
 		t.await(&w.Future)
 	case *Future:

@@ -233,7 +233,7 @@ type Lock struct {
 // Event is asyncio.Event.
 type Event struct {
 	value   bool
-	waiters []*Future
+	waiters waitq // the futures of wait() calls and parked eventWaiters
 }
 
 // Semaphore is asyncio.Semaphore and BoundedSemaphore.
@@ -362,9 +362,9 @@ func (lk *Lock) wakeUpFirst() {
 func (ev *Event) set() {
 	if !ev.value {
 		ev.value = true
-		for _, f := range ev.waiters {
-			if !f.Done() {
-				f.SetResult(trueObj)
+		for _, e := range ev.waiters.items() {
+			if done, _ := waiterState(e); !done {
+				wakeWaiter(e)
 			}
 		}
 	}
@@ -380,13 +380,15 @@ func (ev *Event) wait() rt.Object {
 			if ev.value {
 				return nil, trueObj, nil
 			}
-			var err *rt.BaseException
-			if fut, err = newWaiter(&ev.waiters); err != nil {
+			l, err := loopOrErr()
+			if err != nil {
 				return nil, nil, err
 			}
+			fut = NewFuture(l)
+			ev.waiters.push(futureWaiter(fut))
 			return fut, nil, nil
 		}
-		ev.waiters = removeFut(ev.waiters, fut)
+		ev.waiters.remove(futureWaiter(fut))
 		if exc != nil {
 			return nil, nil, exc
 		}
