@@ -190,9 +190,9 @@ func geomean(xs []float64, n int) string {
 	}
 	g := math.Exp(sum / float64(n))
 	if g >= 10 {
-		return fmt.Sprintf("%.0f", g)
+		return fmt.Sprintf("%.1f", g) // a target is 40: 39.6 is not 40
 	}
-	return fmt.Sprintf("%.2g", g)
+	return fmt.Sprintf("%.2f", g)
 }
 
 func ratio(a, b result) string {
@@ -206,7 +206,7 @@ func ratio(a, b result) string {
 		if r := x / y; r >= 10 {
 			return fmt.Sprintf("%.0f", r)
 		} else {
-			return fmt.Sprintf("%.2g", r)
+			return fmt.Sprintf("%.2f", r) // a target is 1.5: 1.54 is not 1.5
 		}
 	}
 	return f(a.wall.Seconds(), b.wall.Seconds()) + " / " + f(a.cpu.Seconds(), b.cpu.Seconds()) + " / " + f(float64(a.rssKB), float64(b.rssKB))
