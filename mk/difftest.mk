@@ -4,3 +4,10 @@ DIFFINT ?= 200
 .PHONY: difftest-int
 difftest-int:
 	ASYNC2GO_DIFFINT=$(DIFFINT) $(GO) test -count=1 -run TestIntDifferential -timeout 60m ./cmd/async2go
+
+# The same for asyncio's locks, semaphores, events and conditions, with
+# random cancellations (cmd/async2go/diffsync_test.go), 100 by default.
+DIFFSYNC ?= 100
+.PHONY: difftest-sync
+difftest-sync:
+	ASYNC2GO_DIFFSYNC=$(DIFFSYNC) $(GO) test -count=1 -run TestSyncDifferential -timeout 60m ./cmd/async2go

@@ -1,0 +1,150 @@
+package main
+
+// A differential sweep of asyncio's synchronization primitives: random
+// programs in which tasks take a Lock, a Semaphore and a BoundedSemaphore
+// (async with, and acquire/release), wait on an Event and a Condition, and
+// are cancelled at random points by a controller, run by CPython 3.12 and
+// translated; the order of what they did must be the same. Every wait is a
+// sleep(0) or on a primitive, so the interleaving is CPython's scheduling
+// alone (no clock). Too slow for make test; `make difftest-sync` runs it
+// (ASYNC2GO_DIFFSYNC=N programs, from seed ASYNC2GO_DIFFSYNC_SEED).
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/async2go/async2go/internal/driver"
+)
+
+func TestSyncDifferential(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("ASYNC2GO_DIFFSYNC"))
+	if n <= 0 {
+		t.Skip("set ASYNC2GO_DIFFSYNC=N to run N random programs (make difftest-sync)")
+	}
+	py := cpython312()
+	if py == "" {
+		t.Skip("CPython 3.12 not found: nothing to compare with")
+	}
+	first, _ := strconv.Atoi(os.Getenv("ASYNC2GO_DIFFSYNC_SEED"))
+	for seed := first; seed < first+n; seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel()
+			src := syncProgram(uint64(seed))
+			want, err := exec.Command(py, "-c", src).Output()
+			if err != nil {
+				t.Fatalf("CPython: %v\n%s", err, src)
+			}
+			p := &program{name: fmt.Sprintf("diffsync%d", seed), src: []byte(src), stdout: want}
+			if err := p.translateBuildRun(t); err != nil {
+				t.Errorf("%v\nthe program:\n%s", err, src)
+			}
+		})
+	}
+}
+
+// TestSyncProgramShape keeps the generator honest without CPython: its
+// programs translate, and they use every primitive the sweep is about.
+func TestSyncProgramShape(t *testing.T) {
+	var all strings.Builder
+	for seed := uint64(0); seed < 20; seed++ {
+		src := syncProgram(seed)
+		if _, err := driver.Translate("diffsync.py", []byte(src), driver.Options{}); err != nil {
+			t.Fatalf("seed %d: %v\n%s", seed, err, src)
+		}
+		all.WriteString(src)
+	}
+	for _, want := range []string{"async with L:", "async with S:", "await B.acquire()", "await E.wait()", "await C.wait()", ".cancel(", "E.clear()"} {
+		if !strings.Contains(all.String(), want) {
+			t.Errorf("20 programs never use %q", want)
+		}
+	}
+}
+
+// syncProgram is the random program of seed: a few worker tasks, each a
+// random sequence of steps on the primitives, and a controller that
+// sleeps(0) in turn with them, sets and clears the event, notifies the
+// condition and cancels workers; at the end it wakes whoever still waits,
+// and the program prints the log, each task's outcome and the primitives'
+// state.
+func syncProgram(seed uint64) string {
+	r := rand.New(rand.NewPCG(seed, 0x5c0c))
+	var sb strings.Builder
+	sb.WriteString(`import asyncio
+
+log = []
+
+
+async def nap(k):
+    for _ in range(k):
+        await asyncio.sleep(0)
+
+`)
+	nworkers := 3 + r.IntN(6)
+	for w := 0; w < nworkers; w++ {
+		fmt.Fprintf(&sb, "\nasync def worker%d(L, S, B, E, C):\n    try:\n", w)
+		for k := 3 + r.IntN(7); k > 0; k-- {
+			step := r.IntN(8)
+			tag := fmt.Sprintf("w%d.%d", w, k)
+			switch step {
+			case 0:
+				fmt.Fprintf(&sb, "        async with L:\n            log.append(%q)\n            await nap(%d)\n", tag+" L", r.IntN(3))
+			case 1:
+				fmt.Fprintf(&sb, "        async with S:\n            log.append(%q)\n            await nap(%d)\n", tag+" S", r.IntN(3))
+			case 2:
+				fmt.Fprintf(&sb, "        log.append((%q, await B.acquire()))\n        try:\n            await nap(%d)\n        finally:\n            B.release()\n", tag+" B", r.IntN(3))
+			case 3:
+				fmt.Fprintf(&sb, "        log.append((%q, await L.acquire()))\n        try:\n            await nap(%d)\n        finally:\n            L.release()\n", tag+" L", r.IntN(2))
+			case 4:
+				fmt.Fprintf(&sb, "        log.append((%q, await E.wait()))\n", tag+" E")
+			case 5:
+				fmt.Fprintf(&sb, "        async with C:\n            log.append((%q, await C.wait()))\n", tag+" C")
+			case 6:
+				fmt.Fprintf(&sb, "        await nap(%d)\n", 1+r.IntN(3))
+			case 7:
+				fmt.Fprintf(&sb, "        log.append((%q, S.locked(), L.locked(), E.is_set()))\n", tag+" ?")
+			}
+		}
+		fmt.Fprintf(&sb, "    except asyncio.CancelledError:\n        log.append(%q)\n        raise\n    return %d\n", fmt.Sprintf("w%d cancelled", w), w)
+	}
+	sb.WriteString("\n\nasync def main():\n")
+	fmt.Fprintf(&sb, "    L, S, B, E, C = asyncio.Lock(), asyncio.Semaphore(%d), asyncio.BoundedSemaphore(%d), asyncio.Event(), asyncio.Condition()\n", 1+r.IntN(2), 1+r.IntN(3))
+	sb.WriteString("    tasks = [\n")
+	for w := 0; w < nworkers; w++ {
+		fmt.Fprintf(&sb, "        asyncio.create_task(worker%d(L, S, B, E, C)),\n", w)
+	}
+	sb.WriteString("    ]\n")
+	for step := 10 + r.IntN(20); step > 0; step-- {
+		switch f := r.Float64(); {
+		case f < 0.45:
+			fmt.Fprintf(&sb, "    await nap(%d)\n", 1+r.IntN(3))
+		case f < 0.6:
+			sb.WriteString("    E.set()\n")
+		case f < 0.7:
+			sb.WriteString("    E.clear()\n")
+		case f < 0.8:
+			fmt.Fprintf(&sb, "    async with C:\n        C.notify(%d)\n", 1+r.IntN(2))
+		default:
+			fmt.Fprintf(&sb, "    log.append(('cancel %d', tasks[%d].cancel()))\n", step, r.IntN(nworkers))
+		}
+	}
+	sb.WriteString(`    while not all(t.done() for t in tasks):
+        E.set()
+        async with C:
+            C.notify_all()
+        await asyncio.sleep(0)
+    for t in tasks:
+        print("cancelled" if t.cancelled() else t.result())
+    for x in log:
+        print(x)
+    print(L.locked(), S.locked(), B.locked(), E.is_set(), C.locked())
+
+
+asyncio.run(main())
+`)
+	return sb.String()
+}
