@@ -88,7 +88,7 @@ async def nap(k):
 	for w := 0; w < nworkers; w++ {
 		fmt.Fprintf(&sb, "\nasync def worker%d(L, S, B, E, C):\n    try:\n", w)
 		for k := 3 + r.IntN(7); k > 0; k-- {
-			step := r.IntN(8)
+			step := r.IntN(9)
 			tag := fmt.Sprintf("w%d.%d", w, k)
 			switch step {
 			case 0:
@@ -107,6 +107,10 @@ async def nap(k):
 				fmt.Fprintf(&sb, "        await nap(%d)\n", 1+r.IntN(3))
 			case 7:
 				fmt.Fprintf(&sb, "        log.append((%q, S.locked(), L.locked(), E.is_set()))\n", tag+" ?")
+			case 8:
+				// Holding the condition's lock across a sleep: notified
+				// waiters then wait to take it back.
+				fmt.Fprintf(&sb, "        async with C:\n            log.append(%q)\n            await nap(%d)\n", tag+" C held", 1+r.IntN(2))
 			}
 		}
 		fmt.Fprintf(&sb, "    except asyncio.CancelledError:\n        log.append(%q)\n        raise\n    return %d\n", fmt.Sprintf("w%d cancelled", w), w)

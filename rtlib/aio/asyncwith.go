@@ -20,16 +20,12 @@ func (doneNone) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, boo
 	return rt.None, true, nil
 }
 
-// asyncWithAwaits gives Lock and Semaphore their Await forms; sync.go's
-// init calls it once their methods exist.
+// asyncWithAwaits gives the methods of Lock, Semaphore, Event and Condition
+// that programs await their Await forms; sync.go's init calls it once
+// the methods exist.
 func asyncWithAwaits() {
 	awaitMethod(LockType, "__aenter__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
-		lk := self.(*Lock)
-		if !lk.locked && allCancelled(&lk.waiters) {
-			lk.locked = true // Lock.acquire's fast path
-			return doneNone{}, nil
-		}
-		return &lockWaiter{lk: lk}, nil
+		return lockEnter(self.(*Lock), false), nil
 	})
 	awaitMethod(LockType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
 		return releasedNone(self.(*Lock).release())
@@ -48,12 +44,7 @@ func asyncWithAwaits() {
 	// `await lock.acquire()` and `await sem.acquire()`: the same, with
 	// acquire's True, and its argument check (it takes none).
 	awaitNoArgs(LockType, "acquire", func(self rt.Object) rt.Resumable {
-		lk := self.(*Lock)
-		if !lk.locked && allCancelled(&lk.waiters) {
-			lk.locked = true
-			return doneTrue{}
-		}
-		return &lockWaiter{lk: lk, parked: parked{trueResult: true}}
+		return lockEnter(self.(*Lock), true)
 	})
 	awaitNoArgs(SemaphoreType, "acquire", func(self rt.Object) rt.Resumable {
 		s := self.(*Semaphore)
@@ -63,6 +54,20 @@ func asyncWithAwaits() {
 		}
 		return &semWaiter{s: s, parked: parked{trueResult: true}}
 	})
+	// A Condition's own lock: `async with cond:` and `await
+	// cond.acquire()` are its lock's, and `await cond.wait()` parks too.
+	awaitMethod(ConditionType, "__aenter__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+		return lockEnter(self.(*Condition).lock, false), nil
+	})
+	awaitMethod(ConditionType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+		return releasedNone(self.(*Condition).lock.release())
+	})
+	awaitNoArgs(ConditionType, "acquire", func(self rt.Object) rt.Resumable {
+		return lockEnter(self.(*Condition).lock, true)
+	})
+	awaitNoArgs(ConditionType, "wait", func(self rt.Object) rt.Resumable {
+		return &condWaiter{c: self.(*Condition), parked: parked{trueResult: true}}
+	})
 	// `await event.wait()`.
 	awaitNoArgs(EventType, "wait", func(self rt.Object) rt.Resumable {
 		ev := self.(*Event)
@@ -71,6 +76,21 @@ func asyncWithAwaits() {
 		}
 		return &eventWaiter{ev: ev, parked: parked{trueResult: true}}
 	})
+}
+
+// lockEnter is Lock.acquire awaited at once (by `async with` or `await
+// x.acquire()`): done when the lock is free (Lock.acquire's fast path),
+// else a lockWaiter; trueResult says that the await returns True
+// (acquire), not None (__aenter__).
+func lockEnter(lk *Lock, trueResult bool) rt.Resumable {
+	if !lk.locked && allCancelled(&lk.waiters) {
+		lk.locked = true
+		if trueResult {
+			return doneTrue{}
+		}
+		return doneNone{}
+	}
+	return &lockWaiter{lk: lk, parked: parked{trueResult: trueResult}}
 }
 
 // awaitNoArgs gives t's method name, which takes no arguments, the Await
@@ -119,6 +139,9 @@ type parked struct {
 	// trueResult says that the await returns True (`await x.acquire()`,
 	// `await event.wait()`), not None (__aenter__).
 	trueResult bool
+	// notified says that Condition.notify woke the waiter: its future's
+	// result is False, not True (the task's repr shows it).
+	notified bool
 }
 
 // result is what the await returns.
@@ -294,6 +317,109 @@ func (w *eventWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Objec
 	w.state = swOver
 	if exc != nil {
 		return nil, true, exc
+	}
+	return trueObj, true, nil
+}
+
+// condWaiter is `await cond.wait()`: Condition.wait (locks.py) releasing
+// the lock, waiting for a notify, and taking the lock back, in one object
+// that its task parks on twice, first among the condition's waiters, then
+// among the lock's, in place of wait's coroutine, its future and the
+// coroutines of the lock's acquire.
+type condWaiter struct {
+	parked
+	c     *Condition
+	phase uint8 // condNew, condNotify, condLock
+	// inflight is the exception the wait for a notify ended with, which
+	// the lock's re-acquisition (wait's finally) lets through; again is
+	// the last CancelledError that re-acquisition caught, which replaces
+	// it.
+	inflight, again *rt.BaseException
+}
+
+// The phases of a condWaiter.
+const (
+	condNew    uint8 = iota
+	condNotify       // waiting among the condition's waiters
+	condLock         // waiting among the lock's waiters
+)
+
+// Type makes the waiter an object, as semWaiter's.
+func (w *condWaiter) Type() *rt.Type { return FutureType }
+
+func (w *condWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	c, lk := w.c, w.c.lock
+	switch w.phase {
+	case condNew:
+		if w.state == swOver {
+			return nil, true, errReused()
+		}
+		if thrown != nil {
+			w.state = swOver
+			return nil, true, thrown
+		}
+		if !lk.locked {
+			w.state = swOver
+			return nil, true, rt.Errorf(rt.RuntimeErrorType, "cannot wait on un-acquired lock")
+		}
+		if exc := lk.release(); exc != nil {
+			w.state = swOver
+			return nil, true, exc
+		}
+		if _, err := loopOrErr(); err != nil {
+			// wait's finally: the lock is taken back (it was just
+			// released, so it is free unless a waiter was woken).
+			w.inflight = err
+			return w.relock()
+		}
+		w.phase, w.state = condNotify, swPending
+		c.waiters.push(parkedWaiter(&w.parked))
+		return w, false, nil // the task parks on w
+	case condNotify:
+		// `await fut` and its finally: the waiter leaves the queue.
+		w.inflight = w.resumed(thrown)
+		c.waiters.remove(parkedWaiter(&w.parked))
+		return w.relock()
+	default: // condLock
+		err := lk.waited(parkedWaiter(&w.parked), w.resumed(thrown))
+		switch {
+		case err == nil: // the lock is taken
+			return w.finish()
+		case isCancel(err):
+			w.again = err // caught: acquire again
+			return w.relock()
+		}
+		w.state = swOver
+		return nil, true, err
+	}
+}
+
+// relock is wait's finally: `await self.acquire()` until it succeeds.
+func (w *condWaiter) relock() (rt.Object, bool, *rt.BaseException) {
+	lk := w.c.lock
+	if !lk.locked && allCancelled(&lk.waiters) {
+		lk.locked = true
+		return w.finish()
+	}
+	if _, err := loopOrErr(); err != nil {
+		w.state = swOver
+		return nil, true, err
+	}
+	w.phase, w.state, w.notified = condLock, swPending, false
+	lk.waiters.push(parkedWaiter(&w.parked))
+	return w, false, nil // the task parks on w again
+}
+
+// finish ends wait with the lock held: the last CancelledError of the
+// re-acquisition if there was one, else the exception of the wait for a
+// notify, else True.
+func (w *condWaiter) finish() (rt.Object, bool, *rt.BaseException) {
+	w.state = swOver
+	if w.again != nil {
+		return nil, true, w.again
+	}
+	if w.inflight != nil {
+		return nil, true, w.inflight
 	}
 	return trueObj, true, nil
 }

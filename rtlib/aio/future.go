@@ -664,6 +664,8 @@ func (t *Task) stepped(v rt.Object, done bool, err *rt.BaseException) {
 		t.parkOn(&w.parked)
 	case *eventWaiter:
 		t.parkOn(&w.parked)
+	case *condWaiter:
+		t.parkOn(&w.parked)
 	case *Task:
 		t.await(&w.Future)
 	case *Future:

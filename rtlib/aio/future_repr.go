@@ -86,8 +86,12 @@ func (t *Task) taskRepr() (string, *rt.BaseException) {
 	case t.parkedOn() != nil:
 		// the future of Lock.acquire or Semaphore.acquire, which the task
 		// is parked in place of
-		switch t.parkedOn().state {
+		switch p := t.parkedOn(); p.state {
 		case swWoken:
+			if p.notified {
+				ins = append(ins, "wait_for=<Future finished result=False>")
+				break
+			}
 			ins = append(ins, "wait_for=<Future finished result=True>")
 		case swCancelled:
 			ins = append(ins, "wait_for=<Future cancelled>")

@@ -211,13 +211,13 @@ func (q *waitq) wakeUp() bool {
 }
 
 // newWaiter appends a new future of the running loop to waiters.
-func newWaiter(waiters *[]*Future) (*Future, *rt.BaseException) {
+func newWaiter(waiters *waitq) (*Future, *rt.BaseException) {
 	l, err := loopOrErr()
 	if err != nil {
 		return nil, err
 	}
 	fut := NewFuture(l)
-	*waiters = append(*waiters, fut)
+	waiters.push(futureWaiter(fut))
 	return fut, nil
 }
 
@@ -248,7 +248,7 @@ type Semaphore struct {
 // Condition is asyncio.Condition.
 type Condition struct {
 	lock    *Lock
-	waiters []*Future
+	waiters waitq // the futures of wait() calls and parked condWaiters
 }
 
 // Queue is asyncio.Queue, PriorityQueue and LifoQueue.
@@ -506,7 +506,7 @@ func (c *Condition) wait() rt.Object {
 				phase = 1
 				return fut, nil, nil
 			case 1:
-				c.waiters = removeFut(c.waiters, fut)
+				c.waiters.remove(futureWaiter(fut))
 				if exc != nil {
 					pending = exc
 				} else {
@@ -568,13 +568,19 @@ func (c *Condition) notify(n int) *rt.BaseException {
 		return rt.Errorf(rt.RuntimeErrorType, "cannot notify on un-acquired lock")
 	}
 	idx := 0
-	for _, f := range c.waiters {
+	for _, e := range c.waiters.items() {
 		if idx >= n {
 			break
 		}
-		if !f.Done() {
+		if done, _ := waiterState(e); !done {
 			idx++
-			f.SetResult(rt.Bool(false))
+			if uintptr(e)&1 != 0 {
+				p := (*parked)(unsafe.Add(e, -1))
+				p.notified = true // set_result(False)
+				p.wake()
+			} else {
+				(*Future)(e).SetResult(rt.Bool(false))
+			}
 		}
 	}
 	return nil
@@ -790,7 +796,6 @@ func init() {
 	method(SemaphoreType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return aexitRelease(self.(*Semaphore).release), nil
 	})
-	asyncWithAwaits()
 
 	ConditionType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		if exc := condNewArgs.Check(args, kw); exc != nil {
@@ -817,7 +822,7 @@ func init() {
 	})
 	noArgsMethod(ConditionType, "notify_all", func(self rt.Object) (rt.Object, *rt.BaseException) {
 		c := self.(*Condition)
-		return rt.None, c.notify(len(c.waiters))
+		return rt.None, c.notify(c.waiters.len())
 	})
 	noArgsMethod(ConditionType, "__aenter__", func(self rt.Object) (rt.Object, *rt.BaseException) {
 		return aenterAcquire(self.(*Condition).lock.acquire()), nil
@@ -914,6 +919,7 @@ func init() {
 	})
 	privAttr(QueueType, "maxsize", func(o rt.Object) rt.Object { return rt.Int(o.(*Queue).maxsize) }, nil)
 	privAttrs()
+	asyncWithAwaits() // once the methods it gives Await forms to exist
 }
 
 // privAttr exposes a field of a runtime object under the name of the
