@@ -7,8 +7,9 @@ import rt "github.com/async2go/async2go/rtlib"
 // rt.AwaitEnterCached and rt.AwaitExit, which use these Await forms: an
 // uncontended acquire and a release finish without suspending (as CPython's
 // coroutines do on their first step), so the awaitable is doneNone, which
-// costs nothing; a contended acquire of a lock is the usual coroutine's
-// body, and of a semaphore a semWaiter, which its task parks on.
+// costs nothing; a contended acquire is a waiter its task parks on
+// (parked, below). The same waiters serve `await x.acquire()`, `await
+// event.wait()` and `await cond.wait()`.
 
 // doneNone is the body of an awaitable already finished with None.
 type doneNone struct{}
@@ -124,15 +125,16 @@ func releasedNone(exc *rt.BaseException) (rt.Resumable, *rt.BaseException) {
 	return doneNone{}, nil
 }
 
-// parked is what a task in a contended `async with lock:` or `async with
-// sem:` waits on in place of the future of Lock.acquire or
-// Semaphore.acquire (locks.py): the task parks on it (Task.parkOn), as it
-// parks on the timer of asyncio.sleep. It holds the task and what the
-// future's state would be; lockWaiter and semWaiter embed it first, and
-// add their lock or semaphore: 24 bytes, where the future with its
-// semaphore took 48 (and a lock's acquire, its coroutine and __aenter__'s
-// around it six objects). A release schedules the task's step itself,
-// without the future's done callback in between.
+// parked is what a task waits on in a contended `async with` on a lock,
+// semaphore or condition, or in `await x.acquire()`, `await event.wait()`
+// or `await cond.wait()`, in place of the future of locks.py's acquire or
+// wait: the task parks on it (Task.parkOn), as it parks on the timer of
+// asyncio.sleep. It holds the task and what the future's state would be;
+// lockWaiter, semWaiter, eventWaiter and condWaiter embed it first and add
+// their primitive: 24 bytes (48 for a condition's), where the future with
+// its semaphore took 48, and a lock's acquire, its coroutine and
+// __aenter__'s around it six objects. A release schedules the task's step
+// itself, without the future's done callback in between.
 type parked struct {
 	t     *Task // the task parked on it (nil until then)
 	state uint8
@@ -349,11 +351,11 @@ func (w *condWaiter) Type() *rt.Type { return FutureType }
 
 func (w *condWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
 	c, lk := w.c, w.c.lock
+	if w.state == swOver {
+		return nil, true, errReused()
+	}
 	switch w.phase {
 	case condNew:
-		if w.state == swOver {
-			return nil, true, errReused()
-		}
 		if thrown != nil {
 			w.state = swOver
 			return nil, true, thrown

@@ -25,7 +25,7 @@ const (
 	kindWaitSleep                    // a Task's wait is the *timer of asyncio.sleep, not a *Future
 	kindExtra                        // cb is the *futureExtra, which holds the first callback
 	kindWaitDone                     // a done Task's wait is its first done callback, scheduled (tagTaskDone)
-	kindWaitParked                   // a Task's wait is the *parked waiter of an async with, not a *Future
+	kindWaitParked                   // a Task's wait is the *parked waiter of a lock, semaphore, event or condition, not a *Future
 )
 
 // Future is asyncio.Future. It is kept small (40 bytes) because every
@@ -420,7 +420,7 @@ type Task struct {
 }
 
 // waiter is the future the task awaits (nil if none, or parked in a sleep
-// or on a lock or semaphore).
+// or on a waiter of a synchronization primitive).
 func (t *Task) waiter() *Future {
 	if t.kind&(kindWaitSleep|kindWaitDone|kindWaitParked) != 0 {
 		return nil
@@ -428,8 +428,8 @@ func (t *Task) waiter() *Future {
 	return (*Future)(t.wait)
 }
 
-// parkedOn is the waiter of a lock or semaphore the task is parked on, if
-// any.
+// parkedOn is the waiter of a lock, semaphore, event or condition the
+// task is parked on, if any.
 func (t *Task) parkedOn() *parked {
 	if t.kind&kindWaitParked == 0 {
 		return nil
@@ -544,8 +544,8 @@ func (t *Task) cancelSleep(msg rt.Object) {
 	t.loop.scheduleStep(t, newCancelledError(msg))
 }
 
-// cancelParked is the cancellation of the future of Lock.acquire or
-// Semaphore.acquire, which the task waits on as the parked waiter p: p is
+// cancelParked is the cancellation of the future of an acquire or wait
+// (locks.py), which the task waits on as the parked waiter p: p is
 // cancelled (it stays among the waiters until the task's step, as the
 // future does), and the task's wakeup, which raises CancelledError(msg)
 // into it, is scheduled.
@@ -695,9 +695,9 @@ func (t *Task) park(s *sleepFrame) {
 	}
 }
 
-// parkOn makes t wait on the waiter p of a lock or semaphore, which has
-// just joined their waiters: what awaiting acquire's future does, without
-// the future and its done callback.
+// parkOn makes t wait on the waiter p of a lock, semaphore, event or
+// condition, which has just joined its waiters: what awaiting the future
+// of acquire or wait does, without the future and its done callback.
 func (t *Task) parkOn(p *parked) {
 	if p.state != swPending || p.t != nil {
 		bad := rt.Errorf(rt.RuntimeErrorType, "Task got bad yield: <lock waiter>")

@@ -84,8 +84,8 @@ func (t *Task) taskRepr() (string, *rt.BaseException) {
 			ins = append(ins, "wait_for=<Future pending cb=[Task.task_wakeup()]>")
 		}
 	case t.parkedOn() != nil:
-		// the future of Lock.acquire or Semaphore.acquire, which the task
-		// is parked in place of
+		// the future of an acquire or wait (locks.py), which the task is
+		// parked in place of
 		switch p := t.parkedOn(); p.state {
 		case swWoken:
 			if p.notified {

@@ -109,9 +109,10 @@ func loopOrErr() (*Loop, *rt.BaseException) { return needLoop() }
 // so that 100,000 waiters queued at once cost one copy of each pointer,
 // not the five of append's 1.25x growth.
 //
-// A waiter is the future of an acquire() call (futureWaiter), or the
-// parked waiter a task in a contended `async with` waits on
-// (parkedWaiter): one word either way, the second tagged in its low bit.
+// A waiter is the future of an acquire() or wait() call driven as a
+// coroutine (futureWaiter), or the parked waiter a task waits on in place
+// of that future (parkedWaiter, asyncwith.go): one word either way, the
+// second tagged in its low bit.
 type waitq struct {
 	buf  []unsafe.Pointer
 	head int
@@ -297,12 +298,10 @@ func (lk *Lock) acquire() rt.Object {
 				lk.locked = true
 				return nil, trueObj, nil
 			}
-			l, err := loopOrErr()
-			if err != nil {
+			var err *rt.BaseException
+			if fut, err = newWaiter(&lk.waiters); err != nil {
 				return nil, nil, err
 			}
-			fut = NewFuture(l)
-			lk.waiters.push(futureWaiter(fut))
 			return fut, nil, nil
 		}
 		if exc := lk.waited(futureWaiter(fut), exc); exc != nil {
@@ -380,12 +379,10 @@ func (ev *Event) wait() rt.Object {
 			if ev.value {
 				return nil, trueObj, nil
 			}
-			l, err := loopOrErr()
-			if err != nil {
+			var err *rt.BaseException
+			if fut, err = newWaiter(&ev.waiters); err != nil {
 				return nil, nil, err
 			}
-			fut = NewFuture(l)
-			ev.waiters.push(futureWaiter(fut))
 			return fut, nil, nil
 		}
 		ev.waiters.remove(futureWaiter(fut))
@@ -433,12 +430,10 @@ func (s *Semaphore) acquire() rt.Object {
 				s.value--
 				return nil, trueObj, nil
 			}
-			l, err := loopOrErr()
-			if err != nil {
+			var err *rt.BaseException
+			if fut, err = newWaiter(&s.waiters); err != nil {
 				return nil, nil, err
 			}
-			fut = NewFuture(l)
-			s.waiters.push(futureWaiter(fut))
 			return fut, nil, nil
 		}
 		if exc := s.waited(futureWaiter(fut), exc); exc != nil {
