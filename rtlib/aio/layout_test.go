@@ -77,7 +77,7 @@ func TestFutureFlagsWord(t *testing.T) {
 		{"fresh", task(func(*Task) {}), true},
 		{"blocking", task(func(tk *Task) { tk.blocking = true }), true},
 		{"woken from a sleep", task(func(tk *Task) { tk.kind |= kindWaitSleep; tk.wait = unsafe.Pointer(&timer{}) }), true},
-		{"woken from a semaphore", task(func(tk *Task) { tk.kind |= kindWaitParked; tk.wait = unsafe.Pointer(&parked{state: swWoken}) }), true},
+		{"woken from a parked wait (lock, semaphore, event, condition)", task(func(tk *Task) { tk.kind |= kindWaitParked; tk.wait = unsafe.Pointer(&parked{state: swWoken}) }), true},
 		{"done", task(func(tk *Task) { tk.state = finished }), false},
 		{"cancelled", task(func(tk *Task) { tk.state = cancelledState }), false},
 		{"must cancel", task(func(tk *Task) { tk.mustCancel = true }), false},
