@@ -58,7 +58,7 @@ func TestSyncProgramShape(t *testing.T) {
 		}
 		all.WriteString(src)
 	}
-	for _, want := range []string{"async with L:", "async with S:", "await B.acquire()", "await E.wait()", "await C.wait()", ".cancel(", "E.clear()"} {
+	for _, want := range []string{"async with L:", "async with S:", "await B.acquire()", "await E.wait()", "await C.wait()", "await C.wait_for(", ".cancel(", "E.clear()"} {
 		if !strings.Contains(all.String(), want) {
 			t.Errorf("20 programs never use %q", want)
 		}
@@ -88,7 +88,7 @@ async def nap(k):
 	for w := 0; w < nworkers; w++ {
 		fmt.Fprintf(&sb, "\nasync def worker%d(L, S, B, E, C):\n    try:\n", w)
 		for k := 3 + r.IntN(7); k > 0; k-- {
-			step := r.IntN(9)
+			step := r.IntN(10)
 			tag := fmt.Sprintf("w%d.%d", w, k)
 			switch step {
 			case 0:
@@ -111,6 +111,8 @@ async def nap(k):
 				// Holding the condition's lock across a sleep: notified
 				// waiters then wait to take it back.
 				fmt.Fprintf(&sb, "        async with C:\n            log.append(%q)\n            await nap(%d)\n", tag+" C held", 1+r.IntN(2))
+			case 9:
+				fmt.Fprintf(&sb, "        async with C:\n            log.append((%q, await C.wait_for(E.is_set)))\n", tag+" C until E")
 			}
 		}
 		fmt.Fprintf(&sb, "    except asyncio.CancelledError:\n        log.append(%q)\n        raise\n    return %d\n", fmt.Sprintf("w%d cancelled", w), w)

@@ -69,6 +69,9 @@ func asyncWithAwaits() {
 	awaitNoArgs(ConditionType, "wait", func(self rt.Object) rt.Resumable {
 		return &condWaiter{c: self.(*Condition), parked: parked{trueResult: true}}
 	})
+	awaitMethod(ConditionType, "wait_for", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
+		return condWaitForArgs(self, args, kw)
+	})
 	// `await event.wait()`.
 	awaitNoArgs(EventType, "wait", func(self rt.Object) rt.Resumable {
 		ev := self.(*Event)
@@ -424,6 +427,57 @@ func (w *condWaiter) finish() (rt.Object, bool, *rt.BaseException) {
 		return nil, true, w.inflight
 	}
 	return trueObj, true, nil
+}
+
+// condWaitFor is Condition.wait_for(predicate) (locks.py): the predicate
+// called until it is true, with `await self.wait()` (a condWaiter) between
+// the calls; the predicate's last result is the result.
+type condWaitFor struct {
+	c    *Condition
+	pred rt.Object
+	w    *condWaiter // the wait in progress (nil between waits)
+	over bool
+}
+
+func (f *condWaitFor) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
+	if f.over {
+		return nil, true, errReused()
+	}
+	if f.w != nil {
+		v, done, exc := f.w.Resume(sent, thrown)
+		if !done {
+			return v, false, nil
+		}
+		f.w = nil
+		if exc != nil {
+			f.over = true
+			return nil, true, exc
+		}
+	} else if thrown != nil {
+		f.over = true
+		return nil, true, thrown
+	}
+	for {
+		result, exc := rt.Call(f.pred, nil, nil)
+		var ok bool
+		if exc == nil {
+			ok, exc = rt.Truth(result)
+		}
+		if exc != nil || ok {
+			f.over = true
+			return result, true, exc
+		}
+		f.w = &condWaiter{c: f.c, parked: parked{trueResult: true}}
+		v, done, exc := f.w.Resume(rt.None, nil)
+		if !done {
+			return v, false, nil // the task parks on the wait
+		}
+		f.w = nil
+		if exc != nil {
+			f.over = true
+			return nil, true, exc
+		}
+	}
 }
 
 // BoundAexit is the lock's bound __aexit__ for an async with, made once:

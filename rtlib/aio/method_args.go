@@ -23,6 +23,7 @@ var (
 	futureNewArgs    = rt.ArgsClinic("Future", 0, 0, 0, "loop")
 	taskNewArgs      = rt.ArgsClinic("Task", 0, 1, 1, "coro", "loop", "name", "context", "eager_start")
 	timeoutNewArgs   = rt.ArgsPython("Timeout.__init__", 1, "when").Method()
+	condWaitForSpec  = rt.ArgsPython("Condition.wait_for", 1, "predicate").Method()
 )
 
 // Task(coro, *, name=None, …) and Timeout(when), the classes called
@@ -141,6 +142,7 @@ func applyMethodArgs() {
 		"locked":     py("Lock.locked", 0),
 		"release":    py("Lock.release", 0),
 		"wait":       py("Condition.wait", 0),
+		"wait_for":   condWaitForSpec,
 		"notify":     py("Condition.notify", 0, "n"),
 		"notify_all": py("Condition.notify_all", 0),
 		"__aenter__": py("_ContextManagerMixin.__aenter__", 0),

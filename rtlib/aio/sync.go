@@ -581,6 +581,16 @@ func (c *Condition) notify(n int) *rt.BaseException {
 	return nil
 }
 
+// condWaitForArgs checks the arguments of Condition.wait_for(predicate)
+// and makes its body.
+func condWaitForArgs(self rt.Object, args []rt.Object, kw []rt.KwArg) (*condWaitFor, *rt.BaseException) {
+	if exc := condWaitForSpec.Check(args, kw); exc != nil {
+		return nil, exc
+	}
+	pred, _ := kwOrArg(args, kw, 0, "predicate")
+	return &condWaitFor{c: self.(*Condition), pred: pred}, nil
+}
+
 // --- Queue ---
 
 func (q *Queue) full() bool { return q.maxsize > 0 && len(q.items) >= q.maxsize }
@@ -812,6 +822,13 @@ func init() {
 		return rt.Bool(self.(*Condition).lock.locked), nil
 	})
 	noArgsMethod(ConditionType, "wait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Condition).wait(), nil })
+	method(ConditionType, "wait_for", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		f, exc := condWaitForArgs(self, args, kw)
+		if exc != nil {
+			return nil, exc
+		}
+		return rt.NewCoroutine(coroFunction("wait_for"), f), nil
+	})
 	method(ConditionType, "notify", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.None, self.(*Condition).notify(intArg(args, kw, 0, "n", 1))
 	})
