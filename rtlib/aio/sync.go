@@ -63,7 +63,7 @@ func coro(name string, step stepFunc) rt.Object {
 // The functions of the runtime's coroutines, made once (not per call).
 var coroFns = func() map[string]*rt.Function {
 	m := map[string]*rt.Function{}
-	for _, n := range []string{"__aenter__", "__aexit__", "acquire", "join", "wait"} {
+	for _, n := range []string{"__aenter__", "__aexit__", "acquire", "join", "wait", "wait_for"} {
 		m[n] = &rt.Function{Name: n, Qualname: n, Module: "asyncio"}
 	}
 	return m
