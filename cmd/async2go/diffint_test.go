@@ -17,24 +17,32 @@ import (
 )
 
 func TestIntDifferential(t *testing.T) {
-	n, _ := strconv.Atoi(os.Getenv("ASYNC2GO_DIFFINT"))
+	runDifferential(t, "ASYNC2GO_DIFFINT", "make difftest-int", "diffint", intProgram)
+}
+
+// runDifferential runs the random programs gen makes, as many as the
+// environment variable env says (from the seed in env_SEED), under CPython
+// 3.12 and translated, and compares their output; how says how to ask for
+// them.
+func runDifferential(t *testing.T, env, how, name string, gen func(seed uint64) string) {
+	n, _ := strconv.Atoi(os.Getenv(env))
 	if n <= 0 {
-		t.Skip("set ASYNC2GO_DIFFINT=N to run N random programs (make difftest-int)")
+		t.Skipf("set %s=N to run N random programs (%s)", env, how)
 	}
 	py := cpython312()
 	if py == "" {
 		t.Skip("CPython 3.12 not found: nothing to compare with")
 	}
-	first, _ := strconv.Atoi(os.Getenv("ASYNC2GO_DIFFINT_SEED"))
+	first, _ := strconv.Atoi(os.Getenv(env + "_SEED"))
 	for seed := first; seed < first+n; seed++ {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			t.Parallel()
-			src := intProgram(uint64(seed))
+			src := gen(uint64(seed))
 			want, err := exec.Command(py, "-c", src).Output()
 			if err != nil {
 				t.Fatalf("CPython: %v\n%s", err, src)
 			}
-			p := &program{name: fmt.Sprintf("diffint%d", seed), src: []byte(src), stdout: want}
+			p := &program{name: fmt.Sprintf("%s%d", name, seed), src: []byte(src), stdout: want}
 			if err := p.translateBuildRun(t); err != nil {
 				t.Errorf("%v\nthe program:\n%s", err, src)
 			}

@@ -12,9 +12,6 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"os/exec"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -22,29 +19,7 @@ import (
 )
 
 func TestSyncDifferential(t *testing.T) {
-	n, _ := strconv.Atoi(os.Getenv("ASYNC2GO_DIFFSYNC"))
-	if n <= 0 {
-		t.Skip("set ASYNC2GO_DIFFSYNC=N to run N random programs (make difftest-sync)")
-	}
-	py := cpython312()
-	if py == "" {
-		t.Skip("CPython 3.12 not found: nothing to compare with")
-	}
-	first, _ := strconv.Atoi(os.Getenv("ASYNC2GO_DIFFSYNC_SEED"))
-	for seed := first; seed < first+n; seed++ {
-		t.Run(fmt.Sprint(seed), func(t *testing.T) {
-			t.Parallel()
-			src := syncProgram(uint64(seed))
-			want, err := exec.Command(py, "-c", src).Output()
-			if err != nil {
-				t.Fatalf("CPython: %v\n%s", err, src)
-			}
-			p := &program{name: fmt.Sprintf("diffsync%d", seed), src: []byte(src), stdout: want}
-			if err := p.translateBuildRun(t); err != nil {
-				t.Errorf("%v\nthe program:\n%s", err, src)
-			}
-		})
-	}
+	runDifferential(t, "ASYNC2GO_DIFFSYNC", "make difftest-sync", "diffsync", syncProgram)
 }
 
 // TestSyncProgramShape keeps the generator honest without CPython: its

@@ -1,6 +1,10 @@
 package aio
 
-import rt "github.com/async2go/async2go/rtlib"
+import (
+	"unsafe"
+
+	rt "github.com/async2go/async2go/rtlib"
+)
 
 // `async with lock:` and `async with sem:` without coroutine objects. Code
 // generated for an async with awaits __aenter__ and __aexit__ through
@@ -32,12 +36,7 @@ func asyncWithAwaits() {
 		return releasedNone(self.(*Lock).release())
 	})
 	awaitMethod(SemaphoreType, "__aenter__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
-		s := self.(*Semaphore)
-		if !s.locked() {
-			s.value-- // Semaphore.acquire's fast path
-			return doneNone{}, nil
-		}
-		return &semWaiter{s: s}, nil
+		return semEnter(self.(*Semaphore), false), nil
 	})
 	awaitMethod(SemaphoreType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Resumable, *rt.BaseException) {
 		return releasedNone(self.(*Semaphore).release())
@@ -48,12 +47,7 @@ func asyncWithAwaits() {
 		return lockEnter(self.(*Lock), true)
 	})
 	awaitNoArgs(SemaphoreType, "acquire", func(self rt.Object) rt.Resumable {
-		s := self.(*Semaphore)
-		if !s.locked() {
-			s.value--
-			return doneTrue{}
-		}
-		return &semWaiter{s: s, parked: parked{trueResult: true}}
+		return semEnter(self.(*Semaphore), true)
 	})
 	// A Condition's own lock: `async with cond:` and `await
 	// cond.acquire()` are its lock's, and `await cond.wait()` parks too.
@@ -75,26 +69,37 @@ func asyncWithAwaits() {
 	// `await event.wait()`.
 	awaitNoArgs(EventType, "wait", func(self rt.Object) rt.Resumable {
 		ev := self.(*Event)
-		if ev.value {
+		if ev.take() {
 			return doneTrue{}
 		}
-		return &eventWaiter{ev: ev, parked: parked{trueResult: true}}
+		return newPrimWaiter(waitEvent, unsafe.Pointer(ev), true)
 	})
 }
 
-// lockEnter is Lock.acquire awaited at once (by `async with` or `await
-// x.acquire()`): done when the lock is free (Lock.acquire's fast path),
-// else a lockWaiter; trueResult says that the await returns True
+// lockEnter and semEnter are acquire awaited at once (by `async with` or
+// `await x.acquire()`): done when acquire's fast path takes the lock or a
+// permit, else a waiter; trueResult says that the await returns True
 // (acquire), not None (__aenter__).
 func lockEnter(lk *Lock, trueResult bool) rt.Resumable {
-	if !lk.locked && allCancelled(&lk.waiters) {
-		lk.locked = true
-		if trueResult {
-			return doneTrue{}
-		}
-		return doneNone{}
+	if lk.take() {
+		return doneWith(trueResult)
 	}
-	return &lockWaiter{lk: lk, parked: parked{trueResult: trueResult}}
+	return newPrimWaiter(waitLock, unsafe.Pointer(lk), trueResult)
+}
+
+func semEnter(s *Semaphore, trueResult bool) rt.Resumable {
+	if s.take() {
+		return doneWith(trueResult)
+	}
+	return newPrimWaiter(waitSem, unsafe.Pointer(s), trueResult)
+}
+
+// doneWith is an awaitable already finished with True or None.
+func doneWith(trueResult bool) rt.Resumable {
+	if trueResult {
+		return doneTrue{}
+	}
+	return doneNone{}
 }
 
 // awaitNoArgs gives t's method name, which takes no arguments, the Await
@@ -133,8 +138,8 @@ func releasedNone(exc *rt.BaseException) (rt.Resumable, *rt.BaseException) {
 // or `await cond.wait()`, in place of the future of locks.py's acquire or
 // wait: the task parks on it (Task.parkOn), as it parks on the timer of
 // asyncio.sleep. It holds the task and what the future's state would be;
-// lockWaiter, semWaiter, eventWaiter and condWaiter embed it first and add
-// their primitive: 24 bytes (48 for a condition's), where the future with
+// primWaiter and condWaiter embed it first and add their primitive: 24
+// bytes (48 for a condition's), where the future with
 // its semaphore took 48, and a lock's acquire, its coroutine and
 // __aenter__'s around it six objects. A release schedules the task's step
 // itself, without the future's done callback in between.
@@ -147,6 +152,7 @@ type parked struct {
 	// notified says that Condition.notify woke the waiter: its future's
 	// result is False, not True (the task's repr shows it).
 	notified bool
+	kind     uint8 // a primWaiter's primitive (waitLock, …)
 }
 
 // result is what the await returns.
@@ -197,43 +203,63 @@ func errReused() *rt.BaseException {
 	return rt.Errorf(rt.RuntimeErrorType, "cannot reuse already awaited coroutine")
 }
 
-// semWaiter is a contended `async with sem:`'s __aenter__ (Semaphore.acquire
-// waiting for its turn, and the None of __aenter__) or `await sem.acquire()`,
-// in one object.
-type semWaiter struct {
+// primWaiter is a contended `async with lock:` or `async with sem:`'s
+// __aenter__ (acquire waiting for its turn, and __aenter__'s None),
+// `await x.acquire()` or `await event.wait()`, in one object: acquire or
+// wait (locks.py) awaited at once, past its fast path. Its first step
+// joins the primitive's waiters, and the task parks on it; the next ends
+// the wait. x is the *Lock, *Semaphore or *Event, as kind says (a switch,
+// not an interface, keeps the waiter at 24 bytes and the calls direct).
+type primWaiter struct {
 	parked
-	s *Semaphore
+	x unsafe.Pointer
 }
 
-// Type makes the waiter an object; it stands for acquire's future, which
-// only a Task sees.
-func (w *semWaiter) Type() *rt.Type { return FutureType }
+// The kinds of primitive a primWaiter waits on (parked.kind).
+const (
+	waitLock uint8 = iota
+	waitSem
+	waitEvent
+)
 
-func (w *semWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
-	s := w.s
+func newPrimWaiter(kind uint8, x unsafe.Pointer, trueResult bool) *primWaiter {
+	return &primWaiter{parked: parked{kind: kind, trueResult: trueResult}, x: x}
+}
+
+// Type makes the waiter an object; it stands for a future, which only a
+// Task sees.
+func (w *primWaiter) Type() *rt.Type { return FutureType }
+
+func (w *primWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
 	switch w.state {
 	case swNew:
+		// The Await form that made w found the fast path closed just
+		// before (lockEnter, semEnter, Event's wait), and generated code
+		// resumes w at once: acquire's first step only joins the waiters.
 		if thrown != nil {
 			w.state = swOver
 			return nil, true, thrown
-		}
-		if !s.locked() {
-			s.value--
-			w.state = swOver
-			return w.result(), true, nil
 		}
 		if _, err := loopOrErr(); err != nil {
 			w.state = swOver
 			return nil, true, err
 		}
 		w.state = swPending
-		s.waiters.push(parkedWaiter(&w.parked))
+		w.queue().push(parkedWaiter(&w.parked))
 		return w, false, nil // the task parks on w
 	case swOver:
 		return nil, true, errReused()
 	}
-	// acquire's finally and except clauses (waited).
-	exc := s.waited(parkedWaiter(&w.parked), w.resumed(thrown))
+	// acquire's or wait's finally and except clauses.
+	e, exc := parkedWaiter(&w.parked), w.resumed(thrown)
+	switch w.kind {
+	case waitLock:
+		exc = (*Lock)(w.x).waited(e, exc)
+	case waitSem:
+		exc = (*Semaphore)(w.x).waited(e, exc)
+	default:
+		exc = (*Event)(w.x).waited(e, exc)
+	}
 	w.state = swOver
 	if exc != nil {
 		return nil, true, exc
@@ -241,89 +267,15 @@ func (w *semWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object,
 	return w.result(), true, nil
 }
 
-// lockWaiter is a contended `async with lock:`'s __aenter__ (Lock.acquire
-// waiting for its turn, and the None of __aenter__) or `await
-// lock.acquire()`, in one object.
-type lockWaiter struct {
-	parked
-	lk *Lock
-}
-
-// Type makes the waiter an object, as semWaiter's.
-func (w *lockWaiter) Type() *rt.Type { return FutureType }
-
-func (w *lockWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
-	lk := w.lk
-	switch w.state {
-	case swNew:
-		if thrown != nil {
-			w.state = swOver
-			return nil, true, thrown
-		}
-		if !lk.locked && allCancelled(&lk.waiters) {
-			lk.locked = true
-			w.state = swOver
-			return w.result(), true, nil
-		}
-		if _, err := loopOrErr(); err != nil {
-			w.state = swOver
-			return nil, true, err
-		}
-		w.state = swPending
-		lk.waiters.push(parkedWaiter(&w.parked))
-		return w, false, nil // the task parks on w
-	case swOver:
-		return nil, true, errReused()
+// queue is the primitive's waiters.
+func (w *primWaiter) queue() *waitq {
+	switch w.kind {
+	case waitLock:
+		return &(*Lock)(w.x).waiters
+	case waitSem:
+		return &(*Semaphore)(w.x).waiters
 	}
-	// acquire's finally and except clauses (Lock.waited).
-	exc := lk.waited(parkedWaiter(&w.parked), w.resumed(thrown))
-	w.state = swOver
-	if exc != nil {
-		return nil, true, exc
-	}
-	return w.result(), true, nil
-}
-
-// eventWaiter is `await event.wait()` waiting for the event, in one
-// object in place of Event.wait's coroutine and future.
-type eventWaiter struct {
-	parked
-	ev *Event
-}
-
-// Type makes the waiter an object, as semWaiter's.
-func (w *eventWaiter) Type() *rt.Type { return FutureType }
-
-func (w *eventWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
-	ev := w.ev
-	switch w.state {
-	case swNew:
-		if thrown != nil {
-			w.state = swOver
-			return nil, true, thrown
-		}
-		if ev.value {
-			w.state = swOver
-			return trueObj, true, nil
-		}
-		if _, err := loopOrErr(); err != nil {
-			w.state = swOver
-			return nil, true, err
-		}
-		w.state = swPending
-		ev.waiters.push(parkedWaiter(&w.parked))
-		return w, false, nil // the task parks on w
-	case swOver:
-		return nil, true, errReused()
-	}
-	// wait's finally clause.
-	exc := w.resumed(thrown)
-	ev.waiters.remove(parkedWaiter(&w.parked))
-	w.state = swOver
-	if exc != nil {
-		return nil, true, exc
-	}
-	return trueObj, true, nil
+	return &(*Event)(w.x).waiters
 }
 
 // condWaiter is `await cond.wait()`: Condition.wait (locks.py) releasing
@@ -349,7 +301,7 @@ const (
 	condLock         // waiting among the lock's waiters
 )
 
-// Type makes the waiter an object, as semWaiter's.
+// Type makes the waiter an object, as primWaiter's.
 func (w *condWaiter) Type() *rt.Type { return FutureType }
 
 func (w *condWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
@@ -402,8 +354,7 @@ func (w *condWaiter) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object
 // relock is wait's finally: `await self.acquire()` until it succeeds.
 func (w *condWaiter) relock() (rt.Object, bool, *rt.BaseException) {
 	lk := w.c.lock
-	if !lk.locked && allCancelled(&lk.waiters) {
-		lk.locked = true
+	if lk.take() {
 		return w.finish()
 	}
 	if _, err := loopOrErr(); err != nil {

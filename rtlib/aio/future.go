@@ -658,11 +658,7 @@ func (t *Task) stepped(v rt.Object, done bool, err *rt.BaseException) {
 	switch w := v.(type) {
 	case *sleepFrame:
 		t.park(w)
-	case *semWaiter:
-		t.parkOn(&w.parked)
-	case *lockWaiter:
-		t.parkOn(&w.parked)
-	case *eventWaiter:
+	case *primWaiter:
 		t.parkOn(&w.parked)
 	case *condWaiter:
 		t.parkOn(&w.parked)

@@ -227,14 +227,14 @@ var trueObj rt.Object = rt.Bool(true)
 // Lock is asyncio.Lock.
 type Lock struct {
 	locked  bool
-	waiters waitq           // the futures of acquire() calls and parked lockWaiters
+	waiters waitq           // the futures of acquire() calls and parked waiters
 	aexit   *rt.BoundMethod // made once, for rt.AwaitEnterCached (asyncwith.go)
 }
 
 // Event is asyncio.Event.
 type Event struct {
 	value   bool
-	waiters waitq // the futures of wait() calls and parked eventWaiters
+	waiters waitq // the futures of wait() calls and parked waiters
 }
 
 // Semaphore is asyncio.Semaphore and BoundedSemaphore.
@@ -294,8 +294,7 @@ func (lk *Lock) acquire() rt.Object {
 			if exc != nil {
 				return nil, nil, exc
 			}
-			if !lk.locked && allCancelled(&lk.waiters) {
-				lk.locked = true
+			if lk.take() {
 				return nil, trueObj, nil
 			}
 			var err *rt.BaseException
@@ -312,7 +311,7 @@ func (lk *Lock) acquire() rt.Object {
 }
 
 // waited is the end of acquire's wait for its waiter e (the waitq entry of
-// its future, or of the lockWaiter it parked on), which ended with exc
+// its future, or of the primWaiter it parked on), which ended with exc
 // (nil: woken): its finally and except clauses (locks.py), and the lock
 // taken.
 func (lk *Lock) waited(e unsafe.Pointer, exc *rt.BaseException) *rt.BaseException {
@@ -325,6 +324,20 @@ func (lk *Lock) waited(e unsafe.Pointer, exc *rt.BaseException) *rt.BaseExceptio
 	}
 	lk.locked = true
 	return nil
+}
+
+// take is Lock.acquire's fast path: the lock taken if it is free and
+// every waiter is cancelled.
+func (lk *Lock) take() bool {
+	return !lk.locked && lk.takeFree() // inlined: a contended test is one compare
+}
+
+func (lk *Lock) takeFree() bool {
+	if allCancelled(&lk.waiters) {
+		lk.locked = true
+		return true
+	}
+	return false
 }
 
 // allCancelled says whether every waiter of q is cancelled.
@@ -376,7 +389,7 @@ func (ev *Event) wait() rt.Object {
 			if exc != nil {
 				return nil, nil, exc
 			}
-			if ev.value {
+			if ev.take() {
 				return nil, trueObj, nil
 			}
 			var err *rt.BaseException
@@ -385,12 +398,20 @@ func (ev *Event) wait() rt.Object {
 			}
 			return fut, nil, nil
 		}
-		ev.waiters.remove(futureWaiter(fut))
-		if exc != nil {
+		if exc := ev.waited(futureWaiter(fut), exc); exc != nil {
 			return nil, nil, exc
 		}
 		return nil, trueObj, nil
 	})
+}
+
+// take is Event.wait's fast path: whether the event is set.
+func (ev *Event) take() bool { return ev.value }
+
+// waited is wait's finally clause for its waiter e.
+func (ev *Event) waited(e unsafe.Pointer, exc *rt.BaseException) *rt.BaseException {
+	ev.waiters.remove(e)
+	return exc
 }
 
 // --- Semaphore ---
@@ -403,6 +424,20 @@ func (s *Semaphore) locked() bool {
 		if _, cancelled := waiterState(e); !cancelled {
 			return true
 		}
+	}
+	return false
+}
+
+// take is Semaphore.acquire's fast path: a permit taken if it is not
+// locked.
+func (s *Semaphore) take() bool {
+	return s.value > 0 && s.takeFree() // inlined: a contended test is one compare
+}
+
+func (s *Semaphore) takeFree() bool {
+	if !s.locked() {
+		s.value--
+		return true
 	}
 	return false
 }
@@ -426,8 +461,7 @@ func (s *Semaphore) acquire() rt.Object {
 			if exc != nil {
 				return nil, nil, exc
 			}
-			if !s.locked() {
-				s.value--
+			if s.take() {
 				return nil, trueObj, nil
 			}
 			var err *rt.BaseException
@@ -444,7 +478,7 @@ func (s *Semaphore) acquire() rt.Object {
 }
 
 // waited is the end of acquire's wait for its waiter e (the waitq entry of
-// its future, or of the semWaiter it parked on), which ended with exc (nil:
+// its future, or of the primWaiter it parked on), which ended with exc (nil:
 // woken): its finally and except clauses as CPython 3.12.1's locks.py has
 // them. A cancelled waiter whose future is not cancelled (woken first, or a
 // CancelledError thrown in by hand) gives a permit back and wakes one

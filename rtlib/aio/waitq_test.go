@@ -129,7 +129,7 @@ func (u *semUser) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, b
 }
 
 // TestSemaphoreParks checks that a task in a contended `async with sem:`
-// waits on a semWaiter, with no future, until a release wakes it.
+// waits on a primWaiter, with no future, until a release wakes it.
 func TestSemaphoreParks(t *testing.T) {
 	l := NewLoop()
 	running = l // runOnce below, as RunForever would
@@ -143,10 +143,10 @@ func TestSemaphoreParks(t *testing.T) {
 	l.runOnce()
 	w := task.parkedOn()
 	if w == nil || task.waiter() != nil || w.state != swPending || w.t != task {
-		t.Fatalf("after its first step the task waits on %v (waiter %v), want a pending semWaiter", w, task.waiter())
+		t.Fatalf("after its first step the task waits on %v (waiter %v), want a pending primWaiter", w, task.waiter())
 	}
 	if s.waiters.len() != 1 || s.waiters.items()[0] != parkedWaiter(w) {
-		t.Fatalf("the semaphore's waiters are %v, want the semWaiter", s.waiters.items())
+		t.Fatalf("the semaphore's waiters are %v, want the primWaiter", s.waiters.items())
 	}
 	if exc := s.release(); exc != nil {
 		t.Fatal(exc)
