@@ -28,10 +28,11 @@ type AttrCache struct {
 	start func(args []Object, kw []KwArg) (Resumable, Object, bool, *BaseException, *BaseException)
 	// startF is the function's StartFloat form.
 	startF StartFloatFunc
-	// yield0 is the function's Yield0 flag (Builtin.Yield0), &noYield0
-	// for a function without one or a cache filled otherwise; nil only in
-	// a cache never filled (epoch 0).
-	yield0 *bool
+	// yield0Epoch is epoch when the function's Yield0 flag
+	// (Builtin.Yield0) was set at the fill, else 0: whoever changes such a
+	// flag makes every cache stale (CachesStale), so that one comparison
+	// with dictEpoch tests both.
+	yield0Epoch uint64
 	// A method: the Go type of the receiver (the type word of the
 	// interface; set for a module too, so that only an empty cache has
 	// none), its Python type, and the method's Await and Start forms.
@@ -86,14 +87,15 @@ func (c *AttrCache) StartHit(obj Object) StartFunc {
 // The test reads obj's two words: the module's address and the type word
 // of *Module (a cache holding a module function holds both: m and gotype).
 // A cache never filled has neither, and epoch 0, which dictEpoch never is
-// (so yield0, nil there, is not read).
+// (nor yield0Epoch 0).
 func (c *AttrCache) Yield0Hit(obj Object) bool {
 	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&obj))
-	return w[1] == unsafe.Pointer(c.m) && c.epoch == dictEpoch && w[0] == c.gotype && *c.yield0
+	return w[1] == unsafe.Pointer(c.m) && c.yield0Epoch == dictEpoch && w[0] == c.gotype
 }
 
-// noYield0 is the Yield0 flag of a cached module function that has none.
-var noYield0 bool
+// CachesStale makes every call site's cache miss once: the owner of a
+// Builtin.Yield0 flag calls it when the flag changes.
+func CachesStale() { dictEpoch++ }
 
 // StartFloatFunc is a Go function's Start form for one float argument
 // (Builtin.StartFloat).
@@ -215,15 +217,15 @@ func watchMRO(t *Type) {
 // cache filled when the lookup found a Go function with an Await form
 // that nothing can shadow. owned is as for awaitMethod.
 func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []KwArg, owned bool) (Resumable, *BaseException) {
-	*c = AttrCache{Name: c.Name, yield0: &noYield0}
+	*c = AttrCache{Name: c.Name}
 	switch o := obj.(type) {
 	case *Module:
 		if v, ok := o.Dict.GetStr(name); ok {
 			if b, ok := v.(*Builtin); ok && b.Await != nil {
 				o.Dict.watched = true
-				c.epoch, c.m, c.mod, c.start, c.startF, c.yield0 = dictEpoch, o, b.Await, b.Start, b.StartFloat, b.Yield0
-				if c.yield0 == nil {
-					c.yield0 = &noYield0
+				c.epoch, c.m, c.mod, c.start, c.startF = dictEpoch, o, b.Await, b.Start, b.StartFloat
+				if b.Yield0 != nil && *b.Yield0 {
+					c.yield0Epoch = dictEpoch
 				}
 				c.gotype = goType(obj) // t stays nil: MethodHit misses
 			}
@@ -261,7 +263,7 @@ func callMethod1Fill(c *AttrCache, obj Object, x Object) (Object, *BaseException
 		if v, ok := m.Dict.GetStr(c.Name); ok {
 			if b, ok := v.(*Builtin); ok && b.Fn1 != nil {
 				m.Dict.watched = true
-				*c = AttrCache{Name: c.Name, epoch: dictEpoch, m: m, fn1: b.Fn1, gotype: goType(obj), yield0: &noYield0}
+				*c = AttrCache{Name: c.Name, epoch: dictEpoch, m: m, fn1: b.Fn1, gotype: goType(obj)}
 				return b.Fn1(x)
 			}
 			return Call(v, []Object{x}, nil)

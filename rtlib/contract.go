@@ -74,6 +74,8 @@ type Builtin struct {
 	// positional argument, a constant int or float no greater than 0, is
 	// now a bare yield with None after it (asyncio.sleep(0) while a loop
 	// runs): the awaiting frame then yields itself (AttrCache.Yield0Hit).
+	// Whoever changes the flag calls CachesStale: call sites' caches
+	// hold the flag as it was when they were filled.
 	Yield0 *bool
 	// args and body, when set (defBuiltin, ApplyArgs), are the argument
 	// check Fn makes and the body it then runs: Call checks inline and

@@ -516,11 +516,11 @@ func AwaitEnterCached(c *AttrCache, mgr Object) (Resumable, Object, *BaseExcepti
 	t := mgr.Type()
 	enter := goAenter(t)
 	if enter == nil {
-		*c = AttrCache{Name: c.Name, yield0: &noYield0}
+		*c = AttrCache{Name: c.Name}
 		return awaitAnyEnter(mgr)
 	}
 	watchMRO(t)
-	*c = AttrCache{Name: c.Name, epoch: dictEpoch, gotype: goType(mgr), t: t, meth: enter, yield0: &noYield0}
+	*c = AttrCache{Name: c.Name, epoch: dictEpoch, gotype: goType(mgr), t: t, meth: enter}
 	return awaitGoEnter(enter, mgr)
 }
 

@@ -1075,13 +1075,18 @@ func (l *Loop) RunUntilComplete(fut *Future) (rt.Object, *rt.BaseException) {
 
 var running *Loop
 
-// loopSet is running != nil, for asyncio.sleep's Builtin.Yield0: generated
-// code reads it through a pointer (rt.AttrCache.Yield0Hit).
+// loopSet is running != nil, for asyncio.sleep's Builtin.Yield0: call
+// sites' caches hold it as it was when they were filled
+// (rt.AttrCache.Yield0Hit), so a change makes them stale.
 var loopSet bool
 
 // setRunning makes l the running loop (nil: none).
 func setRunning(l *Loop) {
-	running, loopSet = l, l != nil
+	running = l
+	if loopSet != (l != nil) {
+		loopSet = l != nil
+		rt.CachesStale()
+	}
 }
 
 // Running returns the running loop, or nil.
