@@ -30,8 +30,9 @@ import (
 // live/4 but cost more CPU: the runtime also returned freed memory to the
 // OS under it, to fault it back in soon after.
 //
-// On Linux the first collection happens after 4 MB of allocation (Go's
-// minimum heap goal, raised by earlyheap's padding: gcFirstPercent);
+// On Linux the first collection happens after 2.5 to 4 MB of allocation
+// (before the heap outgrows the memory earlyheap left advised, at most
+// Go's minimum heap goal; raised by earlyheap's padding: gcFirstPercent);
 // where Linux has transparent huge pages in "madvise" mode, it reserves
 // 512 MB of heap advised to use them (reserveHugeHeap): a page fault then
 // maps 2 MB instead of 4 KB. ASYNC2GO_THP=0 turns that off (and the first
@@ -70,11 +71,11 @@ func startGCPolicy() {
 	}
 	// Whether Linux's settings make the reserve worth it is read at the
 	// first collection (two files: ~0.13 ms on the benchmark VM), which
-	// programs whose heap stays under 4 MB never reach.
+	// programs whose heap stays under the first goal never reach.
 	if hugePagesPossible && os.Getenv("ASYNC2GO_THP") != "0" {
 		adviseInitialHeap()
 		hugeHeapPending.Store(true)
-		debug.SetGCPercent(gcFirstPercent(earlyPadding()))
+		debug.SetGCPercent(gcFirstPercent(earlyPadding(), earlyRoom()))
 	} else {
 		debug.SetGCPercent(gcMaxPercent)
 	}
@@ -82,15 +83,37 @@ func startGCPolicy() {
 }
 
 // gcFirstPercent is the GC percent until the first collection when that
-// collection is to reserve the huge-page heap: Go's minimum heap goal,
-// 4 MB, raised by the padding earlyheap allocated (up to 520 KB, never
-// written; the collection frees it), so that a program still allocates
-// 4 MB of its own before it. Programs whose heap stays under that (most
-// small ones) never collect and never reserve. (Go scales its minimum
-// goal by the percent.)
-func gcFirstPercent(padding uintptr) int {
-	return 100 + int(padding*100/gcMinHeapGoal)
+// collection is to reserve the huge-page heap (docs/performance.md,
+// findings 20 and 48). The heap memory Go has mapped at start-up is a huge
+// page or advised to become one (earlyheap, adviseInitialHeap; room is
+// what of it earlyheap saw free, padding included), but Go maps the
+// heap's growth as new mappings, which keep no advice: a heap that
+// outgrows room before the reserve faults its next 4 MB chunk in 4 KB at a
+// time (~500 faults, ~13 µs each on the benchmark VM; fanout and timers
+// took ~1,800 faults where they now take ~1,300). So the first goal is 60%
+// of the room left past the padding (the rest goes to the runtime
+// library's initialization, to fragmentation, and to what the program
+// allocates while the collection runs and until the policy's finalizer
+// reserves), but no more than Go's minimum heap goal, 4 MB, and no less
+// than gcFirstFloor; room 0 (earlyheap did nothing) leaves it at 4 MB.
+// The padding (up to 520 KB, never written; the collection frees it)
+// raises the goal by its size. Programs whose heap stays under the goal
+// (most small ones) never collect and never reserve. (Go scales its
+// minimum goal by the percent.)
+func gcFirstPercent(padding, room uintptr) int {
+	own := uintptr(gcMinHeapGoal)
+	if room > 0 {
+		own = min(max((room-min(room, padding))*6/10, gcFirstFloor), gcMinHeapGoal)
+	}
+	return int((own + padding) * 100 / gcMinHeapGoal)
 }
+
+// gcFirstFloor is the lowest first goal: a collection with the reserve
+// costs a program ~2.7 ms (bench/pingpong, whose heap peaks between 1.6
+// and 2.4 MB: 26.8 -> 29.5 ms, interleaved medians of 21, when its first
+// goal was 1.6 MB), which a program that grows past 4 MB gets back in the
+// faults it does not take.
+const gcFirstFloor = 5 << 19
 
 // gcMinHeapGoal is Go's minimum heap goal at GOGC=100.
 const gcMinHeapGoal = 4 << 20

@@ -23,16 +23,25 @@ func TestGCPercent(t *testing.T) {
 	}
 }
 
-// TestGCFirstPercent checks that earlyheap's padding raises the first heap
-// goal by its size: Go scales its 4 MB minimum goal by the percent.
+// TestGCFirstPercent checks the first heap goal: 60% of the room earlyheap
+// left past its padding, between gcFirstFloor and Go's 4 MB minimum goal,
+// raised by the padding (Go scales its minimum goal by the percent).
 func TestGCFirstPercent(t *testing.T) {
 	const mb = 1 << 20
 	for _, c := range []struct {
-		padding uintptr
-		want    int
-	}{{0, 100}, {1 * mb, 125}, {2*mb + 8<<10, 150}} {
-		if got := gcFirstPercent(c.padding); got != c.want {
-			t.Errorf("padding %d: first GC percent %d, want %d", c.padding, got, c.want)
+		padding, room uintptr
+		want          int
+	}{
+		{0, 0, 100},                       // earlyheap did nothing: Go's minimum goal
+		{1 * mb, 0, 125},                  // (padding without room does not happen)
+		{0, 3 * mb, 62},                   // 1.8 MB, raised to the floor (2.5 MB)
+		{0, 5 * mb, 75},                   // 3 MB
+		{0, 7 * mb, 100},                  // 4.2 MB, capped at 4
+		{mb / 2, 5*mb + mb/2, 87},         // padded: 60% of 5 MB, plus the 0.5 MB padding
+		{2*mb + 8<<10, 2*mb + 8<<10, 112}, // no room past the padding: the floor, plus the padding
+	} {
+		if got := gcFirstPercent(c.padding, c.room); got != c.want {
+			t.Errorf("padding %d, room %d: first GC percent %d, want %d", c.padding, c.room, got, c.want)
 		}
 	}
 }

@@ -17,6 +17,10 @@ import (
 // to have the heap's next block mapped and advised early (0 if none).
 func earlyPadding() uintptr { return earlyheap.Padding }
 
+// earlyRoom is the heap memory earlyheap left as huge pages or advised
+// above its first allocation, the padding included (0 if none).
+func earlyRoom() uintptr { return earlyheap.Room }
+
 // hugePageSize is the size of a transparent huge page (x86-64, arm64 with
 // 4 KB base pages; a different size only makes the advice cover less).
 const hugePageSize = 2 << 20

@@ -10,4 +10,5 @@ func hugePagesAdvisable() bool                    { return false }
 func adviseInitialHeap()                          {}
 func hugeReserveSize() uintptr                    { return 0 }
 func earlyPadding() uintptr                       { return 0 }
+func earlyRoom() uintptr                          { return 0 }
 func adviseHugePages(p unsafe.Pointer, n uintptr) {}

@@ -30,11 +30,17 @@ const padBelow = 512 << 10
 // Block is the address of the heap's first block, and Collapsed reports
 // whether Linux made it a huge page (tests). Padding is the size of the
 // unreferenced allocation that made the runtime map the next block
-// (adviseNext), 0 if none; the first collection frees it.
+// (adviseNext), 0 if none; the first collection frees it. Room is the
+// heap memory mapped above this package's first allocation that is now a
+// huge page or advised to become one when touched (0 if none): Go maps
+// the heap's later growth as new mappings, which the advice does not
+// reach (the runtime library's first collection reserves memory for that,
+// and comes early enough not to outgrow Room: rtlib's gcFirstPercent).
 var (
 	Block     uintptr
 	Collapsed bool
 	Padding   uintptr
+	Room      uintptr
 )
 
 func init() {
@@ -49,7 +55,7 @@ func init() {
 	_, _, errno := syscall.Syscall(syscall.SYS_MADVISE, Block, blockSize, madvCollapse)
 	Collapsed = errno == 0
 	if Collapsed {
-		adviseNext(p)
+		Room = adviseNext(p) - p
 	}
 }
 
@@ -77,12 +83,14 @@ func init() {
 // cost it more than the few 4 KB pages it spares (on the benchmark VM,
 // right after CPython ran, ~3 ms against ~0.5 ms: bench/arith's medians
 // went 21.4 -> 24.1 ms when every start padded).
-func adviseNext(p uintptr) {
+//
+// It returns the end of the heap memory that is a huge page or advised.
+func adviseNext(p uintptr) uintptr {
 	next := Block + blockSize
 	n := uintptr(blockSize)
 	if next&(chunkSize-1) == 0 {
 		if next-p >= padBelow {
-			return
+			return next
 		}
 		Padding = next - p + 8<<10
 		var b strings.Builder
@@ -90,4 +98,5 @@ func adviseNext(p uintptr) {
 		n = chunkSize
 	}
 	syscall.Syscall(syscall.SYS_MADVISE, next, n, madvHugepage)
+	return next + n
 }
