@@ -1198,6 +1198,7 @@ func (fg *funcGen) makeFunc(in *ir.Instr) []jen.Code {
 		// co_filename and co_firstlineno, for the repr of tasks
 		fields[jen.Id("File")] = jen.Id("pyFile")
 		fields[jen.Id("Line")] = jen.Lit(child.Line)
+		fields[jen.Id("TaskSlot")] = jen.True() // coro_<name>
 	}
 	nd := child.Params.NDefaults
 	if nd > 0 {

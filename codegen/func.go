@@ -211,8 +211,8 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		if f.Kind == ir.CoroutineFunc {
 			// The coroutine object and its frame in one allocation.
 			co := "coro_" + f.GoName
-			out = append(out, jen.Comment(co+" is a coroutine object of "+f.Qualname+" with its frame."))
-			out = append(out, jen.Type().Id(co).Struct(jen.Id("c").Qual(rtPath, "Coroutine"), jen.Id("f").Id(frame)))
+			out = append(out, jen.Comment(co+" is a coroutine object of "+f.Qualname+" with its frame, and room for the task that runs it."))
+			out = append(out, jen.Type().Id(co).Struct(jen.Id("t").Qual(rtPath, "TaskSlot"), jen.Id("c").Qual(rtPath, "Coroutine"), jen.Id("f").Id(frame)))
 			makeBody = []jen.Code{
 				jen.Id("c").Op(":=").Op("&").Id(co).Values(jen.Dict{jen.Id("f"): jen.Id(frame).Values(inits)}),
 				jen.Id("c").Dot("c").Dot("Init").Call(jen.Id("fn"), jen.Op("&").Id("c").Dot("f")),

@@ -38,6 +38,9 @@ type Function struct {
 	Dict                   *Dict             // function attributes (__wrapped__, __doc__, user attributes); nil until set
 	File                   string            // co_filename ("" if unknown: set for coroutine functions)
 	Line                   int               // co_firstlineno
+	// TaskSlot says that Impl allocates each coroutine object with a
+	// TaskSlot in front of it (generated code, for an async def).
+	TaskSlot bool
 	// Impl runs the function on arguments already bound to Sig's layout.
 	// For a coroutine, generator or async generator it builds the frame and
 	// returns the *Coroutine, *Generator or *AsyncGenerator wrapping it.

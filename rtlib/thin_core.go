@@ -503,9 +503,10 @@ func UnboundLocalError(name string) *BaseException {
 
 // Coroutine is a coroutine object: the Resumable body of an async def.
 //
-// It is 24 bytes, so that with a frame of up to 40 bytes (generated code
-// allocates the two together) it fits the 64-byte size class: a million
-// tasks carry a million coroutines. Its state therefore lives in the low
+// It is 24 bytes, so that with a frame of up to 40 bytes and the room for
+// its task (generated code allocates the three together: TaskSlot) it
+// fits the 128-byte size class: a million tasks carry a million
+// coroutines. Its state therefore lives in the low
 // bits of the pointer to its function (a *Function is 8-aligned, and the
 // tagged pointer still points into it): read the function with Func, set
 // both with Init.
@@ -530,6 +531,27 @@ const (
 // noFunction stands for a nil function (the tagged pointer must point
 // into an object).
 var noFunction Function
+
+// TaskSlot is room for an asyncio task in front of a coroutine object.
+// Generated code allocates a coroutine of an async def as {TaskSlot,
+// Coroutine, frame} (Function.TaskSlot says so), and asyncio makes the
+// first task that wraps the coroutine in that room (aio.NewTask): a task
+// and its coroutine are one allocation. TaskSlot has the size and the
+// pointer words of aio.Task, which aio checks; nothing else reads it.
+type TaskSlot struct {
+	p0 unsafe.Pointer
+	s1 uint64
+	p2 [6]unsafe.Pointer
+}
+
+// TaskSlot is the room for a task in front of c (see the type TaskSlot),
+// or nil if c has none.
+func (c *Coroutine) TaskSlot() *TaskSlot {
+	if fn := c.Func(); fn == nil || !fn.TaskSlot {
+		return nil
+	}
+	return (*TaskSlot)(unsafe.Add(unsafe.Pointer(c), -int(unsafe.Sizeof(TaskSlot{}))))
+}
 
 // NewCoroutine wraps the frame of an async def.
 func NewCoroutine(fn *Function, body Resumable) *Coroutine {

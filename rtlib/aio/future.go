@@ -467,7 +467,7 @@ func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseExcepti
 		return nil, rt.Errorf(rt.TypeErrorType, "a coroutine was expected, got %s", rep)
 	}
 	taskCounter++
-	t := &Task{coro: r}
+	t := taskFor(r)
 	t.loop = loop
 	t.kind = kindTask
 	if taskCounter <= math.MaxUint32 {
@@ -489,6 +489,27 @@ func NewTask(loop *Loop, coro rt.Object, name rt.Object) (*Task, *rt.BaseExcepti
 	loop.scheduleStep(t, nil)
 	return t, nil
 }
+
+// taskFor returns a new task for the coroutine r: made in the room in
+// front of r where r has that room free (rt.TaskSlot: one allocation for
+// both; a second task of the same coroutine is its own), else allocated.
+func taskFor(r *rt.Coroutine) *Task {
+	if s := r.TaskSlot(); s != nil {
+		if t := (*Task)(unsafe.Pointer(s)); t.coro == nil {
+			t.coro = r
+			return t
+		}
+	}
+	return &Task{coro: r}
+}
+
+// A Task is made in an rt.TaskSlot: the two have the same size (these
+// constants fail to compile otherwise), and the same pointer words
+// (TestTaskSlotLayout).
+const (
+	_ = unsafe.Sizeof(Task{}) - unsafe.Sizeof(rt.TaskSlot{})
+	_ = unsafe.Sizeof(rt.TaskSlot{}) - unsafe.Sizeof(Task{})
+)
 
 // setName is set_name (and create_task's name=).
 func (t *Task) setName(s string) {

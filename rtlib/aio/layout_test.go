@@ -1,6 +1,7 @@
 package aio
 
 import (
+	"reflect"
 	"runtime"
 	"testing"
 	"unsafe"
@@ -127,4 +128,48 @@ func TestAllTasksSweep(t *testing.T) {
 			t.Fatalf("round %d: %d done tasks still listed for %d running", round, done, l.ntasks)
 		}
 	}
+}
+
+// TestTaskSlotLayout checks that a Task can live in an rt.TaskSlot (the
+// room generated code allocates in front of a coroutine): the collector
+// scans the room by TaskSlot's pointer words, so Task must have the same.
+func TestTaskSlotLayout(t *testing.T) {
+	task, slot := pointerWords(reflect.TypeOf(Task{})), pointerWords(reflect.TypeOf(rt.TaskSlot{}))
+	if len(task) != len(slot) {
+		t.Fatalf("Task has %d words, rt.TaskSlot %d", len(task), len(slot))
+	}
+	for i := range task {
+		if task[i] != slot[i] {
+			t.Errorf("word %d: pointer in Task %v, in rt.TaskSlot %v", i, task[i], slot[i])
+		}
+	}
+}
+
+// pointerWords says, for each word of a value of type ty, whether the
+// collector scans it as a pointer.
+func pointerWords(ty reflect.Type) []bool {
+	const w = unsafe.Sizeof(uintptr(0))
+	words := make([]bool, ty.Size()/w)
+	var walk func(ty reflect.Type, off uintptr)
+	walk = func(ty reflect.Type, off uintptr) {
+		switch ty.Kind() {
+		case reflect.Pointer, reflect.UnsafePointer, reflect.Map, reflect.Chan, reflect.Func:
+			words[off/w] = true
+		case reflect.Interface:
+			words[off/w], words[off/w+1] = true, true
+		case reflect.String, reflect.Slice:
+			words[off/w] = true
+		case reflect.Array:
+			for i := 0; i < ty.Len(); i++ {
+				walk(ty.Elem(), off+uintptr(i)*ty.Elem().Size())
+			}
+		case reflect.Struct:
+			for i := 0; i < ty.NumField(); i++ {
+				f := ty.Field(i)
+				walk(f.Type, off+f.Offset)
+			}
+		}
+	}
+	walk(ty, 0)
+	return words
 }
