@@ -470,6 +470,9 @@ const (
 	tagTimer
 	tagTaskDone
 	tagMask = 7
+	// tagStep is 0, so that a step's word is its task (runOnce): this
+	// constant fails to compile otherwise.
+	_ uintptr = -tagStep
 )
 
 // twoWords says whether an entry of tag t has its q in the queue.
@@ -911,17 +914,17 @@ func (l *Loop) runOnce() {
 	if direct {
 		n = 0 // the steps of the tasks woken above are the next iteration's
 	}
+	touch := l.ntasks >= touchMinTasks // (tasks made in this iteration do not change it)
 	for ; n > 0; n-- {
 		// The ready queue's pop, written out: most entries are one-word
 		// task steps.
 		w := l.ready.popWord()
 		l.ready.n--
-		tag := uintptr(w) & tagMask
-		p := unsafe.Add(w, -int(tag))
-		if tag == tagStep {
-			if l.ntasks >= touchMinTasks {
+		if uintptr(w)&tagMask == tagStep { // tagStep is 0: w is the task
+			if touch {
 				l.touched += l.ready.touchNext()
 			}
+			p := w
 			t := (*Task)(p)
 			if t.plain() {
 				// Task.step, written out for a task with nothing but its
@@ -959,6 +962,8 @@ func (l *Loop) runOnce() {
 			t.step(nil)
 			continue
 		}
+		tag := uintptr(w) & tagMask
+		p := unsafe.Add(w, -int(tag))
 		var q unsafe.Pointer
 		if twoWords(tag) {
 			q = l.ready.popWord()
