@@ -382,12 +382,14 @@ func (w *condWaiter) finish() (rt.Object, bool, *rt.BaseException) {
 
 // condWaitFor is Condition.wait_for(predicate) (locks.py): the predicate
 // called until it is true, with `await self.wait()` (a condWaiter) between
-// the calls; the predicate's last result is the result.
+// the calls; the predicate's last result is the result. goPred, if set,
+// is a predicate of the runtime's own (Barrier's), in place of pred.
 type condWaitFor struct {
-	c    *Condition
-	pred rt.Object
-	w    *condWaiter // the wait in progress (nil between waits)
-	over bool
+	c      *Condition
+	pred   rt.Object
+	goPred func() bool
+	w      *condWaiter // the wait in progress (nil between waits)
+	over   bool
 }
 
 func (f *condWaitFor) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool, *rt.BaseException) {
@@ -409,9 +411,13 @@ func (f *condWaitFor) Resume(sent rt.Object, thrown *rt.BaseException) (rt.Objec
 		return nil, true, thrown
 	}
 	for {
-		result, exc := rt.Call(f.pred, nil, nil)
+		var result rt.Object
 		var ok bool
-		if exc == nil {
+		var exc *rt.BaseException
+		if f.goPred != nil {
+			ok = f.goPred()
+			result = rt.Bool(ok)
+		} else if result, exc = rt.Call(f.pred, nil, nil); exc == nil {
 			ok, exc = rt.Truth(result)
 		}
 		if exc != nil || ok {

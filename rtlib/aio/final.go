@@ -9,7 +9,7 @@ import rt "github.com/async2go/async2go/rtlib"
 // runtime's own subclasses, such as BoundedSemaphore, are made before).
 func init() {
 	for _, t := range []*rt.Type{FutureType, TaskType, LockType, EventType, SemaphoreType, BoundedSemaphoreType,
-		ConditionType, QueueType, PriorityQueueType, LifoQueueType, TaskGroupType, TimeoutType, RunnerType} {
+		ConditionType, BarrierType, QueueType, PriorityQueueType, LifoQueueType, TaskGroupType, TimeoutType, RunnerType} {
 		t.Final = true
 	}
 }

@@ -21,7 +21,7 @@ func TestMethodsWrongArity(t *testing.T) {
 			"LifoQueue", "PriorityQueue", "TaskGroup"} {
 			objs = append(objs, p.call(name, nil))
 		}
-		objs = append(objs, p.call("timeout", []rt.Object{rt.None}))
+		objs = append(objs, p.call("timeout", []rt.Object{rt.None}), p.call("Barrier", []rt.Object{rt.Int(2)}))
 		for _, obj := range objs {
 			typ := obj.Type()
 			for _, name := range testcalls.Methods(obj) {

@@ -1048,7 +1048,8 @@ func boolPrivAttr(t *rt.Type, name string, field func(o rt.Object) *bool) {
 func registerSync(m *rt.Module) {
 	for name, t := range map[string]*rt.Type{"Lock": LockType, "Event": EventType, "Semaphore": SemaphoreType,
 		"BoundedSemaphore": BoundedSemaphoreType, "Condition": ConditionType, "Queue": QueueType,
-		"PriorityQueue": PriorityQueueType, "LifoQueue": LifoQueueType, "QueueEmpty": QueueEmptyType, "QueueFull": QueueFullType} {
+		"PriorityQueue": PriorityQueueType, "LifoQueue": LifoQueueType, "QueueEmpty": QueueEmptyType, "QueueFull": QueueFullType,
+		"Barrier": BarrierType, "BrokenBarrierError": BrokenBarrierErrorType} {
 		m.Dict.SetStr(name, t)
 	}
 	m.Dict.SetStr("FIRST_COMPLETED", rt.Str("FIRST_COMPLETED"))
