@@ -2,8 +2,9 @@ package main
 
 // A differential sweep of asyncio's synchronization primitives: random
 // programs in which tasks take a Lock, a Semaphore and a BoundedSemaphore
-// (async with, and acquire/release), wait on an Event and a Condition, and
-// are cancelled at random points by a controller, run by CPython 3.12 and
+// (async with, and acquire/release), wait on an Event, a Condition and a
+// Barrier, and are cancelled at random points by a controller (which also
+// resets and aborts the barrier), run by CPython 3.12 and
 // translated; the order of what they did must be the same. Every wait is a
 // sleep(0) or on a primitive, so the interleaving is CPython's scheduling
 // alone (no clock). Too slow for make test; `make difftest-sync` runs it
@@ -33,7 +34,8 @@ func TestSyncProgramShape(t *testing.T) {
 		}
 		all.WriteString(src)
 	}
-	for _, want := range []string{"async with L:", "async with S:", "await B.acquire()", "await E.wait()", "await C.wait()", "await C.wait_for(", ".cancel(", "E.clear()"} {
+	for _, want := range []string{"async with L:", "async with S:", "await B.acquire()", "await E.wait()", "await C.wait()", "await C.wait_for(", ".cancel(", "E.clear()",
+		"await X.wait()", "async with X as", "await X.reset()", "await X.abort()"} {
 		if !strings.Contains(all.String(), want) {
 			t.Errorf("20 programs never use %q", want)
 		}
@@ -61,9 +63,9 @@ async def nap(k):
 `)
 	nworkers := 3 + r.IntN(6)
 	for w := 0; w < nworkers; w++ {
-		fmt.Fprintf(&sb, "\nasync def worker%d(L, S, B, E, C):\n    try:\n", w)
+		fmt.Fprintf(&sb, "\nasync def worker%d(L, S, B, E, C, X):\n    try:\n", w)
 		for k := 3 + r.IntN(7); k > 0; k-- {
-			step := r.IntN(10)
+			step := r.IntN(12)
 			tag := fmt.Sprintf("w%d.%d", w, k)
 			switch step {
 			case 0:
@@ -88,15 +90,20 @@ async def nap(k):
 				fmt.Fprintf(&sb, "        async with C:\n            log.append(%q)\n            await nap(%d)\n", tag+" C held", 1+r.IntN(2))
 			case 9:
 				fmt.Fprintf(&sb, "        async with C:\n            log.append((%q, await C.wait_for(E.is_set)))\n", tag+" C until E")
+			case 10:
+				fmt.Fprintf(&sb, "        try:\n            log.append((%q, await X.wait()))\n        except asyncio.BrokenBarrierError as e:\n            log.append((%q, str(e)))\n", tag+" X", tag+" X broken")
+			case 11:
+				fmt.Fprintf(&sb, "        try:\n            async with X as i:\n                log.append((%q, i, X.n_waiting))\n                await nap(%d)\n        except asyncio.BrokenBarrierError:\n            log.append(%q)\n", tag+" X with", r.IntN(2), tag+" X with broken")
 			}
 		}
 		fmt.Fprintf(&sb, "    except asyncio.CancelledError:\n        log.append(%q)\n        raise\n    return %d\n", fmt.Sprintf("w%d cancelled", w), w)
 	}
 	sb.WriteString("\n\nasync def main():\n")
 	fmt.Fprintf(&sb, "    L, S, B, E, C = asyncio.Lock(), asyncio.Semaphore(%d), asyncio.BoundedSemaphore(%d), asyncio.Event(), asyncio.Condition()\n", 1+r.IntN(2), 1+r.IntN(3))
+	fmt.Fprintf(&sb, "    X = asyncio.Barrier(%d)\n", 1+r.IntN(3))
 	sb.WriteString("    tasks = [\n")
 	for w := 0; w < nworkers; w++ {
-		fmt.Fprintf(&sb, "        asyncio.create_task(worker%d(L, S, B, E, C)),\n", w)
+		fmt.Fprintf(&sb, "        asyncio.create_task(worker%d(L, S, B, E, C, X)),\n", w)
 	}
 	sb.WriteString("    ]\n")
 	for step := 10 + r.IntN(20); step > 0; step-- {
@@ -109,6 +116,10 @@ async def nap(k):
 			sb.WriteString("    E.clear()\n")
 		case f < 0.8:
 			fmt.Fprintf(&sb, "    async with C:\n        C.notify(%d)\n", 1+r.IntN(2))
+		case f < 0.84:
+			fmt.Fprintf(&sb, "    await X.reset()\n    log.append(('reset %d', X.n_waiting, X.broken))\n", step)
+		case f < 0.86:
+			fmt.Fprintf(&sb, "    await X.abort()\n    log.append(('abort %d', X.n_waiting, X.broken))\n", step)
 		default:
 			fmt.Fprintf(&sb, "    log.append(('cancel %d', tasks[%d].cancel()))\n", step, r.IntN(nworkers))
 		}
@@ -117,12 +128,13 @@ async def nap(k):
         E.set()
         async with C:
             C.notify_all()
+        await X.abort()
         await asyncio.sleep(0)
     for t in tasks:
         print("cancelled" if t.cancelled() else t.result())
     for x in log:
         print(x)
-    print(L.locked(), S.locked(), B.locked(), E.is_set(), C.locked())
+    print(L.locked(), S.locked(), B.locked(), E.is_set(), C.locked(), X.broken, X.n_waiting)
 
 
 asyncio.run(main())
