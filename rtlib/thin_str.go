@@ -53,6 +53,10 @@ func ToStr(x Object) (Str, *BaseException) {
 			}
 			return s, nil
 		}
+	case interface{ PyStr() (Str, *BaseException) }:
+		// A runtime object whose Python class defines __str__ apart
+		// from __repr__ (asyncio.Queue).
+		return v.PyStr()
 	}
 	return Repr(x)
 }

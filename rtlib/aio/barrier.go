@@ -2,7 +2,6 @@ package aio
 
 import (
 	"fmt"
-	"strings"
 
 	rt "github.com/async2go/async2go/rtlib"
 )
@@ -44,17 +43,11 @@ func (*Barrier) Type() *rt.Type { return BarrierType }
 // Repr is Barrier.__repr__: object's repr with the state, and the tasks
 // waiting unless the barrier is broken.
 func (b *Barrier) Repr() (rt.Str, *rt.BaseException) {
-	m, _ := rt.ObjectType.Dict.GetStr("__repr__")
-	res, exc := m.(*rt.Method).Fn(b, nil, nil)
-	if exc != nil {
-		return "", exc
-	}
-	s := string(res.(rt.Str))
 	extra := b.state.String()
 	if b.state != barrierBroken {
 		extra += fmt.Sprintf(", waiters:%d/%d", b.nWaiting(), b.parties)
 	}
-	return rt.Str("<" + strings.TrimSuffix(strings.TrimPrefix(s, "<"), ">") + " [" + extra + "]>"), nil
+	return lockRepr(b, extra, 0)
 }
 
 // nWaiting is Barrier.n_waiting.

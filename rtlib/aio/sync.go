@@ -652,20 +652,11 @@ func (q *Queue) putNowait(item rt.Object) *rt.BaseException {
 	}
 	switch q.class {
 	case PriorityQueueType:
-		// heapq.heappush
+		// heapq.heappush: an error of a comparison leaves the item in
+		// the heap, and the count of unfinished tasks as it was.
 		q.items = append(q.items, item)
-		i := len(q.items) - 1
-		for i > 0 {
-			parent := (i - 1) / 2
-			lt, exc := rt.Lt(q.items[i], q.items[parent])
-			if exc != nil {
-				return exc
-			}
-			if lt != rt.Bool(true) {
-				break
-			}
-			q.items[i], q.items[parent] = q.items[parent], q.items[i]
-			i = parent
+		if exc := q.siftDown(0, len(q.items)-1); exc != nil {
+			return exc
 		}
 	default:
 		q.items = append(q.items, item)
@@ -678,6 +669,66 @@ func (q *Queue) putNowait(item rt.Object) *rt.BaseException {
 	return nil
 }
 
+// heapLess is PyObject_RichCompareBool(a, b, Py_LT), what heapq compares
+// with.
+func heapLess(a, b rt.Object) (bool, *rt.BaseException) {
+	r, exc := rt.Lt(a, b)
+	if exc != nil {
+		return false, exc
+	}
+	return rt.Truth(r)
+}
+
+// siftDown is _heapq's siftdown on the priority queue's heap: the item at
+// pos moves towards start past the parents it is less than. A comparison
+// (Python code) that changes the heap's size stops it with CPython's
+// RuntimeError.
+func (q *Queue) siftDown(start, pos int) *rt.BaseException {
+	size := len(q.items)
+	for pos > start {
+		parent := (pos - 1) >> 1
+		lt, exc := heapLess(q.items[pos], q.items[parent])
+		if exc != nil {
+			return exc
+		}
+		if len(q.items) != size {
+			return rt.Errorf(rt.RuntimeErrorType, "list changed size during iteration")
+		}
+		if !lt {
+			break
+		}
+		q.items[parent], q.items[pos] = q.items[pos], q.items[parent]
+		pos = parent
+	}
+	return nil
+}
+
+// siftUp is _heapq's siftup (heappop's): the smaller child moves up until
+// a leaf is empty, where the item at pos goes, and siftDown takes it back
+// up to its place. It compares as CPython does, so that items neither
+// less than the other leave in CPython's order.
+func (q *Queue) siftUp(pos int) *rt.BaseException {
+	end, start := len(q.items), pos
+	for limit := end >> 1; pos < limit; {
+		child := 2*pos + 1
+		if child+1 < end {
+			lt, exc := heapLess(q.items[child], q.items[child+1])
+			if exc != nil {
+				return exc
+			}
+			if len(q.items) != end {
+				return rt.Errorf(rt.RuntimeErrorType, "list changed size during iteration")
+			}
+			if !lt {
+				child++
+			}
+		}
+		q.items[child], q.items[pos] = q.items[pos], q.items[child]
+		pos = child
+	}
+	return q.siftDown(start, pos)
+}
+
 func (q *Queue) getNowait() (rt.Object, *rt.BaseException) {
 	if len(q.items) == 0 {
 		return nil, rt.NewException(QueueEmptyType)
@@ -688,28 +739,18 @@ func (q *Queue) getNowait() (rt.Object, *rt.BaseException) {
 		item = q.items[len(q.items)-1]
 		q.items = q.items[:len(q.items)-1]
 	case PriorityQueueType:
-		item = q.items[0]
-		last := len(q.items) - 1
-		q.items[0] = q.items[last]
-		q.items = q.items[:last]
-		i := 0
-		for {
-			l, r, m := 2*i+1, 2*i+2, i
-			if l < len(q.items) {
-				if lt, _ := rt.Lt(q.items[l], q.items[m]); lt == rt.Bool(true) {
-					m = l
-				}
+		// heapq.heappop: the last item goes to the root and down. An
+		// error of a comparison loses the item that was popped, as in
+		// CPython, and wakes no putter.
+		n := len(q.items) - 1
+		item = q.items[n]
+		q.items[n] = nil
+		q.items = q.items[:n]
+		if n > 0 {
+			item, q.items[0] = q.items[0], item
+			if exc := q.siftUp(0); exc != nil {
+				return nil, exc
 			}
-			if r < len(q.items) {
-				if lt, _ := rt.Lt(q.items[r], q.items[m]); lt == rt.Bool(true) {
-					m = r
-				}
-			}
-			if m == i {
-				break
-			}
-			q.items[i], q.items[m] = q.items[m], q.items[i]
-			i = m
 		}
 	default:
 		item = q.items[0]
