@@ -84,13 +84,13 @@ func startGCPolicy() {
 
 // gcFirstPercent is the GC percent until the first collection when that
 // collection is to reserve the huge-page heap (docs/performance.md,
-// findings 20 and 48). The heap memory Go has mapped at start-up is a huge
+// findings 20 and 49). The heap memory Go has mapped at start-up is a huge
 // page or advised to become one (earlyheap, adviseInitialHeap; room is
 // what of it earlyheap saw free, padding included), but Go maps the
 // heap's growth as new mappings, which keep no advice: a heap that
 // outgrows room before the reserve faults its next 4 MB chunk in 4 KB at a
 // time (~500 faults, ~13 µs each on the benchmark VM; fanout and timers
-// took ~1,800 faults where they now take ~1,300). So the first goal is 60%
+// took ~1,800 faults in all, and now ~1,350–1,500). So the first goal is 60%
 // of the room left past the padding (the rest goes to the runtime
 // library's initialization, to fragmentation, and to what the program
 // allocates while the collection runs and until the policy's finalizer

@@ -914,7 +914,7 @@ func (l *Loop) runOnce() {
 	if direct {
 		n = 0 // the steps of the tasks woken above are the next iteration's
 	}
-	touch := l.ntasks >= touchMinTasks // (tasks made in this iteration do not change it)
+	touch := l.ntasks >= touchMinTasks // decided once per batch: tasks made in it count from the next
 	for ; n > 0; n-- {
 		// The ready queue's pop, written out: most entries are one-word
 		// task steps.
