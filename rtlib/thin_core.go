@@ -659,13 +659,23 @@ func (c *Coroutine) refuse(thrown *BaseException) (Object, bool, *BaseException)
 // is c.Resume(sent, thrown). Enter reports false, changing nothing, where
 // Resume would refuse (done, running, too deep).
 func (c *Coroutine) Enter() bool {
-	st := c.state()
-	if st >= coRunning || callDepth >= RecursionLimit { // running or done
+	if !c.CanEnter() { // running or done, or too deep
 		return false
 	}
-	c.retag(int(coRunning - st)) // setState(coRunning), st known
-	callDepth++
+	c.Entered()
 	return true
+}
+
+// CanEnter and Entered are Enter in two halves, for the event loop's
+// step of a task, where Go's compiler otherwise makes Enter's result a
+// value and tests it again: `if c.CanEnter() { c.Entered(); … }`.
+func (c *Coroutine) CanEnter() bool { return c.state() < coRunning && callDepth < RecursionLimit }
+
+// Entered is the rest of Enter, once CanEnter said yes: the state
+// becomes coRunning (from coNew or coSuspended, by a known step).
+func (c *Coroutine) Entered() {
+	c.retag(int(coRunning - c.state()))
+	callDepth++
 }
 
 // Leave ends a Resume begun by Enter.

@@ -929,7 +929,8 @@ func (l *Loop) runOnce() {
 			if t.plain() {
 				// Task.step, written out for a task with nothing but its
 				// coroutine to run (the step of most entries).
-				if c := t.coro; c.Enter() {
+				if c := t.coro; c.CanEnter() {
+					c.Entered()
 					if t.wait != nil {
 						t.setWait(nil) // the future it was woken by
 					}
