@@ -943,9 +943,11 @@ func (l *Loop) runOnce() {
 					// clear (t.stepped below).
 					*(*uintptr)(unsafe.Pointer(&l.current)) = uintptr(p)
 					v, done, err := c.Body.Resume(rt.None, nil)
-					c.Leave(done)
 					*(*uintptr)(unsafe.Pointer(&l.current)) = 0
-					if !done {
+					if done {
+						c.Leave(true)
+					} else {
+						c.Leave(false) // Leave of a constant: no test of done in it
 						if _, bare := v.(rt.NoneType); bare {
 							l.ready.repushWord(w) // a bare yield: sleep(0)
 							l.ready.n++
