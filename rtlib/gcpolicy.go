@@ -144,8 +144,18 @@ func reserveHugeHeap(n uintptr) {
 	// With the collector off while the reserve exists, its allocation
 	// starts no collection of its own: FreeOSMemory's is the only one.
 	prev := debug.SetGCPercent(-1)
-	adviseFreshHeap(n)
+	p := adviseFreshHeap(n)
 	debug.FreeOSMemory()
+	// The heap grows into the freed reserve from its start, which is
+	// rarely the start of a huge page: the 2 MB block holding it also
+	// holds heap allocated before (in 4 KB pages), and, were the start a
+	// block's start, the byte adviseFreshHeap writes would have made that
+	// block 4 KB pages too. Either way the heap would fault the rest of
+	// the block in 4 KB at a time (up to 512 faults, ~10 µs each on the
+	// benchmark VM); collapsing it costs one huge page, on this goroutine
+	// (docs/performance.md, finding 51). After FreeOSMemory: its
+	// scavenging would split the huge page again.
+	collapseHugePage(p)
 	debug.SetGCPercent(prev)
 }
 

@@ -109,3 +109,21 @@ func adviseHugePages(p unsafe.Pointer, n uintptr) {
 		syscall.Syscall(syscall.SYS_MADVISE, beg, end-beg, 14 /* MADV_HUGEPAGE */)
 	}
 }
+
+// collapseHugePage makes the huge page holding p one now, copying into it
+// what of it is in use (MADV_COLLAPSE, Linux 6.1 and later). Linux refuses
+// with EAGAIN while the program writes to that memory; it is asked again,
+// a few times. It returns Linux's last answer (nil: collapsed).
+func collapseHugePage(p uintptr) error {
+	var e syscall.Errno
+	for try := 0; try < 4; try++ {
+		_, _, e = syscall.Syscall(syscall.SYS_MADVISE, p&^(hugePageSize-1), hugePageSize, 25 /* MADV_COLLAPSE */)
+		if e != syscall.EAGAIN {
+			break
+		}
+	}
+	if e != 0 {
+		return e
+	}
+	return nil
+}

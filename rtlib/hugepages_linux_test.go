@@ -29,6 +29,12 @@ func TestHugeHeapAdvised(t *testing.T) {
 
 // thpEligible returns the THPeligible field of the mapping holding addr.
 func thpEligible(t *testing.T, addr uintptr) string {
+	return smapsField(t, addr, "THPeligible")
+}
+
+// smapsField returns the field name of the mapping holding addr in
+// /proc/self/smaps.
+func smapsField(t *testing.T, addr uintptr, name string) string {
 	f, err := os.Open("/proc/self/smaps")
 	if err != nil {
 		t.Skip(err)
@@ -44,12 +50,36 @@ func thpEligible(t *testing.T, addr uintptr) string {
 			in = lo <= addr && addr < hi
 			continue
 		}
-		if in && strings.HasPrefix(line, "THPeligible:") {
-			return strings.TrimSpace(strings.TrimPrefix(line, "THPeligible:"))
+		if in && strings.HasPrefix(line, name+":") {
+			return strings.TrimSpace(strings.TrimPrefix(line, name+":"))
 		}
 	}
 	t.Fatalf("no mapping holds %#x", addr)
 	return ""
+}
+
+// TestReserveStartCollapsed checks that collapseHugePage makes the block
+// holding the freed reserve's start a huge page (reserveHugeHeap's last
+// step): the mapping holding it gains 2 MB of AnonHugePages.
+func TestReserveStartCollapsed(t *testing.T) {
+	if !hugePagesAdvisable() {
+		t.Skip("transparent huge pages are not in madvise mode here (or ASYNC2GO_THP=0)")
+	}
+	const n = 16 << 20
+	p := adviseFreshHeap(n)
+	debug.FreeOSMemory()
+	block := p &^ (hugePageSize - 1)
+	before := smapsField(t, block, "AnonHugePages")
+	if err := collapseHugePage(p); err != nil {
+		t.Skipf("Linux refused MADV_COLLAPSE here: %v", err)
+	}
+	after := smapsField(t, block, "AnonHugePages")
+	var b, a int
+	fmt.Sscanf(before, "%d kB", &b)
+	fmt.Sscanf(after, "%d kB", &a)
+	if a-b != hugePageSize>>10 {
+		t.Fatalf("AnonHugePages of the mapping holding the reserve's first block: %s before the collapse, %s after; want 2048 kB more", before, after)
+	}
 }
 
 // TestHugeHeapReserveNotTouched checks that the reserve is never written:

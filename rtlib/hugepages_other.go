@@ -12,3 +12,4 @@ func hugeReserveSize() uintptr                    { return 0 }
 func earlyPadding() uintptr                       { return 0 }
 func earlyRoom() uintptr                          { return 0 }
 func adviseHugePages(p unsafe.Pointer, n uintptr) {}
+func collapseHugePage(p uintptr) error            { return nil }
