@@ -1,6 +1,7 @@
 package aio
 
 import (
+	"math"
 	"unsafe"
 
 	rt "github.com/async2go/async2go/rtlib"
@@ -239,8 +240,12 @@ type Event struct {
 
 // Semaphore is asyncio.Semaphore and BoundedSemaphore.
 type Semaphore struct {
-	value   int
-	bound   int // -1: unbounded
+	value int
+	bound int // -1: unbounded
+	// asBool says that value is still the bool the semaphore was made
+	// with (Semaphore(True)): CPython's _value and repr show True until
+	// the first acquire or release changes it.
+	asBool  bool
 	waiters waitq
 	class   *rt.Type
 	aexit   *rt.BoundMethod // made once, for rt.AwaitEnterCached (asyncwith.go)
@@ -254,9 +259,14 @@ type Condition struct {
 
 // Queue is asyncio.Queue, PriorityQueue and LifoQueue.
 type Queue struct {
-	class      *rt.Type
-	items      []rt.Object
-	maxsize    int
+	class   *rt.Type
+	items   []rt.Object
+	maxsize int // > 0: the queue is full at this many items
+	// maxsizeObj is the maxsize given when it is not an int (a bool, a
+	// float, an int beyond 64 bits): maxsize then holds the size at which
+	// CPython's full() (qsize() >= maxsize, for maxsize > 0) says yes, and
+	// maxsizeObj what its maxsize, _maxsize and repr show.
+	maxsizeObj rt.Object
 	getters    []*Future
 	putters    []*Future
 	unfinished int
@@ -437,6 +447,7 @@ func (s *Semaphore) take() bool {
 func (s *Semaphore) takeFree() bool {
 	if !s.locked() {
 		s.value--
+		s.asBool = false
 		return true
 	}
 	return false
@@ -448,6 +459,7 @@ func (s *Semaphore) wakeUpNext() bool {
 	}
 	s.value--
 	if s.waiters.wakeUp() {
+		s.asBool = false
 		return true
 	}
 	s.value++
@@ -490,6 +502,7 @@ func (s *Semaphore) waited(e unsafe.Pointer, exc *rt.BaseException) *rt.BaseExce
 	if exc != nil {
 		if _, cancelled := waiterState(e); isCancel(exc) && !cancelled {
 			s.value++
+			s.asBool = false
 			s.wakeUpNext()
 		}
 		return exc
@@ -505,6 +518,7 @@ func (s *Semaphore) release() *rt.BaseException {
 		return rt.Errorf(rt.ValueErrorType, "BoundedSemaphore released too many times")
 	}
 	s.value++
+	s.asBool = false
 	s.wakeUpNext()
 	return nil
 }
@@ -603,13 +617,44 @@ func (c *Condition) notify(n int) *rt.BaseException {
 		}
 		if done, _ := waiterState(e); !done {
 			idx++
-			if uintptr(e)&1 != 0 {
-				p := (*parked)(unsafe.Add(e, -1))
-				p.notified = true // set_result(False)
-				p.wake()
-			} else {
-				(*Future)(e).SetResult(rt.Bool(false))
-			}
+			c.wakeNotified(e)
+		}
+	}
+	return nil
+}
+
+// wakeNotified wakes the waiter e of wait() (set_result(False)).
+func (c *Condition) wakeNotified(e unsafe.Pointer) {
+	if uintptr(e)&1 != 0 {
+		p := (*parked)(unsafe.Add(e, -1))
+		p.notified = true
+		p.wake()
+	} else {
+		(*Future)(e).SetResult(rt.Bool(false))
+	}
+}
+
+// notifyAny is notify for an n that is not an int: CPython's loop, with
+// its comparison `idx >= n` made as Python makes it (a float wakes up to
+// its ceiling, nan every waiter, a str fails once there is a waiter).
+func (c *Condition) notifyAny(n rt.Object) *rt.BaseException {
+	if !c.lock.locked {
+		return rt.Errorf(rt.RuntimeErrorType, "cannot notify on un-acquired lock")
+	}
+	idx := 0
+	for _, e := range c.waiters.items() {
+		r, exc := rt.Ge(rt.Int(idx), n)
+		if exc != nil {
+			return exc
+		}
+		if reached, exc := rt.Truth(r); exc != nil {
+			return exc
+		} else if reached {
+			break
+		}
+		if done, _ := waiterState(e); !done {
+			idx++
+			c.wakeNotified(e)
 		}
 	}
 	return nil
@@ -767,13 +812,107 @@ func (q *Queue) getNowait() (rt.Object, *rt.BaseException) {
 	return item, nil
 }
 
-func intArg(args []rt.Object, kw []rt.KwArg, i int, name string, def int) int {
-	v, ok := kwOrArg(args, kw, i, name)
-	if !ok {
-		return def
+// semValue is Semaphore's initial value: an int (or a bool, an int in
+// Python). CPython takes any object that compares with 0 (`value < 0` is
+// its only check, so a str fails there with its TypeError); a float or an
+// int beyond 64 bits is refused here (it would count down in floats or
+// big ints).
+func semValue(s *Semaphore, v rt.Object) *rt.BaseException {
+	if n, ok := v.(rt.Int); ok {
+		s.value = int(n)
+	} else if b, ok := v.(rt.Bool); ok {
+		s.value, s.asBool = boolInt(b), true
+	} else {
+		neg, exc := pyLess(v, rt.Int(0))
+		if exc != nil {
+			return exc
+		}
+		if !neg {
+			if _, big := v.(*rt.BigInt); big {
+				return rt.Errorf(rt.OverflowErrorType, "%s value too large here (more than 64 bits)", s.class.Name)
+			}
+			return rt.Errorf(rt.TypeErrorType, "%s value must be an int here, not '%s'", s.class.Name, typeName(v))
+		}
+		s.value = -1
 	}
-	n, _ := v.(rt.Int)
-	return int(n)
+	if s.value < 0 {
+		return rt.Errorf(rt.ValueErrorType, "Semaphore initial value must be >= 0")
+	}
+	return nil
+}
+
+// setMaxsize makes v the queue's maxsize. CPython keeps any object and
+// compares it in full() (`maxsize <= 0`, then `qsize() >= maxsize`); an
+// int, a bool, an int beyond 64 bits and a float are kept with the size
+// those comparisons give. Anything else is refused with the TypeError
+// that full() would raise at the first put (CPython makes the queue).
+func (q *Queue) setMaxsize(v rt.Object) *rt.BaseException {
+	if n, ok := v.(rt.Int); ok {
+		q.maxsize, q.maxsizeObj = int(n), nil
+		return nil
+	}
+	const unbounded = 0 // maxsize <= 0: never full
+	const never = math.MaxInt
+	switch x := v.(type) {
+	case rt.Bool:
+		q.maxsize = boolInt(x)
+	case *rt.BigInt:
+		q.maxsize = unbounded
+		if x.V.Sign() > 0 {
+			q.maxsize = never
+		}
+	case rt.Float:
+		f := float64(x)
+		switch {
+		case f <= 0:
+			q.maxsize = unbounded
+		case math.IsNaN(f) || f >= math.MaxInt/2: // qsize() >= nan is never true
+			q.maxsize = never
+		default:
+			q.maxsize = int(math.Ceil(f))
+		}
+	default:
+		if _, exc := rt.Le(v, rt.Int(0)); exc != nil {
+			return exc
+		}
+		return rt.Errorf(rt.TypeErrorType, "Queue maxsize must be a number here, not '%s'", typeName(v))
+	}
+	q.maxsizeObj = v
+	return nil
+}
+
+// maxsizeValue is the maxsize as Python shows it.
+func (q *Queue) maxsizeValue() rt.Object {
+	if q.maxsizeObj != nil {
+		return q.maxsizeObj
+	}
+	return rt.Int(q.maxsize)
+}
+
+// notifyCount is Condition.notify's n as an int, if it is one.
+func notifyCount(args []rt.Object, kw []rt.KwArg) (rt.Object, int, bool) {
+	v, ok := kwOrArg(args, kw, 0, "n")
+	if !ok {
+		return nil, 1, true
+	}
+	n, ok := rt.AsInt(v)
+	return v, int(n), ok
+}
+
+// pyLess is Python's a < b.
+func pyLess(a, b rt.Object) (bool, *rt.BaseException) {
+	r, exc := rt.Lt(a, b)
+	if exc != nil {
+		return false, exc
+	}
+	return rt.Truth(r)
+}
+
+func boolInt(b rt.Bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func noArgsMethod(t *rt.Type, name string, fn func(self rt.Object) (rt.Object, *rt.BaseException)) {
@@ -854,13 +993,14 @@ func init() {
 			if exc := spec.Check(args, kw); exc != nil {
 				return nil, exc
 			}
-			v := intArg(args, kw, 0, "value", 1)
-			if v < 0 {
-				return nil, rt.Errorf(rt.ValueErrorType, "Semaphore initial value must be >= 0")
+			s := &Semaphore{value: 1, bound: -1, class: t}
+			if v, ok := kwOrArg(args, kw, 0, "value"); ok {
+				if exc := semValue(s, v); exc != nil {
+					return nil, exc
+				}
 			}
-			s := &Semaphore{value: v, bound: -1, class: t}
 			if bounded {
-				s.bound = v
+				s.bound = s.value
 			}
 			return s, nil
 		}
@@ -905,7 +1045,12 @@ func init() {
 		return rt.NewCoroutine(coroFunction("wait_for"), f), nil
 	})
 	method(ConditionType, "notify", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return rt.None, self.(*Condition).notify(intArg(args, kw, 0, "n", 1))
+		c := self.(*Condition)
+		if v, n, ok := notifyCount(args, kw); !ok {
+			return rt.None, c.notifyAny(v)
+		} else {
+			return rt.None, c.notify(n)
+		}
 	})
 	noArgsMethod(ConditionType, "notify_all", func(self rt.Object) (rt.Object, *rt.BaseException) {
 		c := self.(*Condition)
@@ -922,7 +1067,13 @@ func init() {
 		if exc := queueNewArgs.Check(args, kw); exc != nil {
 			return nil, exc
 		}
-		return &Queue{class: t, maxsize: intArg(args, kw, 0, "maxsize", 0), finished: &Event{value: true}}, nil
+		q := &Queue{class: t, finished: &Event{value: true}}
+		if v, ok := kwOrArg(args, kw, 0, "maxsize"); ok {
+			if exc := q.setMaxsize(v); exc != nil {
+				return nil, exc
+			}
+		}
+		return q, nil
 	}
 	for _, t := range []*rt.Type{QueueType, PriorityQueueType, LifoQueueType} {
 		t.New = newQueue
@@ -1004,7 +1155,7 @@ func init() {
 		}
 		return coro("join", func(rt.Object, *rt.BaseException) (*Future, rt.Object, *rt.BaseException) { return nil, rt.None, nil }), nil
 	})
-	privAttr(QueueType, "maxsize", func(o rt.Object) rt.Object { return rt.Int(o.(*Queue).maxsize) }, nil)
+	privAttr(QueueType, "maxsize", func(o rt.Object) rt.Object { return o.(*Queue).maxsizeValue() }, nil)
 	privAttrs()
 	asyncWithAwaits() // once the methods it gives Await forms to exist
 }
@@ -1040,7 +1191,20 @@ func intAttr(t *rt.Type, name string, v rt.Object) (int, *rt.BaseException) {
 // privAttrs exposes the private attributes of locks.py's and queues.py's
 // classes that programs read to peek at a primitive's state.
 func privAttrs() {
-	intPrivAttr(SemaphoreType, "_value", func(o rt.Object) *int { return &o.(*Semaphore).value })
+	privAttr(SemaphoreType, "_value", func(o rt.Object) rt.Object {
+		if s := o.(*Semaphore); s.asBool {
+			return rt.Bool(s.value != 0)
+		}
+		return rt.Int(o.(*Semaphore).value)
+	}, func(o, v rt.Object) *rt.BaseException {
+		n, exc := intAttr(o.Type(), "_value", v)
+		if exc == nil {
+			s := o.(*Semaphore)
+			_, isBool := v.(rt.Bool)
+			s.value, s.asBool = n, isBool
+		}
+		return exc
+	})
 	privAttr(BoundedSemaphoreType, "_bound_value", func(o rt.Object) rt.Object { return rt.Int(o.(*Semaphore).bound) },
 		func(o, v rt.Object) *rt.BaseException {
 			n, exc := intAttr(o.Type(), "_bound_value", v)
@@ -1055,7 +1219,8 @@ func privAttrs() {
 	// A future's _asyncio_future_blocking (Task's too, by inheritance):
 	// True while a task is suspended on it.
 	boolPrivAttr(FutureType, "_asyncio_future_blocking", func(o rt.Object) *bool { return &futureOf(o).blocking })
-	intPrivAttr(QueueType, "_maxsize", func(o rt.Object) *int { return &o.(*Queue).maxsize })
+	privAttr(QueueType, "_maxsize", func(o rt.Object) rt.Object { return o.(*Queue).maxsizeValue() },
+		func(o, v rt.Object) *rt.BaseException { return o.(*Queue).setMaxsize(v) })
 	intPrivAttr(QueueType, "_unfinished_tasks", func(o rt.Object) *int { return &o.(*Queue).unfinished })
 }
 

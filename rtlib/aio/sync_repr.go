@@ -45,6 +45,9 @@ func (s *Semaphore) Repr() (rt.Str, *rt.BaseException) {
 	extra := "locked"
 	if !s.locked() {
 		extra = fmt.Sprintf("unlocked, value:%d", s.value)
+		if s.asBool {
+			extra = "unlocked, value:True" // Semaphore(True), unchanged
+		}
 	}
 	return lockRepr(s, extra, s.waiters.len())
 }
@@ -65,6 +68,13 @@ func lockedWord(locked bool) string {
 // unfinished where there is any.
 func (q *Queue) format() (string, *rt.BaseException) {
 	result := fmt.Sprintf("maxsize=%d", q.maxsize)
+	if q.maxsizeObj != nil {
+		r, exc := rt.Repr(q.maxsizeObj)
+		if exc != nil {
+			return "", exc
+		}
+		result = "maxsize=" + string(r)
+	}
 	if len(q.items) > 0 {
 		r, exc := rt.Repr(rt.NewList(append([]rt.Object(nil), q.items...)...))
 		if exc != nil {
