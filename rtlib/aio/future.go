@@ -26,6 +26,7 @@ const (
 	kindExtra                        // cb is the *futureExtra, which holds the first callback
 	kindWaitDone                     // a done Task's wait is its first done callback, scheduled (tagTaskDone)
 	kindWaitParked                   // a Task's wait is the *parked waiter of a lock, semaphore, event or condition, not a *Future
+	kindLogTB                        // failed, and nothing has retrieved the exception yet (_log_traceback)
 )
 
 // Future is asyncio.Future. It is kept small (40 bytes) because every
@@ -119,6 +120,14 @@ func (f *Future) cancelReqs() int {
 	return 0
 }
 
+// retrievedExc is exc as Future.exception() gives it to asyncio's own
+// callers (gather, wait, shield, TaskGroup): the exception counts as
+// retrieved.
+func (f *Future) retrievedExc() *rt.BaseException {
+	f.kind &^= kindLogTB
+	return f.exc()
+}
+
 // exc is the exception the future finished with (nil if none).
 func (f *Future) exc() *rt.BaseException {
 	if f.state != failed {
@@ -203,6 +212,7 @@ func (f *Future) Result() (rt.Object, *rt.BaseException) {
 	case pending:
 		return nil, rt.Errorf(InvalidStateErrorType, "Result is not set.")
 	case failed:
+		f.kind &^= kindLogTB
 		return nil, f.exc()
 	}
 	return f.result, nil
@@ -216,6 +226,7 @@ func (f *Future) Exception() (rt.Object, *rt.BaseException) {
 	case pending:
 		return nil, rt.Errorf(InvalidStateErrorType, "Exception is not set.")
 	case failed:
+		f.kind &^= kindLogTB
 		return f.result, nil
 	}
 	return rt.None, nil
@@ -372,6 +383,10 @@ func (f *Future) SetException(exc *rt.BaseException) *rt.BaseException {
 		exc = rt.Errorf(rt.RuntimeErrorType, "StopIteration interacts badly with generators and cannot be raised into a Future")
 	}
 	f.result, f.state = exc, failed
+	f.kind |= kindLogTB
+	if f.loop != nil {
+		f.loop.noteFailed(f)
+	}
 	f.scheduleCallbacks()
 	return nil
 }

@@ -655,6 +655,9 @@ type Loop struct {
 	now float64
 	// touched keeps what ring.touchNext read.
 	touched uintptr
+	// unretrieved are the futures that failed on this loop, in order,
+	// for reportUnretrieved (those still flagged kindLogTB).
+	unretrieved []*Future
 
 	mu       sync.Mutex
 	inbox    []func()

@@ -1,6 +1,8 @@
 package aio
 
 import (
+	"fmt"
+	"os"
 	"unsafe"
 
 	rt "github.com/async2go/async2go/rtlib"
@@ -312,9 +314,73 @@ func asyncioRun(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 		return nil, exc
 	}
 	res, err := l.RunUntilComplete(&task.Future)
+	l.reportUnretrieved()
 	cancelAllTasks(l)
 	l.waitThreads()
 	return res, err
+}
+
+// noteFailed adds f, which has just failed, to the futures
+// reportUnretrieved looks at. Those retrieved since they failed leave the
+// list when it is full, so that a program whose tasks fail and are
+// awaited all the time keeps at most about twice the failed ones not yet
+// retrieved (and 64).
+func (l *Loop) noteFailed(f *Future) {
+	if n := len(l.unretrieved); n == cap(l.unretrieved) && n >= 64 {
+		l.dropRetrieved()
+	}
+	l.unretrieved = append(l.unretrieved, f)
+}
+
+// dropRetrieved removes the retrieved futures from l.unretrieved.
+func (l *Loop) dropRetrieved() {
+	keep := l.unretrieved[:0]
+	for _, f := range l.unretrieved {
+		if f.kind&kindLogTB != 0 {
+			keep = append(keep, f)
+		}
+	}
+	clear(l.unretrieved[len(keep):])
+	l.unretrieved = keep
+}
+
+// reportUnretrieved logs the futures and tasks of l that failed and whose
+// exception nothing retrieved (result(), exception(), an await, gather …),
+// as CPython's default exception handler logs them when such a future is
+// destroyed: "Task exception was never retrieved", the task's repr, the
+// traceback. CPython destroys one when the last reference to it goes,
+// which this runtime cannot tell: asyncio.run and Runner.run report them
+// when the main coroutine has returned, when those held by its locals go
+// in CPython, in the order they failed. A task dropped earlier (created
+// and never kept) is reported mid-run there, one kept in a global at the
+// interpreter's exit: the same lines, elsewhere among the program's other
+// writes to stderr. A run that ends with an exception reports them before
+// its traceback (CPython: before it for those dropped while the program
+// ran, after it for those the main coroutine's frame held).
+func (l *Loop) reportUnretrieved() {
+	fs := l.unretrieved
+	l.unretrieved = nil
+	for _, f := range fs {
+		if f.kind&kindLogTB == 0 {
+			continue
+		}
+		f.kind &^= kindLogTB
+		what := "Future"
+		var rep rt.Str
+		var exc *rt.BaseException
+		if t := f.task(); t != nil {
+			what = "Task"
+			rep, exc = t.Repr()
+		} else {
+			rep, exc = f.Repr()
+		}
+		if exc != nil {
+			continue
+		}
+		rt.FlushStdout()
+		fmt.Fprintf(os.Stderr, "%s exception was never retrieved\nfuture: %s\n", what, rep)
+		rt.PrintException(f.exc())
+	}
 }
 
 // runFrames is how many Python frames of CPython's asyncio lie between
@@ -677,9 +743,13 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 	nfuts, nfinished := 0, 0
 	var doneFuts []*Future
 	cancelRequested := false
+	abandoned := false // gather raised while making its children: CPython's outer is None
 	onChildDone := func(fut *Future) {
 		nfinished++
-		if outer.Done() {
+		if abandoned || outer.Done() {
+			if !fut.Cancelled() {
+				fut.retrievedExc() // "Mark exception retrieved."
+			}
 			return
 		}
 		if !returnExceptions {
@@ -687,8 +757,8 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 				outer.SetException(fut.cancelledError())
 				return
 			}
-			if fut.exc() != nil {
-				outer.SetException(fut.exc())
+			if exc := fut.retrievedExc(); exc != nil {
+				outer.SetException(exc)
 				return
 			}
 		}
@@ -702,7 +772,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 						msg = rt.Str("")
 					}
 					results[i] = rt.NewException(CancelledErrorType, msg)
-				case c.exc() != nil:
+				case c.retrievedExc() != nil:
 					results[i] = c.exc()
 				default:
 					results[i] = c.result
@@ -744,6 +814,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			fut, exc = ensureFuture(l, a)
 			if exc != nil {
 				clearGatherMarks(children, args, marked, coros)
+				abandoned = true // children done already keep their exception unretrieved: CPython calls their callback after this loop
 				return nil, exc
 			}
 			nfuts++

@@ -64,7 +64,9 @@ func (r *Runner) run(coroObj rt.Object) (rt.Object, *rt.BaseException) {
 	if exc != nil {
 		return nil, exc
 	}
-	return r.loop.RunUntilComplete(&task.Future)
+	res, exc := r.loop.RunUntilComplete(&task.Future)
+	r.loop.reportUnretrieved()
+	return res, exc
 }
 
 func (r *Runner) close() *rt.BaseException {

@@ -1323,7 +1323,7 @@ func asyncioWait(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)
 			for _, f := range fs {
 				entries = append(entries, f.AddDoneCallback(func(f *Future) {
 					counter--
-					if counter <= 0 || returnWhen == "FIRST_COMPLETED" || returnWhen == "FIRST_EXCEPTION" && !f.Cancelled() && f.exc() != nil {
+					if counter <= 0 || returnWhen == "FIRST_COMPLETED" || returnWhen == "FIRST_EXCEPTION" && !f.Cancelled() && f.retrievedExc() != nil {
 						if handle != nil {
 							handle.Cancel()
 						}
@@ -1490,7 +1490,7 @@ func asyncioShield(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseExceptio
 		switch {
 		case inner.Cancelled():
 			outer.Cancel(rt.None)
-		case inner.exc() != nil:
+		case inner.retrievedExc() != nil:
 			outer.SetException(inner.exc())
 		default:
 			outer.SetResult(inner.result)

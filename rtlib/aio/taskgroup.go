@@ -62,7 +62,7 @@ func (g *TaskGroup) onTaskDone(t *Task) {
 	if g.onCompleted != nil && len(g.tasks) == 0 && !g.onCompleted.Done() {
 		g.onCompleted.SetResult(rt.Bool(true))
 	}
-	if t.Cancelled() || t.exc() == nil {
+	if t.Cancelled() || t.retrievedExc() == nil {
 		return
 	}
 	g.errors = append(g.errors, t.exc())
