@@ -767,7 +767,7 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 	case ir.OpImportFrom:
 		return call(rt("ImportFrom"), fg.ref(in.Args[0]), jen.Lit(in.Name))
 	case ir.OpCatch:
-		return []jen.Code{dst().Op("=").Id("exc"), jen.Id("exc").Op("=").Nil()}
+		return []jen.Code{jen.Id("exc").Dot("NoteCaught").Call(jen.Id("line")), dst().Op("=").Id("exc"), jen.Id("exc").Op("=").Nil()}
 	case ir.OpMatchExc:
 		return []jen.Code{jen.Block(
 			jen.List(jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("ExceptionMatches")).Call(fg.excRef(in.Args[0]), fg.ref(in.Args[1])),
@@ -1311,6 +1311,14 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 			// A re-raise on the way out that keeps the line the exception
 			// was raised at (the closing of a dropped generator).
 			return []jen.Code{set, jen.Goto().Id(fg.handler(b))}
+		}
+		if t.Reraise {
+			// The exception keeps the line it was raised at, as CPython's
+			// traceback does (an unmatched except, a bare raise, the end of
+			// a finally or a with, an exception raised in a handler): line
+			// still holds it, unless the frame suspended since (line is a
+			// local of Resume), when the exception has kept it.
+			return []jen.Code{set, jen.If(jen.Id("line").Op("==").Lit(0)).Block(jen.Id("line").Op("=").Add(rt("ReraiseLine")).Call(jen.Id("exc"), jen.Lit(t.Line))), jen.Goto().Id(fg.handler(b))}
 		}
 		return []jen.Code{set, jen.Id("line").Op("=").Lit(t.Line), jen.Goto().Id(fg.handler(b))}
 	case ir.Await:

@@ -436,7 +436,11 @@ type BaseException struct {
 	Attrs           *Dict
 	Cause, Context  *BaseException
 	SuppressContext bool
-	frames          []tbFrame
+	// caughtLine is the line the exception was raised at in the frame
+	// that last caught it (NoteCaught), for a re-raise there after the
+	// frame suspended (ReraiseLine).
+	caughtLine int32
+	frames     []tbFrame
 }
 
 type tbFrame struct {
@@ -453,6 +457,25 @@ func (e *BaseException) Error() string {
 }
 
 // AddFrame records a traceback entry as the exception propagates.
+// NoteCaught records the line an exception a frame catches was raised at
+// (generated code, at an except, finally or with exit).
+func (e *BaseException) NoteCaught(line int) {
+	if e != nil {
+		e.caughtLine = int32(line)
+	}
+}
+
+// ReraiseLine is the line the traceback gives a frame that re-raises e (an
+// unmatched except, a bare raise, the end of a finally or a with) when the
+// frame's own record of it is gone (the frame suspended since it caught
+// e): the line e was raised at, else stmt, the re-raising statement's.
+func ReraiseLine(e *BaseException, stmt int) int {
+	if e != nil && e.caughtLine != 0 {
+		return int(e.caughtLine)
+	}
+	return stmt
+}
+
 func (e *BaseException) AddFrame(file, funcName string, line int) {
 	e.frames = append(e.frames, tbFrame{file, funcName, line})
 }
