@@ -1076,6 +1076,12 @@ func (l *Loop) RunUntilComplete(fut *Future) (rt.Object, *rt.BaseException) {
 	l.RunForever()
 	if exc := l.fatal; exc != nil {
 		l.fatal = nil
+		if fut.Done() && !fut.Cancelled() {
+			// The future ended with the SystemExit or KeyboardInterrupt
+			// that stops the run, which its caller gets: CPython's
+			// run_until_complete consumes it "to not log a warning".
+			fut.retrievedExc()
+		}
 		return nil, exc
 	}
 	if !fut.Done() {

@@ -36,3 +36,26 @@ func TestUnretrievedBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestFatalMainRetrieved checks that the main task of a run that a
+// SystemExit stops is not reported as never retrieved: the run's caller
+// gets its exception (CPython's run_until_complete consumes it; a program
+// ending in sys.exit() from its main coroutine logs nothing).
+func TestFatalMainRetrieved(t *testing.T) {
+	l := NewLoop()
+	setRunning(l)
+	defer setRunning(nil)
+	main := newScript(func(rt.Object, *rt.BaseException) step {
+		return step{err: rt.NewException(rt.SystemExitType, rt.Int(3))}
+	})
+	task, exc := NewTask(l, main, rt.None)
+	if exc != nil {
+		t.Fatal(exc)
+	}
+	if _, exc := l.RunUntilComplete(&task.Future); exc == nil || exc.Class != rt.SystemExitType {
+		t.Fatalf("run: %v, want SystemExit", exc)
+	}
+	if task.kind&kindLogTB != 0 {
+		t.Fatal("the main task's SystemExit is left to be reported as never retrieved")
+	}
+}
