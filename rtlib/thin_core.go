@@ -456,7 +456,6 @@ func (e *BaseException) Error() string {
 	return e.Class.Name + ": " + string(s)
 }
 
-// AddFrame records a traceback entry as the exception propagates.
 // NoteCaught records the line an exception a frame catches was raised at
 // (generated code, at an except, finally or with exit).
 func (e *BaseException) NoteCaught(line int) {
@@ -476,6 +475,7 @@ func ReraiseLine(e *BaseException, stmt int) int {
 	return stmt
 }
 
+// AddFrame records a traceback entry as the exception propagates.
 func (e *BaseException) AddFrame(file, funcName string, line int) {
 	e.frames = append(e.frames, tbFrame{file, funcName, line})
 }
