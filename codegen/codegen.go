@@ -767,7 +767,7 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 	case ir.OpImportFrom:
 		return call(rt("ImportFrom"), fg.ref(in.Args[0]), jen.Lit(in.Name))
 	case ir.OpCatch:
-		return []jen.Code{jen.Id("exc").Dot("NoteCaught").Call(jen.Id("line")), dst().Op("=").Id("exc"), jen.Id("exc").Op("=").Nil()}
+		return []jen.Code{jen.Id("exc").Dot("CaughtAt").Call(jen.Id("pyFile"), jen.Lit(fg.f.Name), jen.Id("line")), dst().Op("=").Id("exc"), jen.Id("exc").Op("=").Nil()}
 	case ir.OpMatchExc:
 		return []jen.Code{jen.Block(
 			jen.List(jen.Id("ok"), jen.Id("e")).Op(":=").Add(rt("ExceptionMatches")).Call(fg.excRef(in.Args[0]), fg.ref(in.Args[1])),

@@ -437,7 +437,7 @@ type BaseException struct {
 	Cause, Context  *BaseException
 	SuppressContext bool
 	// caughtLine is the line the exception was raised at in the frame
-	// that last caught it (NoteCaught), for a re-raise there after the
+	// that last caught it (CaughtAt), for a re-raise there after the
 	// frame suspended (ReraiseLine).
 	caughtLine int32
 	frames     []tbFrame
@@ -446,6 +446,10 @@ type BaseException struct {
 type tbFrame struct {
 	file, fn string
 	line     int
+	// caught says that the entry was made where the frame caught the
+	// exception (CaughtAt); AddFrame replaces it if the exception leaves
+	// that frame after all.
+	caught bool
 }
 
 // Type returns the exception's class.
@@ -456,12 +460,24 @@ func (e *BaseException) Error() string {
 	return e.Class.Name + ": " + string(s)
 }
 
-// NoteCaught records the line an exception a frame catches was raised at
-// (generated code, at an except, finally or with exit).
-func (e *BaseException) NoteCaught(line int) {
-	if e != nil {
-		e.caughtLine = int32(line)
+// CaughtAt records the frame of function fn in file that catches the
+// exception, raised at line (generated code, at an except, finally or with
+// exit). CPython's traceback of an exception has an entry for every frame
+// it passed through, the one that caught it included: it shows where the
+// exception ends up as another's __context__ or __cause__, or is logged
+// (a task's exception never retrieved). A second catch in the same frame
+// (nested try statements) moves the entry to its line; the line is also
+// kept for ReraiseLine.
+func (e *BaseException) CaughtAt(file, fn string, line int) {
+	if e == nil {
+		return
 	}
+	e.caughtLine = int32(line)
+	if n := len(e.frames); n > 0 && e.frames[n-1].caught && e.frames[n-1].fn == fn && e.frames[n-1].file == file {
+		e.frames[n-1].line = line
+		return
+	}
+	e.frames = append(e.frames, tbFrame{file, fn, line, true})
 }
 
 // ReraiseLine is the line the traceback gives a frame that re-raises e (an
@@ -475,9 +491,16 @@ func ReraiseLine(e *BaseException, stmt int) int {
 	return stmt
 }
 
-// AddFrame records a traceback entry as the exception propagates.
+// AddFrame records a traceback entry as the exception propagates out of
+// a frame of function funcName; it replaces the entry CaughtAt made if that
+// frame caught the exception before (a frame of the same function: a
+// recursive frame's entry could be taken for it).
 func (e *BaseException) AddFrame(file, funcName string, line int) {
-	e.frames = append(e.frames, tbFrame{file, funcName, line})
+	if n := len(e.frames); n > 0 && e.frames[n-1].caught && e.frames[n-1].fn == funcName && e.frames[n-1].file == file {
+		e.frames[n-1] = tbFrame{file, funcName, line, false}
+		return
+	}
+	e.frames = append(e.frames, tbFrame{file, funcName, line, false})
 }
 
 // The builtin exception hierarchy.
