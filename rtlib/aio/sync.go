@@ -1046,11 +1046,11 @@ func init() {
 	})
 	method(ConditionType, "notify", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		c := self.(*Condition)
-		if v, n, ok := notifyCount(args, kw); !ok {
+		v, n, ok := notifyCount(args, kw)
+		if !ok {
 			return rt.None, c.notifyAny(v)
-		} else {
-			return rt.None, c.notify(n)
 		}
+		return rt.None, c.notify(n)
 	})
 	noArgsMethod(ConditionType, "notify_all", func(self rt.Object) (rt.Object, *rt.BaseException) {
 		c := self.(*Condition)
@@ -1192,10 +1192,11 @@ func intAttr(t *rt.Type, name string, v rt.Object) (int, *rt.BaseException) {
 // classes that programs read to peek at a primitive's state.
 func privAttrs() {
 	privAttr(SemaphoreType, "_value", func(o rt.Object) rt.Object {
-		if s := o.(*Semaphore); s.asBool {
+		s := o.(*Semaphore)
+		if s.asBool {
 			return rt.Bool(s.value != 0)
 		}
-		return rt.Int(o.(*Semaphore).value)
+		return rt.Int(s.value)
 	}, func(o, v rt.Object) *rt.BaseException {
 		n, exc := intAttr(o.Type(), "_value", v)
 		if exc == nil {
