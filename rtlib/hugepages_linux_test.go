@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"testing"
 	"unsafe"
 )
@@ -58,27 +59,42 @@ func smapsField(t *testing.T, addr uintptr, name string) string {
 	return ""
 }
 
-// TestReserveStartCollapsed checks that collapseHugePage makes the block
-// holding the freed reserve's start a huge page (reserveHugeHeap's last
-// step): the mapping holding it gains 2 MB of AnonHugePages.
+// TestReserveStartCollapsed checks collapseHugePage, which reserveHugeHeap
+// calls on the block holding the freed reserve's start: a 2 MB block
+// faulted in 4 KB pages becomes a huge page (its mapping gains 2 MB of
+// AnonHugePages), what was written in it kept. The block is a mapping of
+// its own, so that nothing else in it can be a huge page already.
 func TestReserveStartCollapsed(t *testing.T) {
 	if !hugePagesAdvisable() {
 		t.Skip("transparent huge pages are not in madvise mode here (or ASYNC2GO_THP=0)")
 	}
-	const n = 16 << 20
-	p := adviseFreshHeap(n)
-	debug.FreeOSMemory()
-	block := p &^ (hugePageSize - 1)
-	before := smapsField(t, block, "AnonHugePages")
-	if err := collapseHugePage(p); err != nil {
+	mem, err := syscall.Mmap(-1, 0, 2*hugePageSize, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer syscall.Munmap(mem)
+	base := uintptr(unsafe.Pointer(&mem[0]))
+	off := int((base+hugePageSize-1)&^(hugePageSize-1) - base) // the aligned block inside
+	block := mem[off : off+hugePageSize]
+	for i := 0; i < len(block); i += 64 << 10 { // 32 pages of 4 KB, not advised
+		block[i] = byte(i >> 16)
+	}
+	addr := uintptr(unsafe.Pointer(&block[0]))
+	before := smapsField(t, addr, "AnonHugePages")
+	if err := collapseHugePage(addr + 12345); err != nil {
 		t.Skipf("Linux refused MADV_COLLAPSE here: %v", err)
 	}
-	after := smapsField(t, block, "AnonHugePages")
+	after := smapsField(t, addr, "AnonHugePages")
 	var b, a int
 	fmt.Sscanf(before, "%d kB", &b)
 	fmt.Sscanf(after, "%d kB", &a)
 	if a-b != hugePageSize>>10 {
-		t.Fatalf("AnonHugePages of the mapping holding the reserve's first block: %s before the collapse, %s after; want 2048 kB more", before, after)
+		t.Fatalf("AnonHugePages of the block's mapping: %s before the collapse, %s after; want 2048 kB more", before, after)
+	}
+	for i := 0; i < len(block); i += 64 << 10 {
+		if block[i] != byte(i>>16) {
+			t.Fatalf("byte %d lost in the collapse", i)
+		}
 	}
 }
 

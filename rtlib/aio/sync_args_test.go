@@ -38,7 +38,7 @@ func TestPrimitiveArgsRefused(t *testing.T) {
 			t.Errorf("%s(%v): %s: %s; want %s: %s", c.typ.Name, c.arg, exc.Class.Name, errMsg(exc), c.class.Name, c.msg)
 		}
 	}
-	// The _maxsize and _value setters take what the constructors take.
+	// The _maxsize setter takes what the constructor takes.
 	q, _ := QueueType.New(QueueType, nil, nil)
 	if exc := rt.SetAttr(q, "_maxsize", rt.Float(1.5)); exc != nil {
 		t.Fatal(exc)
