@@ -1199,6 +1199,8 @@ func (fg *funcGen) makeFunc(in *ir.Instr) []jen.Code {
 		fields[jen.Id("File")] = jen.Id("pyFile")
 		fields[jen.Id("Line")] = jen.Lit(child.Line)
 		fields[jen.Id("TaskSlot")] = jen.True() // coro_<name>
+		// The frames' method table: a coroutine holds no pointer to its frame.
+		fields[jen.Id("Frames")] = jen.Qual(rtPath, "FramesOf").Index(jen.Op("*").Id("frame_" + child.GoName)).Call()
 	}
 	nd := child.Params.NDefaults
 	if nd > 0 {

@@ -45,6 +45,10 @@ type Function struct {
 	// For a coroutine, generator or async generator it builds the frame and
 	// returns the *Coroutine, *Generator or *AsyncGenerator wrapping it.
 	Impl func(fn *Function, args []Object) (Object, *BaseException)
+	// Frames, for a function whose coroutines are made with Init (an
+	// async def), is the method table of their frames' type (FramesOf):
+	// a Coroutine holds no pointer to its frame.
+	Frames FrameTab
 }
 
 // Builtin is a function implemented in Go (print, len, asyncio.sleep, …).

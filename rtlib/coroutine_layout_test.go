@@ -5,13 +5,13 @@ import (
 	"unsafe"
 )
 
-// TestCoroutineLayout pins the coroutine object at 24 bytes (with a
-// frame of up to 40 bytes it fits the 64-byte size class) and checks that
-// its state bits, kept in the low bits of the function pointer, leave the
-// function intact.
+// TestCoroutineLayout pins the coroutine object at one word (with a
+// frame of up to 40 bytes and its task's room it fits the 112-byte size
+// class) and checks that its state bits, kept in the low bits of the
+// function pointer, leave the function intact.
 func TestCoroutineLayout(t *testing.T) {
-	if got := unsafe.Sizeof(Coroutine{}); got != 24 {
-		t.Errorf("unsafe.Sizeof(Coroutine{}) = %d, want 24", got)
+	if got := unsafe.Sizeof(Coroutine{}); got != 8 {
+		t.Errorf("unsafe.Sizeof(Coroutine{}) = %d, want 8", got)
 	}
 	fn := &Function{Name: "f", Qualname: "f"}
 	c := NewCoroutine(fn, &countdown{n: 1})
@@ -29,6 +29,83 @@ func TestCoroutineLayout(t *testing.T) {
 	if NewCoroutine(nil, &countdown{}).Func() != nil {
 		t.Errorf("a coroutine made without a function has one")
 	}
+}
+
+// inlineCountdown is a coroutine and its frame in one allocation, as
+// generated code makes them.
+type inlineCountdown struct {
+	c Coroutine
+	f countdown
+}
+
+// TestCoroutineInlineBody checks that a coroutine made by Init finds its
+// frame again (Body), through its function's method table; that
+// NewCoroutine's coroutines run the body they were given; and that Init
+// and NewCoroutine refuse a frame of another type than the function's.
+func TestCoroutineInlineBody(t *testing.T) {
+	fn := &Function{Name: "f", Qualname: "f", Frames: FramesOf[*countdown]()}
+	var cs [3]*inlineCountdown
+	for i := range cs {
+		cs[i] = &inlineCountdown{f: countdown{n: i}}
+		cs[i].c.Init(fn, &cs[i].f)
+	}
+	for i, ic := range cs {
+		if b, ok := ic.c.Body().(*countdown); !ok || b != &ic.f {
+			t.Fatalf("coroutine %d: Body() = %#v, want its own frame %p", i, ic.c.Body(), &ic.f)
+		}
+		steps := 0
+		for {
+			_, done, exc := ic.c.Resume(None, nil)
+			if exc != nil {
+				t.Fatal(exc)
+			}
+			steps++
+			if done {
+				break
+			}
+		}
+		if steps != i+1 || ic.f.n != 0 || ic.c.Func() != fn {
+			t.Errorf("coroutine %d: %d steps, n %d, func %p", i, steps, ic.f.n, ic.c.Func())
+		}
+	}
+	boxed := &countdown{n: 2}
+	g := &Function{Name: "g", Qualname: "g"}
+	c := NewCoroutine(g, boxed)
+	if b, ok := c.frame().(*countdown); !ok || b != boxed {
+		t.Errorf("NewCoroutine's frame() = %#v, want %p", c.frame(), boxed)
+	}
+	if _, done, _ := c.Resume(None, nil); done || boxed.n != 1 {
+		t.Errorf("NewCoroutine's first step: done %v, n %d", done, boxed.n)
+	}
+	if c2 := NewCoroutine(g, &countdown{}); c2.Func() != g {
+		t.Errorf("a second coroutine of g has function %p", c2.Func())
+	}
+	mustPanic := func(what string, f func()) {
+		t.Helper()
+		defer func() {
+			if recover() == nil {
+				t.Errorf("%s did not panic", what)
+			}
+		}()
+		f()
+	}
+	mustPanic("Init of a function without Frames", func() {
+		ic := &inlineCountdown{}
+		ic.c.Init(&Function{}, &ic.f)
+	})
+	mustPanic("NewCoroutine of a function Init made coroutines of", func() { NewCoroutine(fn, &countdown{}) })
+	other := &struct {
+		c Coroutine
+		f inlineOther
+	}{}
+	mustPanic("Init with a frame of another type", func() { other.c.Init(fn, &other.f) })
+}
+
+// inlineOther is a frame of another type than countdown.
+type inlineOther struct{ countdown }
+
+func (o *inlineOther) Resume(sent Object, thrown *BaseException) (Object, bool, *BaseException) {
+	return o.countdown.Resume(sent, thrown)
 }
 
 // countdown suspends n times, then returns None.

@@ -549,16 +549,19 @@ func UnboundLocalError(name string) *BaseException {
 
 // Coroutine is a coroutine object: the Resumable body of an async def.
 //
-// It is 24 bytes, so that with a frame of up to 40 bytes and the room for
+// It is one word, so that with a frame of up to 40 bytes and the room for
 // its task (generated code allocates the three together: TaskSlot) it
-// fits the 128-byte size class: a million tasks carry a million
-// coroutines. Its state therefore lives in the low
-// bits of the pointer to its function (a *Function is 8-aligned, and the
-// tagged pointer still points into it): read the function with Func, set
-// both with Init.
+// fits the 112-byte size class: a million tasks carry a million
+// coroutines. Its state therefore lives in the low bits of the pointer to
+// its function (a *Function is 8-aligned, and the tagged pointer still
+// points into it): read the function with Func, set both with Init.
+//
+// Its frame follows it in memory (generated code allocates the two as one
+// struct), and its function holds the method table that makes that frame
+// a Resumable (Function.Frames: every coroutine of a function has a frame
+// of one type). Body puts the interface back together.
 type Coroutine struct {
-	fn   unsafe.Pointer // *Function | coState | coMarked
-	Body Resumable
+	fn unsafe.Pointer // *Function | coState | coMarked
 }
 
 // The state bits of Coroutine.fn.
@@ -573,6 +576,34 @@ const (
 	coMarked uintptr = 4
 	coBits   uintptr = 7
 )
+
+// boxedBody is the frame of a coroutine of NewCoroutine: its body as an
+// interface value.
+type boxedBody struct{ body Resumable }
+
+func (b *boxedBody) Resume(sent Object, thrown *BaseException) (Object, bool, *BaseException) {
+	return b.body.Resume(sent, thrown)
+}
+
+// ifaceWords is the layout of an interface value with methods: its method
+// table (itab) and its data word.
+type ifaceWords struct {
+	tab, data unsafe.Pointer
+}
+
+// FrameTab is the method table that makes pointers to a frame type
+// Resumables (Function.Frames).
+type FrameTab struct{ tab unsafe.Pointer }
+
+// FramesOf is the FrameTab of the frame type F (a pointer type).
+func FramesOf[F Resumable]() FrameTab {
+	var f F
+	r := Resumable(f)
+	return FrameTab{(*ifaceWords)(unsafe.Pointer(&r)).tab}
+}
+
+// boxedFrames is the FrameTab of NewCoroutine's frames.
+var boxedFrames = FramesOf[*boxedBody]()
 
 // noFunction stands for a nil function (the tagged pointer must point
 // into an object).
@@ -599,20 +630,55 @@ func (c *Coroutine) TaskSlot() *TaskSlot {
 	return (*TaskSlot)(unsafe.Add(unsafe.Pointer(c), -int(unsafe.Sizeof(TaskSlot{}))))
 }
 
-// NewCoroutine wraps the frame of an async def.
+// NewCoroutine wraps body, the frame of a coroutine made in Go, as a
+// coroutine of fn (nil: none). Its frame is a boxedBody: fn's Frames must
+// be unset or boxedFrames, and fn's other coroutines made this way too.
 func NewCoroutine(fn *Function, body Resumable) *Coroutine {
-	c := &Coroutine{}
-	c.Init(fn, body)
-	return c
-}
-
-// Init makes c a new coroutine of fn running body (generated code
-// allocates the coroutine and its frame in one struct and calls Init).
-func (c *Coroutine) Init(fn *Function, body Resumable) {
 	if fn == nil {
 		fn = &noFunction
 	}
-	c.fn, c.Body = unsafe.Pointer(fn), body
+	if fn.Frames != boxedFrames {
+		if fn.Frames.tab != nil {
+			panic("rtlib: NewCoroutine of " + fn.Qualname + ", whose coroutines have frames of another type")
+		}
+		fn.Frames = boxedFrames
+	}
+	b := &struct {
+		c Coroutine
+		f boxedBody
+	}{f: boxedBody{body}}
+	b.c.Init(fn, &b.f)
+	return &b.c
+}
+
+// Init makes c a new coroutine of fn running body, a pointer to the frame
+// that follows c in memory (generated code allocates the coroutine and
+// its frame in one struct, {Coroutine, frame}, and calls Init). fn.Frames
+// must be the method table of body's type: every coroutine of fn has a
+// frame of that type.
+func (c *Coroutine) Init(fn *Function, body Resumable) {
+	if (*ifaceWords)(unsafe.Pointer(&body)).tab != fn.Frames.tab {
+		panic("rtlib: Coroutine.Init: a frame of another type than its function's Frames")
+	}
+	c.fn = unsafe.Pointer(fn)
+}
+
+// Body is what the coroutine runs: its frame, as a Resumable.
+func (c *Coroutine) Body() Resumable {
+	w := ifaceWords{
+		tab:  (*Function)(unsafe.Pointer(uintptr(c.fn) &^ coBits)).Frames.tab,
+		data: unsafe.Add(unsafe.Pointer(c), unsafe.Sizeof(Coroutine{})),
+	}
+	return *(*Resumable)(unsafe.Pointer(&w))
+}
+
+// frame is Body, or for a coroutine of NewCoroutine the body it was given.
+func (c *Coroutine) frame() Resumable {
+	b := c.Body()
+	if bb, ok := b.(*boxedBody); ok {
+		return bb.body
+	}
+	return b
 }
 
 // Func is the coroutine's function (nil if it has none).
@@ -667,7 +733,7 @@ func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 	if !c.Enter() {
 		return c.refuse(thrown)
 	}
-	v, done, exc := c.Body.Resume(sent, thrown)
+	v, done, exc := c.Body().Resume(sent, thrown)
 	c.Leave(done)
 	if done && exc != nil {
 		exc = CoroutineRaised(exc)
@@ -693,7 +759,7 @@ func (c *Coroutine) refuse(thrown *BaseException) (Object, bool, *BaseException)
 // coroutines all the time (a task's step) calls the frame itself:
 //
 //	if c.Enter() {
-//		v, done, exc = c.Body.Resume(sent, thrown)
+//		v, done, exc = c.Body().Resume(sent, thrown)
 //		c.Leave(done)
 //		if done && exc != nil {
 //			exc = CoroutineRaised(exc)
@@ -766,11 +832,11 @@ func (c *Coroutine) Location() (file string, line int, done, ok bool) {
 		return fn.File, fn.Line, true, true
 	}
 	if c.Running() {
-		if l, found := runningLine(c.Body); found {
+		if l, found := runningLine(c.frame()); found {
 			return fn.File, l, false, true
 		}
 	}
-	if pl, isPL := c.Body.(interface{ PyLine() int }); isPL {
+	if pl, isPL := c.frame().(interface{ PyLine() int }); isPL {
 		return fn.File, pl.PyLine(), false, true
 	}
 	return fn.File, fn.Line, false, true

@@ -627,7 +627,7 @@ func (t *Task) step(exc *rt.BaseException) {
 	var done bool
 	var err *rt.BaseException
 	if c := t.coro; c.Enter() {
-		v, done, err = c.Body.Resume(rt.None, exc)
+		v, done, err = c.Body().Resume(rt.None, exc)
 		c.Leave(done)
 	} else {
 		v, done, err = c.Resume(rt.None, exc)

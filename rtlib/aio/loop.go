@@ -945,7 +945,7 @@ func (l *Loop) runOnce() {
 					// stays on this goroutine's stack until after the
 					// clear (t.stepped below).
 					*(*uintptr)(unsafe.Pointer(&l.current)) = uintptr(p)
-					v, done, err := c.Body.Resume(rt.None, nil)
+					v, done, err := c.Body().Resume(rt.None, nil)
 					*(*uintptr)(unsafe.Pointer(&l.current)) = 0
 					if done {
 						c.Leave(true)

@@ -464,7 +464,13 @@ type sleepCoroResult struct {
 	f  sleepFrameResult
 }
 
-var sleepFn = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks"}
+// sleepFn and sleep0Fn are the function of asyncio.sleep's coroutines:
+// two, as their frames' types differ (rt.Function.Frames); sleep0Fn's have
+// a delay of 0 or less.
+var (
+	sleepFn  = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks", Frames: rt.FramesOf[*sleepFrame]()}
+	sleep0Fn = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks", Frames: rt.FramesOf[*sleep0Frame]()}
+)
 
 // Type makes the yielded frame an object; only a Task sees it.
 func (s *sleepFrame) Type() *rt.Type { return FutureType }
@@ -553,7 +559,7 @@ func asyncioSleep(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException
 	if delay <= 0 {
 		sc := &sleep0Coro{}
 		sc.f.result = result
-		sc.co.Init(sleepFn, &sc.f)
+		sc.co.Init(sleep0Fn, &sc.f)
 		return &sc.co, nil
 	}
 	if !rt.IsNone(result) {
