@@ -41,6 +41,7 @@ var (
 	timeout  = flag.Duration("timeout", 5*time.Minute, "limit per run")
 	noTrans  = flag.Bool("no-translated", false, "skip the translated programs")
 	noPy     = flag.Bool("no-cpython", false, "skip the CPython and uvloop runs (fast iteration on the Go columns)")
+	showRuns = flag.Bool("runs", false, "print every run's wall time to stderr, in the order of the runs")
 )
 
 func main() {
@@ -245,6 +246,15 @@ func measureInTurns(runs []*run, want string) {
 			}
 		}
 		if !busy {
+			if *showRuns {
+				for _, m := range runs {
+					var ms []string
+					for _, w := range m.walls {
+						ms = append(ms, fmt.Sprintf("%.1f", float64(w.Microseconds())/1000))
+					}
+					fmt.Fprintf(os.Stderr, "benchrun: %s: %s ms\n", filepath.Base(m.argv[0]), strings.Join(ms, " "))
+				}
+			}
 			return
 		}
 	}
@@ -275,9 +285,12 @@ func (m *run) once(want string) string {
 	return ""
 }
 
+// median is the median of xs (the upper one of an even count); xs keeps
+// its order (-runs prints it).
 func median[T int64 | time.Duration](xs []T) T {
-	slices.Sort(xs)
-	return xs[len(xs)/2]
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
 
 func findPy312() string {
