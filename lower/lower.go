@@ -46,6 +46,9 @@ func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err 
 	}
 	fl := &funcLowerer{l: l, f: f, s: root}
 	fl.cur = f.NewBlock()
+	if root.implicitName {
+		fl.store(moduleName, ir.Const{Value: "__main__"})
+	}
 	fl.stmts(mod.Body)
 	fl.terminate(&ir.Terminator{Kind: ir.Return, Value: ir.Const{}})
 	p.ShutdownClose = l.gc.shutdownOrder(root)

@@ -1,6 +1,8 @@
 package lower
 
 import (
+	"slices"
+
 	"github.com/async2go/async2go/frontend/ast"
 )
 
@@ -23,6 +25,9 @@ type scope struct {
 	usesSuper      bool // a method that calls super() or reads __class__
 	needsClassCell bool
 	params         []string
+	// implicitName says that the module binds __name__ before its first
+	// statement (analyze).
+	implicitName bool
 }
 
 func newScope(node ast.Node, parent *scope) *scope {
@@ -48,8 +53,33 @@ func analyze(mod *ast.Module) (*scope, map[ast.Node]*scope) {
 	scopes := map[ast.Node]*scope{mod: root}
 	a := &analyzer{scopes: scopes}
 	a.stmts(root, mod.Body)
+	if mentions(root, moduleName) {
+		// A module's __name__ is one of its globals ("__main__" for the
+		// program), bound before its first statement: first in order, as in
+		// CPython's module dict. Only a program that names it gets it.
+		root.bound[moduleName] = true
+		root.order = append([]string{moduleName}, slices.DeleteFunc(root.order, func(n string) bool { return n == moduleName })...)
+		root.implicitName = true
+	}
 	resolve(root)
 	return root, scopes
+}
+
+// moduleName is the module global that holds the module's name.
+const moduleName = "__name__"
+
+// mentions reports whether s or a scope inside it reads, binds or declares
+// name.
+func mentions(s *scope, name string) bool {
+	if s.used[name] || s.bound[name] || s.globals[name] || s.nonlocals[name] {
+		return true
+	}
+	for _, c := range s.children {
+		if mentions(c, name) {
+			return true
+		}
+	}
+	return false
 }
 
 type analyzer struct {

@@ -645,6 +645,9 @@ func init() {
 	})
 	builtins["None"] = None
 	builtins["NotImplemented"] = NotImplemented
+	// The builtins module's own name, which a module reads as __name__
+	// once it has deleted its own.
+	builtins["__name__"] = Str("builtins")
 }
 
 // OverflowErrorType and AssertionErrorType complete the builtin exceptions
