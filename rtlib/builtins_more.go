@@ -208,13 +208,19 @@ func init() {
 		}
 		return l, nil
 	})
-	defBuiltin(positional("frozenset", 0, 1), func(args []Object, kw []KwArg) (Object, *BaseException) {
+	// frozenset is the class, as set is (frozenset[str], isinstance).
+	frozensetArgs := positional("frozenset", 0, 1)
+	builtins["frozenset"] = FrozenSetType
+	FrozenSetType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
+		if exc := frozensetArgs.check(args, kw); exc != nil {
+			return nil, exc
+		}
 		var it Object
 		if len(args) == 1 {
 			it = args[0]
 		}
 		return newSetFrom(it, true)
-	})
+	}
 	defBuiltin(oneArg("aiter"), func(args []Object, kw []KwArg) (Object, *BaseException) {
 		if _, ok := args[0].Type().lookup("__aiter__"); !ok {
 			return nil, Errorf(TypeErrorType, "'%s' object is not an async iterable", args[0].Type().Name)

@@ -390,6 +390,9 @@ func init() {
 		if !classInfo(args[1]) {
 			return nil, Errorf(TypeErrorType, "isinstance() arg 2 must be a type, a tuple of types, or a union")
 		}
+		if generic(args[1]) {
+			return nil, Errorf(TypeErrorType, "isinstance() argument 2 cannot be a parameterized generic")
+		}
 		return Bool(isInstance(args[0], args[1])), nil
 	})
 	defBuiltin(roundArgs, builtinRound)
@@ -712,6 +715,26 @@ func isInstance(x, cls Object) bool {
 				return true
 			}
 		}
+	case *UnionType:
+		return isInstance(x, c.Args)
+	}
+	return false
+}
+
+// generic says whether cls (isinstance's second argument) is or holds a
+// GenericAlias, which isinstance refuses.
+func generic(cls Object) bool {
+	switch c := cls.(type) {
+	case *GenericAlias:
+		return true
+	case *Tuple:
+		for _, it := range c.Items {
+			if generic(it) {
+				return true
+			}
+		}
+	case *UnionType:
+		return generic(c.Args)
 	}
 	return false
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -252,6 +253,23 @@ func hashKey(k Object) (any, *BaseException) {
 	case *rangeObj, *bigRange:
 		hk, _ := hashKey(rangeHashTuple(v)) // equal ranges, equal keys
 		return "range:" + hk.(string), nil
+	case *GenericAlias:
+		hk, exc := hashKey(NewTuple(v.Origin, v.Args)) // equal aliases, equal keys
+		if exc != nil {
+			return nil, exc
+		}
+		return "alias:" + hk.(string), nil
+	case *UnionType:
+		parts := make([]string, len(v.Args.Items))
+		for i, it := range v.Args.Items {
+			hk, exc := hashKey(NewTuple(it))
+			if exc != nil {
+				return nil, exc
+			}
+			parts[i] = hk.(string)
+		}
+		slices.Sort(parts) // equal unions, in any order, equal keys
+		return "union:" + strings.Join(parts, "\x00"), nil
 	}
 	return k, nil // identity hash for other objects
 }
@@ -339,6 +357,9 @@ func Hash(x Object) (int64, *BaseException) {
 		return r, nil
 	case NoneType:
 		return 0xFCA86420, nil // CPython 3.12's constant hash of None
+	case *GenericAlias, *UnionType:
+		h, _, exc := aliasHash(v)
+		return h, exc
 	case *rangeObj, *bigRange:
 		return Hash(rangeHashTuple(v))
 	case *Tuple:

@@ -590,6 +590,9 @@ func BitOr(a, b Object) (Object, *BaseException) {
 			return out, DictUpdate(out, e)
 		}
 	}
+	if r, ok, exc := unionOr(a, b); ok {
+		return r, exc
+	}
 	return intOp("|", a, b, func(x, y *big.Int) (*big.Int, *BaseException) { return new(big.Int).Or(x, y), nil })
 }
 

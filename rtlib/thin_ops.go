@@ -751,6 +751,9 @@ func equal(a, b Object) (bool, *BaseException) {
 		}
 		return Truth(r)
 	}
+	if r, ok, exc := aliasEqual(a, b); ok {
+		return r, exc
+	}
 	switch x := a.(type) {
 	case NoneType:
 		return false, nil
@@ -1058,6 +1061,7 @@ func GetItem(obj, key Object) (Object, *BaseException) {
 		if m := MetaOf(t); m != nil && m.GetItem != nil {
 			return m.GetItem(t, key)
 		}
+		return subscriptType(t, key)
 	}
 	if sl, ok := key.(*Slice); ok {
 		switch c := obj.(type) {

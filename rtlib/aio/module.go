@@ -64,6 +64,11 @@ func kwOrArg(args []rt.Object, kw []rt.KwArg, i int, name string) (rt.Object, bo
 }
 
 func init() {
+	// Queue, Future and Task take type arguments (asyncio.Queue[int]),
+	// as their CPython classes' __class_getitem__ allows.
+	for _, t := range []*rt.Type{QueueType, FutureType, TaskType} {
+		rt.AddClassGetItem(t)
+	}
 	FutureType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		if exc := futureNewArgs.Check(args, kw); exc != nil {
 			return nil, exc

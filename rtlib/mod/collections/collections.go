@@ -120,6 +120,7 @@ func countInto(c *rt.Dict, src rt.Object) *rt.BaseException {
 }
 
 func init() {
+	rt.AddClassGetItem(dequeType) // deque[int]; the dict subclasses inherit dict's
 	dequeType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		if exc := dequeNewArgs.Check(args, kw); exc != nil {
 			return nil, exc
