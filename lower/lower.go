@@ -37,7 +37,7 @@ func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err 
 	}()
 	root, scopes := analyze(mod)
 	p := &ir.Program{File: filename, Source: string(src)}
-	l := &lowerer{prog: p, scopes: scopes, file: filename}
+	l := &lowerer{prog: p, scopes: scopes, file: filename, futureAnnotations: futureAnnotations(mod)}
 	l.gc = analyzeGenClose(l, mod, root)
 	f := l.newFunc(nil, "<module>", "<module>", ir.ModuleBody, root, 1)
 	p.Module = f
@@ -66,6 +66,8 @@ type lowerer struct {
 	file   string
 	nfunc  int
 	gc     *genClose
+	// futureAnnotations: `from __future__ import annotations` (PEP 563).
+	futureAnnotations bool
 }
 
 func (l *lowerer) unsupported(n ast.Located, what string) {
@@ -406,9 +408,19 @@ func (fl *funcLowerer) stmt(st ast.Stmt) {
 		if n.Value != nil {
 			fl.assign(n.Target, fl.expr(n.Value))
 		}
-		// A class body records its annotations (dataclasses read them).
+		// A class body records its annotations (dataclasses read them),
+		// as strings under `from __future__ import annotations`.
 		if nm, ok := n.Target.(*ast.Name); ok && fl.f.Kind == ir.ClassBody && n.Simple == 1 {
-			ann := fl.expr(n.Annotation)
+			var ann ir.Operand
+			if fl.l.futureAnnotations {
+				text, ok := unparseAnnotation(n.Annotation)
+				if !ok {
+					fl.l.unsupported(n.Annotation, "this annotation under from __future__ import annotations")
+				}
+				ann = ir.Const{Value: text}
+			} else {
+				ann = fl.expr(n.Annotation)
+			}
 			d := fl.op(ir.OpRuntime, "ClassAnnotations") // the namespace's __annotations__
 			fl.stmtOp(ir.OpSetItem, "", d, ir.Const{Value: nm.Id}, ann)
 		}
@@ -478,6 +490,13 @@ func (fl *funcLowerer) stmt(st ast.Stmt) {
 			fl.store(name, m)
 		}
 	case *ast.ImportFrom:
+		if n.Module == "__future__" {
+			for _, al := range n.Names {
+				if al.Name == "barry_as_FLUFL" {
+					fl.l.unsupported(al, "from __future__ import barry_as_FLUFL")
+				}
+			}
+		}
 		if n.Level != 0 || ir.ModulePackages[n.Module] == "" {
 			fl.l.unsupported(n, fmt.Sprintf("import of '%s'", strings.Repeat(".", n.Level)+n.Module))
 		}

@@ -19,6 +19,9 @@ const starMsg = "'break', 'continue' and 'return' cannot appear in an except* bl
 type compiler struct {
 	b       *builder
 	tryStar bool // the try being compiled is a try/except*
+	// future is where the module's opening `from __future__` imports end
+	// (builder.checkFuture): one after it is an error.
+	future ast.Pos
 }
 
 const maxBlocks = 20
@@ -62,6 +65,10 @@ func (c *compiler) stmt(s ast.Stmt, x cstate) {
 		}
 		c.body(s, n.Body)
 		return
+	case *ast.ImportFrom:
+		if n.Module == "__future__" && (n.Line > c.future.Line || n.Line == c.future.Line && n.Col > c.future.Col) {
+			b.errAt(pos(n), "from __future__ imports must occur at the beginning of the file")
+		}
 	case *ast.Return:
 		if !c.functionLike(x.scope) {
 			b.errAt(pos(n), "'return' outside function")

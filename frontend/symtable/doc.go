@@ -1,6 +1,13 @@
 // Package symtable builds CPython 3.12's symbol tables for a parsed module
 // and runs the compile-time checks CPython makes after parsing.
 //
+// Build first makes Python/future.c's checks: the `from __future__`
+// imports that open the module (after its docstring) name known features
+// ("future feature x is not defined", "not a chance"), and a later one
+// anywhere is "from __future__ imports must occur at the beginning of the
+// file". Under `from __future__ import annotations` annotations are kept as
+// strings: their names are in no scope, as in CPython.
+//
 // Build mirrors Python/symtable.c: a first pass records, per scope (module,
 // class, function, lambda, comprehension, PEP 695 type-parameter scopes),
 // every name with its definition flags (DefLocal, DefParam, Use, ...); a

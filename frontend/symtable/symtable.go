@@ -219,24 +219,78 @@ func Build(mod *ast.Module, filename string) (t *Table, err error) {
 		}
 	}()
 	b := &builder{filename: filename, table: &Table{scopes: map[ast.Node]*Scope{}}}
+	future := b.checkFuture(mod)
 	top := b.enter("top", ModuleBlock, mod, ast.Pos{Line: 0})
 	b.global = top
 	b.stmts(mod.Body)
 	b.exit()
 	b.table.Top = top
 	b.analyzeBlock(top, nil, map[string]bool{}, map[string]bool{}, nil)
-	c := &compiler{b: b}
+	c := &compiler{b: b, future: future}
 	c.stmts(mod.Body, cstate{scope: top})
 	return b.table, nil
 }
 
+// futureFeatures are the features `from __future__ import` accepts
+// (CPython 3.12's Lib/__future__.py).
+var futureFeatures = map[string]bool{"nested_scopes": true, "generators": true, "division": true,
+	"absolute_import": true, "with_statement": true, "print_function": true, "unicode_literals": true,
+	"barry_as_FLUFL": true, "generator_stop": true, "annotations": true}
+
+// checkFuture is future.c's pass over the module's first statements: the
+// `from __future__ import` statements that open the module (after its
+// docstring, if any) must name known features. It returns the position of
+// the last of them (Line 0 if none), past which another is an error
+// (compiler.stmt).
+func (b *builder) checkFuture(mod *ast.Module) ast.Pos {
+	var last ast.Pos
+	for i, st := range mod.Body {
+		if i == 0 && IsDocstring(st) {
+			continue
+		}
+		imp, ok := st.(*ast.ImportFrom)
+		if !ok || imp.Module != "__future__" {
+			break
+		}
+		at := ast.Pos{Line: imp.Line, Col: imp.Col} // one caret, at the statement
+		for _, al := range imp.Names {
+			switch {
+			case al.Name == "annotations":
+				b.futureAnnotations = true
+			case al.Name == "braces":
+				b.errAt(at, "not a chance")
+			case !futureFeatures[al.Name]:
+				b.errAt(at, "future feature %s is not defined", al.Name)
+			}
+		}
+		last = pos(imp)
+	}
+	return last
+}
+
+// IsDocstring says whether st, a body's first statement, is its docstring.
+func IsDocstring(st ast.Stmt) bool {
+	e, ok := st.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	c, ok := e.Value.(*ast.Constant)
+	if !ok {
+		return false
+	}
+	_, isStr := c.Value.(string)
+	return isStr
+}
+
 type builder struct {
-	filename string
-	table    *Table
-	stack    []*Scope
-	cur      *Scope
-	global   *Scope
-	private  string
+	// futureAnnotations: the module imports annotations from __future__.
+	futureAnnotations bool
+	filename          string
+	table             *Table
+	stack             []*Scope
+	cur               *Scope
+	global            *Scope
+	private           string
 }
 
 func (b *builder) errAt(p ast.Pos, format string, args ...any) {
@@ -334,7 +388,7 @@ func (b *builder) function(n ast.Stmt, name string, args *ast.Arguments, body []
 		b.enterTypeParams(name, false, true, kw, p) // CPython: defaults is never NULL
 		b.typeParams(tps)
 	}
-	b.annotations(args, returns)
+	b.annotationsOf(p, func() { b.annotations(args, returns) })
 	s := b.enter(name, FunctionBlock, n, p)
 	s.Async, s.Coroutine = async, async
 	b.params(args)
@@ -387,6 +441,23 @@ func (b *builder) params(a *ast.Arguments) {
 		b.forbidden(x.Arg, ast.Store, pos(x))
 		b.addDef(x.Arg, DefParam, pos(x))
 	}
+}
+
+// annotationsOf visits annotations. Under `from __future__ import
+// annotations` they are kept as strings (PEP 563): CPython visits them in
+// an annotation block that binds nothing and that no scope lists, so
+// their names are in no table; the block is kept for its checks (yield,
+// await and := in an annotation) and dropped.
+func (b *builder) annotationsOf(p ast.Pos, visit func()) {
+	if !b.futureAnnotations {
+		visit()
+		return
+	}
+	parent := b.cur
+	b.enter("_annotation", AnnotationBlock, nil, p)
+	visit()
+	b.exit()
+	parent.Children = parent.Children[:len(parent.Children)-1]
 }
 
 func (b *builder) annotations(a *ast.Arguments, returns ast.Expr) {
@@ -462,7 +533,7 @@ func (b *builder) stmt(s ast.Stmt) {
 		} else {
 			b.expr(n.Target)
 		}
-		b.expr(n.Annotation)
+		b.annotationsOf(pos(n.Annotation), func() { b.expr(n.Annotation) })
 		if n.Value != nil {
 			b.expr(n.Value)
 		}

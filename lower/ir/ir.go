@@ -15,6 +15,7 @@ var ModulePackages = map[string]string{
 	"contextlib":  "github.com/async2go/async2go/rtlib/mod/contextlib",
 	"sys":         "github.com/async2go/async2go/rtlib/mod/sys",
 	"random":      "github.com/async2go/async2go/rtlib/mod/random",
+	"__future__":  "github.com/async2go/async2go/rtlib/mod/future",
 	"collections": "github.com/async2go/async2go/rtlib/mod/collections",
 	"dataclasses": "github.com/async2go/async2go/rtlib/mod/dataclasses",
 	"math":        "github.com/async2go/async2go/rtlib/mod/math",
