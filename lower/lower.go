@@ -484,7 +484,15 @@ func (fl *funcLowerer) stmt(st ast.Stmt) {
 			fl.l.prog.Imports = appendUnique(fl.l.prog.Imports, al.Name)
 			m := fl.op(ir.OpImport, al.Name)
 			name := al.Asname
-			if name == "" {
+			if top, _, dotted := strings.Cut(al.Name, "."); dotted && name == "" {
+				// `import a.b` binds a, which has b as an attribute once
+				// a.b is imported (rt.Import).
+				if ir.ModulePackages[top] == "" {
+					fl.l.unsupported(al, fmt.Sprintf("import of '%s'", top))
+				}
+				fl.l.prog.Imports = appendUnique(fl.l.prog.Imports, top)
+				name, m = top, fl.op(ir.OpImport, top)
+			} else if name == "" {
 				name = al.Name
 			}
 			fl.store(name, m)

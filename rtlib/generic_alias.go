@@ -26,8 +26,10 @@ var (
 func (*GenericAlias) Type() *Type { return GenericAliasType }
 func (*UnionType) Type() *Type    { return UnionTypeType }
 
-// newGenericAlias is origin[key]: a tuple key gives the arguments, any
+// NewGenericAlias is origin[key]: a tuple key gives the arguments, any
 // other key is the only one.
+func NewGenericAlias(origin, key Object) *GenericAlias { return newGenericAlias(origin, key) }
+
 func newGenericAlias(origin, key Object) *GenericAlias {
 	args, ok := key.(*Tuple)
 	if !ok {
@@ -77,6 +79,19 @@ func typeReprItem(b *strings.Builder, x Object) *BaseException {
 	switch v := x.(type) {
 	case ellipsisType:
 		b.WriteString("...")
+		return nil
+	case *List:
+		// A list of arguments (Callable[[int, str], None]).
+		b.WriteByte('[')
+		for i, it := range v.Items {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if exc := typeReprItem(b, it); exc != nil {
+				return exc
+			}
+		}
+		b.WriteByte(']')
 		return nil
 	case *Type:
 		if v.Module != "builtins" && v.Module != "" {
@@ -276,6 +291,12 @@ func init() {
 	getter(GenericAliasType, "__parameters__", func(Object) Object { return NewTuple() })
 	getter(UnionTypeType, "__args__", func(x Object) Object { return x.(*UnionType).Args })
 	GenericAliasType.Dict.SetStr("__mro_entries__", &Method{Name: "__mro_entries__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		return NewTuple(self.(*GenericAlias).Origin), nil
+		o := self.(*GenericAlias).Origin
+		if _, ok := o.(*Type); !ok {
+			if _, ok := o.Type().lookup("__mro_entries__"); ok {
+				return CallMethod(o, "__mro_entries__", args, nil) // typing.Generic[T]
+			}
+		}
+		return NewTuple(o), nil
 	}})
 }

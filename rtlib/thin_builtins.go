@@ -708,6 +708,10 @@ func isInstance(x, cls Object) bool {
 				return true
 			}
 		}
+		if c.Meta == abcMeta {
+			is, _ := abcSubclass(c, x.Type())
+			return is
+		}
 		return x.Type().IsSubtype(c)
 	case *Tuple:
 		for _, it := range c.Items {

@@ -609,12 +609,36 @@ func SetAttr(obj Object, name string, v Object) *BaseException {
 // BuildClass creates a class from its executed body's namespace.
 func BuildClass(name, qualname string, bases []Object, ns *Dict, kw []KwArg) (Object, *BaseException) {
 	var bt []*Type
+	resolved := false
 	for _, b := range bases {
-		t, ok := b.(*Type)
-		if !ok {
+		if t, ok := b.(*Type); ok {
+			bt = append(bt, t)
+			continue
+		}
+		// types.resolve_bases: a base that is not a class names the
+		// classes it stands for (Generic[T], list[int]).
+		if _, ok := b.Type().lookup("__mro_entries__"); !ok {
 			return nil, Errorf(TypeErrorType, "bases must be types")
 		}
-		bt = append(bt, t)
+		r, exc := CallMethod(b, "__mro_entries__", []Object{NewTuple(bases...)}, nil)
+		if exc != nil {
+			return nil, exc
+		}
+		entries, ok := r.(*Tuple)
+		if !ok {
+			return nil, Errorf(TypeErrorType, "__mro_entries__ must return a tuple")
+		}
+		for _, e := range entries.Items {
+			t, ok := e.(*Type)
+			if !ok {
+				return nil, Errorf(TypeErrorType, "bases must be types")
+			}
+			bt = append(bt, t)
+		}
+		resolved = true
+	}
+	if resolved {
+		ns.SetStr("__orig_bases__", NewTuple(bases...))
 	}
 	if len(bt) == 0 {
 		bt = []*Type{ObjectType}
@@ -891,6 +915,14 @@ func Import(name string) (Object, *BaseException) {
 		return nil, exc
 	}
 	loaded[name] = m
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		// A submodule is an attribute of its package once imported.
+		parent, exc := Import(name[:i])
+		if exc != nil {
+			return nil, exc
+		}
+		parent.(*Module).Dict.SetStr(name[i+1:], m)
+	}
 	return m, nil
 }
 

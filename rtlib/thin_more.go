@@ -916,7 +916,26 @@ func init() {
 		if !classInfo(args[1]) {
 			return nil, Errorf(TypeErrorType, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
 		}
-		check := func(c Object) bool { ct, ok := c.(*Type); return ok && t.IsSubtype(ct) }
+		if generic(args[1]) {
+			return nil, Errorf(TypeErrorType, "issubclass() argument 2 cannot be a parameterized generic")
+		}
+		var check func(c Object) bool
+		check = func(c Object) bool {
+			switch ct := c.(type) {
+			case *Type:
+				if is, ok := abcSubclass(ct, t); ok {
+					return is
+				}
+				return t.IsSubtype(ct)
+			case *UnionType:
+				for _, m := range ct.Args.Items {
+					if check(m) {
+						return true
+					}
+				}
+			}
+			return false
+		}
 		if tup, ok := args[1].(*Tuple); ok {
 			for _, c := range tup.Items {
 				if check(c) {

@@ -9,21 +9,22 @@ import (
 // to the Go package that implements it and registers it with rtlib. An import
 // of any other module is reported as unsupported.
 var ModulePackages = map[string]string{
-	"asyncio":     "github.com/async2go/async2go/rtlib/aio",
-	"time":        "github.com/async2go/async2go/rtlib/mod/time",
-	"functools":   "github.com/async2go/async2go/rtlib/mod/functools",
-	"contextlib":  "github.com/async2go/async2go/rtlib/mod/contextlib",
-	"sys":         "github.com/async2go/async2go/rtlib/mod/sys",
-	"random":      "github.com/async2go/async2go/rtlib/mod/random",
-	"__future__":  "github.com/async2go/async2go/rtlib/mod/future",
-	"collections": "github.com/async2go/async2go/rtlib/mod/collections",
-	"dataclasses": "github.com/async2go/async2go/rtlib/mod/dataclasses",
-	"math":        "github.com/async2go/async2go/rtlib/mod/math",
-	"itertools":   "github.com/async2go/async2go/rtlib/mod/itertools",
-	"typing":      "github.com/async2go/async2go/rtlib/mod/typing",
-	"enum":        "github.com/async2go/async2go/rtlib/mod/enum",
-	"contextvars": "github.com/async2go/async2go/rtlib/mod/contextvars",
-	"operator":    "github.com/async2go/async2go/rtlib/mod/operator",
+	"asyncio":         "github.com/async2go/async2go/rtlib/aio",
+	"time":            "github.com/async2go/async2go/rtlib/mod/time",
+	"functools":       "github.com/async2go/async2go/rtlib/mod/functools",
+	"contextlib":      "github.com/async2go/async2go/rtlib/mod/contextlib",
+	"sys":             "github.com/async2go/async2go/rtlib/mod/sys",
+	"random":          "github.com/async2go/async2go/rtlib/mod/random",
+	"__future__":      "github.com/async2go/async2go/rtlib/mod/future",
+	"collections":     "github.com/async2go/async2go/rtlib/mod/collections",
+	"collections.abc": "github.com/async2go/async2go/rtlib/mod/collections",
+	"dataclasses":     "github.com/async2go/async2go/rtlib/mod/dataclasses",
+	"math":            "github.com/async2go/async2go/rtlib/mod/math",
+	"itertools":       "github.com/async2go/async2go/rtlib/mod/itertools",
+	"typing":          "github.com/async2go/async2go/rtlib/mod/typing",
+	"enum":            "github.com/async2go/async2go/rtlib/mod/enum",
+	"contextvars":     "github.com/async2go/async2go/rtlib/mod/contextvars",
+	"operator":        "github.com/async2go/async2go/rtlib/mod/operator",
 }
 
 // FuncKind says what a Func is.

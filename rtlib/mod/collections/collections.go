@@ -488,6 +488,8 @@ func init() {
 			return rt.Str("OrderedDict(" + strings.TrimSpace(string(inner)) + ")"), nil
 		})
 	}
+	rt.RegisterWithABC("MutableSequence", dequeType)
+	rt.RegisterModule("collections.abc", func() (*rt.Module, *rt.BaseException) { return rt.ABCModule(), nil })
 	rt.RegisterModule("collections", func() (*rt.Module, *rt.BaseException) {
 		m := rt.NewModule("collections")
 		m.Dict.SetStr("deque", dequeType)
