@@ -94,7 +94,20 @@ var builtinMethods = map[*Type][]string{}
 // unhashableBuiltins are the builtin classes whose __hash__ is None.
 var unhashableBuiltins = map[*Type]bool{}
 
-func init() {
+// moduleBuiltinMethods are the builtinMethods of modules' classes
+// (AddBuiltinMethods), merged in when collections.abc is made.
+var moduleBuiltinMethods = map[*Type][]string{}
+
+// AddBuiltinMethods records special methods of a module's class that its
+// instances' Go type implements, for the one-trick ABCs (asyncio.Future's
+// __await__).
+func AddBuiltinMethods(t *Type, names ...string) {
+	moduleBuiltinMethods[t] = append(moduleBuiltinMethods[t], names...)
+}
+
+// initBuiltinMethods fills builtinMethods and unhashableBuiltins, when
+// collections.abc is first imported (most programs never need them).
+func initBuiltinMethods() {
 	seq := []string{"__iter__", "__len__", "__contains__", "__getitem__"}
 	for t, ms := range map[*Type][]string{
 		StrType:            seq,
@@ -123,13 +136,9 @@ func init() {
 	for _, t := range []*Type{ListType, DictType, SetType, dictKeysType, dictItemsType} {
 		unhashableBuiltins[t] = true
 	}
-}
-
-// AddBuiltinMethods records special methods of a builtin class that its
-// instances' Go type implements (for the one-trick ABCs): a module's
-// class (asyncio.Future's __await__, collections.deque's __iter__ …).
-func AddBuiltinMethods(t *Type, names ...string) {
-	builtinMethods[t] = append(builtinMethods[t], names...)
+	for t, ms := range moduleBuiltinMethods {
+		builtinMethods[t] = append(builtinMethods[t], ms...)
+	}
 }
 
 // newABC makes the ABC name of collections.abc.
@@ -183,6 +192,7 @@ func ABCModule() *Module {
 	if abcModule != nil {
 		return abcModule
 	}
+	initBuiltinMethods()
 	m := NewModule("collections.abc")
 	one := func(name string, methods ...string) *abcClass { return newABC(name, methods) }
 	hashable := one("Hashable", "__hash__")

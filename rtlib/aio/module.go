@@ -69,6 +69,8 @@ func init() {
 	for _, t := range []*rt.Type{QueueType, FutureType, TaskType} {
 		rt.AddClassGetItem(t)
 	}
+	// A future is awaitable (collections.abc.Awaitable), by its Go type.
+	rt.AddBuiltinMethods(FutureType, "__await__", "__iter__")
 	FutureType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		if exc := futureNewArgs.Check(args, kw); exc != nil {
 			return nil, exc
