@@ -59,17 +59,44 @@ func namedtuple(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 			defaults = d
 		}
 	}
+	ns := rt.NewDict()
+	var cls rt.Object
+	fillNamedTuple(ns, string(name), fields, defaults, func() rt.Object { return cls }, false)
+	c, exc := rt.BuildClass(string(name), string(name), nil, ns, nil)
+	if exc != nil {
+		return nil, exc
+	}
+	cls = c
+	return c, nil
+}
+
+// FillNamedTuple makes the class t, made by a class statement deriving
+// from typing.NamedTuple, a namedtuple with the given fields and defaults
+// (of its last fields); the methods its body defined stay.
+func FillNamedTuple(t *rt.Type, fields []string, defaults []rt.Object) {
+	fillNamedTuple(t.Dict, t.Name, fields, defaults, func() rt.Object { return t }, true)
+}
+
+// fillNamedTuple defines the methods of a namedtuple class in ns; cls
+// gives the class (for _replace). keep leaves the methods ns has already.
+func fillNamedTuple(ns *rt.Dict, tn string, fields []string, defaults []rt.Object, cls func() rt.Object, keep bool) {
 	fieldObjs := make([]rt.Object, len(fields))
 	for i, f := range fields {
 		fieldObjs[i] = rt.Str(f)
 	}
-	ns := rt.NewDict()
 	def := func(n string, fn func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)) {
+		if _, has := ns.GetStr(n); has && keep {
+			return
+		}
 		ns.SetStr(n, &rt.Method{Name: n, Fn: fn})
 	}
 	ns.SetStr("_fields", rt.NewTuple(fieldObjs...))
+	fieldDefaults := rt.NewDict()
+	for i, d := range defaults {
+		fieldDefaults.SetStr(fields[len(fields)-len(defaults)+i], d)
+	}
+	ns.SetStr("_field_defaults", fieldDefaults)
 	// No __slots__: the fields live in the instance dict (see __init__).
-	tn := string(name)
 	def("__init__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		if len(args) > len(fields) {
 			return nil, rt.Errorf(rt.TypeErrorType, "%s.__new__() takes %d positional arguments but %d were given", tn, len(fields)+1, len(args)+1)
@@ -199,7 +226,6 @@ func namedtuple(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 		}
 		return d, nil
 	})
-	var cls rt.Object
 	def("_replace", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		vals, exc := ntValues(self, fields)
 		if exc != nil {
@@ -216,12 +242,6 @@ func namedtuple(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) 
 				return nil, rt.Errorf(rt.ValueErrorType, "Got unexpected field names: ['%s']", k.Name)
 			}
 		}
-		return rt.Call(cls, vals, nil)
+		return rt.Call(cls(), vals, nil)
 	})
-	c, exc := rt.BuildClass(tn, tn, nil, ns, nil)
-	if exc != nil {
-		return nil, exc
-	}
-	cls = c
-	return c, nil
 }

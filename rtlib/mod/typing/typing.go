@@ -5,6 +5,7 @@ package typing
 
 import (
 	rt "github.com/async2go/async2go/rtlib"
+	"github.com/async2go/async2go/rtlib/mod/collections"
 )
 
 var specialType = rt.NewBuiltinType("_SpecialForm", "typing")
@@ -14,7 +15,84 @@ var specialType = rt.NewBuiltinType("_SpecialForm", "typing")
 var (
 	genericClass  = rt.NewClass("Generic", "typing")
 	protocolClass = rt.NewClass("Protocol", "typing", genericClass)
+	// namedTupleClass is what typing.NamedTuple stands for as a base: its
+	// metaclass makes a class deriving from it directly a namedtuple of
+	// the fields its body annotates (NamedTupleMeta).
+	namedTupleClass = rt.NewClass("NamedTuple", "typing")
 )
+
+func init() {
+	namedTupleClass.Meta = &rt.Meta{Name: "NamedTupleMeta", InitClass: initNamedTuple}
+}
+
+// namedTupleProhibited are the names a NamedTuple class body cannot define.
+var namedTupleProhibited = map[string]bool{"__new__": true, "__init__": true, "__slots__": true,
+	"__getnewargs__": true, "_fields": true, "_field_defaults": true, "_make": true, "_replace": true,
+	"_asdict": true, "_source": true}
+
+// initNamedTuple is NamedTupleMeta.__new__ for t: its annotated names are
+// the fields, in order, their values the defaults, which only the last
+// fields may have.
+func initNamedTuple(t *rt.Type) *rt.BaseException {
+	if len(t.Bases) != 1 || t.Bases[0] != namedTupleClass {
+		return nil // a subclass of a NamedTuple class is a plain subclass
+	}
+	var fields []string
+	var defaults []rt.Object
+	if a, ok := t.Dict.GetStr("__annotations__"); ok {
+		if d, ok := a.(*rt.Dict); ok {
+			keys, exc := rt.Iterate(d)
+			if exc != nil {
+				return exc
+			}
+			for _, k := range keys {
+				f, ok := k.(rt.Str)
+				if !ok {
+					continue
+				}
+				if v, ok := t.Dict.GetStr(string(f)); ok {
+					defaults = append(defaults, v)
+					t.Dict.DelStr(string(f))
+				} else if len(defaults) > 0 {
+					return rt.Errorf(rt.TypeErrorType, "Non-default namedtuple field %s cannot follow default field%s %s",
+						f, map[bool]string{true: "s", false: ""}[len(defaults) > 1], defaultNames(fields, len(defaults)))
+				}
+				fields = append(fields, string(f))
+			}
+		}
+	}
+	for _, k := range keysOf(t.Dict) {
+		if namedTupleProhibited[k] {
+			return rt.Errorf(rt.AttributeErrorType, "Cannot overwrite NamedTuple attribute %s", k)
+		}
+	}
+	collections.FillNamedTuple(t, fields, defaults)
+	return nil
+}
+
+// defaultNames lists the last n fields, as CPython's message does.
+func defaultNames(fields []string, n int) string {
+	s := ""
+	for i, f := range fields[len(fields)-n:] {
+		if i > 0 {
+			s += ", "
+		}
+		s += f
+	}
+	return s
+}
+
+// keysOf is the str keys of d.
+func keysOf(d *rt.Dict) []string {
+	keys, _ := rt.Iterate(d)
+	var out []string
+	for _, k := range keys {
+		if s, ok := k.(rt.Str); ok {
+			out = append(out, string(s))
+		}
+	}
+	return out
+}
 
 // special is a typing name such as Optional or List; subscripting it gives
 // itself.
@@ -89,6 +167,8 @@ func mroEntries(s *special) (rt.Object, *rt.BaseException) {
 		return rt.NewTuple(genericClass), nil
 	case "Protocol":
 		return rt.NewTuple(protocolClass), nil
+	case "NamedTuple":
+		return rt.NewTuple(namedTupleClass), nil
 	}
 	if t, ok := builtinOrigins[s.name]; ok {
 		return rt.NewTuple(t), nil
