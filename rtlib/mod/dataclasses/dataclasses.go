@@ -57,8 +57,11 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 	}
 	if ann, ok := cls.Dict.GetStr("__annotations__"); ok {
 		var exc *rt.BaseException
-		ann.(*rt.Dict).Items(func(k, _ rt.Object) {
+		ann.(*rt.Dict).Items(func(k, a rt.Object) {
 			name := string(k.(rt.Str))
+			if isClassVar(a) {
+				return // a class variable, not a field
+			}
 			f := &field{name: name, init: true, repr: true, cmp: true}
 			if v, ok := cls.Dict.GetStr(name); ok {
 				if spec, ok := v.(*field); ok {
@@ -324,4 +327,27 @@ func init() {
 		})
 		return m, nil
 	})
+}
+
+// isClassVar says whether a field's annotation is typing.ClassVar, bare or
+// subscripted, or under `from __future__ import annotations` a string
+// that starts with it (dataclasses._is_classvar and _is_type).
+func isClassVar(a rt.Object) bool {
+	if g, ok := a.(*rt.GenericAlias); ok {
+		a = g.Origin
+	}
+	if s, ok := a.(rt.Str); ok {
+		t := strings.TrimSpace(string(s))
+		for _, p := range []string{"ClassVar", "typing.ClassVar"} {
+			if t == p || strings.HasPrefix(t, p+"[") {
+				return true
+			}
+		}
+		return false
+	}
+	if a.Type().Name != "_SpecialForm" {
+		return false
+	}
+	r, exc := rt.Repr(a)
+	return exc == nil && r == "typing.ClassVar"
 }
