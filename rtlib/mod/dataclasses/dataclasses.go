@@ -16,6 +16,10 @@ type field struct {
 	name            string
 	dflt, factory   rt.Object // nil when MISSING
 	init, repr, cmp bool
+	// kwOnly is field(kw_only=…): nil when not given (the class's
+	// setting, or KW_ONLY's, decides).
+	kwOnly rt.Object
+	kw     bool // a keyword-only parameter of __init__
 }
 
 func (*field) Type() *rt.Type { return fieldType }
@@ -45,7 +49,18 @@ func flag(kw []rt.KwArg, name string, def bool) bool {
 	return def
 }
 
-type options struct{ init, repr, eq, order, frozen bool }
+type options struct{ init, repr, eq, order, frozen, kwOnly, unsafeHash, matchArgs bool }
+
+// kwOnlyType is the class of dataclasses.KW_ONLY, whose pseudo-field makes
+// the fields after it keyword-only.
+var kwOnlyType = rt.NewBuiltinType("_KW_ONLY_TYPE", "dataclasses")
+
+type kwOnlyMarker struct{}
+
+func (kwOnlyMarker) Type() *rt.Type { return kwOnlyType }
+
+// KW_ONLY is dataclasses.KW_ONLY.
+var KW_ONLY rt.Object = kwOnlyMarker{}
 
 func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 	var fields []*field
@@ -57,12 +72,28 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 	}
 	if ann, ok := cls.Dict.GetStr("__annotations__"); ok {
 		var exc *rt.BaseException
+		kwAfter := false // past a KW_ONLY pseudo-field
 		ann.(*rt.Dict).Items(func(k, a rt.Object) {
 			name := string(k.(rt.Str))
 			if isClassVar(a) {
 				return // a class variable, not a field
 			}
+			if a == KW_ONLY || isTypeString(a, "KW_ONLY") {
+				if kwAfter && exc == nil {
+					exc = rt.Errorf(rt.TypeErrorType, "'%s' is KW_ONLY, but KW_ONLY has already been specified", name)
+				}
+				kwAfter = true
+				return
+			}
 			f := &field{name: name, init: true, repr: true, cmp: true}
+			defer func() {
+				switch {
+				case f.kwOnly != nil:
+					f.kw, _ = rt.Truth(f.kwOnly)
+				default:
+					f.kw = o.kwOnly || kwAfter
+				}
+			}()
 			if v, ok := cls.Dict.GetStr(name); ok {
 				if spec, ok := v.(*field); ok {
 					spec.name = name
@@ -95,7 +126,15 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 		names = append(names, rt.Str(f.name))
 	}
 	cls.Dict.SetStr("__dataclass_fields__", fd)
-	cls.Dict.SetStr("__match_args__", rt.NewTuple(names...))
+	if _, own := cls.Dict.GetStr("__match_args__"); o.matchArgs && !own {
+		var positional []rt.Object
+		for _, f := range fields {
+			if f.init && !f.kw {
+				positional = append(positional, rt.Str(f.name))
+			}
+		}
+		cls.Dict.SetStr("__match_args__", rt.NewTuple(positional...))
+	}
 	qual := cls.Name
 	if q, ok := cls.Dict.GetStr("__qualname__"); ok {
 		qual = string(q.(rt.Str))
@@ -192,9 +231,13 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 		def(cls, qual, "__setattr__", []string{"self", "name", "value"}, guard("assign to"))
 		def(cls, qual, "__delattr__", []string{"self", "name"}, guard("delete"))
 	}
-	// The __hash__ rules of dataclasses._hash_action (unsafe_hash=False).
-	if _, explicit := cls.Dict.GetStr("__hash__"); !explicit && o.eq {
-		if o.frozen {
+	// The __hash__ rules of dataclasses._hash_action.
+	_, explicit := cls.Dict.GetStr("__hash__")
+	if o.unsafeHash && explicit {
+		return nil, rt.Errorf(rt.TypeErrorType, "Cannot overwrite attribute __hash__ in class %s", cls.Name)
+	}
+	if o.unsafeHash || !explicit && o.eq {
+		if o.frozen || o.unsafeHash {
 			def(cls, qual, "__hash__", []string{"self"}, func(args []rt.Object) (rt.Object, *rt.BaseException) {
 				k, exc := key(args[0])
 				if exc != nil {
@@ -227,26 +270,56 @@ func defineInit(cls *rt.Type, qual string, fields []*field, frozen bool) *rt.Bas
 	params := []string{"self"}
 	var defaults []rt.Object
 	var initFields []*field
-	for _, f := range fields {
-		if !f.init {
+	// The positional parameters, then the keyword-only ones (fields that
+	// are kw_only), each in field order; only the positional ones must
+	// have their defaults last.
+	for _, kwPass := range []bool{false, true} {
+		for _, f := range fields {
+			if !f.init || f.kw != kwPass {
+				continue
+			}
+			if !kwPass && f.dflt == nil && f.factory == nil && len(defaults) > 0 {
+				return rt.Errorf(rt.TypeErrorType, "non-default argument '%s' follows default argument", f.name)
+			}
+			params = append(params, f.name)
+			initFields = append(initFields, f)
+			if kwPass {
+				continue
+			}
+			switch {
+			case f.factory != nil:
+				defaults = append(defaults, hasFactory)
+			case f.dflt != nil:
+				defaults = append(defaults, f.dflt)
+			}
+		}
+	}
+	var kwDefaults map[string]rt.Object
+	nkw := 0
+	for _, f := range initFields {
+		if !f.kw {
 			continue
 		}
-		if f.dflt == nil && f.factory == nil && len(defaults) > 0 {
-			return rt.Errorf(rt.TypeErrorType, "non-default argument '%s' follows default argument", f.name)
-		}
-		params = append(params, f.name)
-		initFields = append(initFields, f)
+		nkw++
+		var d rt.Object
 		switch {
 		case f.factory != nil:
-			defaults = append(defaults, hasFactory)
+			d = hasFactory
 		case f.dflt != nil:
-			defaults = append(defaults, f.dflt)
+			d = f.dflt
+		default:
+			continue
 		}
+		if kwDefaults == nil {
+			kwDefaults = map[string]rt.Object{}
+		}
+		kwDefaults[f.name] = d
 	}
 	fn := &rt.Function{
 		Name: "__init__", Qualname: qual + ".__init__", Module: "__main__",
-		Sig:      &rt.Signature{Name: qual + ".__init__", Params: params, Pos: len(params)},
-		Defaults: defaults,
+		Sig:        &rt.Signature{Name: qual + ".__init__", Params: params, Pos: len(params) - nkw, KwOnly: nkw},
+		Defaults:   defaults,
+		KwDefaults: kwDefaults,
 		Impl: func(fn *rt.Function, args []rt.Object) (rt.Object, *rt.BaseException) {
 			self := args[0]
 			for i, f := range initFields {
@@ -291,9 +364,13 @@ func init() {
 	rt.RegisterModule("dataclasses", func() (*rt.Module, *rt.BaseException) {
 		m := rt.NewModule("dataclasses")
 		m.Dict.SetStr("FrozenInstanceError", FrozenInstanceError)
+		m.Dict.SetStr("KW_ONLY", KW_ONLY)
 		addHelpers(m)
 		m.Dict.SetStr("field", &rt.Builtin{Name: "field", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			f := &field{init: flag(kw, "init", true), repr: flag(kw, "repr", true), cmp: flag(kw, "compare", true)}
+			if v, ok := kwarg(kw, "kw_only"); ok && v != rt.None {
+				f.kwOnly = v
+			}
 			f.dflt, _ = kwarg(kw, "default")
 			f.factory, _ = kwarg(kw, "default_factory")
 			if f.dflt != nil && f.factory != nil {
@@ -303,7 +380,8 @@ func init() {
 		}})
 		m.Dict.SetStr("dataclass", &rt.Builtin{Name: "dataclass", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			o := options{init: flag(kw, "init", true), repr: flag(kw, "repr", true), eq: flag(kw, "eq", true),
-				order: flag(kw, "order", false), frozen: flag(kw, "frozen", false)}
+				order: flag(kw, "order", false), frozen: flag(kw, "frozen", false), kwOnly: flag(kw, "kw_only", false),
+				unsafeHash: flag(kw, "unsafe_hash", false), matchArgs: flag(kw, "match_args", true)}
 			if len(args) == 1 {
 				cls, ok := args[0].(*rt.Type)
 				if !ok {
@@ -336,18 +414,29 @@ func isClassVar(a rt.Object) bool {
 	if g, ok := a.(*rt.GenericAlias); ok {
 		a = g.Origin
 	}
-	if s, ok := a.(rt.Str); ok {
-		t := strings.TrimSpace(string(s))
-		for _, p := range []string{"ClassVar", "typing.ClassVar"} {
-			if t == p || strings.HasPrefix(t, p+"[") {
-				return true
-			}
-		}
-		return false
+	if _, ok := a.(rt.Str); ok {
+		return isTypeString(a, "ClassVar")
 	}
 	if a.Type().Name != "_SpecialForm" {
 		return false
 	}
 	r, exc := rt.Repr(a)
 	return exc == nil && r == "typing.ClassVar"
+}
+
+// isTypeString says whether a is a string annotation naming name, bare,
+// qualified by its module, or subscripted (dataclasses._is_type).
+func isTypeString(a rt.Object, name string) bool {
+	s, ok := a.(rt.Str)
+	if !ok {
+		return false
+	}
+	t := strings.TrimSpace(string(s))
+	if i := strings.IndexByte(t, '['); i >= 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	if i := strings.LastIndexByte(t, '.'); i >= 0 {
+		t = strings.TrimSpace(t[i+1:])
+	}
+	return t == name
 }
