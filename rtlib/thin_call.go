@@ -231,6 +231,13 @@ func instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 	if m := MetaOf(t); m != nil && m.Call != nil {
 		return m.Call(t, args, kw)
 	}
+	return Instantiate(t, args, kw)
+}
+
+// Instantiate is type.__call__(t, …): what calling the class t does when
+// its metaclass does not change it (a Meta.Call that checks first, as
+// abc.ABCMeta's, calls it).
+func Instantiate(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 	if t.New != nil {
 		return t.New(t, args, kw)
 	}

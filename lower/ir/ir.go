@@ -16,6 +16,7 @@ var ModulePackages = map[string]string{
 	"sys":             "github.com/async2go/async2go/rtlib/mod/sys",
 	"random":          "github.com/async2go/async2go/rtlib/mod/random",
 	"__future__":      "github.com/async2go/async2go/rtlib/mod/future",
+	"abc":             "github.com/async2go/async2go/rtlib/mod/abc",
 	"collections":     "github.com/async2go/async2go/rtlib/mod/collections",
 	"collections.abc": "github.com/async2go/async2go/rtlib/mod/collections",
 	"dataclasses":     "github.com/async2go/async2go/rtlib/mod/dataclasses",
