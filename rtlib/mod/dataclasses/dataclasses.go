@@ -20,6 +20,9 @@ type field struct {
 	// setting, or KW_ONLY's, decides).
 	kwOnly rt.Object
 	kw     bool // a keyword-only parameter of __init__
+	// initVar: an InitVar pseudo-field, an __init__ parameter passed on
+	// to __post_init__ and not stored.
+	initVar bool
 }
 
 func (*field) Type() *rt.Type { return fieldType }
@@ -86,7 +89,9 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 				return
 			}
 			f := &field{name: name, init: true, repr: true, cmp: true}
+			initVar := isInitVar(a)
 			defer func() {
+				f.initVar = initVar
 				switch {
 				case f.kwOnly != nil:
 					f.kw, _ = rt.Truth(f.kwOnly)
@@ -120,15 +125,18 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 		}
 	}
 	fd := rt.NewDict()
-	var names []rt.Object
-	for _, f := range fields {
+	all := fields // with the InitVar pseudo-fields, for __init__
+	fields = nil
+	for _, f := range all {
 		fd.SetStr(f.name, f)
-		names = append(names, rt.Str(f.name))
+		if !f.initVar {
+			fields = append(fields, f)
+		}
 	}
 	cls.Dict.SetStr("__dataclass_fields__", fd)
 	if _, own := cls.Dict.GetStr("__match_args__"); o.matchArgs && !own {
 		var positional []rt.Object
-		for _, f := range fields {
+		for _, f := range all {
 			if f.init && !f.kw {
 				positional = append(positional, rt.Str(f.name))
 			}
@@ -140,7 +148,7 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 		qual = string(q.(rt.Str))
 	}
 	if o.init {
-		if exc := defineInit(cls, qual, fields, o.frozen); exc != nil {
+		if exc := defineInit(cls, qual, all, o.frozen); exc != nil {
 			return nil, exc
 		}
 	}
@@ -263,6 +271,10 @@ func def(cls *rt.Type, qual, name string, params []string, impl func(args []rt.O
 }
 
 func defineInit(cls *rt.Type, qual string, fields []*field, frozen bool) *rt.BaseException {
+	// __init__ ends with self.__post_init__(*initvars) when the class has
+	// one (dataclasses._init_fn).
+	_, exc := rt.GetAttr(cls, "__post_init__")
+	postInit := exc == nil
 	set := rt.SetAttr
 	if frozen {
 		set = rt.PlainSetAttr
@@ -322,6 +334,7 @@ func defineInit(cls *rt.Type, qual string, fields []*field, frozen bool) *rt.Bas
 		KwDefaults: kwDefaults,
 		Impl: func(fn *rt.Function, args []rt.Object) (rt.Object, *rt.BaseException) {
 			self := args[0]
+			var initVars []rt.Object
 			for i, f := range initFields {
 				v := args[i+1]
 				if v == hasFactory {
@@ -330,12 +343,16 @@ func defineInit(cls *rt.Type, qual string, fields []*field, frozen bool) *rt.Bas
 						return nil, exc
 					}
 				}
+				if f.initVar {
+					initVars = append(initVars, v)
+					continue
+				}
 				if exc := set(self, f.name, v); exc != nil {
 					return nil, exc
 				}
 			}
 			for _, f := range fields {
-				if !f.init && f.factory != nil {
+				if !f.init && !f.initVar && f.factory != nil {
 					v, exc := rt.Call(f.factory, nil, nil)
 					if exc != nil {
 						return nil, exc
@@ -343,6 +360,11 @@ func defineInit(cls *rt.Type, qual string, fields []*field, frozen bool) *rt.Bas
 					if exc := set(self, f.name, v); exc != nil {
 						return nil, exc
 					}
+				}
+			}
+			if postInit {
+				if _, exc := rt.CallMethod(self, "__post_init__", initVars, nil); exc != nil {
+					return nil, exc
 				}
 			}
 			return rt.None, nil
@@ -365,6 +387,7 @@ func init() {
 		m := rt.NewModule("dataclasses")
 		m.Dict.SetStr("FrozenInstanceError", FrozenInstanceError)
 		m.Dict.SetStr("KW_ONLY", KW_ONLY)
+		m.Dict.SetStr("InitVar", initVarType)
 		addHelpers(m)
 		m.Dict.SetStr("field", &rt.Builtin{Name: "field", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			f := &field{init: flag(kw, "init", true), repr: flag(kw, "repr", true), cmp: flag(kw, "compare", true)}
@@ -439,4 +462,41 @@ func isTypeString(a rt.Object, name string) bool {
 		t = strings.TrimSpace(t[i+1:])
 	}
 	return t == name
+}
+
+// initVarType is dataclasses.InitVar; InitVar[T] is an initVar.
+var initVarType = rt.NewBuiltinType("InitVar", "dataclasses")
+
+type initVar struct{ typ rt.Object }
+
+func (*initVar) Type() *rt.Type { return initVarType }
+
+// Repr is dataclasses.InitVar[T], T by its name if it is a class.
+func (v *initVar) Repr() (rt.Str, *rt.BaseException) {
+	if t, ok := v.typ.(*rt.Type); ok {
+		return rt.Str("dataclasses.InitVar[" + t.Name + "]"), nil
+	}
+	r, exc := rt.Repr(v.typ)
+	if exc != nil {
+		return "", exc
+	}
+	return rt.Str("dataclasses.InitVar[" + string(r) + "]"), nil
+}
+
+func init() {
+	initVarType.Dict.SetStr("__class_getitem__", &rt.ClassMethod{Fn: &rt.Builtin{Name: "__class_getitem__", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return &initVar{typ: args[1]}, nil
+	}}})
+}
+
+// isInitVar says whether a field's annotation makes it an InitVar
+// pseudo-field: InitVar, InitVar[T], or a string naming it.
+func isInitVar(a rt.Object) bool {
+	switch a.(type) {
+	case *initVar:
+		return true
+	case *rt.Type:
+		return a == rt.Object(initVarType)
+	}
+	return isTypeString(a, "InitVar")
 }

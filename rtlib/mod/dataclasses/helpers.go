@@ -14,7 +14,11 @@ func dataFields(x rt.Object) ([]*field, bool) {
 	for _, c := range t.MRO {
 		if v, ok := c.Dict.GetStr("__dataclass_fields__"); ok {
 			var out []*field
-			v.(*rt.Dict).Items(func(_, f rt.Object) { out = append(out, f.(*field)) })
+			v.(*rt.Dict).Items(func(_, f rt.Object) {
+				if !f.(*field).initVar { // InitVar pseudo-fields are not fields
+					out = append(out, f.(*field))
+				}
+			})
 			return out, true
 		}
 	}
