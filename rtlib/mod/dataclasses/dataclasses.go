@@ -23,6 +23,8 @@ type field struct {
 	// initVar: an InitVar pseudo-field, an __init__ parameter passed on
 	// to __post_init__ and not stored.
 	initVar bool
+	// typ is the annotation; metadata is field(metadata=…), nil if none.
+	typ, metadata rt.Object
 }
 
 func (*field) Type() *rt.Type { return fieldType }
@@ -91,7 +93,7 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 			f := &field{name: name, init: true, repr: true, cmp: true}
 			initVar := isInitVar(a)
 			defer func() {
-				f.initVar = initVar
+				f.initVar, f.typ = initVar, a
 				switch {
 				case f.kwOnly != nil:
 					f.kw, _ = rt.Truth(f.kwOnly)
@@ -393,6 +395,9 @@ func init() {
 			f := &field{init: flag(kw, "init", true), repr: flag(kw, "repr", true), cmp: flag(kw, "compare", true)}
 			if v, ok := kwarg(kw, "kw_only"); ok && v != rt.None {
 				f.kwOnly = v
+			}
+			if v, ok := kwarg(kw, "metadata"); ok && v != rt.None {
+				f.metadata = v
 			}
 			f.dflt, _ = kwarg(kw, "default")
 			f.factory, _ = kwarg(kw, "default_factory")

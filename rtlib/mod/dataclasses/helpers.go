@@ -103,6 +103,33 @@ func addHelpers(m *rt.Module) {
 	fieldType.Dict.SetStr("name", &rt.Property{Get: &rt.Builtin{Name: "name", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.Str(args[0].(*field).name), nil
 	}}, Set: rt.None})
+	// The other attributes of a Field; MISSING stands for no default.
+	attr := func(name string, get func(f *field) rt.Object) {
+		fieldType.Dict.SetStr(name, &rt.Property{Get: &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return get(args[0].(*field)), nil
+		}}})
+	}
+	orMissing := func(v rt.Object) rt.Object {
+		if v == nil {
+			return missing
+		}
+		return v
+	}
+	attr("default", func(f *field) rt.Object { return orMissing(f.dflt) })
+	attr("default_factory", func(f *field) rt.Object { return orMissing(f.factory) })
+	attr("type", func(f *field) rt.Object { return orMissing(f.typ) })
+	attr("init", func(f *field) rt.Object { return rt.Bool(f.init) })
+	attr("repr", func(f *field) rt.Object { return rt.Bool(f.repr) })
+	attr("compare", func(f *field) rt.Object { return rt.Bool(f.cmp) })
+	attr("hash", func(f *field) rt.Object { return rt.None })
+	attr("kw_only", func(f *field) rt.Object { return rt.Bool(f.kw) })
+	attr("metadata", func(f *field) rt.Object {
+		if f.metadata == nil {
+			return rt.NewDict()
+		}
+		return f.metadata
+	})
+	m.Dict.SetStr("MISSING", missing)
 	one := func(name string, fn func(x rt.Object) (rt.Object, *rt.BaseException)) {
 		m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			return fn(args[0])
@@ -184,3 +211,12 @@ func addHelpers(m *rt.Module) {
 		"replace":      rt.ArgsPython("replace", 1, "obj").PosOnly(1).AnyKw(),
 	})
 }
+
+// missing is dataclasses.MISSING.
+var missing rt.Object = missingValue{}
+
+var missingType = rt.NewBuiltinType("_MISSING_TYPE", "dataclasses")
+
+type missingValue struct{}
+
+func (missingValue) Type() *rt.Type { return missingType }
