@@ -164,12 +164,20 @@ func groupAttr(e *BaseException, name string) (Object, bool) {
 
 // ExceptStar is one except* clause for generated code: the tuple (match, rest).
 func ExceptStar(exc, cls Object) (Object, *BaseException) {
+	if c, ok := cls.(*Type); ok && c.IsSubtype(BaseExceptionGroupType) {
+		return nil, Errorf(TypeErrorType, "catching ExceptionGroup with except* is not allowed. Use except instead.")
+	}
+	if exc == None {
+		// The clauses before took all of it (CHECK_EG_MATCH on None):
+		// nothing matches, nothing is left; the type is still checked.
+		if _, err := ExceptionMatches(NewException(ExceptionType), cls); err != nil {
+			return nil, err
+		}
+		return NewTuple(None, None), nil
+	}
 	e, ok := exc.(*BaseException)
 	if !ok {
 		return nil, Errorf(TypeErrorType, "except* on a non-exception")
-	}
-	if c, ok := cls.(*Type); ok && c.IsSubtype(BaseExceptionGroupType) {
-		return nil, Errorf(TypeErrorType, "catching ExceptionGroup with except* is not allowed. Use except instead.")
 	}
 	m, r, err := ExceptStarSplit(e, cls)
 	if err != nil {
