@@ -239,8 +239,9 @@ func ABCModule() *Module {
 	return m
 }
 
-// abcCheck is isinstance(x, t) or issubclass(x, t) for a class t whose
-// metaclass is ABCMeta; ok is false for other classes.
+// abcSubclass is issubclass(c, t) for t one of collections.abc's classes
+// (isinstance(x, t) is abcSubclass(t, type(x))); ok is false for any other
+// class.
 func abcSubclass(t, c *Type) (is, ok bool) {
 	a, ok := abcs[t]
 	if !ok {
