@@ -3,9 +3,9 @@ package rtlib
 import "strings"
 
 // GenericAlias is types.GenericAlias: a class subscripted with type
-// arguments, list[int] or dict[str, list[int]], as annotations in class
-// bodies and at module level evaluate them (a dataclass's
-// `tags: list[str] = field(default_factory=list)`). It checks nothing, as
+// arguments, list[int] or dict[str, list[int]], as class bodies evaluate
+// their annotations (a dataclass's `tags: list[str] =
+// field(default_factory=list)`). It checks nothing, as
 // in CPython; calling it calls its origin.
 type GenericAlias struct {
 	Origin Object
