@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/async2go/async2go/frontend/ast"
+	"github.com/async2go/async2go/frontend/symtable"
 	"github.com/async2go/async2go/lower/ir"
 )
 
@@ -37,7 +38,7 @@ func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err 
 	}()
 	root, scopes := analyze(mod)
 	p := &ir.Program{File: filename, Source: string(src)}
-	l := &lowerer{prog: p, scopes: scopes, file: filename, futureAnnotations: futureAnnotations(mod)}
+	l := &lowerer{prog: p, scopes: scopes, file: filename, futureAnnotations: symtable.FutureAnnotations(mod)}
 	l.gc = analyzeGenClose(l, mod, root)
 	f := l.newFunc(nil, "<module>", "<module>", ir.ModuleBody, root, 1)
 	p.Module = f

@@ -1,36 +1,10 @@
 package lower
 
 import (
-	"fmt"
-	"math/big"
 	"strings"
-	"unicode"
 
 	"github.com/async2go/async2go/frontend/ast"
-	"github.com/async2go/async2go/frontend/symtable"
 )
-
-// futureAnnotations says whether the module opens with `from __future__
-// import annotations` (PEP 563): its annotations are then kept as strings,
-// not evaluated. The statements that may open a module are the ones
-// frontend/symtable's checkFuture accepts.
-func futureAnnotations(mod *ast.Module) bool {
-	for i, st := range mod.Body {
-		if i == 0 && symtable.IsDocstring(st) {
-			continue
-		}
-		imp, ok := st.(*ast.ImportFrom)
-		if !ok || imp.Module != "__future__" {
-			return false
-		}
-		for _, al := range imp.Names {
-			if al.Name == "annotations" {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // unparseAnnotation is the string CPython keeps for an annotation under
 // `from __future__ import annotations`: the expression unparsed as
@@ -112,23 +86,10 @@ func unparse(b *strings.Builder, e ast.Expr, outer int) bool {
 			b.WriteByte(')')
 		}
 	case *ast.Constant:
-		switch v := n.Value.(type) {
-		case ast.NoneValue:
-			b.WriteString("None")
-		case ast.EllipsisValue:
-			b.WriteString("...")
-		case bool:
-			if v {
-				b.WriteString("True")
-			} else {
-				b.WriteString("False")
-			}
-		case *big.Int:
-			b.WriteString(v.String())
-		case string:
-			b.WriteString(pyStrRepr(v))
-		default:
-			return false
+		if _, ok := n.Value.(ast.EllipsisValue); ok {
+			b.WriteString("...") // ast.unparse's spelling; its repr is Ellipsis
+		} else {
+			b.WriteString(ast.ReprValue(n.Value))
 		}
 	default:
 		return false
@@ -146,42 +107,4 @@ func unparseItems(b *strings.Builder, items []ast.Expr) bool {
 		}
 	}
 	return true
-}
-
-// pyStrRepr is Python's repr of a str: single quotes unless the text has
-// one and no double quote, with the escapes repr uses.
-func pyStrRepr(s string) string {
-	q := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		q = '"'
-	}
-	var b strings.Builder
-	b.WriteByte(q)
-	for _, r := range s {
-		switch {
-		case r == rune(q) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r > 0x7f && !unicode.IsPrint(r):
-			if r <= 0xff {
-				fmt.Fprintf(&b, `\x%02x`, r)
-			} else if r <= 0xffff {
-				fmt.Fprintf(&b, `\u%04x`, r)
-			} else {
-				fmt.Fprintf(&b, `\U%08x`, r)
-			}
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte(q)
-	return b.String()
 }

@@ -28,9 +28,7 @@ func (*UnionType) Type() *Type    { return UnionTypeType }
 
 // NewGenericAlias is origin[key]: a tuple key gives the arguments, any
 // other key is the only one.
-func NewGenericAlias(origin, key Object) *GenericAlias { return newGenericAlias(origin, key) }
-
-func newGenericAlias(origin, key Object) *GenericAlias {
+func NewGenericAlias(origin, key Object) *GenericAlias {
 	args, ok := key.(*Tuple)
 	if !ok {
 		args = NewTuple(key)
@@ -44,7 +42,7 @@ var classGetItem = &ClassMethod{Fn: &Builtin{Name: "__class_getitem__", Fn: func
 	if len(kw) > 0 || len(args) != 2 {
 		return nil, Errorf(TypeErrorType, "__class_getitem__() takes exactly one argument (%d given)", len(args)-1)
 	}
-	return newGenericAlias(args[0], args[1]), nil
+	return NewGenericAlias(args[0], args[1]), nil
 }}}
 
 // AddClassGetItem gives the builtin class t CPython's __class_getitem__,

@@ -220,6 +220,7 @@ func Build(mod *ast.Module, filename string) (t *Table, err error) {
 	}()
 	b := &builder{filename: filename, table: &Table{scopes: map[ast.Node]*Scope{}}}
 	future := b.checkFuture(mod)
+	b.futureAnnotations = FutureAnnotations(mod)
 	top := b.enter("top", ModuleBlock, mod, ast.Pos{Line: 0})
 	b.global = top
 	b.stmts(mod.Body)
@@ -244,19 +245,10 @@ var futureFeatures = map[string]bool{"nested_scopes": true, "generators": true, 
 // (compiler.stmt).
 func (b *builder) checkFuture(mod *ast.Module) ast.Pos {
 	var last ast.Pos
-	for i, st := range mod.Body {
-		if i == 0 && IsDocstring(st) {
-			continue
-		}
-		imp, ok := st.(*ast.ImportFrom)
-		if !ok || imp.Module != "__future__" {
-			break
-		}
+	for _, imp := range openingFutureImports(mod) {
 		at := ast.Pos{Line: imp.Line, Col: imp.Col} // one caret, at the statement
 		for _, al := range imp.Names {
 			switch {
-			case al.Name == "annotations":
-				b.futureAnnotations = true
 			case al.Name == "braces":
 				b.errAt(at, "not a chance")
 			case !futureFeatures[al.Name]:
@@ -268,8 +260,38 @@ func (b *builder) checkFuture(mod *ast.Module) ast.Pos {
 	return last
 }
 
-// IsDocstring says whether st, a body's first statement, is its docstring.
-func IsDocstring(st ast.Stmt) bool {
+// FutureAnnotations says whether the module opens with `from __future__
+// import annotations` (PEP 563): its annotations are then kept as strings.
+func FutureAnnotations(mod *ast.Module) bool {
+	for _, imp := range openingFutureImports(mod) {
+		for _, al := range imp.Names {
+			if al.Name == "annotations" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// openingFutureImports are the `from __future__ import` statements that
+// open the module, after its docstring if any.
+func openingFutureImports(mod *ast.Module) []*ast.ImportFrom {
+	var out []*ast.ImportFrom
+	for i, st := range mod.Body {
+		if i == 0 && isDocstring(st) {
+			continue
+		}
+		imp, ok := st.(*ast.ImportFrom)
+		if !ok || imp.Module != "__future__" {
+			break
+		}
+		out = append(out, imp)
+	}
+	return out
+}
+
+// isDocstring says whether st, a body's first statement, is its docstring.
+func isDocstring(st ast.Stmt) bool {
 	e, ok := st.(*ast.ExprStmt)
 	if !ok {
 		return false

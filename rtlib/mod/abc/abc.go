@@ -69,17 +69,11 @@ func isAbstract(v rt.Object) bool {
 // override.
 func initClass(t *rt.Type) *rt.BaseException {
 	names := map[string]bool{}
-	keys, exc := rt.Iterate(t.Dict)
-	if exc != nil {
-		return exc
-	}
-	for _, k := range keys {
-		if s, ok := k.(rt.Str); ok {
-			if v, _ := t.Dict.GetStr(string(s)); isAbstract(v) {
-				names[string(s)] = true
-			}
+	t.Dict.Items(func(k, v rt.Object) {
+		if s, ok := k.(rt.Str); ok && isAbstract(v) {
+			names[string(s)] = true
 		}
-	}
+	})
 	for _, b := range t.Bases {
 		am, exc := rt.GetAttr(b, "__abstractmethods__")
 		if exc != nil {

@@ -91,16 +91,6 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 				return
 			}
 			f := &field{name: name, init: true, repr: true, cmp: true}
-			initVar := isInitVar(a)
-			defer func() {
-				f.initVar, f.typ = initVar, a
-				switch {
-				case f.kwOnly != nil:
-					f.kw, _ = rt.Truth(f.kwOnly)
-				default:
-					f.kw = o.kwOnly || kwAfter
-				}
-			}()
 			if v, ok := cls.Dict.GetStr(name); ok {
 				if spec, ok := v.(*field); ok {
 					spec.name = name
@@ -113,6 +103,11 @@ func process(cls *rt.Type, o options) (rt.Object, *rt.BaseException) {
 				} else {
 					f.dflt = v
 				}
+			}
+			f.initVar, f.typ = isInitVar(a), a
+			f.kw = o.kwOnly || kwAfter // unless field(kw_only=…) says
+			if f.kwOnly != nil {
+				f.kw, _ = rt.Truth(f.kwOnly)
 			}
 			for i, old := range fields {
 				if old.name == name {

@@ -39,32 +39,31 @@ func initNamedTuple(t *rt.Type) *rt.BaseException {
 	}
 	var fields []string
 	var defaults []rt.Object
-	if a, ok := t.Dict.GetStr("__annotations__"); ok {
-		if d, ok := a.(*rt.Dict); ok {
-			keys, exc := rt.Iterate(d)
-			if exc != nil {
-				return exc
+	var exc *rt.BaseException
+	if d, ok := t.Dict.GetStr("__annotations__"); ok {
+		d.(*rt.Dict).Items(func(k, _ rt.Object) {
+			f, ok := k.(rt.Str)
+			if !ok || exc != nil {
+				return
 			}
-			for _, k := range keys {
-				f, ok := k.(rt.Str)
-				if !ok {
-					continue
-				}
-				if v, ok := t.Dict.GetStr(string(f)); ok {
-					defaults = append(defaults, v)
-					t.Dict.DelStr(string(f))
-				} else if len(defaults) > 0 {
-					return rt.Errorf(rt.TypeErrorType, "Non-default namedtuple field %s cannot follow default field%s %s",
-						f, map[bool]string{true: "s", false: ""}[len(defaults) > 1], defaultNames(fields, len(defaults)))
-				}
-				fields = append(fields, string(f))
+			if v, ok := t.Dict.GetStr(string(f)); ok {
+				defaults = append(defaults, v)
+				t.Dict.DelStr(string(f))
+			} else if len(defaults) > 0 {
+				exc = rt.Errorf(rt.TypeErrorType, "Non-default namedtuple field %s cannot follow default field%s %s",
+					f, map[bool]string{true: "s", false: ""}[len(defaults) > 1], defaultNames(fields, len(defaults)))
+				return
 			}
-		}
+			fields = append(fields, string(f))
+		})
 	}
-	for _, k := range keysOf(t.Dict) {
-		if namedTupleProhibited[k] {
-			return rt.Errorf(rt.AttributeErrorType, "Cannot overwrite NamedTuple attribute %s", k)
+	t.Dict.Items(func(k, _ rt.Object) {
+		if s, ok := k.(rt.Str); ok && namedTupleProhibited[string(s)] && exc == nil {
+			exc = rt.Errorf(rt.AttributeErrorType, "Cannot overwrite NamedTuple attribute %s", s)
 		}
+	})
+	if exc != nil {
+		return exc
 	}
 	collections.FillNamedTuple(t, fields, defaults)
 	return nil
@@ -82,20 +81,8 @@ func defaultNames(fields []string, n int) string {
 	return s
 }
 
-// keysOf is the str keys of d.
-func keysOf(d *rt.Dict) []string {
-	keys, _ := rt.Iterate(d)
-	var out []string
-	for _, k := range keys {
-		if s, ok := k.(rt.Str); ok {
-			out = append(out, string(s))
-		}
-	}
-	return out
-}
-
 // special is a typing name such as Optional or List; subscripting it gives
-// itself.
+// an alias that shows its arguments (typing.Optional[int]).
 type special struct {
 	name    string
 	typeVar bool // a TypeVar: its repr is ~name
