@@ -28,8 +28,10 @@ func init() {
 		}
 		return None, plainDelAttr(self, string(name))
 	}}
-	ObjectType.Dict.SetStr("__setattr__", objectSetattr)
-	ObjectType.Dict.SetStr("__delattr__", objectDelattr)
+	deferMethods(func() {
+		ObjectType.Dict.SetStr("__setattr__", objectSetattr)
+		ObjectType.Dict.SetStr("__delattr__", objectDelattr)
+	})
 }
 
 // userSetattr is a class's own __setattr__ (nil when it is object's).
@@ -175,6 +177,8 @@ func init() {
 		}
 		return None, nil
 	}}}
-	ObjectType.Dict.SetStr("__new__", objectNew)
-	ObjectType.Dict.SetStr("__init_subclass__", objectInitSubclass)
+	deferMethods(func() {
+		ObjectType.Dict.SetStr("__new__", objectNew)
+		ObjectType.Dict.SetStr("__init_subclass__", objectInitSubclass)
+	})
 }

@@ -456,7 +456,19 @@ type methodKey struct{ typ, name string }
 // two strings, not "str.center": every program builds the map and looks
 // up each method it defines, and the concatenations were a tenth of a
 // hello's instructions at start-up.)
-var methodArgs = func() map[methodKey]*ArgSpec {
+var methodArgs map[methodKey]*ArgSpec
+
+// methodArgSpec is the argument spec of the Go method typ.name, or nil.
+// The specs are made on the first call (by the filler of the builtin
+// types' methods, lazydict.go).
+func methodArgSpec(typ, name string) *ArgSpec {
+	if methodArgs == nil {
+		methodArgs = makeMethodArgs()
+	}
+	return methodArgs[methodKey{typ, name}]
+}
+
+func makeMethodArgs() map[methodKey]*ArgSpec {
 	m := make(map[methodKey]*ArgSpec, 160)
 	noArgs := func(t string, names ...string) {
 		for _, n := range names {
@@ -538,7 +550,7 @@ var methodArgs = func() map[methodKey]*ArgSpec {
 	noArgs("float", "is_integer")
 	one("property", "getter", "setter", "deleter")
 	return m
-}()
+}
 
 // failPython is the check of a call of a Python function (ceval.c's
 // initialize_locals): keywords first, then too many positional arguments,

@@ -197,6 +197,7 @@ func (d *Dict) MoveToEnd(key Object, last bool) (bool, *BaseException) {
 
 // FirstItem is the dict's first entry (ok false when it is empty).
 func (d *Dict) FirstItem() (k, v Object, ok bool) {
+	d.ensure()
 	for i, key := range d.keys {
 		if key != nil {
 			return key, d.vals[i], true
@@ -207,6 +208,7 @@ func (d *Dict) FirstItem() (k, v Object, ok bool) {
 
 // LastItem is the dict's last entry (ok false when it is empty).
 func (d *Dict) LastItem() (k, v Object, ok bool) {
+	d.ensure()
 	for i := len(d.keys) - 1; i >= 0; i-- {
 		if d.keys[i] != nil {
 			return d.keys[i], d.vals[i], true

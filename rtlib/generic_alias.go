@@ -47,7 +47,9 @@ var classGetItem = &ClassMethod{Fn: &Builtin{Name: "__class_getitem__", Fn: func
 
 // AddClassGetItem gives the builtin class t CPython's __class_getitem__,
 // which makes t[X] a GenericAlias.
-func AddClassGetItem(t *Type) { t.Dict.SetStr("__class_getitem__", classGetItem) }
+func AddClassGetItem(t *Type) {
+	fillLater(t.Dict, func() { t.Dict.SetStr("__class_getitem__", classGetItem) })
+}
 
 // subscriptType is t[key] for a class: its metaclass's __getitem__ if it
 // has one, else its __class_getitem__ (an implicit class method), else
@@ -275,7 +277,9 @@ func aliasHash(x Object) (int64, bool, *BaseException) {
 	return 0, false, nil
 }
 
-func init() {
+func init() { deferMethods(installAliasMethods) }
+
+func installAliasMethods() {
 	for _, t := range []*Type{ListType, DictType, SetType, FrozenSetType, TupleType, TypeType} {
 		AddClassGetItem(t)
 	}

@@ -7,7 +7,9 @@ import (
 )
 
 // The methods of int (and so of bool) and float that inspect a number.
-func init() {
+func init() { deferMethods(installNumMethods) }
+
+func installNumMethods() {
 	noArgs := func(t, name string, fn func(self Object) Object) func(Object, []Object, []KwArg) (Object, *BaseException) {
 		return func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 			if len(args)+len(kw) > 0 {

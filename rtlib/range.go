@@ -472,7 +472,9 @@ func rangeIndex(r, x Object) (Object, *BaseException) {
 	}
 }
 
-func init() {
+func init() { deferMethods(installRangeMethods) }
+
+func installRangeMethods() {
 	exactlyOne := func(name string, fn func(r, x Object) (Object, *BaseException)) {
 		rangeType.Dict.SetStr(name, &Method{Name: name, Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 			if len(kw) > 0 {

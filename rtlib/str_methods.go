@@ -714,7 +714,7 @@ func installStrMethods() {
 	})
 	defMethod(StrType, "expandtabs", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		size := int64(8)
-		if v := methodArgs[methodKey{"str", "expandtabs"}].arg(args, kw, 0); v != nil {
+		if v := methodArgSpec("str", "expandtabs").arg(args, kw, 0); v != nil {
 			var exc *BaseException
 			if size, exc = indexArg(v); exc != nil {
 				return nil, exc

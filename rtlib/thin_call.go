@@ -690,6 +690,12 @@ func BuildClass(name, qualname string, bases []Object, ns *Dict, kw []KwArg) (Ob
 	// __init_subclass__ of the nearest base that defines it (an implicit
 	// classmethod), called with the class keywords.
 	for _, b := range t.MRO[1:] {
+		if b.Dict.lazy != nil && !b.Dict.lazy.made {
+			// Of the runtime's classes only object defines it, and its
+			// does nothing (object is last): no need to make their
+			// method tables to know.
+			continue
+		}
 		if h, ok := b.Dict.GetStr("__init_subclass__"); ok {
 			if h == objectInitSubclass {
 				break

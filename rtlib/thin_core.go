@@ -51,6 +51,7 @@ func newType(name string, bases ...*Type) *Type {
 	}{}
 	t := &td.t
 	*t = Type{Name: name, Module: "builtins", Dict: &td.d}
+	td.d.lazy = &builtinTables
 	if len(bases) != 1 {
 		t.Bases = append([]*Type(nil), bases...)
 		t.MRO = append([]*Type{t}, linearize(bases)...)
@@ -70,7 +71,7 @@ func newType(name string, bases ...*Type) *Type {
 // newObjectType makes object, with its MRO: the types made before the init
 // functions run take their MRO from their base's.
 func newObjectType() *Type {
-	t := &Type{Name: "object", Module: "builtins", Dict: NewDict()}
+	t := &Type{Name: "object", Module: "builtins", Dict: &Dict{lazy: &builtinTables}}
 	t.MRO = []*Type{t}
 	return t
 }
@@ -134,7 +135,9 @@ var (
 	CellType      = newType("cell", ObjectType)
 )
 
-func init() {
+func init() { deferMethods(installInitMethods) }
+
+func installInitMethods() {
 	// BaseException.__init__ sets args (super().__init__(msg) in subclasses).
 	BaseExceptionType.Dict.SetStr("__init__", &Method{Name: "__init__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		if e, ok := self.(*BaseException); ok {
@@ -201,6 +204,9 @@ type Dict struct {
 	// watched: an AttrCache has read this dict; its changes advance
 	// dictEpoch (attrcache.go).
 	watched bool
+	// lazy marks the dict of a builtin type whose methods are not made
+	// yet (lazydict.go); ensure makes them.
+	lazy *MethodTables
 	// Class is a dict subclass implemented in Go (defaultdict, Counter);
 	// nil for a plain dict.
 	Class *Type
@@ -403,6 +409,10 @@ func (d *Dict) GetItem(key Object) (Object, bool, *BaseException) {
 	if i, ok := d.index[hk]; ok {
 		return d.vals[i], true, nil
 	}
+	if d.lazy != nil {
+		d.ensure()
+		return d.GetItem(key)
+	}
 	return nil, false, nil
 }
 
@@ -411,11 +421,16 @@ func (d *Dict) GetStr(key string) (Object, bool) {
 	if i, ok := d.index[Str(key)]; ok {
 		return d.vals[i], true
 	}
+	if d.lazy != nil {
+		d.ensure()
+		return d.GetStr(key)
+	}
 	return nil, false
 }
 
 // SetItem sets d[key] = v.
 func (d *Dict) SetItem(key, v Object) *BaseException {
+	d.ensure()
 	hk, exc := d.keyFor(key)
 	if exc != nil {
 		return exc
@@ -439,10 +454,14 @@ func (d *Dict) SetItem(key, v Object) *BaseException {
 func (d *Dict) SetStr(key string, v Object) { d.SetItem(Str(key), v) }
 
 // Len is len(d).
-func (d *Dict) Len() int { return d.live }
+func (d *Dict) Len() int {
+	d.ensure()
+	return d.live
+}
 
 // Items calls fn for each entry in insertion order.
 func (d *Dict) Items(fn func(k, v Object)) {
+	d.ensure()
 	for i, k := range d.keys {
 		if k != nil {
 			fn(k, d.vals[i])

@@ -231,7 +231,9 @@ func (g *AsyncGenerator) step(sent Object, thrown *BaseException, aclose bool) O
 	return NewCoroutine(fn, &asyncGenStep{g: g, sent: sent, thrown: thrown, first: true, aclose: aclose})
 }
 
-func init() {
+func init() { deferMethods(installGeneratorMethods) }
+
+func installGeneratorMethods() {
 	defMethod(GeneratorType, "__iter__", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) { return self, nil })
 	defMethod(GeneratorType, "__next__", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		v, done, exc := self.(*Generator).Resume(None, nil)
@@ -342,7 +344,9 @@ func (w *coroWrapper) Resume(sent Object, thrown *BaseException) (Object, bool, 
 	return w.c.Resume(sent, thrown)
 }
 
-func init() {
+func init() { deferMethods(installAwaitMethod) }
+
+func installAwaitMethod() {
 	defMethod(CoroutineType, "__await__", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		return &coroWrapper{c: self.(*Coroutine)}, nil
 	})

@@ -136,16 +136,18 @@ func init() {
 	}
 	BaseExceptionGroupType.New = newGroup
 	ExceptionGroupType.New = newGroup
-	BaseExceptionGroupType.Dict.SetStr("__str__", &Method{Name: "__str__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-		e := self.(*BaseException)
-		msg, _ := e.Args.Items[0].(Str)
-		n := len(groupMembers(e))
-		plural := "s"
-		if n == 1 {
-			plural = ""
-		}
-		return Str(fmt.Sprintf("%s (%d sub-exception%s)", msg, n, plural)), nil
-	}})
+	deferMethods(func() {
+		BaseExceptionGroupType.Dict.SetStr("__str__", &Method{Name: "__str__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+			e := self.(*BaseException)
+			msg, _ := e.Args.Items[0].(Str)
+			n := len(groupMembers(e))
+			plural := "s"
+			if n == 1 {
+				plural = ""
+			}
+			return Str(fmt.Sprintf("%s (%d sub-exception%s)", msg, n, plural)), nil
+		}})
+	})
 }
 
 // groupAttr serves the attributes of exception groups.
@@ -371,7 +373,9 @@ func splitGroup(exc *BaseException, match func(*BaseException) (bool, *BaseExcep
 	return derive(ms), derive(rs), nil
 }
 
-func init() {
+func init() { deferMethods(installGroupMethods) }
+
+func installGroupMethods() {
 	defMethod(BaseExceptionGroupType, "split", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		if exc := argCount("split", args, 1, 1); exc != nil {
 			return nil, exc

@@ -20,7 +20,7 @@ func (*Property) Type() *Type { return propertyType }
 // defMethod defines the Go method t.name; if methodArgs has its spec, fn
 // runs only on calls that the spec accepts.
 func defMethod(t *Type, name string, fn func(self Object, args []Object, kw []KwArg) (Object, *BaseException)) {
-	if s := methodArgs[methodKey{t.Name, name}]; s != nil {
+	if s := methodArgSpec(t.Name, name); s != nil {
 		body := fn
 		t.Dict.SetStr(name, &Method{Name: name, Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 			if exc := s.check(args, kw); exc != nil {
@@ -45,9 +45,6 @@ func strArg(fn string, args []Object, i int) (string, *BaseException) {
 }
 
 func init() {
-	defer installStrMethods()
-	defer installContainerMethods()
-	defer installDictViews()
 	builtins["property"] = propertyType
 	propertyType.New = func(t *Type, args []Object, kw []KwArg) (Object, *BaseException) {
 		if exc := propArgs.check(args, kw); exc != nil {
@@ -65,6 +62,12 @@ func init() {
 		}
 		return p, nil
 	}
+	deferMethods(installMethods)
+}
+
+// installMethods defines the methods of property, list, dict, set and str
+// (lazydict.go).
+func installMethods() {
 	defMethod(propertyType, "setter", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		p := self.(*Property)
 		return &Property{Get: p.Get, Set: args[0], Del: p.Del}, nil
@@ -430,6 +433,9 @@ func init() {
 	defMethod(StrType, "format", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		return strFormat(string(self.(Str)), args, kw)
 	})
+	installDictViews()
+	installContainerMethods()
+	installStrMethods()
 }
 
 // strFormat is str.format for auto-numbered, numbered and keyword fields

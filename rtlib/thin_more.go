@@ -69,6 +69,7 @@ func DelAttr(obj Object, name string) *BaseException {
 
 // DelStr deletes a str key, reporting whether it was there.
 func (d *Dict) DelStr(key string) bool {
+	d.ensure()
 	i, ok := d.index[Str(key)]
 	if !ok {
 		return false
@@ -107,6 +108,7 @@ func (d *Dict) delAt(i int, hk any) {
 func DelItem(obj, key Object) *BaseException {
 	switch c := obj.(type) {
 	case *Dict:
+		c.ensure()
 		hk, exc := c.keyFor(key)
 		if exc != nil {
 			return exc

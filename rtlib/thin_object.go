@@ -4,7 +4,9 @@ import "fmt"
 
 // object's own __repr__ and __str__, so that super().__repr__() and
 // object.__str__(x) work in classes that override them.
-func init() {
+func init() { deferMethods(installObjectMethods) }
+
+func installObjectMethods() {
 	ObjectType.Dict.SetStr("__repr__", &Method{Name: "__repr__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		t := self.Type()
 		return Str(fmt.Sprintf("<%s.%s object at 0x%x>", t.Module, t.Name, addr(self))), nil

@@ -258,6 +258,10 @@ func init() {
 		}
 		return &Barrier{cond: &Condition{lock: &Lock{}}, parties: int(n)}, nil
 	}
+	methods.Defer(installBarrierMethods)
+}
+
+func installBarrierMethods() {
 	wait := func(self rt.Object) rt.Resumable { return &barrierWait{b: self.(*Barrier)} }
 	locked := func(fn func(b *Barrier) *rt.BaseException) func(self rt.Object) rt.Resumable {
 		return func(self rt.Object) rt.Resumable { return &barrierLocked{b: self.(*Barrier), fn: fn} }

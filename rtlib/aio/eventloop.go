@@ -111,6 +111,11 @@ func registerEventLoop(m *rt.Module) {
 		}
 		return rt.None, nil
 	})
+	methods.Defer(installLoopMethods)
+}
+
+// installLoopMethods defines the event loop's run and stop methods.
+func installLoopMethods() {
 	method(LoopType, "run_until_complete", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		v, _ := kwOrArg(args, kw, 0, "future")
 		return self.(*LoopObject).runUntilComplete(v)

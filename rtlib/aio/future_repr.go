@@ -188,6 +188,10 @@ func (t *Task) Repr() (rt.Str, *rt.BaseException) {
 }
 
 func init() {
+	methods.Defer(installFutureRepr)
+}
+
+func installFutureRepr() {
 	method(FutureType, "__repr__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return futureOf(self).Repr()
 	})

@@ -12,8 +12,13 @@ func newClass(name, module string, base *rt.Type) *rt.Type {
 	t, _ := rt.BuildClass(name, name, []rt.Object{base}, rt.NewDict(), nil)
 	typ := t.(*rt.Type)
 	typ.Module = module
+	methods.Mark(typ)
 	return typ
 }
+
+// methods is the set of the asyncio classes' method tables: they are made
+// when a program first uses one (rt.MethodTables).
+var methods rt.MethodTables
 
 // The asyncio types.
 var (
@@ -64,13 +69,6 @@ func kwOrArg(args []rt.Object, kw []rt.KwArg, i int, name string) (rt.Object, bo
 }
 
 func init() {
-	// Queue, Future and Task take type arguments (asyncio.Queue[int]),
-	// as their CPython classes' __class_getitem__ allows.
-	for _, t := range []*rt.Type{QueueType, FutureType, TaskType} {
-		rt.AddClassGetItem(t)
-	}
-	// A future is awaitable (collections.abc.Awaitable), by its Go type.
-	rt.AddBuiltinMethods(FutureType, "__await__", "__iter__")
 	FutureType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		if exc := futureNewArgs.Check(args, kw); exc != nil {
 			return nil, exc
@@ -80,6 +78,18 @@ func init() {
 			return nil, rt.Errorf(rt.RuntimeErrorType, "no running event loop")
 		}
 		return NewFuture(l), nil
+	}
+	// A future is awaitable (collections.abc.Awaitable), by its Go type.
+	rt.AddBuiltinMethods(FutureType, "__await__", "__iter__")
+	rt.RegisterModule("asyncio", newModule)
+	methods.Defer(installFutureMethods)
+}
+
+func installFutureMethods() {
+	// Queue, Future and Task take type arguments (asyncio.Queue[int]),
+	// as their CPython classes' __class_getitem__ allows.
+	for _, t := range []*rt.Type{QueueType, FutureType, TaskType} {
+		rt.AddClassGetItem(t)
 	}
 	for _, t := range []*rt.Type{FutureType, TaskType} {
 		method(t, "done", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
@@ -156,7 +166,6 @@ func init() {
 	method(TaskType, "__repr__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return self.(*Task).Repr()
 	})
-	rt.RegisterModule("asyncio", newModule)
 }
 
 // Uncancel decrements the count of cancellation requests.
@@ -244,7 +253,7 @@ func newModule() (*rt.Module, *rt.BaseException) {
 		return l.current, nil
 	})
 	rt.ApplyArgs(m.Dict, moduleArgs)
-	applyMethodArgs()
+	methods.Defer(applyMethodArgs) // once the methods exist
 	return m, nil
 }
 

@@ -89,6 +89,10 @@ func init() {
 		}
 		return &Runner{}, nil
 	}
+	methods.Defer(installRunnerMethods)
+}
+
+func installRunnerMethods() {
 	method(RunnerType, "run", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return self.(*Runner).run(args[0])
 	})

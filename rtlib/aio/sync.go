@@ -963,15 +963,6 @@ func init() {
 		}
 		return &Lock{}, nil
 	}
-	noArgsMethod(LockType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Lock).acquire(), nil })
-	noArgsMethod(LockType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Lock).release() })
-	noArgsMethod(LockType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Lock).locked), nil })
-	noArgsMethod(LockType, "__aenter__", func(self rt.Object) (rt.Object, *rt.BaseException) {
-		return aenterAcquire(self.(*Lock).acquire()), nil
-	})
-	method(LockType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return aexitRelease(self.(*Lock).release), nil
-	})
 
 	EventType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		if exc := eventNewArgs.Check(args, kw); exc != nil {
@@ -979,10 +970,6 @@ func init() {
 		}
 		return &Event{}, nil
 	}
-	noArgsMethod(EventType, "set", func(self rt.Object) (rt.Object, *rt.BaseException) { self.(*Event).set(); return rt.None, nil })
-	noArgsMethod(EventType, "clear", func(self rt.Object) (rt.Object, *rt.BaseException) { self.(*Event).value = false; return rt.None, nil })
-	noArgsMethod(EventType, "is_set", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Event).value), nil })
-	noArgsMethod(EventType, "wait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Event).wait(), nil })
 
 	newSem := func(bounded bool) func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		spec := semNewArgs
@@ -1007,15 +994,6 @@ func init() {
 	}
 	SemaphoreType.New = newSem(false)
 	BoundedSemaphoreType.New = newSem(true)
-	noArgsMethod(SemaphoreType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Semaphore).acquire(), nil })
-	noArgsMethod(SemaphoreType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Semaphore).release() })
-	noArgsMethod(SemaphoreType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Semaphore).locked()), nil })
-	noArgsMethod(SemaphoreType, "__aenter__", func(self rt.Object) (rt.Object, *rt.BaseException) {
-		return aenterAcquire(self.(*Semaphore).acquire()), nil
-	})
-	method(SemaphoreType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return aexitRelease(self.(*Semaphore).release), nil
-	})
 
 	ConditionType.New = func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		if exc := condNewArgs.Check(args, kw); exc != nil {
@@ -1031,6 +1009,48 @@ func init() {
 		}
 		return c, nil
 	}
+
+	newQueue := func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if exc := queueNewArgs.Check(args, kw); exc != nil {
+			return nil, exc
+		}
+		q := &Queue{class: t, finished: &Event{value: true}}
+		if v, ok := kwOrArg(args, kw, 0, "maxsize"); ok {
+			if exc := q.setMaxsize(v); exc != nil {
+				return nil, exc
+			}
+		}
+		return q, nil
+	}
+	for _, t := range []*rt.Type{QueueType, PriorityQueueType, LifoQueueType} {
+		t.New = newQueue
+	}
+	methods.Defer(installSyncMethods)
+}
+
+func installSyncMethods() {
+	noArgsMethod(LockType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Lock).acquire(), nil })
+	noArgsMethod(LockType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Lock).release() })
+	noArgsMethod(LockType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Lock).locked), nil })
+	noArgsMethod(LockType, "__aenter__", func(self rt.Object) (rt.Object, *rt.BaseException) {
+		return aenterAcquire(self.(*Lock).acquire()), nil
+	})
+	method(LockType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return aexitRelease(self.(*Lock).release), nil
+	})
+	noArgsMethod(EventType, "set", func(self rt.Object) (rt.Object, *rt.BaseException) { self.(*Event).set(); return rt.None, nil })
+	noArgsMethod(EventType, "clear", func(self rt.Object) (rt.Object, *rt.BaseException) { self.(*Event).value = false; return rt.None, nil })
+	noArgsMethod(EventType, "is_set", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Event).value), nil })
+	noArgsMethod(EventType, "wait", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Event).wait(), nil })
+	noArgsMethod(SemaphoreType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Semaphore).acquire(), nil })
+	noArgsMethod(SemaphoreType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Semaphore).release() })
+	noArgsMethod(SemaphoreType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.Bool(self.(*Semaphore).locked()), nil })
+	noArgsMethod(SemaphoreType, "__aenter__", func(self rt.Object) (rt.Object, *rt.BaseException) {
+		return aenterAcquire(self.(*Semaphore).acquire()), nil
+	})
+	method(SemaphoreType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return aexitRelease(self.(*Semaphore).release), nil
+	})
 	noArgsMethod(ConditionType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Condition).lock.acquire(), nil })
 	noArgsMethod(ConditionType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Condition).lock.release() })
 	noArgsMethod(ConditionType, "locked", func(self rt.Object) (rt.Object, *rt.BaseException) {
@@ -1062,22 +1082,6 @@ func init() {
 	method(ConditionType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return aexitRelease(self.(*Condition).lock.release), nil
 	})
-
-	newQueue := func(t *rt.Type, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if exc := queueNewArgs.Check(args, kw); exc != nil {
-			return nil, exc
-		}
-		q := &Queue{class: t, finished: &Event{value: true}}
-		if v, ok := kwOrArg(args, kw, 0, "maxsize"); ok {
-			if exc := q.setMaxsize(v); exc != nil {
-				return nil, exc
-			}
-		}
-		return q, nil
-	}
-	for _, t := range []*rt.Type{QueueType, PriorityQueueType, LifoQueueType} {
-		t.New = newQueue
-	}
 	method(QueueType, "put", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return self.(*Queue).put(args[0]), nil
 	})

@@ -263,6 +263,10 @@ func init() {
 		}
 		return &TaskGroup{}, nil
 	}
+	methods.Defer(installTaskGroupMethods)
+}
+
+func installTaskGroupMethods() {
 	noArgsMethod(TaskGroupType, "__aenter__", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*TaskGroup).aenter(), nil })
 	method(TaskGroupType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return self.(*TaskGroup).aexit(args[0], args[1]), nil

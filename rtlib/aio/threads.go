@@ -126,13 +126,15 @@ func registerThreads(m *rt.Module) {
 		f, ok := args[0].(*rt.Function)
 		return rt.Bool(ok && f.Kind == rt.CoroutineFunc), nil
 	})
-	method(LoopType, "run_in_executor", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		if len(args) < 2 {
-			return nil, rt.Errorf(rt.TypeErrorType, "run_in_executor() missing 2 required positional arguments: 'executor' and 'func'")
-		}
-		if args[0] != rt.None {
-			return nil, rt.Errorf(rt.TypeErrorType, "run_in_executor: only the default executor (None) is supported")
-		}
-		return self.(*LoopObject).l.runInThread(args[1], args[2:], nil), nil
+	methods.Defer(func() {
+		method(LoopType, "run_in_executor", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if len(args) < 2 {
+				return nil, rt.Errorf(rt.TypeErrorType, "run_in_executor() missing 2 required positional arguments: 'executor' and 'func'")
+			}
+			if args[0] != rt.None {
+				return nil, rt.Errorf(rt.TypeErrorType, "run_in_executor: only the default executor (None) is supported")
+			}
+			return self.(*LoopObject).l.runInThread(args[1], args[2:], nil), nil
+		})
 	})
 }
