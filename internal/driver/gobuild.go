@@ -9,7 +9,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 
 	async2go "github.com/async2go/async2go"
 )
@@ -69,6 +72,43 @@ func runtimeDir() (string, error) {
 	return dir, nil
 }
 
+// minLangVersion is the Go version the runtime needs (runtime.go's
+// RuntimeGoMod).
+const minLangVersion = 23
+
+var (
+	langOnce sync.Once
+	langVer  string
+)
+
+// langVersion is the go line of a program's go.mod: the language version
+// of the toolchain that builds it (go env GOVERSION), so that the program
+// runs with that toolchain's defaults. With an older go line, Go builds in
+// the compatibility settings of that version (DefaultGODEBUG: for go 1.23,
+// seventeen of them), which every start parses, and which cost a
+// translated hello ~0.3 ms of its ~9 (docs/performance.md, finding 55).
+// Where the version cannot be read, or is older, the runtime's own.
+func langVersion(gocmd string) string {
+	langOnce.Do(func() {
+		langVer = fmt.Sprintf("1.%d", minLangVersion)
+		cmd := exec.Command(gocmd, "env", "GOVERSION")
+		cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOWORK=off")
+		out, err := cmd.Output()
+		if err != nil {
+			return
+		}
+		if m := goMinor.FindSubmatch(out); m != nil {
+			if n, err := strconv.Atoi(string(m[1])); err == nil && n > minLangVersion {
+				langVer = fmt.Sprintf("1.%d", n)
+			}
+		}
+	})
+	return langVer
+}
+
+// goMinor finds the minor version in go1.26.8 or devel go1.27-abcdef.
+var goMinor = regexp.MustCompile(`go1\.(\d+)`)
+
 // BuildError is a failure of the go command on generated code: a bug in the
 // translator, since generated code must always compile.
 type BuildError struct {
@@ -103,8 +143,8 @@ func Build(goSrc []byte, out string, opts BuildOptions) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	gomod := fmt.Sprintf("module async2go.program\n\ngo 1.23\n\nrequire %s v0.0.0\n\nreplace %s => %s\n",
-		async2go.ModulePath, async2go.ModulePath, rt)
+	gomod := fmt.Sprintf("module async2go.program\n\ngo %s\n\nrequire %s v0.0.0\n\nreplace %s => %s\n",
+		langVersion(gocmd), async2go.ModulePath, async2go.ModulePath, rt)
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
 		return err
 	}

@@ -39,6 +39,13 @@ func main() { fmt.Println("built", rt.Str("ok")) }
 	if err != nil || string(out) != "built ok\n" {
 		t.Fatalf("ran %q, %v", out, err)
 	}
+	// The go line is the toolchain's: no compatibility settings of an
+	// older Go for the program to parse at each start (langVersion).
+	if info, err := exec.Command("go", "version", "-m", bin).Output(); err != nil {
+		t.Fatal(err)
+	} else if strings.Contains(string(info), "DefaultGODEBUG") {
+		t.Errorf("the program was built with an older Go's settings:\n%s", info)
+	}
 	if err := Build([]byte("package main\n\nfunc main() { undefined() }\n"), bin, BuildOptions{}); err == nil {
 		t.Fatal("a program that does not compile built")
 	} else if _, ok := err.(*BuildError); !ok {
