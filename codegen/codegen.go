@@ -264,7 +264,12 @@ type funcGen struct {
 	embeddedAw map[ir.Temp]bool
 	// started: blocks whose fused call also takes the await's first step.
 	started map[*ir.Block]bool
-	subs    map[*ir.Func]bool // callees whose frames this frame embeds
+	// yield0Cache: the fused `await mod.f(0)` calls whose global load
+	// tests the call site's cache for a bare yield (yield0Await), with the
+	// name of that cache, which the call then uses.
+	yield0Cache map[*ir.Instr]string
+	tempUses    map[ir.Temp]int
+	subs        map[*ir.Func]bool // callees whose frames this frame embeds
 	// unpackOf maps an OpUnpack of a tuple display made just before it
 	// (`a, b = b, a + b`) to that OpTuple, which is then not emitted: the
 	// targets are assigned the items directly, with no tuple made.
@@ -405,7 +410,7 @@ func (fg *funcGen) onErr(b *ir.Block, line int, errVar string) jen.Code {
 }
 
 func (g *gen) function(f *ir.Func) []jen.Code {
-	fg := &funcGen{g: g, f: f, frame: f.Kind.IsStateMachine(), awSlots: map[ir.Temp]int{}, usedLabel: map[int]bool{}, subs: map[*ir.Func]bool{}, started: map[*ir.Block]bool{}}
+	fg := &funcGen{g: g, f: f, frame: f.Kind.IsStateMachine(), awSlots: map[ir.Temp]int{}, usedLabel: map[int]bool{}, subs: map[*ir.Func]bool{}, started: map[*ir.Block]bool{}, yield0Cache: map[*ir.Instr]string{}}
 	for _, b := range f.Blocks {
 		for _, in := range b.Instrs {
 			if in.Op == ir.OpGetAwaitable {
@@ -923,7 +928,10 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 			posArgs = jen.Id("f").Dot("ca").Index(jen.Empty(), jen.Lit(npos))
 			clear = jen.List(slots...).Op("=").List(nils...)
 		}
-		cache := fg.g.attrCache(in.Name)
+		cache, yield0Hoisted := fg.yield0Cache[in]
+		if !yield0Hoisted {
+			cache = fg.g.attrCache(in.Name)
+		}
 		if npos == 1 && in.Star != nil && in.Star[first] && len(in.KwNames) == 0 {
 			// `await obj.name(*xs)`: no copy of a list for a callee that
 			// allows it (rt.AwaitMethodStar).
@@ -960,7 +968,7 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 				).Else().Block(
 					dir(results.Clone().Op("=").Qual(rtPath, "AwaitStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), posArgs)),
 				)
-				if hit == "StartHit" && npos == 1 && in.Star == nil && zeroDelay(in.Args[first]) {
+				if hit == "StartHit" && npos == 1 && in.Star == nil && zeroDelay(in.Args[first]) && !yield0Hoisted {
 					// `await asyncio.sleep(0)`: where the cached function's
 					// call is a bare yield (rt.AttrCache.Yield0Hit), the
 					// frame yields itself. The frame's awaitable slot is
@@ -1119,10 +1127,23 @@ func (fg *funcGen) load(b *ir.Block, in *ir.Instr) []jen.Code {
 				jen.If(fg.temp(in.Dst).Op("==").Nil()).Block(fg.temp(in.Dst).Op("=").Id("b_" + v.Name)),
 			}
 		}
-		return []jen.Code{
+		load := []jen.Code{
 			jen.If(jen.Id(globalName(v.Name)).Op("==").Nil()).Add(fg.unbound(b, in, rt("NameError").Call(jen.Lit(v.Name)))),
 			dst.Op("=").Id(globalName(v.Name)),
 		}
+		if call := fg.yield0Await(b, in); call != nil {
+			// `await mod.f(0)` right after: the bare yield's test first,
+			// on the global itself (a hit means it holds the module).
+			cache, ok := fg.yield0Cache[call]
+			if !ok {
+				cache = fg.g.attrCache(call.Name)
+				fg.yield0Cache[call] = cache
+			}
+			hit := jen.If(jen.Id(cache).Dot("Yield0Hit").Call(jen.Id(globalName(v.Name)))).Block(
+				fg.suspendAt(b.Term.Target.State, jen.Qual(rtPath, "None"))...)
+			load = append([]jen.Code{hit}, load...)
+		}
+		return load
 	case ir.Local:
 		if v.Type != ir.Boxed {
 			// Typed locals are assigned before every read (the inference
@@ -1603,6 +1624,37 @@ func (fg *funcGen) rangeIntArgs(call *ir.Instr) []jen.Code {
 		}
 	}
 	return out
+}
+
+// yield0Await is the call of `await mod.f(0)` (a constant no greater than
+// 0, no other argument) that comes right after ld, a load of the global
+// mod in b, when that call is the only use of what ld loads: the frame
+// then tests the call site's cache for a bare yield on the global itself,
+// before ld's test for an unbound name (AttrCache.Yield0Hit fails on nil),
+// and the call does not test again (docs/performance.md, finding 57).
+func (fg *funcGen) yield0Await(b *ir.Block, ld *ir.Instr) *ir.Instr {
+	if !fg.frame || ld.Dst < 0 || b.Term == nil || b.Term.Kind != ir.Await {
+		return nil
+	}
+	i := slices.Index(b.Instrs, ld)
+	if i < 0 || i+1 >= len(b.Instrs) {
+		return nil
+	}
+	call := b.Instrs[i+1]
+	if call.Op != ir.OpCallMethod || call.N != 1 || len(call.Args) != 2 || call.Star != nil || len(call.KwNames) != 0 ||
+		call.Args[0] != ir.Operand(ld.Dst) || !zeroDelay(call.Args[1]) {
+		return nil
+	}
+	if aw, ok := fg.awaitDst[call]; !ok || b.Term.Value != ir.Operand(aw) {
+		return nil
+	}
+	if fg.tempUses == nil {
+		fg.tempUses = fg.f.TempUses()
+	}
+	if fg.tempUses[ld.Dst] != 1 {
+		return nil
+	}
+	return call
 }
 
 // zeroDelay says whether o is a constant int or float no greater than 0
