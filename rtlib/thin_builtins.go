@@ -248,8 +248,9 @@ func init() {
 			case "nan", "+nan", "-nan":
 				return Float(math.NaN()), nil
 			}
-			if f, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64); err == nil {
-				return Float(f), nil
+			f, err := strconv.ParseFloat(strings.ReplaceAll(t, "_", ""), 64)
+			if ne, ok := err.(*strconv.NumError); err == nil || ok && ne.Err == strconv.ErrRange {
+				return Float(f), nil // out of range: ±inf or 0.0, as CPython's
 			}
 			r, _ := Repr(s)
 			return nil, Errorf(ValueErrorType, "could not convert string to float: %s", r)

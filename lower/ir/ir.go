@@ -26,6 +26,7 @@ var ModulePackages = map[string]string{
 	"enum":            "github.com/async2go/async2go/rtlib/mod/enum",
 	"contextvars":     "github.com/async2go/async2go/rtlib/mod/contextvars",
 	"operator":        "github.com/async2go/async2go/rtlib/mod/operator",
+	"json":            "github.com/async2go/async2go/rtlib/mod/json",
 }
 
 // FuncKind says what a Func is.

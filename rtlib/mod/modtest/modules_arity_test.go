@@ -15,6 +15,7 @@ import (
 	_ "github.com/async2go/async2go/rtlib/mod/enum"
 	_ "github.com/async2go/async2go/rtlib/mod/functools"
 	_ "github.com/async2go/async2go/rtlib/mod/itertools"
+	_ "github.com/async2go/async2go/rtlib/mod/json"
 	_ "github.com/async2go/async2go/rtlib/mod/math"
 	_ "github.com/async2go/async2go/rtlib/mod/operator"
 	_ "github.com/async2go/async2go/rtlib/mod/random"
@@ -25,7 +26,7 @@ import (
 
 // moduleNames are the runtime's modules the tests here sweep.
 var moduleNames = []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
-	"itertools", "math", "operator", "random", "sys", "time", "typing"}
+	"itertools", "json", "math", "operator", "random", "sys", "time", "typing"}
 
 // moduleDict is the dict of module mn, imported.
 func moduleDict(t *testing.T, mn string) *rt.Dict {
