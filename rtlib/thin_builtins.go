@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/big"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -914,49 +913,3 @@ func minMax(name string, args []Object, kw []KwArg, want int) (Object, *BaseExce
 	return best, nil
 }
 
-func sortList(l *List, key, reverse Object) *BaseException {
-	keys := l.Items
-	if key != nil && key != None {
-		keys = make([]Object, len(l.Items))
-		for i, it := range l.Items {
-			k, exc := Call(key, []Object{it}, nil)
-			if exc != nil {
-				return exc
-			}
-			keys[i] = k
-		}
-	}
-	idx := make([]int, len(keys))
-	for i := range idx {
-		idx[i] = i
-	}
-	rev := false
-	if reverse != nil {
-		rev, _ = Truth(reverse)
-	}
-	var exc *BaseException
-	sort.SliceStable(idx, func(a, b int) bool {
-		if exc != nil {
-			return false
-		}
-		x, y := keys[idx[a]], keys[idx[b]]
-		if rev {
-			x, y = y, x
-		}
-		r, e := Lt(x, y)
-		if e != nil {
-			exc = e
-			return false
-		}
-		return r == Bool(true)
-	})
-	if exc != nil {
-		return exc
-	}
-	out := make([]Object, len(idx))
-	for i, j := range idx {
-		out[i] = l.Items[j]
-	}
-	copy(l.Items, out)
-	return nil
-}

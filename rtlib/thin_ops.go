@@ -810,6 +810,9 @@ func richCompare(op string, a, b Object, want func(int) bool) (Object, *BaseExce
 		}
 		return Bool(want(c)), nil
 	}
+	if x, y, ok := seqPair(a, b); ok {
+		return seqRichCompare(op, x, y)
+	}
 	if setLike(a) && setLike(b) {
 		// Subset and superset tests.
 		la, _ := Len(a)
@@ -842,6 +845,59 @@ func richCompare(op string, a, b Object, want func(int) bool) (Object, *BaseExce
 		}
 	}
 	return nil, Errorf(TypeErrorType, "'%s' not supported between instances of '%s' and '%s'", op, a.Type().Name, b.Type().Name)
+}
+
+// seqPair is the items of a and b when both are tuples or both lists.
+func seqPair(a, b Object) ([]Object, []Object, bool) {
+	switch x := a.(type) {
+	case *Tuple:
+		if y, ok := b.(*Tuple); ok {
+			return x.Items, y.Items, true
+		}
+	case *List:
+		if y, ok := b.(*List); ok {
+			return x.Items, y.Items, true
+		}
+	}
+	return nil, nil, false
+}
+
+// seqRichCompare is an order comparison of two tuples or two lists whose
+// items the fast path (compare) could not order (tuplerichcompare): the
+// first items that are not equal decide, compared with op, or else the
+// lengths.
+func seqRichCompare(op string, x, y []Object) (Object, *BaseException) {
+	i := 0
+	for ; i < len(x) && i < len(y); i++ {
+		eq, exc := equal(x[i], y[i])
+		if exc != nil {
+			return nil, exc
+		}
+		if !eq {
+			break
+		}
+	}
+	if i >= len(x) || i >= len(y) {
+		c := len(x) - len(y)
+		switch op {
+		case "<":
+			return Bool(c < 0), nil
+		case "<=":
+			return Bool(c <= 0), nil
+		case ">":
+			return Bool(c > 0), nil
+		}
+		return Bool(c >= 0), nil
+	}
+	switch op {
+	case "<":
+		return Lt(x[i], y[i])
+	case "<=":
+		return Le(x[i], y[i])
+	case ">":
+		return Gt(x[i], y[i])
+	}
+	return Ge(x[i], y[i])
 }
 
 // Eq is a == b.
