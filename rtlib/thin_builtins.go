@@ -912,4 +912,3 @@ func minMax(name string, args []Object, kw []KwArg, want int) (Object, *BaseExce
 	}
 	return best, nil
 }
-

@@ -27,6 +27,7 @@ var ModulePackages = map[string]string{
 	"contextvars":     "github.com/async2go/async2go/rtlib/mod/contextvars",
 	"operator":        "github.com/async2go/async2go/rtlib/mod/operator",
 	"json":            "github.com/async2go/async2go/rtlib/mod/json",
+	"heapq":           "github.com/async2go/async2go/rtlib/mod/heapq",
 }
 
 // FuncKind says what a Func is.

@@ -14,6 +14,7 @@ import (
 	_ "github.com/async2go/async2go/rtlib/mod/dataclasses"
 	_ "github.com/async2go/async2go/rtlib/mod/enum"
 	_ "github.com/async2go/async2go/rtlib/mod/functools"
+	_ "github.com/async2go/async2go/rtlib/mod/heapq"
 	_ "github.com/async2go/async2go/rtlib/mod/itertools"
 	_ "github.com/async2go/async2go/rtlib/mod/json"
 	_ "github.com/async2go/async2go/rtlib/mod/math"
@@ -26,7 +27,7 @@ import (
 
 // moduleNames are the runtime's modules the tests here sweep.
 var moduleNames = []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
-	"itertools", "json", "math", "operator", "random", "sys", "time", "typing"}
+	"heapq", "itertools", "json", "math", "operator", "random", "sys", "time", "typing"}
 
 // moduleDict is the dict of module mn, imported.
 func moduleDict(t *testing.T, mn string) *rt.Dict {
