@@ -279,6 +279,8 @@ func aliasHash(x Object) (int64, bool, *BaseException) {
 
 func init() { deferMethods(installAliasMethods) }
 
+// installAliasMethods gives the builtin containers __class_getitem__ and
+// GenericAlias and UnionType their members (made on first use: lazydict.go).
 func installAliasMethods() {
 	for _, t := range []*Type{ListType, DictType, SetType, FrozenSetType, TupleType, TypeType} {
 		AddClassGetItem(t)

@@ -9,6 +9,8 @@ import (
 // The methods of int (and so of bool) and float that inspect a number.
 func init() { deferMethods(installNumMethods) }
 
+// installNumMethods defines the methods of int and float that inspect a number
+// (made on first use: lazydict.go).
 func installNumMethods() {
 	noArgs := func(t, name string, fn func(self Object) Object) func(Object, []Object, []KwArg) (Object, *BaseException) {
 		return func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {

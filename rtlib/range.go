@@ -474,6 +474,8 @@ func rangeIndex(r, x Object) (Object, *BaseException) {
 
 func init() { deferMethods(installRangeMethods) }
 
+// installRangeMethods defines the methods and members of range (made on first
+// use: lazydict.go).
 func installRangeMethods() {
 	exactlyOne := func(name string, fn func(r, x Object) (Object, *BaseException)) {
 		rangeType.Dict.SetStr(name, &Method{Name: name, Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {

@@ -137,6 +137,8 @@ var (
 
 func init() { deferMethods(installInitMethods) }
 
+// installInitMethods defines BaseException.__init__ and object.__init__ (made
+// on first use: lazydict.go).
 func installInitMethods() {
 	// BaseException.__init__ sets args (super().__init__(msg) in subclasses).
 	BaseExceptionType.Dict.SetStr("__init__", &Method{Name: "__init__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
@@ -204,8 +206,9 @@ type Dict struct {
 	// watched: an AttrCache has read this dict; its changes advance
 	// dictEpoch (attrcache.go).
 	watched bool
-	// lazy marks the dict of a builtin type whose methods are not made
-	// yet (lazydict.go); ensure makes them.
+	// lazy marks the dict of a runtime class (a builtin type, one of
+	// asyncio's) whose methods may not be made yet (lazydict.go); ensure
+	// makes them.
 	lazy *MethodTables
 	// Class is a dict subclass implemented in Go (defaultdict, Counter);
 	// nil for a plain dict.

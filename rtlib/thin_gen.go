@@ -233,6 +233,8 @@ func (g *AsyncGenerator) step(sent Object, thrown *BaseException, aclose bool) O
 
 func init() { deferMethods(installGeneratorMethods) }
 
+// installGeneratorMethods defines the methods of generators, coroutines and
+// async generators (made on first use: lazydict.go).
 func installGeneratorMethods() {
 	defMethod(GeneratorType, "__iter__", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) { return self, nil })
 	defMethod(GeneratorType, "__next__", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
@@ -346,6 +348,8 @@ func (w *coroWrapper) Resume(sent Object, thrown *BaseException) (Object, bool, 
 
 func init() { deferMethods(installAwaitMethod) }
 
+// installAwaitMethod defines coroutine.__await__ (made on first use:
+// lazydict.go).
 func installAwaitMethod() {
 	defMethod(CoroutineType, "__await__", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		return &coroWrapper{c: self.(*Coroutine)}, nil

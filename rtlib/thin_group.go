@@ -375,6 +375,8 @@ func splitGroup(exc *BaseException, match func(*BaseException) (bool, *BaseExcep
 
 func init() { deferMethods(installGroupMethods) }
 
+// installGroupMethods defines split, subgroup and derive of exception groups
+// (made on first use: lazydict.go).
 func installGroupMethods() {
 	defMethod(BaseExceptionGroupType, "split", func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		if exc := argCount("split", args, 1, 1); exc != nil {

@@ -6,6 +6,8 @@ import "fmt"
 // object.__str__(x) work in classes that override them.
 func init() { deferMethods(installObjectMethods) }
 
+// installObjectMethods defines object.__repr__ and object.__str__ (made on
+// first use: lazydict.go).
 func installObjectMethods() {
 	ObjectType.Dict.SetStr("__repr__", &Method{Name: "__repr__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
 		t := self.Type()

@@ -261,6 +261,8 @@ func init() {
 	methods.Defer(installBarrierMethods)
 }
 
+// installBarrierMethods defines the methods of Barrier (made on first use:
+// rt.MethodTables).
 func installBarrierMethods() {
 	wait := func(self rt.Object) rt.Resumable { return &barrierWait{b: self.(*Barrier)} }
 	locked := func(fn func(b *Barrier) *rt.BaseException) func(self rt.Object) rt.Resumable {

@@ -191,6 +191,7 @@ func init() {
 	methods.Defer(installFutureRepr)
 }
 
+// installFutureRepr defines Future.__repr__ (made on first use: rt.MethodTables).
 func installFutureRepr() {
 	method(FutureType, "__repr__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return futureOf(self).Repr()

@@ -85,6 +85,8 @@ func init() {
 	methods.Defer(installFutureMethods)
 }
 
+// installFutureMethods defines the methods of Future and Task (made on first
+// use: rt.MethodTables).
 func installFutureMethods() {
 	// Queue, Future and Task take type arguments (asyncio.Queue[int]),
 	// as their CPython classes' __class_getitem__ allows.

@@ -92,6 +92,8 @@ func init() {
 	methods.Defer(installRunnerMethods)
 }
 
+// installRunnerMethods defines the methods of Runner and the loop (made on first
+// use: rt.MethodTables).
 func installRunnerMethods() {
 	method(RunnerType, "run", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return self.(*Runner).run(args[0])

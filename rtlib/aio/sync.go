@@ -1028,6 +1028,8 @@ func init() {
 	methods.Defer(installSyncMethods)
 }
 
+// installSyncMethods defines the methods of the locks, the events, the semaphores,
+// the conditions and the queues (made on first use: rt.MethodTables).
 func installSyncMethods() {
 	noArgsMethod(LockType, "acquire", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*Lock).acquire(), nil })
 	noArgsMethod(LockType, "release", func(self rt.Object) (rt.Object, *rt.BaseException) { return rt.None, self.(*Lock).release() })

@@ -266,6 +266,8 @@ func init() {
 	methods.Defer(installTaskGroupMethods)
 }
 
+// installTaskGroupMethods defines the methods of TaskGroup, Timeout and the loop
+// (made on first use: rt.MethodTables).
 func installTaskGroupMethods() {
 	noArgsMethod(TaskGroupType, "__aenter__", func(self rt.Object) (rt.Object, *rt.BaseException) { return self.(*TaskGroup).aenter(), nil })
 	method(TaskGroupType, "__aexit__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
