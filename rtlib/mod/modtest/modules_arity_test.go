@@ -19,6 +19,7 @@ import (
 	_ "github.com/async2go/async2go/rtlib/mod/json"
 	_ "github.com/async2go/async2go/rtlib/mod/math"
 	_ "github.com/async2go/async2go/rtlib/mod/operator"
+	_ "github.com/async2go/async2go/rtlib/mod/os"
 	_ "github.com/async2go/async2go/rtlib/mod/random"
 	_ "github.com/async2go/async2go/rtlib/mod/sys"
 	_ "github.com/async2go/async2go/rtlib/mod/time"
@@ -27,7 +28,7 @@ import (
 
 // moduleNames are the runtime's modules the tests here sweep.
 var moduleNames = []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
-	"heapq", "itertools", "json", "math", "operator", "random", "sys", "time", "typing"}
+	"heapq", "itertools", "json", "math", "operator", "os", "os.path", "random", "sys", "time", "typing"}
 
 // moduleDict is the dict of module mn, imported.
 func moduleDict(t *testing.T, mn string) *rt.Dict {
