@@ -28,6 +28,7 @@ var ModulePackages = map[string]string{
 	"operator":        "github.com/async2go/async2go/rtlib/mod/operator",
 	"json":            "github.com/async2go/async2go/rtlib/mod/json",
 	"heapq":           "github.com/async2go/async2go/rtlib/mod/heapq",
+	"copy":            "github.com/async2go/async2go/rtlib/mod/copy",
 	"os":              "github.com/async2go/async2go/rtlib/mod/os",
 	"os.path":         "github.com/async2go/async2go/rtlib/mod/os",
 }

@@ -449,6 +449,13 @@ func init() {
 		}
 		return rt.NewTuple(k, v), rt.DelItem(d, k)
 	})
+	// default_factory, read-only here (CPython's may be assigned).
+	defaultdictType.Dict.SetStr("default_factory", &rt.Property{Get: &rt.Builtin{Name: "default_factory", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if f, ok := defaultFactories[args[0].(*rt.Dict)]; ok {
+			return f, nil
+		}
+		return rt.None, nil
+	}}, Set: rt.None, Del: rt.None})
 	for _, t := range []*rt.Type{defaultdictType, counterType, orderedDictType} {
 		t := t
 		method(t, "__repr__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {

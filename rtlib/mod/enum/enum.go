@@ -352,6 +352,13 @@ func init() {
 	EnumType.Meta = meta
 	prop(EnumType, "name", "_name_")
 	prop(EnumType, "value", "_value_")
+	// A member is its own copy (copy.copy, copy.deepcopy).
+	rt.DefMethod(EnumType, "__copy__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return self, nil
+	})
+	rt.DefMethod(EnumType, "__deepcopy__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return self, nil
+	})
 	rt.DefMethod(EnumType, "__repr__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		m, _ := isMember(self)
 		v, exc := rt.Repr(valueOf(self))

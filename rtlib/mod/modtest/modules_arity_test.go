@@ -11,6 +11,7 @@ import (
 	_ "github.com/async2go/async2go/rtlib/mod/collections"
 	_ "github.com/async2go/async2go/rtlib/mod/contextlib"
 	_ "github.com/async2go/async2go/rtlib/mod/contextvars"
+	_ "github.com/async2go/async2go/rtlib/mod/copy"
 	_ "github.com/async2go/async2go/rtlib/mod/dataclasses"
 	_ "github.com/async2go/async2go/rtlib/mod/enum"
 	_ "github.com/async2go/async2go/rtlib/mod/functools"
@@ -27,7 +28,7 @@ import (
 )
 
 // moduleNames are the runtime's modules the tests here sweep.
-var moduleNames = []string{"asyncio", "collections", "contextlib", "contextvars", "dataclasses", "enum", "functools",
+var moduleNames = []string{"asyncio", "collections", "contextlib", "contextvars", "copy", "dataclasses", "enum", "functools",
 	"heapq", "itertools", "json", "math", "operator", "os", "os.path", "random", "sys", "time", "typing"}
 
 // moduleDict is the dict of module mn, imported.
