@@ -29,6 +29,7 @@ var ModulePackages = map[string]string{
 	"json":            "github.com/async2go/async2go/rtlib/mod/json",
 	"heapq":           "github.com/async2go/async2go/rtlib/mod/heapq",
 	"copy":            "github.com/async2go/async2go/rtlib/mod/copy",
+	"types":           "github.com/async2go/async2go/rtlib/mod/types",
 	"os":              "github.com/async2go/async2go/rtlib/mod/os",
 	"os.path":         "github.com/async2go/async2go/rtlib/mod/os",
 }
