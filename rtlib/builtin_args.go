@@ -515,6 +515,18 @@ func makeMethodArgs() map[methodKey]*ArgSpec {
 	m[methodKey{"str", "expandtabs"}] = clinic("expandtabs", 0, 0, "tabsize")
 	m[methodKey{"str", "format"}] = &ArgSpec{name: "format", style: argsUnpack, max: manyArgs, anyKw: true}
 
+	// Generators and coroutines (genobject.c): send is METH_O, throw
+	// PyArg_UnpackTuple-like with 1 to 3 arguments. async_generator.athrow
+	// checks its count only when awaited in CPython; here at the call.
+	for _, t := range []string{"generator", "coroutine"} {
+		one(t, "send")
+		noArgs(t, "close")
+		unpack(t, "throw", 1, 3)
+	}
+	one("async_generator", "asend")
+	noArgs("async_generator", "aclose")
+	m[methodKey{"async_generator", "athrow"}] = &ArgSpec{name: "athrow", style: argsUnpack, min: 1, max: 3, kwFunc: "async_generator.athrow"}
+
 	noArgs("list", "clear", "copy", "reverse")
 	one("list", "append", "count", "extend", "remove")
 	unpack("list", "index", 1, 3)
