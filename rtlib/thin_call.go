@@ -449,6 +449,13 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 		case "__doc__":
 			return None, nil
 		}
+	case *Builtin:
+		// builtin_function_or_method's names (not yet __module__: a
+		// builtin does not record its module).
+		switch name {
+		case "__name__", "__qualname__":
+			return Str(o.Name), nil
+		}
 	case *BoundMethod:
 		switch name {
 		case "__self__":

@@ -27,6 +27,13 @@ func bigOf(x Object) (*big.Int, bool) {
 // ok is false for anything else.
 func AsInt(x Object) (int64, bool) { return asInt(x) }
 
+// AsFloat is x as a float64 when it is an int, a bool or a float (ok
+// false otherwise, or for an int too big for a float).
+func AsFloat(x Object) (float64, bool) { return asFloat(x) }
+
+// IntFromBig is the int v (small when it fits in an int64).
+func IntFromBig(v *big.Int) Object { return normBig(v) }
+
 func asInt(x Object) (int64, bool) {
 	switch v := x.(type) {
 	case Int:

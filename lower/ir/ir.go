@@ -30,6 +30,7 @@ var ModulePackages = map[string]string{
 	"heapq":           "github.com/async2go/async2go/rtlib/mod/heapq",
 	"copy":            "github.com/async2go/async2go/rtlib/mod/copy",
 	"types":           "github.com/async2go/async2go/rtlib/mod/types",
+	"statistics":      "github.com/async2go/async2go/rtlib/mod/statistics",
 	"os":              "github.com/async2go/async2go/rtlib/mod/os",
 	"os.path":         "github.com/async2go/async2go/rtlib/mod/os",
 }
