@@ -34,6 +34,36 @@ func init() {
 	})
 }
 
+// userDataDescriptors is set once a class defines __set__ or __delete__
+// (BuildClass, or assigned later): until then no class attribute is a data
+// descriptor written in Python, and reading an instance's attribute need
+// not look at its class first.
+var userDataDescriptors bool
+
+// descrGet is type(d).__get__ when d is an instance of a class that
+// defines it: a descriptor written in Python.
+func descrGet(d Object) (Object, bool) {
+	inst, ok := d.(*Instance)
+	if !ok {
+		return nil, false
+	}
+	return inst.Class.lookup("__get__")
+}
+
+// isDataDescriptor reports whether d is an instance of a class defining
+// __set__ or __delete__.
+func isDataDescriptor(d Object) bool {
+	inst, ok := d.(*Instance)
+	if !ok {
+		return false
+	}
+	if _, ok := inst.Class.lookup("__set__"); ok {
+		return true
+	}
+	_, ok = inst.Class.lookup("__delete__")
+	return ok
+}
+
 // userSetattr is a class's own __setattr__ (nil when it is object's).
 func userHook(t *Type, name string, plain Object) Object {
 	if m, ok := t.lookup(name); ok && m != plain {
@@ -56,6 +86,12 @@ func plainSetAttr(obj Object, name string, v Object) *BaseException {
 			}
 			_, exc := Call(p.Set, []Object{obj, v}, nil)
 			return exc
+		}
+		if d, ok := m.(*Instance); ok {
+			if set, ok := d.Class.lookup("__set__"); ok {
+				_, exc := Call(set, []Object{m, obj, v}, nil)
+				return exc
+			}
 		}
 	}
 	if !slotAllows(inst.Class, name) {
@@ -128,6 +164,12 @@ func plainDelAttr(obj Object, name string) *BaseException {
 				}
 				_, exc := Call(p.Del, []Object{obj}, nil)
 				return exc
+			}
+			if d, ok := m.(*Instance); ok {
+				if del, ok := d.Class.lookup("__delete__"); ok {
+					_, exc := Call(del, []Object{m, obj}, nil)
+					return exc
+				}
 			}
 		}
 	}

@@ -427,6 +427,9 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 			if b, ok := bindDescriptor(v, o, o); ok {
 				return b, nil
 			}
+			if get, ok := descrGet(v); ok {
+				return Call(get, []Object{v, None, o}, nil)
+			}
 			return v, nil
 		}
 		if v, ok := typeSpecialAttr(o, name); ok {
@@ -504,6 +507,17 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 			return o.Context, nil
 		}
 	}
+	if userDataDescriptors {
+		// A data descriptor of the class comes before the instance's own
+		// attribute (PyObject_GenericGetAttr).
+		if inst, ok := obj.(*Instance); ok {
+			if d, ok := inst.Class.lookup(name); ok && isDataDescriptor(d) {
+				if get, ok := descrGet(d); ok {
+					return Call(get, []Object{d, obj, inst.Class}, nil)
+				}
+			}
+		}
+	}
 	if attrs := instanceAttrs(obj); attrs != nil {
 		if v, ok := attrs.GetStr(name); ok {
 			return v, nil
@@ -541,6 +555,9 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 		}
 		if b, ok := bindDescriptor(m, obj, nil); ok {
 			return b, nil
+		}
+		if get, ok := descrGet(m); ok {
+			return Call(get, []Object{m, obj, obj.Type()}, nil)
 		}
 		switch m.(type) {
 		case *Function, *Method:
@@ -598,6 +615,9 @@ func SetAttr(obj Object, name string, v Object) *BaseException {
 	case *Type:
 		if m := MetaOf(o); m != nil && m.SetAttr != nil {
 			return m.SetAttr(o, name, v)
+		}
+		if name == "__set__" || name == "__delete__" {
+			userDataDescriptors = true
 		}
 		o.Dict.SetStr(name, v)
 		return nil
@@ -691,6 +711,29 @@ func BuildClass(name, qualname string, bases []Object, ns *Dict, kw []KwArg) (Ob
 	t.Dict = ns
 	if m := MetaOf(t); m != nil && m.InitClass != nil {
 		if exc := m.InitClass(t); exc != nil {
+			return nil, exc
+		}
+	}
+	// Descriptors written in Python: a class that defines __set__ or
+	// __delete__ makes instance attribute reads look at the class first
+	// from now on, and each attribute whose class defines __set_name__ is
+	// told its owner and name (type_new_set_names), in the body's order.
+	if _, ok := ns.GetStr("__set__"); ok {
+		userDataDescriptors = true
+	} else if _, ok := ns.GetStr("__delete__"); ok {
+		userDataDescriptors = true
+	}
+	var named []KwArg
+	ns.Items(func(k, v Object) {
+		if inst, ok := v.(*Instance); ok {
+			if _, ok := inst.Class.lookup("__set_name__"); ok {
+				named = append(named, KwArg{Name: string(k.(Str)), Value: v})
+			}
+		}
+	})
+	for _, a := range named {
+		m, _ := a.Value.(*Instance).Class.lookup("__set_name__")
+		if _, exc := Call(m, []Object{a.Value, t, Str(a.Name)}, nil); exc != nil {
 			return nil, exc
 		}
 	}
