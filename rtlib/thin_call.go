@@ -523,7 +523,11 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 			return v, nil
 		}
 		if name == "__dict__" {
-			return attrs, nil
+			if inst, ok := obj.(*Instance); !ok || slotAllows(inst.Class, "__dict__") {
+				return attrs, nil
+			}
+			// Every class declares __slots__ without __dict__: none.
+			return nil, Errorf(AttributeErrorType, "'%s' object has no attribute '__dict__'", obj.Type().Name)
 		}
 	}
 	if name == "__class__" {

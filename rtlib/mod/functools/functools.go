@@ -142,6 +142,8 @@ func init() {
 			}
 			return &partial{fn: args[0], args: append([]rt.Object(nil), args[1:]...), kw: kw}, nil
 		})
+		defineCachedProperty()
+		m.Dict.SetStr("cached_property", cachedPropertyType)
 		builtin(m, "lru_cache", lruCacheBuiltin)
 		builtin(m, "cmp_to_key", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			cmp := args[0]
