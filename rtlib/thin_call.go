@@ -727,17 +727,22 @@ func BuildClass(name, qualname string, bases []Object, ns *Dict, kw []KwArg) (Ob
 	} else if _, ok := ns.GetStr("__delete__"); ok {
 		userDataDescriptors = true
 	}
-	var named []KwArg
+	type setName struct {
+		name  Str
+		value *Instance
+		hook  Object
+	}
+	var named []setName
 	ns.Items(func(k, v Object) {
-		if inst, ok := v.(*Instance); ok {
-			if _, ok := inst.Class.lookup("__set_name__"); ok {
-				named = append(named, KwArg{Name: string(k.(Str)), Value: v})
+		key, isStr := k.(Str)
+		if inst, ok := v.(*Instance); ok && isStr {
+			if m, ok := inst.Class.lookup("__set_name__"); ok {
+				named = append(named, setName{key, inst, m})
 			}
 		}
 	})
-	for _, a := range named {
-		m, _ := a.Value.(*Instance).Class.lookup("__set_name__")
-		if _, exc := Call(m, []Object{a.Value, t, Str(a.Name)}, nil); exc != nil {
+	for _, n := range named {
+		if _, exc := Call(n.hook, []Object{n.value, t, n.name}, nil); exc != nil {
 			return nil, exc
 		}
 	}

@@ -33,12 +33,17 @@ func init() {
 			"heapify":     rt.ArgsOne("_heapq.heapify"),
 			"heapreplace": rt.ArgsPositional("heapreplace", "heapreplace", 2, 2),
 			"heappushpop": rt.ArgsPositional("heappushpop", "heappushpop", 2, 2),
-			"nlargest":    rt.ArgsPython("nlargest", 2, "n", "iterable", "key"),
-			"nsmallest":   rt.ArgsPython("nsmallest", 2, "n", "iterable", "key"),
+			"nlargest":    nlargestArgs,
+			"nsmallest":   nsmallestArgs,
 		})
 		return m, nil
 	})
 }
+
+var (
+	nlargestArgs  = rt.ArgsPython("nlargest", 2, "n", "iterable", "key")
+	nsmallestArgs = rt.ArgsPython("nsmallest", 2, "n", "iterable", "key")
+)
 
 // less is PyObject_RichCompareBool(a, b, Py_LT).
 func less(a, b rt.Object) (bool, *rt.BaseException) {
@@ -267,9 +272,9 @@ func heapify(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 
 // nBest is nlargest (largest) or nsmallest, as Lib/heapq.py writes them.
 func nBest(args []rt.Object, kw []rt.KwArg, largest bool) (rt.Object, *rt.BaseException) {
-	spec := rt.ArgsPython("nsmallest", 2, "n", "iterable", "key")
+	spec := nsmallestArgs
 	if largest {
-		spec = rt.ArgsPython("nlargest", 2, "n", "iterable", "key")
+		spec = nlargestArgs
 	}
 	nObj, iterable, key := spec.Arg(args, kw, 0), spec.Arg(args, kw, 1), spec.Arg(args, kw, 2)
 	if key == nil {

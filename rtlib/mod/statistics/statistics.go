@@ -45,7 +45,7 @@ func init() {
 		}
 		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
 			"mean":        rt.ArgsPython("mean", 1, "data"),
-			"fmean":       rt.ArgsPython("fmean", 1, "data", "weights"),
+			"fmean":       fmeanArgs,
 			"median":      rt.ArgsPython("median", 1, "data"),
 			"median_low":  rt.ArgsPython("median_low", 1, "data"),
 			"median_high": rt.ArgsPython("median_high", 1, "data"),
@@ -59,6 +59,8 @@ func init() {
 		return m, nil
 	})
 }
+
+var fmeanArgs = rt.ArgsPython("fmean", 1, "data", "weights")
 
 func statsError(msg string) *rt.BaseException { return rt.Errorf(StatisticsErrorType, "%s", msg) }
 
@@ -147,10 +149,10 @@ func mean(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 
 // fmean is fmean(data) without weights: fsum(data) / n.
 func fmean(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-	if w := rt.ArgsPython("fmean", 1, "data", "weights").Arg(args, kw, 1); w != nil && w != rt.None {
+	if w := fmeanArgs.Arg(args, kw, 1); w != nil && w != rt.None {
 		return nil, rt.Errorf(rt.NotImplementedType, "statistics.fmean(weights=...) is not supported by async2go")
 	}
-	items, exc := rt.Iterate(rt.ArgsPython("fmean", 1, "data", "weights").Arg(args, kw, 0))
+	items, exc := rt.Iterate(fmeanArgs.Arg(args, kw, 0))
 	if exc != nil {
 		return nil, exc
 	}
