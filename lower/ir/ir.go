@@ -31,6 +31,7 @@ var ModulePackages = map[string]string{
 	"copy":            "github.com/async2go/async2go/rtlib/mod/copy",
 	"types":           "github.com/async2go/async2go/rtlib/mod/types",
 	"statistics":      "github.com/async2go/async2go/rtlib/mod/statistics",
+	"bisect":          "github.com/async2go/async2go/rtlib/mod/bisect",
 	"os":              "github.com/async2go/async2go/rtlib/mod/os",
 	"os.path":         "github.com/async2go/async2go/rtlib/mod/os",
 }

@@ -8,6 +8,7 @@ import (
 	rt "github.com/async2go/async2go/rtlib"
 	_ "github.com/async2go/async2go/rtlib/aio"
 	"github.com/async2go/async2go/rtlib/internal_testcalls"
+	_ "github.com/async2go/async2go/rtlib/mod/bisect"
 	_ "github.com/async2go/async2go/rtlib/mod/collections"
 	_ "github.com/async2go/async2go/rtlib/mod/contextlib"
 	_ "github.com/async2go/async2go/rtlib/mod/contextvars"
@@ -30,7 +31,7 @@ import (
 )
 
 // moduleNames are the runtime's modules the tests here sweep.
-var moduleNames = []string{"asyncio", "collections", "contextlib", "contextvars", "copy", "dataclasses", "enum", "functools",
+var moduleNames = []string{"asyncio", "bisect", "collections", "contextlib", "contextvars", "copy", "dataclasses", "enum", "functools",
 	"heapq", "itertools", "json", "math", "operator", "os", "os.path", "random", "statistics", "sys", "time", "types", "typing"}
 
 // moduleDict is the dict of module mn, imported.
