@@ -32,6 +32,7 @@ var ModulePackages = map[string]string{
 	"types":           "github.com/async2go/async2go/rtlib/mod/types",
 	"statistics":      "github.com/async2go/async2go/rtlib/mod/statistics",
 	"bisect":          "github.com/async2go/async2go/rtlib/mod/bisect",
+	"string":          "github.com/async2go/async2go/rtlib/mod/string",
 	"os":              "github.com/async2go/async2go/rtlib/mod/os",
 	"os.path":         "github.com/async2go/async2go/rtlib/mod/os",
 }

@@ -24,6 +24,7 @@ import (
 	_ "github.com/async2go/async2go/rtlib/mod/os"
 	_ "github.com/async2go/async2go/rtlib/mod/random"
 	_ "github.com/async2go/async2go/rtlib/mod/statistics"
+	_ "github.com/async2go/async2go/rtlib/mod/string"
 	_ "github.com/async2go/async2go/rtlib/mod/sys"
 	_ "github.com/async2go/async2go/rtlib/mod/time"
 	_ "github.com/async2go/async2go/rtlib/mod/types"
@@ -32,7 +33,7 @@ import (
 
 // moduleNames are the runtime's modules the tests here sweep.
 var moduleNames = []string{"asyncio", "bisect", "collections", "contextlib", "contextvars", "copy", "dataclasses", "enum", "functools",
-	"heapq", "itertools", "json", "math", "operator", "os", "os.path", "random", "statistics", "sys", "time", "types", "typing"}
+	"heapq", "itertools", "json", "math", "operator", "os", "os.path", "random", "statistics", "string", "sys", "time", "types", "typing"}
 
 // moduleDict is the dict of module mn, imported.
 func moduleDict(t *testing.T, mn string) *rt.Dict {
