@@ -97,6 +97,11 @@ func copyDict(d *rt.Dict, item func(rt.Object) (rt.Object, *rt.BaseException)) (
 	if exc != nil {
 		return nil, exc
 	}
+	return y, fillDict(y, d, item)
+}
+
+// fillDict stores in y the copies (item) of d's keys and values.
+func fillDict(y, d *rt.Dict, item func(rt.Object) (rt.Object, *rt.BaseException)) (exc *rt.BaseException) {
 	d.Items(func(k, v rt.Object) {
 		if exc != nil {
 			return
@@ -110,7 +115,7 @@ func copyDict(d *rt.Dict, item func(rt.Object) (rt.Object, *rt.BaseException)) (
 		}
 		exc = y.SetItem(kc, vc)
 	})
-	return y, exc
+	return exc
 }
 
 func same(x rt.Object) (rt.Object, *rt.BaseException) { return x, nil }
@@ -299,20 +304,7 @@ func deep(x rt.Object, memo *rt.Dict) (rt.Object, *rt.BaseException) {
 		if exc := memo.SetItem(id, d); exc != nil {
 			return nil, exc
 		}
-		v.Items(func(k, val rt.Object) {
-			if exc != nil {
-				return
-			}
-			var kc, vc rt.Object
-			if kc, exc = item(k); exc != nil {
-				return
-			}
-			if vc, exc = item(val); exc != nil {
-				return
-			}
-			exc = d.SetItem(kc, vc)
-		})
-		if exc != nil {
+		if exc := fillDict(d, v, item); exc != nil {
 			return nil, exc
 		}
 		return d, nil

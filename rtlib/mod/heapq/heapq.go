@@ -59,6 +59,15 @@ func less(a, b rt.Object) (bool, *rt.BaseException) {
 
 // heapList is the heap argument of fn, which must be a list (Argument
 // Clinic's message: "argument 1" where fn takes two).
+// before is a < b in a min-heap, b < a in a max-heap (the max variants'
+// comparisons, operands swapped).
+func before(a, b rt.Object, max bool) (bool, *rt.BaseException) {
+	if max {
+		return less(b, a)
+	}
+	return less(a, b)
+}
+
 func heapList(fn string, x rt.Object, two bool) (*rt.List, *rt.BaseException) {
 	l, ok := x.(*rt.List)
 	if !ok {
@@ -81,14 +90,7 @@ func siftDown(h *rt.List, startpos, pos int, max bool) *rt.BaseException {
 	size := len(h.Items)
 	for pos > startpos {
 		parentpos := (pos - 1) >> 1
-		newitem, parent := h.Items[pos], h.Items[parentpos]
-		var lt bool
-		var exc *rt.BaseException
-		if max {
-			lt, exc = less(parent, newitem)
-		} else {
-			lt, exc = less(newitem, parent)
-		}
+		lt, exc := before(h.Items[pos], h.Items[parentpos], max)
 		if exc != nil {
 			return exc
 		}
@@ -113,14 +115,7 @@ func siftUp(h *rt.List, pos int, max bool) *rt.BaseException {
 	for pos < limit {
 		childpos := 2*pos + 1
 		if childpos+1 < endpos {
-			a, b := h.Items[childpos], h.Items[childpos+1]
-			var lt bool
-			var exc *rt.BaseException
-			if max {
-				lt, exc = less(b, a)
-			} else {
-				lt, exc = less(a, b)
-			}
+			lt, exc := before(h.Items[childpos], h.Items[childpos+1], max)
 			if exc != nil {
 				return exc
 			}
