@@ -30,13 +30,13 @@ import (
 // live/4 but cost more CPU: the runtime also returned freed memory to the
 // OS under it, to fault it back in soon after.
 //
-// On Linux the first collection happens after 2.5 to 4 MB of allocation
-// (before the heap outgrows the memory earlyheap left advised, at most
-// Go's minimum heap goal; raised by earlyheap's padding: gcFirstPercent);
-// where Linux has transparent huge pages in "madvise" mode, it reserves
-// 512 MB of heap advised to use them (reserveHugeHeap): a page fault then
-// maps 2 MB instead of 4 KB. ASYNC2GO_THP=0 turns that off (and the first
-// collection comes at the policy's 32 MB).
+// The first collection comes at the policy's 32 MB. With ASYNC2GO_THP=1
+// (hugePagesWanted) on Linux it comes after 2.5 to 4 MB of allocation
+// instead (before the heap outgrows the memory earlyheap left advised, at
+// most Go's minimum heap goal; raised by earlyheap's padding:
+// gcFirstPercent), and, where Linux has transparent huge pages in
+// "madvise" mode, it reserves 512 MB of heap advised to use them
+// (reserveHugeHeap): a page fault then maps 2 MB instead of 4 KB.
 //
 // GOGC or GOMEMLIMIT in the environment, or ASYNC2GO_GC=go, leave Go's
 // defaults alone (and reserve nothing).
@@ -72,7 +72,7 @@ func startGCPolicy() {
 	// Whether Linux's settings make the reserve worth it is read at the
 	// first collection (two files: ~0.13 ms on the benchmark VM), which
 	// programs whose heap stays under the first goal never reach.
-	if hugePagesPossible && os.Getenv("ASYNC2GO_THP") != "0" {
+	if hugePagesPossible && hugePagesWanted() {
 		adviseInitialHeap()
 		hugeHeapPending.Store(true)
 		debug.SetGCPercent(gcFirstPercent(earlyPadding(), earlyRoom()))

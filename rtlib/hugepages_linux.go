@@ -29,15 +29,27 @@ const hugePageSize = 2 << 20
 // pages (hugePagesAdvisable tells).
 const hugePagesPossible = true
 
+// hugePagesWanted says whether the program was asked to use transparent
+// huge pages for its heap: ASYNC2GO_THP=1 in its environment. They are off
+// by default: on the benchmark VM (since 2026-11-30, twelfth session) a
+// 2 MB huge page of fresh memory costs 0.15-0.6 ms right after another
+// program freed huge pages, and 1.7-7.5 ms otherwise (after a program
+// that used 4 KB pages, or a few seconds idle: the host backs the memory
+// again), where 512 faults of 4 KB cost 0.9-1.2 ms either way
+// (docs/performance.md, finding 58). On a host where 4 KB faults are the
+// dear ones (~13 µs each on the VM of findings 20-57) the measures pay.
+func hugePagesWanted() bool { return os.Getenv("ASYNC2GO_THP") == "1" }
+
 // hugePagesAdvisable says whether advising the heap to use transparent
-// huge pages can change anything: Linux has them in "madvise" mode (in
-// "always" mode the heap has them already, in "never" mode not at all),
-// overcommit is not strict (so mapping the reserve is only address space),
-// and ASYNC2GO_THP is not 0.
-func hugePagesAdvisable() bool {
-	if os.Getenv("ASYNC2GO_THP") == "0" {
-		return false
-	}
+// huge pages can change anything: they are wanted (hugePagesWanted) and
+// Linux's settings allow them (thpMadviseMode).
+func hugePagesAdvisable() bool { return hugePagesWanted() && thpMadviseMode() }
+
+// thpMadviseMode says whether Linux has transparent huge pages in
+// "madvise" mode (in "always" mode the heap has them already, in "never"
+// mode not at all) and overcommit is not strict (so mapping the reserve
+// is only address space).
+func thpMadviseMode() bool {
 	var buf [64]byte
 	mode := readSmallFile("/sys/kernel/mm/transparent_hugepage/enabled", buf[:])
 	if !bytes.Contains(mode, []byte("[madvise]")) {

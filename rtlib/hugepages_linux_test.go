@@ -17,8 +17,8 @@ import (
 // transparent huge pages (smaps says THPeligible), also after it was
 // freed and returned to the OS.
 func TestHugeHeapAdvised(t *testing.T) {
-	if !hugePagesAdvisable() {
-		t.Skip("transparent huge pages are not in madvise mode here (or ASYNC2GO_THP=0)")
+	if !thpMadviseMode() {
+		t.Skip("transparent huge pages are not in madvise mode here")
 	}
 	const n = 16 << 20
 	p := adviseFreshHeap(n)
@@ -65,8 +65,8 @@ func smapsField(t *testing.T, addr uintptr, name string) string {
 // AnonHugePages), what was written in it kept. The block is a mapping of
 // its own, so that nothing else in it can be a huge page already.
 func TestReserveStartCollapsed(t *testing.T) {
-	if !hugePagesAdvisable() {
-		t.Skip("transparent huge pages are not in madvise mode here (or ASYNC2GO_THP=0)")
+	if !thpMadviseMode() {
+		t.Skip("transparent huge pages are not in madvise mode here")
 	}
 	mem, err := syscall.Mmap(-1, 0, 2*hugePageSize, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
@@ -136,8 +136,8 @@ func residentBytes(t *testing.T) int64 {
 // TestInitialHeapAdvised checks that adviseInitialHeap marks the mapped
 // heap beyond the 2 MB block in use as eligible for huge pages.
 func TestInitialHeapAdvised(t *testing.T) {
-	if !hugePagesAdvisable() {
-		t.Skip("transparent huge pages are not in madvise mode here (or ASYNC2GO_THP=0)")
+	if !thpMadviseMode() {
+		t.Skip("transparent huge pages are not in madvise mode here")
 	}
 	p := uintptr(unsafe.Pointer(new([64]byte)))
 	adviseInitialHeap()

@@ -6,7 +6,9 @@ import "unsafe"
 
 const hugePagesPossible = false
 
+func hugePagesWanted() bool                       { return false }
 func hugePagesAdvisable() bool                    { return false }
+func thpMadviseMode() bool                        { return false }
 func adviseInitialHeap()                          {}
 func hugeReserveSize() uintptr                    { return 0 }
 func earlyPadding() uintptr                       { return 0 }

@@ -44,7 +44,7 @@ var (
 )
 
 func init() {
-	if v, _ := syscall.Getenv("ASYNC2GO_THP"); v == "0" {
+	if v, _ := syscall.Getenv("ASYNC2GO_THP"); v != "1" {
 		return
 	}
 	if v, _ := syscall.Getenv("GODEBUG"); strings.Contains(v, "disablethp=1") {

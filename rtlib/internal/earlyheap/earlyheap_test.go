@@ -12,12 +12,47 @@ import (
 	"testing"
 )
 
-// TestCollapsed checks that the heap's first block is one huge page in
-// this process (where Linux agreed to collapse it), and that
-// ASYNC2GO_THP=0 and GODEBUG=disablethp=1 leave it alone.
+// TestOffByDefault checks that without ASYNC2GO_THP=1 the package leaves
+// the heap alone.
+func TestOffByDefault(t *testing.T) {
+	if os.Getenv("ASYNC2GO_THP") == "1" {
+		t.Skip("ASYNC2GO_THP=1 is set")
+	}
+	if Block != 0 || Collapsed || Room != 0 || Padding != 0 {
+		t.Errorf("Block %#x, Collapsed %v, Room %d, Padding %d; want all zero", Block, Collapsed, Room, Padding)
+	}
+}
+
+// optedIn runs the calling test again in a child process with
+// ASYNC2GO_THP=1 unless this process has it, and reports whether this
+// process has it: the package acts at initialization, so only a process
+// started with the setting shows what it does. The child's failure fails
+// t; its skip skips t.
+func optedIn(t *testing.T) bool {
+	if os.Getenv("ASYNC2GO_THP") == "1" {
+		return true
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.v")
+	cmd.Env = append(os.Environ(), "ASYNC2GO_THP=1")
+	out, err := cmd.CombinedOutput()
+	switch {
+	case err != nil:
+		t.Fatalf("with ASYNC2GO_THP=1: %v\n%s", err, out)
+	case strings.Contains(string(out), "--- SKIP"):
+		t.Skipf("with ASYNC2GO_THP=1:\n%s", out)
+	}
+	return false
+}
+
+// TestCollapsed checks that with ASYNC2GO_THP=1 the heap's first block is
+// one huge page (where Linux agreed to collapse it), and that
+// GODEBUG=disablethp=1 still leaves it alone.
 func TestCollapsed(t *testing.T) {
 	if os.Getenv("EARLYHEAP_REPORT") != "" {
 		fmt.Println("collapsed:", Collapsed)
+		return
+	}
+	if !optedIn(t) {
 		return
 	}
 	if !Collapsed {
@@ -26,7 +61,7 @@ func TestCollapsed(t *testing.T) {
 	if kb := anonHugeKB(t, Block); kb < blockSize>>10 {
 		t.Errorf("the mapping holding the heap's first block has %d kB of huge pages, want at least %d", kb, blockSize>>10)
 	}
-	for _, env := range []string{"ASYNC2GO_THP=0", "GODEBUG=disablethp=1"} {
+	for _, env := range []string{"ASYNC2GO_THP=0", "ASYNC2GO_THP=", "GODEBUG=disablethp=1"} {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCollapsed$")
 		cmd.Env = append(os.Environ(), "EARLYHEAP_REPORT=1", env)
 		out, err := cmd.Output()
@@ -39,11 +74,15 @@ func TestCollapsed(t *testing.T) {
 	}
 }
 
-// TestNextAdvised checks that the block after the first one, where the
-// heap grows next, is advised to use huge pages (adviseNext) unless it is
-// in a chunk not mapped yet with much of the first block left, and that
-// padding happened only where that block starts a new chunk.
+// TestNextAdvised checks that, with ASYNC2GO_THP=1, the block after the
+// first one, where the heap grows next, is advised to use huge pages
+// (adviseNext) unless it is in a chunk not mapped yet with much of the
+// first block left, and that padding happened only where that block
+// starts a new chunk.
 func TestNextAdvised(t *testing.T) {
+	if !optedIn(t) {
+		return
+	}
 	if !Collapsed {
 		t.Skip("the first block was not collapsed here")
 	}
