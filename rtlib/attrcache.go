@@ -84,13 +84,14 @@ func (c *AttrCache) StartHit(obj Object) StartFunc {
 // yield now (Builtin.Yield0: asyncio.sleep(0) while a loop runs). The
 // frame then yields None itself, without calling the function.
 //
-// The test reads obj's two words: the module's address and the type word
-// of *Module (a cache holding a module function holds both: m and gotype).
-// A cache never filled has neither, and epoch 0, which dictEpoch never is
-// (nor yield0Epoch 0).
+// The test reads obj's data word alone: no Object but the module itself
+// has the module's address for data (a Module's first field is its
+// name, a string, which no Object points to), so its type word needs no
+// test. A cache that holds no module function has yield0Epoch 0, which
+// dictEpoch never is.
 func (c *AttrCache) Yield0Hit(obj Object) bool {
 	w := (*[2]unsafe.Pointer)(unsafe.Pointer(&obj))
-	return w[1] == unsafe.Pointer(c.m) && c.yield0Epoch == dictEpoch && w[0] == c.gotype
+	return w[1] == unsafe.Pointer(c.m) && c.yield0Epoch == dictEpoch
 }
 
 // CachesStale makes every call site's cache miss once: the owner of a

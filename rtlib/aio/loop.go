@@ -921,8 +921,10 @@ func (l *Loop) runOnce() {
 	for ; n > 0; n-- {
 		// The ready queue's pop, written out: most entries are one-word
 		// task steps.
+		// The entry leaves the queue: l.ready.n is one less, which each
+		// path below but a bare yield's counts (only a batch's start reads
+		// the count; the steps' own pushes add to it meanwhile).
 		w := l.ready.popWord()
-		l.ready.n--
 		if uintptr(w)&tagMask == tagStep { // tagStep is 0: w is the task
 			if touch {
 				l.touched += l.ready.touchNext()
@@ -949,13 +951,17 @@ func (l *Loop) runOnce() {
 					*(*uintptr)(unsafe.Pointer(&l.current)) = 0
 					if done {
 						c.Leave(true)
+						l.ready.n--
 					} else {
 						c.Leave(false) // Leave of a constant: no test of done in it
 						if _, bare := v.(rt.NoneType); bare {
-							l.ready.repushWord(w) // a bare yield: sleep(0)
-							l.ready.n++
+							// A bare yield (sleep(0)): the entry goes
+							// from the queue's head to its tail, and
+							// the count stays.
+							l.ready.repushWord(w)
 							continue
 						}
+						l.ready.n--
 						if f, ok := v.(*Future); ok {
 							t.await(f) // what t.stepped(v, false, nil) does with a future
 							continue
@@ -965,9 +971,11 @@ func (l *Loop) runOnce() {
 					continue
 				}
 			}
+			l.ready.n--
 			t.step(nil)
 			continue
 		}
+		l.ready.n--
 		tag := uintptr(w) & tagMask
 		p := unsafe.Add(w, -int(tag))
 		var q unsafe.Pointer
