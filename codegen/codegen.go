@@ -268,8 +268,12 @@ type funcGen struct {
 	// tests the call site's cache for a bare yield (yield0Await), with the
 	// name of that cache, which the call then uses.
 	yield0Cache map[*ir.Instr]string
-	tempUses    map[ir.Temp]int
-	subs        map[*ir.Func]bool // callees whose frames this frame embeds
+	// bareStates maps the resume state of an `await mod.f(0)` whose frame
+	// yields itself (Yield0Hit) to the state the frame suspends in then:
+	// its own, which resumes with no awaitable to test (bareResumeState).
+	bareStates map[int]int
+	tempUses   map[ir.Temp]int
+	subs       map[*ir.Func]bool // callees whose frames this frame embeds
 	// unpackOf maps an OpUnpack of a tuple display made just before it
 	// (`a, b = b, a + b`) to that OpTuple, which is then not emitted: the
 	// targets are assigned the items directly, with no tuple made.
@@ -410,7 +414,7 @@ func (fg *funcGen) onErr(b *ir.Block, line int, errVar string) jen.Code {
 }
 
 func (g *gen) function(f *ir.Func) []jen.Code {
-	fg := &funcGen{g: g, f: f, frame: f.Kind.IsStateMachine(), awSlots: map[ir.Temp]int{}, usedLabel: map[int]bool{}, subs: map[*ir.Func]bool{}, started: map[*ir.Block]bool{}, yield0Cache: map[*ir.Instr]string{}}
+	fg := &funcGen{g: g, f: f, frame: f.Kind.IsStateMachine(), awSlots: map[ir.Temp]int{}, usedLabel: map[int]bool{}, subs: map[*ir.Func]bool{}, started: map[*ir.Block]bool{}, yield0Cache: map[*ir.Instr]string{}, bareStates: map[int]int{}}
 	for _, b := range f.Blocks {
 		for _, in := range b.Instrs {
 			if in.Op == ir.OpGetAwaitable {
@@ -448,6 +452,9 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 	for _, b := range f.Blocks {
 		if reach[b] && (b.Term.Kind == ir.Await || b.Term.Kind == ir.Yield) {
 			states = append(states, fg.resumePoint(b))
+			if bare, ok := fg.bareStates[b.Term.Target.State]; ok {
+				states = append(states, fg.bareResumePoint(b, bare))
+			}
 		}
 	}
 	// Labels are emitted only where something jumps to them.
@@ -974,7 +981,7 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 					// frame yields itself. The frame's awaitable slot is
 					// nil between awaits, as after a bare yield.
 					code = append(code, dir(jen.If(jen.Id(cache).Dot("Yield0Hit").Call(fg.ref(in.Args[0]))).Block(
-						fg.suspendAt(t.Target.State, jen.Qual(rtPath, "None"))...,
+						fg.suspendAt(fg.bareResumeState(t.Target.State), jen.Qual(rtPath, "None"))...,
 					)))
 				}
 				if floatArg {
@@ -1140,7 +1147,7 @@ func (fg *funcGen) load(b *ir.Block, in *ir.Instr) []jen.Code {
 				fg.yield0Cache[call] = cache
 			}
 			hit := jen.If(jen.Id(cache).Dot("Yield0Hit").Call(jen.Id(globalName(v.Name)))).Block(
-				fg.suspendAt(b.Term.Target.State, jen.Qual(rtPath, "None"))...)
+				fg.suspendAt(fg.bareResumeState(b.Term.Target.State), jen.Qual(rtPath, "None"))...)
 			load = append([]jen.Code{hit}, load...)
 		}
 		return load
@@ -1500,6 +1507,41 @@ func (fg *funcGen) resumePoint(b *ir.Block) stateOut {
 		jen.Goto().Id(fmt.Sprintf("b%d", t.Target.ID)),
 	)...)
 	return stateOut{state: st, line: t.Line, code: code}
+}
+
+// bareResumeState is the state a frame suspends in when the await whose
+// resume state is st yielded by itself (Yield0Hit): a state of its own,
+// numbered past the function's others, whose re-entry (bareResumePoint)
+// skips the test of the awaitable slot. Its resumption is a loop's hot
+// path (`while …: await asyncio.sleep(0)`), which the dispatch tests
+// first when the function has one such state (funcGen.wrap).
+func (fg *funcGen) bareResumeState(st int) int {
+	if bare, ok := fg.bareStates[st]; ok {
+		return bare
+	}
+	top := 0
+	for _, b := range fg.f.Blocks {
+		if t := b.Term; t != nil && (t.Kind == ir.Await || t.Kind == ir.Yield) && t.Target != nil {
+			top = max(top, t.Target.State)
+		}
+	}
+	for _, bare := range fg.bareStates {
+		top = max(top, bare)
+	}
+	fg.bareStates[st] = top + 1
+	return top + 1
+}
+
+// bareResumePoint is the re-entry code of bare, the state b's await
+// suspends in after a bare yield: the rest of asyncio.sleep(0), which
+// finishes with None or raises what is thrown in.
+func (fg *funcGen) bareResumePoint(b *ir.Block, bare int) stateOut {
+	t := b.Term
+	return stateOut{state: bare, line: t.Line, code: jen.Block(
+		fg.onErr(b, t.Line, "thrown"),
+		fg.temp(t.Dst).Op("=").Qual(rtPath, "None"),
+		jen.Goto().Id(fmt.Sprintf("b%d", t.Target.ID)),
+	)}
 }
 
 // loadsGlobal reports whether x is a temporary that b loads from a global

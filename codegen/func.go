@@ -232,8 +232,18 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 				jen.Id("exc").Op("=").Id("thrown"), jen.Id("line").Op("=").Lit(f.Line), jen.Goto().Id("propagate"),
 			),
 		)}
+		// A function with one bare-yield state (bareResumeState) tests it
+		// before the others: it is the state a loop of sleep(0) resumes in.
+		hot := -1
+		if len(fg.bareStates) == 1 {
+			for _, bare := range fg.bareStates {
+				hot = bare
+			}
+		}
 		for _, so := range states {
-			cases = append(cases, jen.Case(jen.Lit(so.state)).Block(jen.Goto().Id(fmt.Sprintf("s%d", so.state))))
+			if so.state != hot {
+				cases = append(cases, jen.Case(jen.Lit(so.state)).Block(jen.Goto().Id(fmt.Sprintf("s%d", so.state))))
+			}
 		}
 		cases = append(cases, jen.Default().Block(
 			jen.Return(jen.Nil(), jen.True(), jen.Qual(rtPath, "Errorf").Call(jen.Qual(rtPath, "RuntimeErrorType"), jen.Lit("cannot reuse already awaited coroutine"))),
@@ -254,6 +264,9 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 			stmts = append(stmts, jen.List(blanks...).Op("=").List(chunk...))
 		}
 		stmts = append(stmts, fg.cacheLoads()...)
+		if hot >= 0 {
+			stmts = append(stmts, jen.If(jen.Id("f").Dot("state").Op("==").Lit(hot)).Block(jen.Goto().Id(fmt.Sprintf("s%d", hot))))
+		}
 		stmts = append(stmts, jen.Switch(jen.Id("f").Dot("state")).Block(cases...))
 		stmts = append(stmts, body...)
 		stmts = append(stmts, propagate...)
