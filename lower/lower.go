@@ -38,7 +38,7 @@ func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err 
 	}()
 	root, scopes := analyze(mod)
 	p := &ir.Program{File: filename, Source: string(src)}
-	l := &lowerer{prog: p, scopes: scopes, file: filename, futureAnnotations: symtable.FutureAnnotations(mod)}
+	l := &lowerer{prog: p, root: root, scopes: scopes, file: filename, futureAnnotations: symtable.FutureAnnotations(mod)}
 	l.gc = analyzeGenClose(l, mod, root)
 	f := l.newFunc(nil, "<module>", "<module>", ir.ModuleBody, root, 1)
 	p.Module = f
@@ -63,6 +63,7 @@ func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err 
 
 type lowerer struct {
 	prog   *ir.Program
+	root   *scope // the module's
 	scopes map[ast.Node]*scope
 	file   string
 	nfunc  int
@@ -205,6 +206,10 @@ type funcLowerer struct {
 	handled []ir.Temp            // exceptions being handled (innermost last)
 	renames []map[string]ir.Temp // comprehension variables
 	line    int
+	// guarded counts the constructs around the code being lowered that
+	// expect an attribute or an import to be missing: a try with except
+	// clauses, a test that calls hasattr (checkModuleAttr).
+	guarded int
 }
 
 func (fl *funcLowerer) newBlock() *ir.Block {
@@ -515,6 +520,9 @@ func (fl *funcLowerer) stmt(st ast.Stmt) {
 			if al.Name == "*" {
 				fl.l.unsupported(al, "from … import *")
 			}
+			if fl.guarded == 0 && ir.CPythonOnly(n.Module, al.Name) {
+				fl.l.unsupported(al, fmt.Sprintf("from %s import %s", n.Module, al.Name))
+			}
 			v := fl.op(ir.OpImportFrom, al.Name, m)
 			name := al.Asname
 			if name == "" {
@@ -615,6 +623,8 @@ func (fl *funcLowerer) runLeave(u *unwind) {
 }
 
 func (fl *funcLowerer) ifStmt(n *ast.If) {
+	g := fl.guardIf(n.Test)
+	defer fl.unguard(g)
 	t := fl.expr(n.Test)
 	then, els, done := fl.newBlock(), fl.newBlock(), fl.newBlock()
 	fl.terminate(&ir.Terminator{Kind: ir.Branch, Value: t, Target: then, Else: els})
@@ -626,7 +636,70 @@ func (fl *funcLowerer) ifStmt(n *ast.If) {
 	fl.startBlock(done)
 }
 
+// guardIf counts the code under a test that calls hasattr as guarded
+// (checkModuleAttr), and says whether it did, for unguard.
+func (fl *funcLowerer) guardIf(test ...ast.Expr) bool {
+	for _, t := range test {
+		found := false
+		ast.Inspect(t, func(n ast.Node) bool {
+			if c, ok := n.(*ast.Call); ok {
+				if f, ok := c.Func.(*ast.Name); ok && f.Id == "hasattr" {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			fl.guarded++
+			return true
+		}
+	}
+	return false
+}
+
+func (fl *funcLowerer) unguard(g bool) {
+	if g {
+		fl.guarded--
+	}
+}
+
+// checkModuleAttr reports as unsupported the read of m.name (or
+// m.sub.name, sub a module) where the global m is always the module m
+// imported and CPython's module has name but the runtime's lacks it: the
+// program would raise where CPython goes on. Code that expects a name to
+// be missing (inside a try with except clauses, or under a hasattr test)
+// is left alone: it runs its fallback, as it would under an older Python.
+func (fl *funcLowerer) checkModuleAttr(n *ast.Attribute) {
+	if fl.guarded > 0 {
+		return
+	}
+	mod := ""
+	switch x := n.Value.(type) {
+	case *ast.Name:
+		mod = fl.moduleGlobal(x.Id)
+	case *ast.Attribute:
+		if nm, ok := x.Value.(*ast.Name); ok {
+			if m := fl.moduleGlobal(nm.Id); m != "" && ir.ModulePackages[m+"."+x.Attr] != "" {
+				mod = m + "." + x.Attr
+			}
+		}
+	}
+	if mod != "" && ir.CPythonOnly(mod, n.Attr) {
+		fl.l.unsupported(n, mod+"."+n.Attr)
+	}
+}
+
+// moduleGlobal is the module that name, read here, always holds: a global
+// that only imports of one module bind (scope.moduleOnly), or "".
+func (fl *funcLowerer) moduleGlobal(name string) string {
+	if v := fl.varFor(name); v == nil || v.Kind != ir.Global {
+		return ""
+	}
+	return fl.l.root.moduleOnly(name)
+}
+
 func (fl *funcLowerer) whileStmt(n *ast.While) {
+	defer fl.unguard(fl.guardIf(n.Test))
 	head, body, els, done := fl.newBlock(), fl.newBlock(), fl.newBlock(), fl.newBlock()
 	fl.startBlock(head)
 	t := fl.expr(n.Test)
@@ -842,7 +915,13 @@ func (fl *funcLowerer) try(body []ast.Stmt, handlers []ast.ExceptHandlerNode, or
 	}
 	b := fl.newBlock()
 	fl.startBlock(b)
+	if len(handlers) > 0 {
+		fl.guarded++
+	}
 	fl.stmts(body)
+	if len(handlers) > 0 {
+		fl.guarded--
+	}
 	// else runs outside the handlers but inside the finally.
 	fl.handler = afterExcept
 	eb := fl.newBlock()
@@ -1496,6 +1575,7 @@ func (fl *funcLowerer) expr(e ast.Expr) ir.Operand {
 			return fl.op(ir.OpUnary, "Invert", v)
 		}
 	case *ast.BoolOp:
+		defer fl.unguard(fl.guardIf(n.Values...))
 		res := fl.f.NewTemp()
 		done := fl.newBlock()
 		for i, ve := range n.Values {
@@ -1517,6 +1597,7 @@ func (fl *funcLowerer) expr(e ast.Expr) ir.Operand {
 	case *ast.Compare:
 		return fl.compare(n)
 	case *ast.IfExp:
+		defer fl.unguard(fl.guardIf(n.Test))
 		res := fl.f.NewTemp()
 		t := fl.expr(n.Test)
 		a, b, done := fl.newBlock(), fl.newBlock(), fl.newBlock()
@@ -1535,6 +1616,7 @@ func (fl *funcLowerer) expr(e ast.Expr) ir.Operand {
 	case *ast.Call:
 		return fl.callExpr(n)
 	case *ast.Attribute:
+		fl.checkModuleAttr(n)
 		return fl.op(ir.OpGetAttr, n.Attr, fl.expr(n.Value))
 	case *ast.Subscript:
 		o := fl.expr(n.Value)
@@ -1808,6 +1890,7 @@ func (fl *funcLowerer) callExpr(n *ast.Call) ir.Operand {
 		}
 	}
 	if at, ok := n.Func.(*ast.Attribute); ok {
+		fl.checkModuleAttr(at)
 		obj := fl.expr(at.Value)
 		args, star, kwNames, kwVals := fl.callArgs(n)
 		t := fl.f.NewTemp()

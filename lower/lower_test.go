@@ -116,6 +116,46 @@ func TestUnsupportedIsReported(t *testing.T) {
 	}
 }
 
+// TestUnsupportedModuleAttrs: a module attribute or an import that
+// CPython's module has and the runtime's lacks is reported, unless the code
+// expects it to be missing (a try with except clauses, a hasattr test) or
+// the name read may hold something else than the module.
+func TestUnsupportedModuleAttrs(t *testing.T) {
+	missing := func(m string) string {
+		names := strings.Fields(ir.CPythonOnlyNames(m))
+		if len(names) == 0 {
+			t.Skipf("the runtime's %s has all of CPython's names", m)
+		}
+		return names[0]
+	}
+	x, p := missing("os"), missing("os.path")
+	cases := []struct{ src, want string }{
+		{"import os\nprint(os." + x + ")\n", "u.py:2:7: unsupported: os." + x},
+		{"import os\nos." + x + "()\n", "u.py:2:1: unsupported: os." + x},
+		{"import os as o\ndef f():\n    return o." + x + "\n", "u.py:3:12: unsupported: os." + x},
+		{"import os\nprint(os.path." + p + ")\n", "u.py:2:7: unsupported: os.path." + p},
+		{"import os.path\nprint(os.path." + p + ")\n", "u.py:2:7: unsupported: os.path." + p},
+		{"from os import " + x + "\n", "u.py:1:16: unsupported: from os import " + x},
+		{"import os\nprint(os.getcwd, os.no_such_name)\n", ""}, // CPython raises too
+		{"try:\n    from os import " + x + "\nexcept ImportError:\n    pass\n", ""},
+		{"import os\ntry:\n    os." + x + "\nexcept AttributeError:\n    pass\n", ""},
+		{"import os\nif hasattr(os, '" + x + "'):\n    os." + x + "\n", ""},
+		{"import os\nwhile hasattr(os, '" + x + "'):\n    os." + x + "\n", ""},
+		{"import os\nv = hasattr(os, '" + x + "') and os." + x + "\n", ""},
+		{"import os\nv = os." + x + " if hasattr(os, '" + x + "') else 0\n", ""},
+		{"import os\nos = object()\nprint(os." + x + ")\n", ""},
+		{"import os\ndef f():\n    global os\n    os = 3\nprint(os." + x + ")\n", ""},
+		{"import os\ndef f(os):\n    return os." + x + "\n", ""},
+		{"import os\nimport sys as os\nprint(os." + x + ")\n", ""},
+		{"import os\nos." + x + " = 1\n", ""},
+	}
+	for _, c := range cases {
+		if got := lowerError(t, c.src); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
 // TestUnsupportedBuiltinBases: a class deriving from a builtin container
 // is reported at its base; the same name rebound by the program is not the
 // builtin, and nothing is reported.

@@ -28,11 +28,18 @@ type scope struct {
 	// implicitName says that the module binds __name__ before its first
 	// statement (analyze).
 	implicitName bool
+	// importOf maps a name that `import m` (or `import m as name`) binds
+	// to m; otherBind marks the names bound by anything else (an
+	// assignment, a def, another import of a different module), which
+	// may then hold any object (moduleOnly).
+	importOf  map[string]string
+	otherBind map[string]bool
 }
 
 func newScope(node ast.Node, parent *scope) *scope {
 	s := &scope{node: node, parent: parent, bound: map[string]bool{}, globals: map[string]bool{},
-		nonlocals: map[string]bool{}, used: map[string]bool{}, cells: map[string]bool{}, frees: map[string]bool{}}
+		nonlocals: map[string]bool{}, used: map[string]bool{}, cells: map[string]bool{}, frees: map[string]bool{},
+		importOf: map[string]string{}, otherBind: map[string]bool{}}
 	if parent != nil {
 		parent.children = append(parent.children, s)
 	}
@@ -40,10 +47,47 @@ func newScope(node ast.Node, parent *scope) *scope {
 }
 
 func (s *scope) bind(name string) {
+	s.otherBind[name] = true
+	s.bindName(name)
+}
+
+func (s *scope) bindName(name string) {
 	if !s.bound[name] {
 		s.bound[name] = true
 		s.order = append(s.order, name)
 	}
+}
+
+// bindModule binds name to module m (`import m`, `import m as name`).
+func (s *scope) bindModule(name, m string) {
+	if old, ok := s.importOf[name]; ok && old != m {
+		s.otherBind[name] = true
+	}
+	s.importOf[name] = m
+	s.bindName(name)
+}
+
+// moduleOnly is the module that the module-level name always holds when
+// bound: every binding of it, in the module and in the functions that
+// declare it global, is an import of that one module ("" otherwise).
+func (s *scope) moduleOnly(name string) string {
+	m := s.importOf[name]
+	if m == "" || s.otherBind[name] {
+		return ""
+	}
+	var rebound func(c *scope) bool
+	rebound = func(c *scope) bool {
+		for _, k := range c.children {
+			if k.globals[name] && k.bound[name] || rebound(k) {
+				return true
+			}
+		}
+		return false
+	}
+	if rebound(s) {
+		return ""
+	}
+	return m
 }
 
 // analyze builds the scope tree of a module.
@@ -239,14 +283,14 @@ func (a *analyzer) stmt(s *scope, st ast.Stmt) {
 		a.optExpr(s, n.Msg)
 	case *ast.Import:
 		for _, al := range n.Names {
-			name := al.Asname
+			name, m := al.Asname, al.Name
 			if name == "" {
 				name = al.Name
 				if i := indexByte(name, '.'); i >= 0 {
-					name = name[:i]
+					name, m = name[:i], name[:i]
 				}
 			}
-			s.bind(name)
+			s.bindModule(name, m)
 		}
 	case *ast.ImportFrom:
 		for _, al := range n.Names {

@@ -5,6 +5,8 @@ import (
 	"strings"
 )
 
+//go:generate go run gen_stdlibattrs.go
+
 // ModulePackages maps each Python module a translated program may import
 // to the Go package that implements it and registers it with rtlib. An import
 // of any other module is reported as unsupported.
