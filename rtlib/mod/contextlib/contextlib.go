@@ -1,5 +1,6 @@
 // Package contextlib is Python's contextlib module for translated programs:
-// contextmanager, asynccontextmanager and suppress, following CPython 3.12's
+// contextmanager, asynccontextmanager, suppress, nullcontext, closing,
+// aclosing and the exit stacks, following CPython 3.12's
 // Lib/contextlib.py.
 package contextlib
 
@@ -157,6 +158,7 @@ func init() {
 		decorator("contextmanager", false)
 		decorator("asynccontextmanager", true)
 		installExitStacks(m)
+		installSimple(m)
 		m.Dict.SetStr("suppress", &rt.Builtin{Name: "suppress", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			return &suppress{excs: append([]rt.Object(nil), args...)}, nil
 		}})
@@ -164,6 +166,9 @@ func init() {
 			"contextmanager":      rt.ArgsPython("contextmanager", 1, "func"),
 			"asynccontextmanager": rt.ArgsPython("asynccontextmanager", 1, "func"),
 			"suppress":            rt.ArgsPython("suppress.__init__", 0).VarArgs(),
+			"nullcontext":         rt.ArgsPython("nullcontext.__init__", 0, "enter_result").Method(),
+			"closing":             rt.ArgsPython("closing.__init__", 1, "thing").Method(),
+			"aclosing":            rt.ArgsPython("aclosing.__init__", 1, "thing").Method(),
 		})
 		return m, nil
 	})

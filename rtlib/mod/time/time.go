@@ -20,6 +20,17 @@ func init() {
 		clock("monotonic", rt.Now)
 		clock("perf_counter", rt.Now)
 		clock("time", rt.WallTime)
+		clock("process_time", processTime)
+		// The _ns clocks: the same clocks in integer nanoseconds.
+		clockNs := func(name string, read func() float64) {
+			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+				return rt.Int(int64(read() * 1e9)), nil
+			}})
+		}
+		clockNs("monotonic_ns", rt.Now)
+		clockNs("perf_counter_ns", rt.Now)
+		clockNs("time_ns", rt.WallTime)
+		clockNs("process_time_ns", processTime)
 		m.Dict.SetStr("sleep", &rt.Builtin{Name: "sleep", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			var d float64
 			switch v := args[0].(type) {
@@ -44,10 +55,15 @@ func init() {
 			return rt.None, nil
 		}})
 		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
-			"monotonic":    rt.ArgsNone("time.monotonic"),
-			"perf_counter": rt.ArgsNone("time.perf_counter"),
-			"time":         rt.ArgsNone("time.time"),
-			"sleep":        rt.ArgsOne("time.sleep"),
+			"monotonic":       rt.ArgsNone("time.monotonic"),
+			"perf_counter":    rt.ArgsNone("time.perf_counter"),
+			"time":            rt.ArgsNone("time.time"),
+			"process_time":    rt.ArgsNone("time.process_time"),
+			"monotonic_ns":    rt.ArgsNone("time.monotonic_ns"),
+			"perf_counter_ns": rt.ArgsNone("time.perf_counter_ns"),
+			"time_ns":         rt.ArgsNone("time.time_ns"),
+			"process_time_ns": rt.ArgsNone("time.process_time_ns"),
+			"sleep":           rt.ArgsOne("time.sleep"),
 		})
 		return m, nil
 	})
