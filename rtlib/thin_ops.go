@@ -504,10 +504,9 @@ func Pow(a, b Object) (Object, *BaseException) {
 		if y.Sign() < 0 {
 			x, _ := asFloat(a)
 			yf, _ := asFloat(b)
-			if x == 0 {
-				return nil, Errorf(ZeroDivisionErrorType, "0.0 cannot be raised to a negative power")
-			}
-			return Float(math.Pow(x, yf)), nil
+			// As CPython: the float power of the operands as floats
+			// (Go's math.Pow is off by ulps: 10 ** -300).
+			return floatPow(x, yf)
 		}
 		x, _ := bigOf(a)
 		return normBig(new(big.Int).Exp(x, y, nil)), nil

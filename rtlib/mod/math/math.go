@@ -164,18 +164,10 @@ func init() {
 			}
 			return rt.BigIntFromString(g.String()), nil
 		})
-		def("hypot", func(args []rt.Object) (rt.Object, *rt.BaseException) {
-			sum := 0.0
-			for _, a := range args {
-				x, exc := toFloat(a)
-				if exc != nil {
-					return nil, exc
-				}
-				sum = gomath.Hypot(sum, x)
-			}
-			return rt.Float(sum), nil
-		})
+		def("hypot", hypot)
+		def("dist", dist)
 		addExtras(m)
+		addMore(m)
 		rt.ApplyArgs(m.Dict, mathArgs())
 		return m, nil
 	})
@@ -192,6 +184,7 @@ func mathArgs() map[string]*rt.ArgSpec {
 		"gcd":      rt.ArgsPositional("gcd", "math.gcd", 0, -1),
 		"lcm":      rt.ArgsPositional("lcm", "math.lcm", 0, -1),
 		"hypot":    rt.ArgsPositional("hypot", "math.hypot", 0, -1),
+		"dist":     rt.ArgsPositional("dist", "math.dist", 2, 2),
 		"atan2":    rt.ArgsPositional("atan2", "math.atan2", 2, 2),
 		"copysign": rt.ArgsPositional("copysign", "math.copysign", 2, 2),
 		"fmod":     rt.ArgsPositional("fmod", "math.fmod", 2, 2),
@@ -202,6 +195,7 @@ func mathArgs() map[string]*rt.ArgSpec {
 		"asin", "acos", "sinh", "cosh", "tanh", "log1p", "expm1"} {
 		specs[n] = rt.ArgsOne("math." + n)
 	}
+	moreArgs(specs)
 	return specs
 }
 
