@@ -638,7 +638,14 @@ func RShift(a, b Object) (Object, *BaseException) {
 }
 
 // MatMul is a @ b.
-func MatMul(a, b Object) (Object, *BaseException) { return nil, opError("@", a, b) }
+func MatMul(a, b Object) (Object, *BaseException) {
+	// No builtin type has @: only the operands' own __matmul__ and
+	// __rmatmul__.
+	if r, exc, ok := dunderBinary("@", a, b); ok {
+		return r, exc
+	}
+	return nil, opError("@", a, b)
+}
 
 // Invert is ~x.
 func Invert(x Object) (Object, *BaseException) {

@@ -115,7 +115,7 @@ func arith(op string, a, b Object,
 var dunderNames = map[string][2]string{
 	"+": {"__add__", "__radd__"}, "-": {"__sub__", "__rsub__"}, "*": {"__mul__", "__rmul__"},
 	"/": {"__truediv__", "__rtruediv__"}, "//": {"__floordiv__", "__rfloordiv__"}, "%": {"__mod__", "__rmod__"},
-	"** or pow()": {"__pow__", "__rpow__"},
+	"** or pow()": {"__pow__", "__rpow__"}, "@": {"__matmul__", "__rmatmul__"},
 }
 
 // userOperand reports whether x's operators come from its class's dunder

@@ -95,6 +95,32 @@ func init() {
 			"lshift": rt.LShift, "rshift": rt.RShift, "eq": rt.Eq, "ne": rt.Ne, "lt": rt.Lt, "le": rt.Le,
 			"gt": rt.Gt, "ge": rt.Ge, "getitem": rt.GetItem, "concat": rt.Add,
 			"iadd": rt.InplaceAdd, "isub": rt.InplaceSub, "imul": rt.InplaceMul,
+			"itruediv": rt.InplaceTrueDiv, "ifloordiv": rt.InplaceFloorDiv, "imod": rt.InplaceMod,
+			"ipow": rt.InplacePow, "ilshift": rt.InplaceLShift, "irshift": rt.InplaceRShift,
+			"iand": rt.InplaceBitAnd, "ior": rt.InplaceBitOr, "ixor": rt.InplaceBitXor,
+			"imatmul": rt.InplaceMatMul, "matmul": rt.MatMul,
+			"iconcat": func(a, b rt.Object) (rt.Object, *rt.BaseException) {
+				if !isSequence(a) {
+					return nil, rt.Errorf(rt.TypeErrorType, "'%s' object can't be concatenated", a.Type().Name)
+				}
+				return rt.InplaceAdd(a, b)
+			},
+			"delitem": func(a, b rt.Object) (rt.Object, *rt.BaseException) { return rt.None, rt.DelItem(a, b) },
+			"countOf": func(a, b rt.Object) (rt.Object, *rt.BaseException) {
+				n := 0
+				exc := eachMatch(a, b, func(int) bool { n++; return true })
+				return rt.Int(n), exc
+			},
+			"indexOf": func(a, b rt.Object) (rt.Object, *rt.BaseException) {
+				at := -1
+				if exc := eachMatch(a, b, func(i int) bool { at = i; return false }); exc != nil {
+					return nil, exc
+				}
+				if at < 0 {
+					return nil, rt.Errorf(rt.ValueErrorType, "sequence.index(x): x not in sequence")
+				}
+				return rt.Int(at), nil
+			},
 			"contains": func(a, b rt.Object) (rt.Object, *rt.BaseException) {
 				r, exc := rt.Contains(a, b)
 				return rt.Bool(r), exc
@@ -122,6 +148,22 @@ func init() {
 		} {
 			un(name, fn)
 		}
+		specs["setitem"] = rt.ArgsPositional("setitem", "_operator.setitem", 3, 3)
+		m.Dict.SetStr("setitem", &rt.Builtin{Name: "setitem", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return rt.None, rt.SetItem(args[0], args[1], args[2])
+		}})
+		specs["length_hint"] = rt.ArgsPositional("length_hint", "_operator.length_hint", 1, 2)
+		m.Dict.SetStr("length_hint", &rt.Builtin{Name: "length_hint", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			def := rt.Object(rt.Int(0))
+			if len(args) > 1 {
+				def = args[1]
+			}
+			return lengthHint(args[0], def)
+		}})
+		specs["call"] = rt.ArgsPositional("call", "_operator.call", 1, -1).AnyKw()
+		m.Dict.SetStr("call", &rt.Builtin{Name: "call", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return rt.Call(args[0], args[1:], kw)
+		}})
 		m.Dict.SetStr("itemgetter", &rt.Builtin{Name: "itemgetter", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			return &getter{t: itemgetterType, keys: args}, nil
 		}})
@@ -143,4 +185,88 @@ func init() {
 		rt.ApplyArgs(m.Dict, specs)
 		return m, nil
 	})
+}
+
+// eachMatch calls fn with the index of each item of a that is b or equals
+// it (PySequence_Count and PySequence_Index), until fn returns false.
+func eachMatch(a, b rt.Object, fn func(i int) bool) *rt.BaseException {
+	it, exc := rt.Iter(a)
+	if exc != nil {
+		return exc
+	}
+	for i := 0; ; i++ {
+		x, ok, exc := rt.Next(it)
+		if exc != nil || !ok {
+			return exc
+		}
+		eq := x == b
+		if !eq {
+			r, exc := rt.Eq(x, b)
+			if exc != nil {
+				return exc
+			}
+			if eq, exc = rt.Truth(r); exc != nil {
+				return exc
+			}
+		}
+		if eq && !fn(i) {
+			return nil
+		}
+	}
+}
+
+// isSequence is PySequence_Check: a str, list or tuple, or an
+// object whose class defines __getitem__ (a dict is not one).
+func isSequence(a rt.Object) bool {
+	switch a.(type) {
+	case rt.Str, *rt.List, *rt.Tuple:
+		return true
+	case *rt.Dict:
+		return false
+	}
+	_, ok := rt.LookupAttr(a.Type(), "__getitem__")
+	return ok
+}
+
+// lengthHint is operator.length_hint(obj, default): len(obj), else what
+// obj.__length_hint__() says, else default (PyObject_LengthHint).
+func lengthHint(obj, def rt.Object) (rt.Object, *rt.BaseException) {
+	switch def.(type) {
+	case rt.Int, rt.Bool, *rt.BigInt:
+	default:
+		return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", def.Type().Name)
+	}
+	n, exc := rt.Len(obj)
+	if exc == nil {
+		return rt.Int(n), nil
+	}
+	if _, own := rt.LookupAttr(obj.Type(), "__len__"); own || !exc.Class.IsSubtype(rt.TypeErrorType) {
+		return nil, exc
+	}
+	if _, ok := rt.LookupAttr(obj.Type(), "__length_hint__"); !ok {
+		if n := obj.Type().Name; n == "iterator" || n == "range_iterator" {
+			// CPython's list, tuple, dict, set, str and range iterators
+			// tell what is left; the runtime's do not yet.
+			return nil, rt.Errorf(rt.NotImplementedType, "async2go: operator.length_hint of a builtin iterator is not supported yet")
+		}
+		return def, nil
+	}
+	r, exc := rt.CallMethod(obj, "__length_hint__", nil, nil)
+	if exc != nil {
+		if exc.Class.IsSubtype(rt.TypeErrorType) {
+			return def, nil
+		}
+		return nil, exc
+	}
+	if r == rt.NotImplemented {
+		return def, nil
+	}
+	h, ok := r.(rt.Int)
+	if !ok {
+		return nil, rt.Errorf(rt.TypeErrorType, "__length_hint__ must be an integer, not %s", r.Type().Name)
+	}
+	if h < 0 {
+		return nil, rt.Errorf(rt.ValueErrorType, "__length_hint__() should return >= 0")
+	}
+	return h, nil
 }
