@@ -4,6 +4,9 @@
 package typing
 
 import (
+	"fmt"
+	"os"
+
 	rt "github.com/async2go/async2go/rtlib"
 	"github.com/async2go/async2go/rtlib/mod/collections"
 )
@@ -86,6 +89,10 @@ func defaultNames(fields []string, n int) string {
 type special struct {
 	name    string
 	typeVar bool // a TypeVar: its repr is ~name
+	// newType: made by NewType: its repr is __main__.name, a call gives
+	// its argument back. notGeneric: subscripting it is a TypeError
+	// (typing.Hashable).
+	newType, notGeneric bool
 }
 
 func (*special) Type() *rt.Type { return specialType }
@@ -95,12 +102,43 @@ func (s *special) Repr() (rt.Str, *rt.BaseException) {
 	if s.typeVar {
 		return rt.Str(s.name), nil
 	}
+	if s.newType {
+		return rt.Str("__main__." + s.name), nil
+	}
 	return rt.Str("typing." + s.name), nil
 }
 
 // Call is a call of the typing name: TypeVar("T") makes a type variable,
 // another name gives its first argument back (NewType- and cast-like use).
 func (s *special) Call(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+	switch {
+	case s.newType:
+		if len(args) != 1 || len(kw) != 0 {
+			return nil, rt.Errorf(rt.TypeErrorType, "NewType.__call__() takes 2 positional arguments but %d were given", len(args)+1)
+		}
+		return args[0], nil
+	case s.name == "NewType":
+		if len(args) != 2 {
+			return nil, rt.Errorf(rt.TypeErrorType, "NewType.__init__() takes 3 positional arguments but %d were given", len(args)+1)
+		}
+		name, ok := args[0].(rt.Str)
+		if !ok {
+			return nil, rt.Errorf(rt.TypeErrorType, "NewType name must be a string")
+		}
+		return &special{name: string(name), newType: true}, nil
+	case s.name == "ParamSpec" || s.name == "TypeVarTuple":
+		if len(args) == 0 {
+			return nil, rt.Errorf(rt.TypeErrorType, "%s.__init__() missing 1 required positional argument: 'name'", s.name)
+		}
+		name, ok := args[0].(rt.Str)
+		if !ok {
+			return nil, rt.Errorf(rt.TypeErrorType, "%s name must be a string", s.name)
+		}
+		if s.name == "ParamSpec" {
+			name = "~" + name
+		}
+		return &special{name: string(name), typeVar: true}, nil
+	}
 	if s.name == "TypeVar" {
 		if len(args) == 0 {
 			return nil, rt.Errorf(rt.TypeErrorType, "TypeVar.__init__() missing 1 required positional argument: 'name'")
@@ -123,6 +161,13 @@ func init() {
 	// for the classes typing.Generic and typing.Protocol, List[int] for
 	// list.
 	specialType.Dict.SetStr("__getitem__", &rt.Method{Name: "__getitem__", Fn: func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		if s := self.(*special); s.notGeneric || s.typeVar || s.newType {
+			r, _ := s.Repr()
+			if s.notGeneric {
+				return nil, rt.Errorf(rt.TypeErrorType, "%s is not a generic class", r)
+			}
+			return nil, rt.Errorf(rt.TypeErrorType, "'%s' object is not subscriptable", map[bool]string{true: "NewType", false: "TypeVar"}[s.newType])
+		}
 		return rt.NewGenericAlias(self, args[0]), nil
 	}})
 	specialType.Dict.SetStr("__mro_entries__", &rt.Method{Name: "__mro_entries__", Fn: func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
@@ -135,9 +180,22 @@ func init() {
 			"Iterable", "Iterator", "AsyncIterator", "AsyncIterable", "Awaitable", "Coroutine", "Generator",
 			"AsyncGenerator", "Sequence", "Mapping", "MutableMapping", "Type", "TypeVar", "Generic", "Protocol",
 			"ClassVar", "Final", "Literal", "NoReturn", "Never", "Self", "TypeAlias", "Annotated", "NamedTuple",
-			"TypedDict", "Deque", "DefaultDict", "Counter"} {
+			"TypedDict", "Deque", "DefaultDict", "Counter",
+			"Collection", "Container", "Reversible", "AbstractSet", "MutableSet", "MutableSequence",
+			"ItemsView", "KeysView", "ValuesView", "MappingView", "ContextManager", "AsyncContextManager",
+			"ChainMap", "OrderedDict", "Pattern", "Match", "TypeGuard", "Required", "NotRequired", "Unpack",
+			"Concatenate", "LiteralString", "NewType", "ParamSpec", "TypeVarTuple"} {
 			m.Dict.SetStr(n, &special{name: n})
 		}
+		for _, n := range []string{"Hashable", "Sized", "ByteString"} {
+			m.Dict.SetStr(n, &special{name: n, notGeneric: true})
+		}
+		// The type variables typing defines for its own aliases.
+		for _, n := range []string{"~AnyStr", "~T", "~KT", "~VT", "+T_co", "-T_contra", "+V_co", "+VT_co", "+CT_co"} {
+			m.Dict.SetStr(n[1:], &special{name: n, typeVar: true})
+		}
+		m.Dict.SetStr("Text", rt.StrType)
+		installDecorators(m)
 		m.Dict.SetStr("TYPE_CHECKING", rt.Bool(false))
 		m.Dict.SetStr("cast", &rt.Builtin{Name: "cast", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			return args[1], nil
@@ -168,3 +226,66 @@ var builtinOrigins = map[string]rt.Object{
 	"List": rt.ListType, "Dict": rt.DictType, "Set": rt.SetType, "FrozenSet": rt.FrozenSetType,
 	"Tuple": rt.TupleType, "Type": rt.TypeType,
 }
+
+// installDecorators defines typing's functions that change nothing at run
+// time but what CPython's change: overload's stand-in raises when called,
+// reveal_type reports on stderr, assert_never raises.
+func installDecorators(m *rt.Module) {
+	fn := func(name string, f func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)) {
+		m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: f})
+	}
+	// Decorators that give their argument back, marked as CPython marks
+	// it where the object takes attributes.
+	for name, attr := range map[string]string{"final": "__final__", "override": "__override__",
+		"no_type_check": "__no_type_check__", "runtime_checkable": "", "no_type_check_decorator": ""} {
+		attr := attr
+		fn(name, func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			if attr != "" {
+				rt.SetAttr(args[0], attr, rt.Bool(true)) // (CPython ignores objects that take none)
+			}
+			return args[0], nil
+		})
+	}
+	dummy := &rt.Builtin{Name: "_overload_dummy", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return nil, rt.Errorf(rt.NotImplementedType, "You should not call an overloaded function. "+
+			"A series of @typing.overload-decorated functions outside a stub module should always be followed by an implementation that is not @overload-ed.")
+	}}
+	fn("overload", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) { return dummy, nil })
+	fn("assert_type", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) { return args[0], nil })
+	fn("assert_never", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		r, exc := rt.Repr(args[0])
+		if exc != nil {
+			return nil, exc
+		}
+		if rs := []rune(string(r)); len(rs) > 100 {
+			r = rt.Str(string(rs[:100]) + "...")
+		}
+		return nil, rt.Errorf(rt.AssertionErrorType, "Expected code to be unreachable, but got: %s", r)
+	})
+	fn("reveal_type", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		rt.FlushStdout() // as sys.stderr's write does
+		fmt.Fprintf(os.Stderr, "Runtime type is %s\n", reprStr(args[0].Type().Name))
+		return args[0], nil
+	})
+	fn("dataclass_transform", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		return &rt.Builtin{Name: "decorator", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return args[0], nil
+		}}, nil
+	})
+	rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
+		"final":                   rt.ArgsPython("final", 1, "f"),
+		"override":                rt.ArgsPython("override", 1, "method"),
+		"no_type_check":           rt.ArgsPython("no_type_check", 1, "arg"),
+		"runtime_checkable":       rt.ArgsPython("runtime_checkable", 1, "cls"),
+		"no_type_check_decorator": rt.ArgsPython("no_type_check_decorator", 1, "decorator"),
+		"overload":                rt.ArgsPython("overload", 1, "func"),
+		"assert_type":             rt.ArgsPython("assert_type", 2, "val", "typ"),
+		"assert_never":            rt.ArgsPython("assert_never", 1, "arg"),
+		"reveal_type":             rt.ArgsPython("reveal_type", 1, "obj"),
+		"dataclass_transform":     rt.ArgsPython("dataclass_transform", 0).AnyKw(),
+	})
+}
+
+// reprStr is the repr of a str without escapes to worry about (a type's
+// name): in single quotes.
+func reprStr(s string) string { return "'" + s + "'" }
