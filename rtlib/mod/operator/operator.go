@@ -144,7 +144,23 @@ func init() {
 				f, _ := rt.LookupBuiltin("abs")
 				return rt.Call(f, []rt.Object{a}, nil)
 			},
-			"index": func(a rt.Object) (rt.Object, *rt.BaseException) { return rt.Call(rt.IntType, []rt.Object{a}, nil) },
+			"index": func(a rt.Object) (rt.Object, *rt.BaseException) {
+				// PyNumber_Index: ints as they are (a bool as an int), else
+				// __index__; int() would truncate floats and parse strs.
+				switch v := a.(type) {
+				case rt.Int, *rt.BigInt:
+					return a, nil
+				case rt.Bool:
+					if v {
+						return rt.Int(1), nil
+					}
+					return rt.Int(0), nil
+				}
+				if _, ok := rt.LookupAttr(a.Type(), "__index__"); ok {
+					return rt.CallMethod(a, "__index__", nil, nil)
+				}
+				return nil, rt.Errorf(rt.TypeErrorType, "'%s' object cannot be interpreted as an integer", a.Type().Name)
+			},
 		} {
 			un(name, fn)
 		}
