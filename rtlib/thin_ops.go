@@ -721,11 +721,19 @@ func compare(a, b Object) (int, bool) {
 	return 0, false
 }
 
+// compareSeq orders two sequences whose items compare without Python code
+// (numbers, strs, and sequences of them); ok is false as soon as a pair
+// does not, before any comparison that could run a class's __eq__ or
+// __lt__: the caller's item-by-item comparison (seqRichCompare) then makes
+// each of them once, as CPython does.
 func compareSeq(a, b []Object) (int, bool) {
 	for i := 0; i < len(a) && i < len(b); i++ {
-		eq, exc := equal(a[i], b[i])
-		if exc != nil || !eq {
-			return compare(a[i], b[i])
+		c, ok := compare(a[i], b[i])
+		if !ok {
+			return 0, false
+		}
+		if c != 0 {
+			return c, true
 		}
 	}
 	switch {
@@ -735,6 +743,21 @@ func compareSeq(a, b []Object) (int, bool) {
 		return 1, true
 	}
 	return 0, true
+}
+
+// seqEqual is == of two lists or two tuples (list_richcompare): the
+// lengths, then each pair of items, identical ones equal without a call.
+func seqEqual(x, y []Object) (bool, *BaseException) {
+	if len(x) != len(y) {
+		return false, nil
+	}
+	for i := range x {
+		eq, exc := equal(x[i], y[i])
+		if exc != nil || !eq {
+			return false, exc
+		}
+	}
+	return true, nil
 }
 
 func equal(a, b Object) (bool, *BaseException) {
@@ -767,6 +790,16 @@ func equal(a, b Object) (bool, *BaseException) {
 		switch b.(type) {
 		case *rangeObj, *bigRange:
 			return rangeEqual(x, b), nil
+		}
+		return false, nil
+	case *List:
+		if y, ok := b.(*List); ok {
+			return seqEqual(x.Items, y.Items)
+		}
+		return false, nil
+	case *Tuple:
+		if y, ok := b.(*Tuple); ok {
+			return seqEqual(x.Items, y.Items)
 		}
 		return false, nil
 	case *Set:

@@ -2,8 +2,7 @@
 // heappush, heappop, heapify, heapreplace and heappushpop as CPython
 // 3.12's _heapq does them (the same comparisons in the same order, so a
 // __lt__ with side effects or an unorderable pair shows what CPython
-// shows), and nlargest and nsmallest as Lib/heapq.py writes them. Not yet:
-// merge.
+// shows), and nlargest, nsmallest and merge as Lib/heapq.py writes them.
 package heapq
 
 import (
@@ -21,6 +20,7 @@ func init() {
 		def("heapify", heapify)
 		def("heapreplace", heapreplace)
 		def("heappushpop", heappushpop)
+		def("merge", newMerge)
 		def("nlargest", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			return nBest(args, kw, true)
 		})
@@ -35,6 +35,7 @@ func init() {
 			"heappushpop": rt.ArgsPositional("heappushpop", "heappushpop", 2, 2),
 			"nlargest":    nlargestArgs,
 			"nsmallest":   nsmallestArgs,
+			"merge":       rt.ArgsPython("merge", 0).VarArgs().KwOnly("key", "reverse"),
 		})
 		return m, nil
 	})
