@@ -35,7 +35,7 @@ type Function struct {
 	Kind                   FuncKind
 	Defaults               []Object          // defaults of the last len(Defaults) positional params
 	KwDefaults             map[string]Object // defaults of keyword-only params
-	Dict                   *Dict             // function attributes (__wrapped__, __doc__, user attributes); nil until set
+	Dict                   *Dict             // function attributes (__wrapped__, user attributes); nil until set
 	File                   string            // co_filename ("" if unknown: set for coroutine functions)
 	Line                   int               // co_firstlineno
 	// TaskSlot says that Impl allocates each coroutine object with a
@@ -49,6 +49,9 @@ type Function struct {
 	// async def), is the method table of their frames' type (FramesOf):
 	// a Coroutine holds no pointer to its frame.
 	Frames FrameTab
+	// Doc is __doc__ (nil: None), a slot of the function as in CPython,
+	// not an entry of its __dict__.
+	Doc Object
 }
 
 // Builtin is a function implemented in Go (print, len, asyncio.sleep, …).

@@ -450,7 +450,15 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 		case "__module__":
 			return Str(o.Module), nil
 		case "__doc__":
+			if o.Doc != nil {
+				return o.Doc, nil
+			}
 			return None, nil
+		case "__dict__":
+			if o.Dict == nil {
+				o.Dict = NewDict()
+			}
+			return o.Dict, nil
 		}
 	case *Builtin:
 		// builtin_function_or_method's names (not yet __module__: a
@@ -609,6 +617,9 @@ func SetAttr(obj Object, name string, v Object) *BaseException {
 			if s, ok := v.(Str); ok {
 				o.Module = string(s)
 			}
+			return nil
+		case "__doc__":
+			o.Doc = v
 			return nil
 		}
 		if o.Dict == nil {

@@ -42,6 +42,11 @@ func DelAttr(obj Object, name string) *BaseException {
 		if o.Dict.DelStr(name) {
 			return nil
 		}
+	case *Function:
+		if name == "__doc__" {
+			o.Doc = nil // CPython's func_set_doc: None
+			return nil
+		}
 	case *Type:
 		if MetaOf(o) != nil {
 			break

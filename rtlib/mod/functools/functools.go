@@ -97,8 +97,77 @@ func builtin(m *rt.Module, name string, fn func(args []rt.Object, kw []rt.KwArg)
 	m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: fn})
 }
 
-// assigned are the attributes functools.wraps copies (WRAPPER_ASSIGNMENTS).
-var assigned = []string{"__module__", "__name__", "__qualname__", "__doc__"}
+// assigned are the attributes functools.wraps copies (WRAPPER_ASSIGNMENTS;
+// those the wrapped object lacks are skipped), updated those whose dicts it
+// updates from the wrapped object's (WRAPPER_UPDATES).
+var (
+	assigned = []string{"__module__", "__name__", "__qualname__", "__doc__", "__annotations__", "__type_params__"}
+	updated  = []string{"__dict__"}
+)
+
+var (
+	wrapsArgs         = rt.ArgsPython("wraps", 1, "wrapped", "assigned", "updated")
+	updateWrapperArgs = rt.ArgsPython("update_wrapper", 2, "wrapper", "wrapped", "assigned", "updated")
+)
+
+// nameList reads an assigned or updated argument: def when absent.
+func nameList(arg rt.Object, def []string) ([]string, *rt.BaseException) {
+	if arg == nil {
+		return def, nil
+	}
+	items, exc := rt.Iterate(arg)
+	if exc != nil {
+		return nil, exc
+	}
+	names := make([]string, 0, len(items))
+	for _, it := range items {
+		n, ok := it.(rt.Str)
+		if !ok {
+			return nil, rt.Errorf(rt.TypeErrorType, "attribute name must be string, not '%s'", it.Type().Name)
+		}
+		names = append(names, string(n))
+	}
+	return names, nil
+}
+
+// updateWrapper is functools.update_wrapper: the assigned attributes
+// copied from wrapped where it has them, the updated ones' dicts updated
+// from wrapped's, then __wrapped__ set (last, so that a __wrapped__ in
+// wrapped's __dict__ does not win).
+func updateWrapper(wrapper, wrapped rt.Object, names, updates []string) (rt.Object, *rt.BaseException) {
+	for _, name := range names {
+		v, exc := rt.GetAttr(wrapped, name)
+		if exc != nil {
+			if exc.Class.IsSubtype(rt.AttributeErrorType) {
+				continue
+			}
+			return nil, exc
+		}
+		if exc := rt.SetAttr(wrapper, name, v); exc != nil {
+			return nil, exc
+		}
+	}
+	for _, name := range updates {
+		target, exc := rt.GetAttr(wrapper, name)
+		if exc != nil {
+			return nil, exc
+		}
+		source, exc := rt.GetAttr(wrapped, name)
+		if exc != nil {
+			if !exc.Class.IsSubtype(rt.AttributeErrorType) {
+				return nil, exc
+			}
+			source = rt.NewDict()
+		}
+		if _, exc := rt.CallMethod(target, "update", []rt.Object{source}, nil); exc != nil {
+			return nil, exc
+		}
+	}
+	if exc := rt.SetAttr(wrapper, "__wrapped__", wrapped); exc != nil {
+		return nil, exc
+	}
+	return wrapper, nil
+}
 
 func init() {
 	callable, _ := rt.LookupBuiltin("callable")
@@ -106,36 +175,38 @@ func init() {
 		m := rt.NewModule("functools")
 		builtin(m, "wraps", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			wrapped := args[0]
-			names := assigned
-			if len(args) > 1 {
-				items, exc := rt.Iterate(args[1])
-				if exc != nil {
-					return nil, exc
-				}
-				names = nil
-				for _, it := range items {
-					n, ok := it.(rt.Str)
-					if !ok {
-						return nil, rt.Errorf(rt.TypeErrorType, "attribute name must be string, not '%s'", it.Type().Name)
-					}
-					names = append(names, string(n))
-				}
+			names, exc := nameList(wrapsArgs.Arg(args, kw, 1), assigned)
+			if exc != nil {
+				return nil, exc
+			}
+			updates, exc := nameList(wrapsArgs.Arg(args, kw, 2), updated)
+			if exc != nil {
+				return nil, exc
 			}
 			return &rt.Builtin{Name: "decorator", Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-				wrapper := args[0]
-				for _, name := range names {
-					if v, exc := rt.GetAttr(wrapped, name); exc == nil {
-						if exc := rt.SetAttr(wrapper, name, v); exc != nil {
-							return nil, exc
-						}
-					}
-				}
-				if exc := rt.SetAttr(wrapper, "__wrapped__", wrapped); exc != nil {
-					return nil, exc
-				}
-				return wrapper, nil
+				return updateWrapper(args[0], wrapped, names, updates)
 			}}, nil
 		})
+		builtin(m, "update_wrapper", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			names, exc := nameList(updateWrapperArgs.Arg(args, kw, 2), assigned)
+			if exc != nil {
+				return nil, exc
+			}
+			updates, exc := nameList(updateWrapperArgs.Arg(args, kw, 3), updated)
+			if exc != nil {
+				return nil, exc
+			}
+			return updateWrapper(args[0], args[1], names, updates)
+		})
+		strs := func(names []string) rt.Object {
+			items := make([]rt.Object, len(names))
+			for i, n := range names {
+				items[i] = rt.Str(n)
+			}
+			return rt.NewTuple(items...)
+		}
+		m.Dict.SetStr("WRAPPER_ASSIGNMENTS", strs(assigned))
+		m.Dict.SetStr("WRAPPER_UPDATES", strs(updated))
 		builtin(m, "partial", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			if ok, exc := rt.Call(callable, args[:1], nil); exc != nil || ok != rt.Bool(true) {
 				return nil, rt.Errorf(rt.TypeErrorType, "the first argument must be callable")
@@ -192,7 +263,8 @@ func init() {
 		rt.ApplyArgs(m.Dict, map[string]*rt.ArgSpec{
 			// wraps' updated (WRAPPER_UPDATES, __dict__) is taken but not
 			// used: wrappers here copy no __dict__.
-			"wraps":          rt.ArgsPython("wraps", 1, "wrapped", "assigned", "updated"),
+			"wraps":          wrapsArgs,
+			"update_wrapper": updateWrapperArgs,
 			"partial":        rt.ArgsPositional("partial", "", 1, -1).AnyKw().FewMessage("type 'partial' takes at least one argument"),
 			"lru_cache":      rt.ArgsPython("lru_cache", 0, "maxsize", "typed"),
 			"cmp_to_key":     rt.ArgsClinic("cmp_to_key", 0, 1, 1, "mycmp"),
