@@ -187,6 +187,7 @@ func init() {
 				return updateWrapper(args[0], wrapped, names, updates)
 			}}, nil
 		})
+		builtin(m, "singledispatch", singledispatch)
 		builtin(m, "update_wrapper", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			names, exc := nameList(updateWrapperArgs.Arg(args, kw, 2), assigned)
 			if exc != nil {
@@ -265,6 +266,7 @@ func init() {
 			// used: wrappers here copy no __dict__.
 			"wraps":          wrapsArgs,
 			"update_wrapper": updateWrapperArgs,
+			"singledispatch": rt.ArgsPython("singledispatch", 1, "func"),
 			"partial":        rt.ArgsPositional("partial", "", 1, -1).AnyKw().FewMessage("type 'partial' takes at least one argument"),
 			"lru_cache":      rt.ArgsPython("lru_cache", 0, "maxsize", "typed"),
 			"cmp_to_key":     rt.ArgsClinic("cmp_to_key", 0, 1, 1, "mycmp"),
