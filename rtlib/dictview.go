@@ -81,7 +81,15 @@ type dictViewIter struct {
 	i     int
 }
 
-func (*dictViewIter) Type() *Type { return iteratorType }
+func (it *dictViewIter) Type() *Type {
+	switch it.v.kind {
+	case viewValues:
+		return dictValueIterType
+	case viewItems:
+		return dictItemIterType
+	}
+	return dictKeyIterType
+}
 
 func (it *dictViewIter) NextValue() (Object, bool, *BaseException) {
 	if it.v.d.Len() != it.n {

@@ -856,12 +856,12 @@ func RaiseFrom(x, cause Object, context *BaseException) *BaseException {
 func Iter(x Object) (Object, *BaseException) {
 	switch v := x.(type) {
 	case *List:
-		return &seqIter{items: func() []Object { return v.Items }}, nil
+		return &seqIter{items: func() []Object { return v.Items }, t: listIterType}, nil
 	case *Tuple:
-		return &seqIter{items: func() []Object { return v.Items }}, nil
+		return &seqIter{items: func() []Object { return v.Items }, t: tupleIterType}, nil
 	case *Set:
 		keys := v.items()
-		return &seqIter{items: func() []Object { return keys }}, nil
+		return &seqIter{items: func() []Object { return keys }, t: setIterType}, nil
 	case *dictView:
 		return &dictViewIter{v: v, items: v.elems(), n: v.d.Len()}, nil
 	case Str:
@@ -870,7 +870,11 @@ func Iter(x Object) (Object, *BaseException) {
 		for i, r := range rs {
 			items[i] = Str(string(r))
 		}
-		return &seqIter{items: func() []Object { return items }}, nil
+		t := strASCIIIterType
+		if len(rs) != len(v) {
+			t = strIterType
+		}
+		return &seqIter{items: func() []Object { return items }, t: t}, nil
 	case *Dict:
 		dv := &dictView{d: v, kind: viewKeys}
 		return &dictViewIter{v: dv, items: dv.elems(), n: v.Len()}, nil
@@ -919,12 +923,52 @@ func Next(it Object) (Object, bool, *BaseException) {
 
 var iteratorType = newType("iterator", ObjectType)
 
+// The iterators of the builtin containers, named as CPython's.
+var (
+	listIterType      = newType("list_iterator", iteratorType)
+	tupleIterType     = newType("tuple_iterator", iteratorType)
+	setIterType       = newType("set_iterator", iteratorType)
+	strASCIIIterType  = newType("str_ascii_iterator", iteratorType)
+	strIterType       = newType("str_iterator", iteratorType)
+	dictKeyIterType   = newType("dict_keyiterator", iteratorType)
+	dictValueIterType = newType("dict_valueiterator", iteratorType)
+	dictItemIterType  = newType("dict_itemiterator", iteratorType)
+)
+
+func init() {
+	// __length_hint__: what is left (operator.length_hint, list()).
+	deferMethods(func() {
+		hint := &Method{Name: "__length_hint__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+			switch it := self.(type) {
+			case *seqIter:
+				return Int(max(len(it.items())-it.i, 0)), nil
+			case *dictViewIter:
+				if it.v.d.Len() != it.n {
+					return Int(0), nil
+				}
+				return Int(max(len(it.items)-it.i, 0)), nil
+			}
+			return Int(0), nil
+		}}
+		for _, t := range []*Type{listIterType, tupleIterType, setIterType, strASCIIIterType, strIterType,
+			dictKeyIterType, dictValueIterType, dictItemIterType} {
+			t.Dict.SetStr("__length_hint__", hint)
+		}
+	})
+}
+
 type seqIter struct {
 	items func() []Object
 	i     int
+	t     *Type // its class: list_iterator, …
 }
 
-func (*seqIter) Type() *Type { return iteratorType }
+func (s *seqIter) Type() *Type {
+	if s.t == nil {
+		return iteratorType
+	}
+	return s.t
+}
 
 func (s *seqIter) NextValue() (Object, bool, *BaseException) {
 	items := s.items()
