@@ -13,7 +13,7 @@ type merge struct {
 	key       rt.Object // nil: no key
 	max       bool      // reverse
 	h         *rt.List
-	phase     int  // 0 not started, 1 merging, 2 the last iterator, 3 done
+	phase     int  // 0 not started, 1 merging, 2 the last value yielded, 3 done, 4 delegating to the last iterator
 	advance   bool // h[0]'s value was yielded: take its iterator's next first
 	rest      rt.Object
 }
@@ -98,6 +98,14 @@ func (m *merge) step(sent rt.Object, thrown *rt.BaseException) (rt.Object, bool,
 			}
 		}
 	case 2:
+		// Resumed at `yield value`, before `yield from`: an exception
+		// thrown in leaves the last iterator alone.
+		if thrown != nil {
+			return nil, true, thrown
+		}
+		m.phase = 4
+		return m.delegate(rt.None, nil)
+	case 4:
 		return m.delegate(sent, thrown)
 	default:
 		return nil, true, thrown
@@ -194,6 +202,13 @@ func (m *merge) delegate(sent rt.Object, thrown *rt.BaseException) (rt.Object, b
 		return v, false, nil
 	}
 	if thrown != nil {
+		if thrown.Class.IsSubtype(rt.GeneratorExitType) {
+			if _, ok := rt.LookupAttr(m.rest.Type(), "close"); ok {
+				if _, exc := rt.CallMethod(m.rest, "close", nil, nil); exc != nil {
+					return nil, true, exc
+				}
+			}
+		}
 		return nil, true, thrown
 	}
 	if sent != nil && sent != rt.None {
