@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/async2go/async2go/internal/cpython"
 )
 
 func TestIntDifferential(t *testing.T) {
@@ -29,7 +31,7 @@ func runDifferential(t *testing.T, env, how, name string, gen func(seed uint64) 
 	if n <= 0 {
 		t.Skipf("set %s=N to run N random programs (%s)", env, how)
 	}
-	py := cpython312()
+	py := cpython.Path()
 	if py == "" {
 		t.Skip("CPython 3.12 not found: nothing to compare with")
 	}

@@ -39,6 +39,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/async2go/async2go/internal/cpython"
 	"github.com/async2go/async2go/internal/driver"
 	"golang.org/x/tools/txtar"
 )
@@ -66,23 +67,6 @@ type program struct {
 	// unsupported: the translation error expected instead of a run.
 	unsupported string
 	fromTxt     *txtar.Archive
-}
-
-func cpython312() string {
-	if p := os.Getenv("PY312"); p != "" {
-		return p
-	}
-	out, err := exec.Command("pyenv", "root").Output()
-	if err == nil {
-		p := filepath.Join(strings.TrimSpace(string(out)), "versions", "3.12.1", "bin", "python3")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("python3.12"); err == nil {
-		return p
-	}
-	return ""
 }
 
 func lastLine(b []byte) string {
@@ -369,7 +353,7 @@ func firstLines(s string, n int) string {
 // With -record it rewrites the archive's outputs (when the runs agree); with
 // -live it checks that the recorded outputs still match CPython's.
 func recordOrLive(t *testing.T, progs []*program) {
-	py := cpython312()
+	py := cpython.Path()
 	if py == "" {
 		t.Skip("-record/-live need CPython 3.12 (set PY312 or install it with pyenv)")
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/async2go/async2go/internal/cpython"
 )
 
 // BenchmarkParse parses the e2e programs and the syntax-error corpus source.
@@ -35,7 +37,7 @@ func BenchmarkParse(b *testing.B) {
 // its test suites (the files make bench-parser measures) that this parser
 // accepts. Skips where CPython 3.12 is absent.
 func BenchmarkParseStdlib(b *testing.B) {
-	py := cpython312()
+	py := cpython.Path()
 	if py == "" {
 		b.Skip("CPython 3.12 not found")
 	}

@@ -11,21 +11,8 @@ import (
 	"testing"
 
 	"github.com/async2go/async2go/frontend/ast"
+	"github.com/async2go/async2go/internal/cpython"
 )
-
-// cpython312 finds the reference interpreter: $PY312, or pyenv's 3.12.1.
-func cpython312() string {
-	if p := os.Getenv("PY312"); p != "" {
-		return p
-	}
-	if out, err := exec.Command("pyenv", "root").Output(); err == nil {
-		p := filepath.Join(strings.TrimSpace(string(out)), "versions", "3.12.1", "bin", "python3")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 const dumpScript = `
 import ast, json, sys
@@ -44,7 +31,7 @@ for f in sys.stdin.read().split("\n"):
 // positions. go test checks every 25th file; ASYNC2GO_STDLIB=all (make
 // stdlib-ast) checks them all. Skips where CPython 3.12 is absent.
 func TestStdlibDifferential(t *testing.T) {
-	py := cpython312()
+	py := cpython.Path()
 	if py == "" {
 		t.Skip("CPython 3.12 not found (set PY312 or install 3.12.1 with pyenv); the stdlib sweep is skipped")
 	}

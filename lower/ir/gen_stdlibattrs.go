@@ -3,20 +3,20 @@
 // gen_stdlibattrs writes stdlib_attrs.go: for each module of
 // ModulePackages, the public names CPython 3.12's module has (that are not
 // modules themselves) and the runtime's module lacks. It needs CPython
-// 3.12: `go generate ./lower/ir` with PYTHON set to its python3, or
-// $(pyenv root)/versions/3.12.1/bin/python3 found.
+// 3.12 (internal/cpython.Path: PY312, pyenv's 3.12.1 or python3.12):
+// `go generate ./lower/ir`.
 package main
 
 import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"maps"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
+	"github.com/async2go/async2go/internal/cpython"
 	"github.com/async2go/async2go/lower/ir"
 	rt "github.com/async2go/async2go/rtlib"
 	_ "github.com/async2go/async2go/rtlib/aio"
@@ -45,30 +45,13 @@ import (
 	_ "github.com/async2go/async2go/rtlib/mod/typing"
 )
 
-// listPy prints, per line, a module and its public non-module names.
-const listPy = `
-import importlib, sys, types
-for mn in sys.argv[1:]:
-    m = importlib.import_module(mn)
-    names = [n for n in dir(m) if not n.startswith("_") and not isinstance(getattr(m, n), types.ModuleType)]
-    print(mn, *names)
-`
-
 func main() {
-	py := os.Getenv("PYTHON")
+	py := cpython.Path()
 	if py == "" {
-		root, err := exec.Command("pyenv", "root").Output()
-		if err != nil {
-			fail("set PYTHON to CPython 3.12's python3 (pyenv root: %v)", err)
-		}
-		py = filepath.Join(strings.TrimSpace(string(root)), "versions", "3.12.1", "bin", "python3")
+		fail("CPython 3.12 not found: set PY312 to its python3")
 	}
-	var mods []string
-	for m := range ir.ModulePackages {
-		mods = append(mods, m)
-	}
-	sort.Strings(mods)
-	out, err := exec.Command(py, append([]string{"-c", listPy}, mods...)...).Output()
+	mods := slices.Sorted(maps.Keys(ir.ModulePackages))
+	theirs, err := cpython.PublicNames(py, mods)
 	if err != nil {
 		fail("%s: %v", py, err)
 	}
@@ -77,21 +60,20 @@ func main() {
 	b.WriteString("// cpythonOnly lists, per module of ModulePackages, the public names\n")
 	b.WriteString("// that CPython 3.12's module has (modules aside) and the runtime's lacks.\n")
 	b.WriteString("var cpythonOnly = map[string]string{\n")
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		f := strings.Fields(line)
-		m, exc := rt.Import(f[0])
+	for _, mn := range mods {
+		m, exc := rt.Import(mn)
 		if exc != nil {
-			fail("import %s: %v", f[0], exc)
+			fail("import %s: %v", mn, exc)
 		}
 		d := m.(*rt.Module).Dict
 		var missing []string
-		for _, n := range f[1:] {
+		for _, n := range theirs[mn] {
 			if _, ok := d.GetStr(n); !ok {
 				missing = append(missing, n)
 			}
 		}
 		if len(missing) > 0 {
-			fmt.Fprintf(&b, "\t%q: %q,\n", f[0], strings.Join(missing, " "))
+			fmt.Fprintf(&b, "\t%q: %q,\n", mn, strings.Join(missing, " "))
 		}
 	}
 	b.WriteString("}\n")

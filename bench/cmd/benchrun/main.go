@@ -24,6 +24,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/async2go/async2go/internal/cpython"
 )
 
 var workloads = []string{"switch", "pingpong", "timers", "fanout", "arith", "million"}
@@ -57,7 +59,7 @@ func main() {
 
 	py, uv := "", ""
 	if !*noPy {
-		py = findPy312()
+		py = cpython.Path()
 		uv = findUvloop(py)
 	}
 	var a2g string
@@ -291,22 +293,6 @@ func median[T int64 | time.Duration](xs []T) T {
 	s := slices.Clone(xs)
 	slices.Sort(s)
 	return s[len(s)/2]
-}
-
-func findPy312() string {
-	if p := os.Getenv("PY312"); p != "" {
-		return p
-	}
-	if root, err := exec.Command("pyenv", "root").Output(); err == nil {
-		p := filepath.Join(strings.TrimSpace(string(root)), "versions", "3.12.1", "bin", "python3")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("python3.12"); err == nil {
-		return p
-	}
-	return ""
 }
 
 // findUvloop returns a python that can import uvloop: CPython 3.12 first,
