@@ -199,11 +199,7 @@ func addExtras(m *rt.Module) {
 			if len(args) != 2 {
 				return nil, rt.Errorf(rt.TypeErrorType, "%s expected 2 arguments, got %d", name, len(args))
 			}
-			x, exc := toFloat(args[0])
-			if exc != nil {
-				return nil, exc
-			}
-			y, exc := toFloat(args[1])
+			x, y, exc := twoFloats(args)
 			if exc != nil {
 				return nil, exc
 			}
@@ -218,31 +214,15 @@ func addExtras(m *rt.Module) {
 	f2("copysign", gomath.Copysign)
 	f2("fmod", gomath.Mod)
 	f2("pow", gomath.Pow)
-	f1 := func(name string, fn func(x float64) float64) {
-		def(name, func(args []rt.Object) (rt.Object, *rt.BaseException) {
-			if len(args) != 1 {
-				return nil, rt.Errorf(rt.TypeErrorType, "math.%s() takes exactly one argument (%d given)", name, len(args))
-			}
-			x, exc := toFloat(args[0])
-			if exc != nil {
-				return nil, exc
-			}
-			r := fn(x)
-			if gomath.IsNaN(r) && !gomath.IsNaN(x) {
-				return nil, rt.Errorf(rt.ValueErrorType, "math domain error")
-			}
-			return rt.Float(r), nil
-		})
-	}
-	f1("asin", gomath.Asin)
-	f1("acos", gomath.Acos)
-	f1("sinh", gomath.Sinh)
-	f1("cosh", gomath.Cosh)
-	f1("tanh", gomath.Tanh)
-	f1("degrees", func(x float64) float64 { return x * (180 / gomath.Pi) })
-	f1("radians", func(x float64) float64 { return x * (gomath.Pi / 180) })
-	f1("log1p", gomath.Log1p)
-	f1("expm1", gomath.Expm1)
+	// degrees and radians multiply, with no error (math_degrees_impl).
+	def("degrees", func(args []rt.Object) (rt.Object, *rt.BaseException) {
+		x, exc := toFloat(args[0])
+		return rt.Float(x * (180 / gomath.Pi)), exc
+	})
+	def("radians", func(args []rt.Object) (rt.Object, *rt.BaseException) {
+		x, exc := toFloat(args[0])
+		return rt.Float(x * (gomath.Pi / 180)), exc
+	})
 	def("isfinite", func(args []rt.Object) (rt.Object, *rt.BaseException) {
 		x, exc := toFloat(args[0])
 		return rt.Bool(!gomath.IsInf(x, 0) && !gomath.IsNaN(x)), exc

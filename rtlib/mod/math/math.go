@@ -26,6 +26,82 @@ func toFloat(o rt.Object) (float64, *rt.BaseException) {
 	return 0, rt.Errorf(rt.TypeErrorType, "must be real number, not %s", o.Type().Name)
 }
 
+// twoFloats reads the two float arguments of a function of two.
+func twoFloats(args []rt.Object) (x, y float64, exc *rt.BaseException) {
+	if x, exc = toFloat(args[0]); exc != nil {
+		return 0, 0, exc
+	}
+	y, exc = toFloat(args[1])
+	return x, y, exc
+}
+
+// sinh and cosh are fdlibm's (glibc's, CPython's) past |x| = 22: half
+// of exp(|x|), and past log(MaxFloat64), where that overflows, the square
+// of exp(|x|/2) halved, finite up to |x| ≈ 710.4758. (Go's overflow from
+// |x| ≈ 709.44 on, with its amd64 Exp.)
+// logMaxFloat is log(MaxFloat64), past which exp overflows.
+const logMaxFloat = 709.782712893384
+
+// exp is Go's Exp, but for x in (709, log(MaxFloat64)], where the amd64
+// assembly Exp returns +Inf from about 709.44 on (CPython's exp(709.5)
+// is 1.3549863193146328e+308): there it is 2**k * Exp(r), x = k*ln2 + r
+// with |r| <= ln2/2 reduced in two parts as Go's pure exp does, so that r
+// carries no error worth an ulp.
+func exp(x float64) float64 {
+	if x > 709 && x <= logMaxFloat {
+		const ln2Hi, ln2Lo = 6.93147180369123816490e-01, 1.90821492927058770002e-10
+		k := gomath.Round(x / gomath.Ln2)
+		r := (x - k*ln2Hi) - k*ln2Lo
+		return gomath.Ldexp(gomath.Exp(r), int(k))
+	}
+	return gomath.Exp(x)
+}
+
+func sinh(x float64) float64 {
+	if a := gomath.Abs(x); a > logMaxFloat && !gomath.IsInf(a, 0) {
+		w := gomath.Exp(0.5 * a)
+		return gomath.Copysign(0.5, x) * w * w
+	}
+	if a := gomath.Abs(x); a > 22 {
+		return gomath.Copysign(0.5*exp(a), x) // fdlibm's h*exp(|x|), exp past Go's amd64 limit
+	}
+	return gomath.Sinh(x)
+}
+
+func cosh(x float64) float64 {
+	if a := gomath.Abs(x); a > logMaxFloat && !gomath.IsInf(a, 0) {
+		w := gomath.Exp(0.5 * a)
+		return 0.5 * w * w
+	}
+	if a := gomath.Abs(x); a > 22 {
+		return 0.5 * exp(a)
+	}
+	return gomath.Cosh(x)
+}
+
+// math1 defines name as CPython's math_1 computes it with fn: a NaN from
+// a number is a domain error, and an infinity from a finite number an
+// overflow (canOverflow: "math range error") or a domain error.
+func math1(m *rt.Module, name string, fn func(float64) float64, canOverflow bool) {
+	m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		x, exc := toFloat(args[0])
+		if exc != nil {
+			return nil, exc
+		}
+		r := fn(x)
+		switch {
+		case gomath.IsNaN(r) && !gomath.IsNaN(x):
+			return nil, domain()
+		case gomath.IsInf(r, 0) && !gomath.IsInf(x, 0) && !gomath.IsNaN(x):
+			if canOverflow {
+				return nil, rangeError()
+			}
+			return nil, domain()
+		}
+		return rt.Float(r), nil
+	}})
+}
+
 func domain() *rt.BaseException { return rt.Errorf(rt.ValueErrorType, "math domain error") }
 
 func init() {
@@ -36,33 +112,22 @@ func init() {
 		m.Dict.SetStr("tau", rt.Float(2*gomath.Pi))
 		m.Dict.SetStr("inf", rt.Float(gomath.Inf(1)))
 		m.Dict.SetStr("nan", rt.Float(gomath.NaN()))
-		unary := func(name string, fn func(float64) (float64, bool)) {
-			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-				if len(args) != 1 {
-					return nil, rt.Errorf(rt.TypeErrorType, "math.%s() takes exactly one argument (%d given)", name, len(args))
-				}
-				x, exc := toFloat(args[0])
-				if exc != nil {
-					return nil, exc
-				}
-				r, ok := fn(x)
-				if !ok {
-					return nil, domain()
-				}
-				return rt.Float(r), nil
-			}})
+		// The functions CPython computes with math_1, and whether a
+		// finite argument's infinite result is an overflow there.
+		for _, f := range []struct {
+			name     string
+			fn       func(float64) float64
+			overflow bool
+		}{
+			{"sqrt", gomath.Sqrt, false}, {"exp", exp, true}, {"sin", gomath.Sin, false},
+			{"cos", gomath.Cos, false}, {"tan", gomath.Tan, false}, {"atan", gomath.Atan, false},
+			{"fabs", gomath.Abs, false}, {"log10", gomath.Log10, false}, {"log2", gomath.Log2, false},
+			{"asin", gomath.Asin, false}, {"acos", gomath.Acos, false}, {"sinh", sinh, true},
+			{"cosh", cosh, true}, {"tanh", gomath.Tanh, false}, {"log1p", gomath.Log1p, false},
+			{"expm1", gomath.Expm1, true}, {"atanh", gomath.Atanh, false},
+		} {
+			math1(m, f.name, f.fn, f.overflow)
 		}
-		unary("sqrt", func(x float64) (float64, bool) { return gomath.Sqrt(x), x >= 0 || gomath.IsNaN(x) })
-		unary("exp", func(x float64) (float64, bool) { return gomath.Exp(x), true })
-		unary("sin", func(x float64) (float64, bool) { return gomath.Sin(x), !gomath.IsInf(x, 0) })
-		unary("cos", func(x float64) (float64, bool) { return gomath.Cos(x), !gomath.IsInf(x, 0) })
-		unary("tan", func(x float64) (float64, bool) { return gomath.Tan(x), !gomath.IsInf(x, 0) })
-		unary("atan", func(x float64) (float64, bool) { return gomath.Atan(x), true })
-		unary("fabs", func(x float64) (float64, bool) { return gomath.Abs(x), true })
-		unary("log10", func(x float64) (float64, bool) { return gomath.Log10(x), x > 0 })
-		unary("log2", func(x float64) (float64, bool) { return gomath.Log2(x), x > 0 })
-		unary("radians", func(x float64) (float64, bool) { return x * gomath.Pi / 180, true })
-		unary("degrees", func(x float64) (float64, bool) { return x * 180 / gomath.Pi, true })
 		def := func(name string, fn func(args []rt.Object) (rt.Object, *rt.BaseException)) {
 			m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) { return fn(args) }})
 		}
@@ -192,7 +257,7 @@ func mathArgs() map[string]*rt.ArgSpec {
 	}
 	for _, n := range []string{"ceil", "floor", "trunc", "fsum", "isfinite", "isinf", "isnan", "isqrt", "factorial",
 		"sqrt", "exp", "sin", "cos", "tan", "atan", "fabs", "log10", "log2", "radians", "degrees",
-		"asin", "acos", "sinh", "cosh", "tanh", "log1p", "expm1"} {
+		"asin", "acos", "sinh", "cosh", "tanh", "log1p", "expm1", "atanh"} {
 		specs[n] = rt.ArgsOne("math." + n)
 	}
 	moreArgs(specs)

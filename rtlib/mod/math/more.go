@@ -6,40 +6,17 @@ import (
 	rt "github.com/async2go/async2go/rtlib"
 )
 
-// addMore defines atanh, with CPython's math_1 errors, and the functions
-// whose results are exact (frexp, ldexp, modf, nextafter, ulp, remainder).
+// addMore defines the functions whose results are exact (frexp, ldexp,
+// modf, nextafter, ulp, remainder).
 func addMore(m *rt.Module) {
 	def := func(name string, fn func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException)) {
 		m.Dict.SetStr(name, &rt.Builtin{Name: name, Fn: fn})
 	}
-	// libm1 is CPython's math_1: a NaN from a number is a domain error, an
-	// infinity from a finite number an overflow (canOverflow) or a
-	// domain error.
-	libm1 := func(name string, fn func(float64) float64, canOverflow bool) {
-		def(name, func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			x, exc := toFloat(args[0])
-			if exc != nil {
-				return nil, exc
-			}
-			r := fn(x)
-			switch {
-			case gomath.IsNaN(r) && !gomath.IsNaN(x):
-				return nil, domain()
-			case gomath.IsInf(r, 0) && !gomath.IsInf(x, 0) && !gomath.IsNaN(x):
-				if canOverflow {
-					return nil, rangeError()
-				}
-				return nil, domain()
-			}
-			return rt.Float(r), nil
-		})
-	}
-	// Of the functions CPython takes from libm, only atanh is here: Go's
+	// Of the other functions CPython takes from libm, none is here: Go's
 	// Cbrt, Exp2, Acosh, Asinh, Erf and Erfc differ from glibc's in the
 	// last bit for 1-50% of arguments (4,000 random ones against CPython
 	// 3.12 on glibc 2.36), so they stay unsupported (the translator says
-	// so) until they are ported; atanh agreed on all.
-	libm1("atanh", gomath.Atanh, false)
+	// so) until they are ported. (atanh, which agreed on all, is math1's.)
 	def("frexp", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		x, exc := toFloat(args[0])
 		if exc != nil {
@@ -96,11 +73,7 @@ func addMore(m *rt.Module) {
 		return rt.NewTuple(rt.Float(f), rt.Float(i)), nil
 	})
 	def("remainder", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		x, exc := toFloat(args[0])
-		if exc != nil {
-			return nil, exc
-		}
-		y, exc := toFloat(args[1])
+		x, y, exc := twoFloats(args)
 		if exc != nil {
 			return nil, exc
 		}
@@ -135,11 +108,7 @@ func addMore(m *rt.Module) {
 		return rt.Float(x2 - x), nil
 	})
 	def("nextafter", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		x, exc := toFloat(args[0])
-		if exc != nil {
-			return nil, exc
-		}
-		y, exc := toFloat(args[1])
+		x, y, exc := twoFloats(args)
 		if exc != nil {
 			return nil, exc
 		}
@@ -231,7 +200,7 @@ func rangeError() *rt.BaseException { return rt.Errorf(rt.OverflowErrorType, "ma
 
 // moreArgs are the argument checks of addMore's functions.
 func moreArgs(specs map[string]*rt.ArgSpec) {
-	for _, n := range []string{"atanh", "frexp", "modf", "ulp"} {
+	for _, n := range []string{"frexp", "modf", "ulp"} {
 		specs[n] = rt.ArgsOne("math." + n)
 	}
 	specs["ldexp"] = rt.ArgsPositional("ldexp", "math.ldexp", 2, 2)

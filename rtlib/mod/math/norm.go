@@ -68,23 +68,30 @@ func fastTwoSum(a, b float64) (hi, lo float64) {
 	return hi, b - (hi - a)
 }
 
-// hypot is math.hypot(*coordinates).
-func hypot(args []rt.Object) (rt.Object, *rt.BaseException) {
-	vec := make([]float64, len(args))
+// norm is vectorNorm of the absolute values vec, its largest and whether
+// one is a NaN found first.
+func norm(vec []float64) float64 {
 	max, nan := 0.0, false
-	for i, a := range args {
-		x, exc := toFloat(a)
-		if exc != nil {
-			return nil, exc
-		}
-		x = gomath.Abs(x)
-		vec[i] = x
+	for _, x := range vec {
 		nan = nan || gomath.IsNaN(x)
 		if x > max {
 			max = x
 		}
 	}
-	return rt.Float(vectorNorm(vec, max, nan)), nil
+	return vectorNorm(vec, max, nan)
+}
+
+// hypot is math.hypot(*coordinates).
+func hypot(args []rt.Object) (rt.Object, *rt.BaseException) {
+	vec := make([]float64, len(args))
+	for i, a := range args {
+		x, exc := toFloat(a)
+		if exc != nil {
+			return nil, exc
+		}
+		vec[i] = gomath.Abs(x)
+	}
+	return rt.Float(norm(vec)), nil
 }
 
 // dist is math.dist(p, q): the norm of the differences of two points'
@@ -102,22 +109,12 @@ func dist(args []rt.Object) (rt.Object, *rt.BaseException) {
 		return nil, rt.Errorf(rt.ValueErrorType, "both points must have the same number of dimensions")
 	}
 	vec := make([]float64, len(p))
-	max, nan := 0.0, false
 	for i := range p {
-		px, exc := toFloat(p[i])
+		px, qx, exc := twoFloats([]rt.Object{p[i], q[i]})
 		if exc != nil {
 			return nil, exc
 		}
-		qx, exc := toFloat(q[i])
-		if exc != nil {
-			return nil, exc
-		}
-		x := gomath.Abs(px - qx)
-		vec[i] = x
-		nan = nan || gomath.IsNaN(x)
-		if x > max {
-			max = x
-		}
+		vec[i] = gomath.Abs(px - qx)
 	}
-	return rt.Float(vectorNorm(vec, max, nan)), nil
+	return rt.Float(norm(vec)), nil
 }
