@@ -1,6 +1,7 @@
 package rtlib
 
 import (
+	"math/big"
 	"sort"
 	"strings"
 )
@@ -936,25 +937,48 @@ var (
 )
 
 func init() {
-	// __length_hint__: what is left (operator.length_hint, list()).
+	// __length_hint__ of the runtime's iterators, all of iteratorType or
+	// a subclass: what is left (operator.length_hint, list()).
 	deferMethods(func() {
-		hint := &Method{Name: "__length_hint__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
-			switch it := self.(type) {
-			case *seqIter:
-				return Int(max(len(it.items())-it.i, 0)), nil
-			case *dictViewIter:
-				if it.v.d.Len() != it.n {
-					return Int(0), nil
-				}
-				return Int(max(len(it.items)-it.i, 0)), nil
-			}
-			return Int(0), nil
-		}}
-		for _, t := range []*Type{listIterType, tupleIterType, setIterType, strASCIIIterType, strIterType,
-			dictKeyIterType, dictValueIterType, dictItemIterType} {
-			t.Dict.SetStr("__length_hint__", hint)
-		}
+		iteratorType.Dict.SetStr("__length_hint__", &Method{Name: "__length_hint__", Fn: func(self Object, args []Object, kw []KwArg) (Object, *BaseException) {
+			return lengthHint(self)
+		}})
 	})
+}
+
+// lengthHint is the __length_hint__ of one of the runtime's iterators.
+func lengthHint(it Object) (Object, *BaseException) {
+	switch it := it.(type) {
+	case *seqIter:
+		return Int(max(len(it.items())-it.i, 0)), nil
+	case *dictViewIter:
+		if it.v.d.Len() != it.n {
+			return Int(0), nil
+		}
+		return Int(max(len(it.items)-it.i, 0)), nil
+	case *rangeIter:
+		return Int(max(it.left, 0)), nil
+	case *longRangeIter:
+		if it.left.Sign() <= 0 {
+			return Int(0), nil
+		}
+		return normBig(new(big.Int).Set(it.left)), nil
+	case *getitemIter:
+		// iter_len: what the sequence's len leaves past the index, for a
+		// sequence that has one.
+		if it.done {
+			return Int(0), nil
+		}
+		if _, ok := it.seq.Type().lookup("__len__"); !ok {
+			return NotImplemented, nil
+		}
+		n, exc := Len(it.seq)
+		if exc != nil {
+			return nil, exc
+		}
+		return Int(max(int64(n)-it.i, 0)), nil
+	}
+	return NotImplemented, nil
 }
 
 type seqIter struct {

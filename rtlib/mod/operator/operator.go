@@ -260,11 +260,6 @@ func lengthHint(obj, def rt.Object) (rt.Object, *rt.BaseException) {
 		return nil, exc
 	}
 	if _, ok := rt.LookupAttr(obj.Type(), "__length_hint__"); !ok {
-		if n := obj.Type().Name; n == "iterator" || n == "range_iterator" || n == "longrange_iterator" {
-			// CPython's range and sequence iterators tell what is left;
-			// the runtime's do not yet.
-			return nil, rt.Errorf(rt.NotImplementedType, "async2go: operator.length_hint of a builtin iterator is not supported yet")
-		}
 		return def, nil
 	}
 	r, exc := rt.CallMethod(obj, "__length_hint__", nil, nil)

@@ -263,8 +263,12 @@ func installDecorators(m *rt.Module) {
 		return nil, rt.Errorf(rt.AssertionErrorType, "Expected code to be unreachable, but got: %s", r)
 	})
 	fn("reveal_type", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+		name, exc := rt.Repr(rt.Str(args[0].Type().Name))
+		if exc != nil {
+			return nil, exc
+		}
 		rt.FlushStdout() // as sys.stderr's write does
-		fmt.Fprintf(os.Stderr, "Runtime type is %s\n", reprStr(args[0].Type().Name))
+		fmt.Fprintf(os.Stderr, "Runtime type is %s\n", name)
 		return args[0], nil
 	})
 	fn("dataclass_transform", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
@@ -285,7 +289,3 @@ func installDecorators(m *rt.Module) {
 		"dataclass_transform":     rt.ArgsPython("dataclass_transform", 0).AnyKw(),
 	})
 }
-
-// reprStr is the repr of a str without escapes to worry about (a type's
-// name): in single quotes.
-func reprStr(s string) string { return "'" + s + "'" }
