@@ -1228,7 +1228,7 @@ func (fg *funcGen) makeFunc(in *ir.Instr) []jen.Code {
 		fields[jen.Id("Line")] = jen.Lit(child.Line)
 		fields[jen.Id("TaskSlot")] = jen.True() // coro_<name>
 		// The frames' method table: a coroutine holds no pointer to its frame.
-		fields[jen.Id("Frames")] = jen.Qual(rtPath, "FramesOf").Index(jen.Op("*").Id("frame_" + child.GoName)).Call()
+		fields[jen.Id("Frames")] = jen.Qual(rtPath, "FramesOf").Call(jen.Parens(jen.Op("*").Id("frame_" + child.GoName)).Dot("Resume"))
 	}
 	nd := child.Params.NDefaults
 	if nd > 0 {

@@ -43,7 +43,7 @@ type inlineCountdown struct {
 // NewCoroutine's coroutines run the body they were given; and that Init
 // and NewCoroutine refuse a frame of another type than the function's.
 func TestCoroutineInlineBody(t *testing.T) {
-	fn := &Function{Name: "f", Qualname: "f", Frames: FramesOf[*countdown]()}
+	fn := &Function{Name: "f", Qualname: "f", Frames: FramesOf((*countdown).Resume)}
 	var cs [3]*inlineCountdown
 	for i := range cs {
 		cs[i] = &inlineCountdown{f: countdown{n: i}}
@@ -68,9 +68,38 @@ func TestCoroutineInlineBody(t *testing.T) {
 			t.Errorf("coroutine %d: %d steps, n %d, func %p", i, steps, ic.f.n, ic.c.Func())
 		}
 	}
+	// The event loop's way in: Enter, the Stepper's call (the frame
+	// type's Resume as a function of the frame's address), Leave.
+	rf := &inlineCountdown{f: countdown{n: 2}}
+	rf.c.Init(fn, &rf.f)
+	for steps := 1; ; steps++ {
+		if !rf.c.Enter() {
+			t.Fatalf("Stepper step %d: Enter refused", steps)
+		}
+		_, done, exc := stepOf(&rf.c)
+		rf.c.Leave(done)
+		if exc != nil || rf.f.n != max(2-steps, 0) || steps > 3 {
+			t.Fatalf("Stepper step %d: exc %v, n %d", steps, exc, rf.f.n)
+		}
+		if done {
+			if steps != 3 || !rf.c.Done() {
+				t.Errorf("Stepper: done after %d steps (want 3), Done() %v", steps, rf.c.Done())
+			}
+			break
+		}
+	}
 	boxed := &countdown{n: 2}
 	g := &Function{Name: "g", Qualname: "g"}
 	c := NewCoroutine(g, boxed)
+	if !c.Enter() {
+		t.Fatal("NewCoroutine's coroutine: Enter refused")
+	}
+	_, done, _ := stepOf(c)
+	c.Leave(done)
+	if done || boxed.n != 1 {
+		t.Errorf("NewCoroutine's step by its Stepper: done %v, n %d", done, boxed.n)
+	}
+	boxed.n = 2
 	if b, ok := c.frame().(*countdown); !ok || b != boxed {
 		t.Errorf("NewCoroutine's frame() = %#v, want %p", c.frame(), boxed)
 	}
@@ -120,4 +149,10 @@ func (c *countdown) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 		return None, false, nil
 	}
 	return None, true, nil
+}
+
+// stepOf sends None to the entered coroutine c through its Stepper.
+func stepOf(c *Coroutine) (Object, bool, *BaseException) {
+	step, frame := c.Stepper()
+	return step(frame, None, nil)
 }

@@ -634,19 +634,37 @@ type ifaceWords struct {
 	tab, data unsafe.Pointer
 }
 
-// FrameTab is the method table that makes pointers to a frame type
-// Resumables (Function.Frames).
-type FrameTab struct{ tab unsafe.Pointer }
+// FrameTab is what runs the frames of a function's coroutines
+// (Function.Frames): the method table that makes pointers to the frame
+// type Resumables, and the frame type's Resume as a function of the
+// frame's address.
+type FrameTab struct {
+	tab  unsafe.Pointer
+	step FrameStep
+}
 
-// FramesOf is the FrameTab of the frame type F (a pointer type).
-func FramesOf[F Resumable]() FrameTab {
+// FrameStep is a frame type's Resume method as a function of an untyped
+// frame pointer (FrameTab.step): the event loop calls it without making
+// the frame an interface value, which Go's compiler builds in memory
+// (Coroutine.Stepper).
+type FrameStep func(frame unsafe.Pointer, sent Object, thrown *BaseException) (Object, bool, *BaseException)
+
+// FramesOf is the FrameTab of the frame type F, a pointer type, given its
+// Resume method: `rt.FramesOf((*frame_fn1_f).Resume)`.
+func FramesOf[F Resumable](resume func(F, Object, *BaseException) (Object, bool, *BaseException)) FrameTab {
 	var f F
+	if unsafe.Sizeof(f) != unsafe.Sizeof(unsafe.Pointer(nil)) {
+		panic("rtlib: FramesOf: a frame type that is not a pointer")
+	}
 	r := Resumable(f)
-	return FrameTab{(*ifaceWords)(unsafe.Pointer(&r)).tab}
+	// A method expression of a pointer type is a function whose first
+	// argument is the pointer: as a function of an unsafe.Pointer it
+	// takes its arguments in the same registers.
+	return FrameTab{tab: (*ifaceWords)(unsafe.Pointer(&r)).tab, step: *(*FrameStep)(unsafe.Pointer(&resume))}
 }
 
 // boxedFrames is the FrameTab of NewCoroutine's frames.
-var boxedFrames = FramesOf[*boxedBody]()
+var boxedFrames = FramesOf((*boxedBody).Resume)
 
 // noFunction stands for a nil function (the tagged pointer must point
 // into an object).
@@ -680,7 +698,7 @@ func NewCoroutine(fn *Function, body Resumable) *Coroutine {
 	if fn == nil {
 		fn = &noFunction
 	}
-	if fn.Frames != boxedFrames {
+	if fn.Frames.tab != boxedFrames.tab {
 		if fn.Frames.tab != nil {
 			panic("rtlib: NewCoroutine of " + fn.Qualname + ", whose coroutines have frames of another type")
 		}
@@ -713,6 +731,16 @@ func (c *Coroutine) Body() Resumable {
 		data: unsafe.Add(unsafe.Pointer(c), unsafe.Sizeof(Coroutine{})),
 	}
 	return *(*Resumable)(unsafe.Pointer(&w))
+}
+
+// Stepper is c.Body() in two words, for a caller that has entered c
+// (Enter) and calls `step(frame, sent, thrown)` in place of
+// c.Body().Resume(sent, thrown): the frame type's Resume as a function of
+// the frame's address (its function's FrameTab), and that address. (A
+// method that made the call itself is over Go's inlining budget.)
+func (c *Coroutine) Stepper() (step FrameStep, frame unsafe.Pointer) {
+	fn := (*Function)(unsafe.Pointer(uintptr(c.fn) &^ coBits))
+	return fn.Frames.step, unsafe.Add(unsafe.Pointer(c), unsafe.Sizeof(Coroutine{}))
 }
 
 // frame is Body, or for a coroutine of NewCoroutine the body it was given.
@@ -821,10 +849,22 @@ func (c *Coroutine) Enter() bool {
 	return true
 }
 
-// CanEnter and Entered are Enter in two halves, for the event loop's
-// step of a task, where Go's compiler otherwise makes Enter's result a
-// value and tests it again: `if c.CanEnter() { c.Entered(); … }`.
-func (c *Coroutine) CanEnter() bool { return c.state() < coRunning && callDepth < RecursionLimit }
+// CanEnter and Entered are Enter in two halves: `if c.CanEnter() {
+// c.Entered(); … }`, where Go's compiler otherwise makes Enter's result a
+// value and tests it again.
+func (c *Coroutine) CanEnter() bool { return c.Startable() && CanNest() }
+
+// Startable is CanEnter's test of the coroutine: new or suspended. The
+// event loop tests CanNest once per iteration and Startable per step
+// (every step of an iteration starts at the loop's depth: CanNest's
+// answer holds for all of them).
+func (c *Coroutine) Startable() bool { return c.state() < coRunning }
+
+// CanNest is CanEnter's test of the depth: one more frame would not pass
+// RecursionLimit. Code at one depth gets the same answer until it
+// returns: sys.setrecursionlimit refuses a limit no greater than its
+// caller's depth, which is at least one more.
+func CanNest() bool { return callDepth < RecursionLimit }
 
 // Entered is the rest of Enter, once CanEnter said yes: the state
 // becomes coRunning (from coNew or coSuspended, by a known step).

@@ -536,12 +536,14 @@ func (r *ring) pushWord(w unsafe.Pointer) {
 // (a bare yield's step), without Go's write barrier. The collector cannot
 // miss w: it is the step of a task that is not done, which the loop's list
 // of tasks (Loop.tasks, Task.prev) keeps reachable whatever the queue
-// holds; besides, the pop's store of nil shaded it if marking was on.
+// holds. The caller has just popped a word, so the queue has a tail; the
+// store skips the index's bounds test (ti < readyChunkLen once grow has
+// run).
 func (r *ring) repushWord(w unsafe.Pointer) {
-	if r.tail == nil || r.ti == readyChunkLen {
+	if r.ti == readyChunkLen {
 		r.grow()
 	}
-	*(*uintptr)(unsafe.Pointer(&r.tail.items[r.ti])) = uintptr(w)
+	*(*uintptr)(unsafe.Add(unsafe.Pointer(r.tail), uintptr(r.ti)*unsafe.Sizeof(w))) = uintptr(w)
 	r.ti++
 }
 
@@ -605,10 +607,13 @@ func (r *ring) touchNext() uintptr {
 // the caches and the reads only cost time (switch, 1000 tasks: +6-13%).
 const touchMinTasks = 8192
 
+// popWord removes the first word. It leaves the word in its slot (no
+// store, no write barrier's test, on every entry the loop runs): popped
+// clears the chunk once all of it has been read, so a popped entry keeps
+// what it points to reachable for at most a chunk's worth of pops.
 func (r *ring) popWord() unsafe.Pointer {
 	c := r.head
-	w := c.items[r.hi]
-	c.items[r.hi] = nil
+	w := *(*unsafe.Pointer)(unsafe.Add(unsafe.Pointer(c), uintptr(r.hi)*unsafe.Sizeof(unsafe.Pointer(nil))))
 	r.hi++
 	if r.hi == readyChunkLen {
 		r.popped(c)
@@ -616,11 +621,13 @@ func (r *ring) popWord() unsafe.Pointer {
 	return w
 }
 
-// popped follows popWord when it emptied the chunk c: its successor is
-// the head now, and c is kept for reuse. The queue does not start a chunk
-// over when it empties (one more test in popWord, which the loop inlines):
-// a trickle of entries cycles through two chunks.
+// popped follows popWord when it emptied the chunk c: its words are
+// cleared, its successor is the head now, and c is kept for reuse. The
+// queue does not start a chunk over when it empties (one more test in
+// popWord, which the loop inlines): a trickle of entries cycles through
+// two chunks.
 func (r *ring) popped(c *readyChunk) {
+	c.items = [readyChunkLen]unsafe.Pointer{}
 	if c == r.tail {
 		r.hi, r.ti = 0, 0
 		return
@@ -917,6 +924,14 @@ func (l *Loop) runOnce() {
 	if direct {
 		n = 0 // the steps of the tasks woken above are the next iteration's
 	}
+	if !rt.CanNest() {
+		// A step would raise RecursionError as it enters its coroutine:
+		// none takes the fast path below, whose test of the depth is this.
+		for ; n > 0; n-- {
+			l.runEntry(l.ready.popWord())
+		}
+		n = 0
+	}
 	touch := l.ntasks >= touchMinTasks // decided once per batch: tasks made in it count from the next
 	for ; n > 0; n-- {
 		// The ready queue's pop, written out: most entries are one-word
@@ -934,7 +949,7 @@ func (l *Loop) runOnce() {
 			if t.plain() {
 				// Task.step, written out for a task with nothing but its
 				// coroutine to run (the step of most entries).
-				if c := t.coro; c.CanEnter() {
+				if c := t.coro; c.Startable() {
 					c.Entered()
 					if t.wait != nil {
 						t.setWait(nil) // the future it was woken by
@@ -947,7 +962,8 @@ func (l *Loop) runOnce() {
 					// stays on this goroutine's stack until after the
 					// clear (t.stepped below).
 					*(*uintptr)(unsafe.Pointer(&l.current)) = uintptr(p)
-					v, done, err := c.Body().Resume(rt.None, nil)
+					step, frame := c.Stepper()
+					v, done, err := step(frame, rt.None, nil)
 					*(*uintptr)(unsafe.Pointer(&l.current)) = 0
 					if done {
 						c.Leave(true)
@@ -971,36 +987,41 @@ func (l *Loop) runOnce() {
 					continue
 				}
 			}
-			l.ready.n--
-			t.step(nil)
-			continue
 		}
-		l.ready.n--
-		tag := uintptr(w) & tagMask
-		p := unsafe.Add(w, -int(tag))
-		var q unsafe.Pointer
-		if twoWords(tag) {
-			q = l.ready.popWord()
-		}
-		switch tag {
-		case tagStepExc:
-			(*Task)(p).step((*rt.BaseException)(q))
-		case tagWakeup:
-			(*Task)(p).wakeup((*Future)(q))
-		case tagDone:
-			(*doneCallback)(p).fn((*Future)(q))
-		case tagTaskDone:
-			t := (*Task)(p)
-			cb := (*doneCallback)(t.wait)
-			t.wait = nil
-			t.kind &^= kindWaitDone
-			cb.fn(&t.Future)
-		default:
-			l.fire((*timer)(p))
-		}
+		l.runEntry(w)
 	}
 	if rt.GILEnabled() {
 		l.yieldGIL()
+	}
+}
+
+// runEntry runs the entry of the ready queue whose first word, w, runOnce
+// has just popped: what its fast path for a task's plain step leaves.
+func (l *Loop) runEntry(w unsafe.Pointer) {
+	l.ready.n--
+	tag := uintptr(w) & tagMask
+	p := unsafe.Add(w, -int(tag))
+	var q unsafe.Pointer
+	if twoWords(tag) {
+		q = l.ready.popWord()
+	}
+	switch tag {
+	case tagStep:
+		(*Task)(p).step(nil)
+	case tagStepExc:
+		(*Task)(p).step((*rt.BaseException)(q))
+	case tagWakeup:
+		(*Task)(p).wakeup((*Future)(q))
+	case tagDone:
+		(*doneCallback)(p).fn((*Future)(q))
+	case tagTaskDone:
+		t := (*Task)(p)
+		cb := (*doneCallback)(t.wait)
+		t.wait = nil
+		t.kind &^= kindWaitDone
+		cb.fn(&t.Future)
+	default:
+		l.fire((*timer)(p))
 	}
 }
 
