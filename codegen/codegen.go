@@ -962,25 +962,31 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 				// often a module (rt.AttrCache.StartHit: asyncio.sleep),
 				// another an object with a Go method (MethodHit: q.get).
 				hit, startArgs := "MethodHit", []jen.Code{fg.ref(in.Args[0]), posArgs, jen.Nil()}
+				hitArgs := []jen.Code{fg.ref(in.Args[0])}
+				yield0, startFloat := "Yield0Hit", "StartFloatHit"
 				if fg.loadsGlobal(b, in.Args[0]) {
 					hit, startArgs = "StartHit", []jen.Code{posArgs, jen.Nil()}
+				}
+				bound := fg.importBound(b, in.Args[0])
+				if bound {
+					hit, yield0, startFloat, hitArgs = "StartBound", "Yield0Bound", "StartFloatBound", nil
 				}
 				code = append(code,
 					jen.Var().Id("aw").Qual(rtPath, "Resumable"),
 					jen.Var().Id("v").Qual(rtPath, "Object"),
 					jen.Var().Id("done").Bool(),
 					jen.Var().List(jen.Id("e"), jen.Id("err")).Op("*").Qual(rtPath, "BaseException"))
-				generic := jen.If(jen.Id("start").Op(":=").Id(cache).Dot(hit).Call(fg.ref(in.Args[0])), jen.Id("start").Op("!=").Nil()).Block(
+				generic := jen.If(jen.Id("start").Op(":=").Id(cache).Dot(hit).Call(hitArgs...), jen.Id("start").Op("!=").Nil()).Block(
 					dir(results.Clone().Op("=").Id("start").Call(startArgs...)),
 				).Else().Block(
 					dir(results.Clone().Op("=").Qual(rtPath, "AwaitStart").Call(jen.Op("&").Id(cache), fg.ref(in.Args[0]), posArgs)),
 				)
-				if hit == "StartHit" && npos == 1 && in.Star == nil && zeroDelay(in.Args[first]) && !yield0Hoisted {
+				if (hit == "StartHit" || bound) && npos == 1 && in.Star == nil && zeroDelay(in.Args[first]) && !yield0Hoisted {
 					// `await asyncio.sleep(0)`: where the cached function's
 					// call is a bare yield (rt.AttrCache.Yield0Hit), the
 					// frame yields itself. The frame's awaitable slot is
 					// nil between awaits, as after a bare yield.
-					code = append(code, dir(jen.If(jen.Id(cache).Dot("Yield0Hit").Call(fg.ref(in.Args[0]))).Block(
+					code = append(code, dir(jen.If(jen.Id(cache).Dot(yield0).Call(hitArgs...)).Block(
 						fg.suspendAt(fg.bareResumeState(t.Target.State), jen.Qual(rtPath, "None"))...,
 					)))
 				}
@@ -996,7 +1002,7 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 						boxed = append(boxed, dir(clear))
 						clear = nil
 					}
-					code = append(code, dir(jen.If(jen.Id("start").Op(":=").Id(cache).Dot("StartFloatHit").Call(fg.ref(in.Args[0])), jen.Id("start").Op("!=").Nil()).Block(
+					code = append(code, dir(jen.If(jen.Id("start").Op(":=").Id(cache).Dot(startFloat).Call(hitArgs...), jen.Id("start").Op("!=").Nil()).Block(
 						dir(results.Clone().Op("=").Id("start").Call(fg.refAs(in.Args[first], ir.Float))),
 					).Else().Block(boxed...)))
 				} else {
@@ -1044,7 +1050,11 @@ func (fg *funcGen) call(b *ir.Block, in *ir.Instr) []jen.Code {
 		// (rt.Builtin.Fn1: asyncio.create_task(coro)).
 		if fg.loadsGlobal(b, in.Args[0]) {
 			// Most often a module: a lookup cached at the call site.
-			c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "CallMethod1Cached").Call(jen.Op("&").Id(fg.g.attrCache(in.Name)), fg.ref(in.Args[0]), fg.ref(in.Args[first]))
+			cached := "CallMethod1Cached"
+			if fg.importBound(b, in.Args[0]) {
+				cached = "CallMethod1Bound"
+			}
+			c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, cached).Call(jen.Op("&").Id(fg.g.attrCache(in.Name)), fg.ref(in.Args[0]), fg.ref(in.Args[first]))
 		} else {
 			c = jen.List(fg.temp(in.Dst), jen.Id("exc")).Op("=").Qual(rtPath, "CallMethod1").Call(fg.ref(in.Args[0]), jen.Lit(in.Name), fg.ref(in.Args[first]))
 		}
@@ -1146,7 +1156,13 @@ func (fg *funcGen) load(b *ir.Block, in *ir.Instr) []jen.Code {
 				cache = fg.g.attrCache(call.Name)
 				fg.yield0Cache[call] = cache
 			}
-			hit := jen.If(jen.Id(cache).Dot("Yield0Hit").Call(jen.Id(globalName(v.Name)))).Block(
+			var hit *jen.Statement
+			if fg.g.prog.ImportBound[v.Name] {
+				hit = jen.If(jen.Id(cache).Dot("Yield0Bound").Call())
+			} else {
+				hit = jen.If(jen.Id(cache).Dot("Yield0Hit").Call(jen.Id(globalName(v.Name))))
+			}
+			hit = hit.Block(
 				fg.suspendAt(fg.bareResumeState(b.Term.Target.State), jen.Qual(rtPath, "None"))...)
 			load = append([]jen.Code{hit}, load...)
 		}
@@ -1551,16 +1567,30 @@ func (fg *funcGen) bareResumePoint(b *ir.Block, bare int) stateOut {
 // reached otherwise (a parameter, a local: `await q.get()`) is most often
 // an object whose method the runtime's cache check handles.
 func (fg *funcGen) loadsGlobal(b *ir.Block, x ir.Operand) bool {
+	return fg.globalLoaded(b, x) != ""
+}
+
+// globalLoaded is the name of the global whose load in b defines x, or "".
+func (fg *funcGen) globalLoaded(b *ir.Block, x ir.Operand) string {
 	t, ok := x.(ir.Temp)
 	if !ok {
-		return false
+		return ""
 	}
 	for _, in := range b.Instrs {
 		if in.Dst == t && in.Op == ir.OpLoad && in.Var != nil && in.Var.Kind == ir.Global {
-			return true
+			return in.Var.Name
 		}
 	}
-	return false
+	return ""
+}
+
+// importBound says whether x is loaded in b from a global that, once
+// bound, holds one module for good (ir.Program.ImportBound): a call
+// site's cache filled from it tests only that it is current
+// (rt.AttrCache.StartBound, Yield0Bound, StartFloatBound).
+func (fg *funcGen) importBound(b *ir.Block, x ir.Operand) bool {
+	name := fg.globalLoaded(b, x)
+	return name != "" && fg.g.prog.ImportBound[name]
 }
 
 // findRangeIters fills fg.rangeIn and fg.rangeLocal: the temporaries

@@ -55,6 +55,7 @@ func Lower(mod *ast.Module, filename string, src []byte) (prog *ir.Program, err 
 	p.ShutdownClose = l.gc.shutdownOrder(root)
 	l.finish()
 	infer(p)
+	importBound(p)
 	if err := ir.Validate(p); err != nil {
 		return nil, fmt.Errorf("internal error: invalid IR: %v", err)
 	}

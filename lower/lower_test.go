@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -233,4 +234,46 @@ func lowerError(t *testing.T, src string) string {
 		return err.Error()
 	}
 	return ""
+}
+
+// TestImportBound: the globals that, once bound, hold one module for good
+// are those whose every binding imports that module, none deletes, in a
+// program that cannot bind its globals by name.
+func TestImportBound(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"import asyncio\n", "asyncio"},
+		{"import asyncio as aio, time\n", "aio time"},
+		{"import os.path\n", "os"},
+		{"import asyncio\ndef f():\n    global asyncio\n    import asyncio\n", "asyncio"},
+		{"def f():\n    global a\n    import asyncio as a\n", "a"},
+		{"import asyncio\nfor i in range(3):\n    import asyncio\n", "asyncio"},
+		{"import asyncio\nasyncio = None\n", ""},
+		{"import asyncio\ndef f():\n    global asyncio\n    asyncio = 1\n", ""},
+		{"import asyncio\ndel asyncio\n", ""},
+		{"import asyncio as m\nimport time as m\n", ""},
+		{"from asyncio import sleep\n", ""},
+		{"import asyncio\nfor asyncio in []:\n    pass\n", ""},
+		{"import asyncio\ntry:\n    pass\nexcept Exception as asyncio:\n    pass\n", ""},
+		{"import asyncio\nimport time\nglobals()['asyncio'] = time\n", ""},
+		{"import asyncio\ndef f(g):\n    return g.__globals__\n", ""},
+		{"import asyncio\ndef f():\n    import asyncio\n    return asyncio\n", "asyncio"}, // the local is not the global
+	}
+	for _, c := range cases {
+		file, err := parser.ParseFile("u.py", []byte(c.src))
+		if err != nil {
+			t.Fatalf("%q: %v", c.src, err)
+		}
+		p, err := lower.Lower(file, "u.py", []byte(c.src))
+		if err != nil {
+			t.Fatalf("%q: %v", c.src, err)
+		}
+		var got []string
+		for name := range p.ImportBound {
+			got = append(got, name)
+		}
+		sort.Strings(got)
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%q: import-bound %q, want %q", c.src, g, c.want)
+		}
+	}
 }

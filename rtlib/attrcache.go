@@ -94,6 +94,33 @@ func (c *AttrCache) Yield0Hit(obj Object) bool {
 	return w[1] == unsafe.Pointer(c.m) && c.yield0Epoch == dictEpoch
 }
 
+// The Bound forms of the hit tests are for a receiver that the translator
+// proved, once bound, always holds the object the cache was filled from:
+// a global bound only by imports of one module (ir.Program.ImportBound).
+// The cache of such a call site is filled from nothing else, so a current
+// cache (no watched dict changed since the fill) is a hit; an empty one
+// has epoch 0, which dictEpoch never is.
+
+// Yield0Bound is Yield0Hit for a receiver bound for good.
+func (c *AttrCache) Yield0Bound() bool { return c.yield0Epoch == dictEpoch }
+
+// StartBound is StartHit for a receiver bound for good: nil unless the
+// cache holds a module function's Start form.
+func (c *AttrCache) StartBound() StartFunc {
+	if c.epoch == dictEpoch {
+		return c.start
+	}
+	return nil
+}
+
+// StartFloatBound is StartFloatHit for a receiver bound for good.
+func (c *AttrCache) StartFloatBound() StartFloatFunc {
+	if c.epoch == dictEpoch {
+		return c.startF
+	}
+	return nil
+}
+
 // CachesStale makes every call site's cache miss once: the owner of a
 // Builtin.Yield0 flag calls it when the flag changes.
 func CachesStale() { dictEpoch++ }
@@ -252,6 +279,15 @@ func awaitMethodFill(c *AttrCache, obj Object, name string, args []Object, kw []
 // (Builtin.Fn1: asyncio.create_task) is called without a lookup.
 func CallMethod1Cached(c *AttrCache, obj Object, x Object) (Object, *BaseException) {
 	if m, ok := obj.(*Module); ok && m == c.m && c.fn1 != nil && c.epoch == dictEpoch {
+		return c.fn1(x)
+	}
+	return callMethod1Fill(c, obj, x)
+}
+
+// CallMethod1Bound is CallMethod1Cached for a receiver bound for good (see
+// Yield0Bound): a current cache is a hit.
+func CallMethod1Bound(c *AttrCache, obj Object, x Object) (Object, *BaseException) {
+	if c.fn1 != nil && c.epoch == dictEpoch {
 		return c.fn1(x)
 	}
 	return callMethod1Fill(c, obj, x)

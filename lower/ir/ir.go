@@ -309,6 +309,10 @@ type Program struct {
 	// ShutdownClose: the module globals holding generators that the end of
 	// the program closes (as CPython's shutdown clears the module), in order.
 	ShutdownClose []string
+	// ImportBound are the module globals that, once bound, hold one
+	// module for the rest of the run: each binding imports it, none
+	// deletes it, and nothing binds globals by name (lower's importBound).
+	ImportBound map[string]bool
 }
 
 // NewBlock appends a fresh block to f.
