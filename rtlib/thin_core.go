@@ -869,9 +869,32 @@ func CanNest() bool { return callDepth < RecursionLimit }
 // Entered is the rest of Enter, once CanEnter said yes: the state
 // becomes coRunning (from coNew or coSuspended, by a known step).
 func (c *Coroutine) Entered() {
-	c.retag(int(coRunning - c.state()))
+	c.Started()
 	callDepth++
 }
+
+// Started and Stopped are Entered and Leave without the count of the
+// depth, for the event loop, which counts its steps' frame once for all
+// the steps of an iteration (NestSteps).
+func (c *Coroutine) Started() { c.retag(int(coRunning - c.state())) }
+
+// Stopped is Leave without the count of the depth (see Started).
+func (c *Coroutine) Stopped(done bool) {
+	if done {
+		c.retag(int(coDone) - int(coRunning))
+	} else {
+		c.retag(int(coSuspended) - int(coRunning))
+	}
+}
+
+// NestSteps counts the frame of the coroutines an event loop steps, once
+// for a run of steps; UnnestSteps ends it, around whatever else the loop
+// runs meanwhile. Every step of a run starts at the same depth, so the
+// count needs no change between two of them (CanNest).
+func NestSteps() { callDepth++ }
+
+// UnnestSteps ends NestSteps.
+func UnnestSteps() { callDepth-- }
 
 // Leave ends a Resume begun by Enter.
 //
@@ -881,11 +904,7 @@ func (c *Coroutine) Entered() {
 // known step.
 func (c *Coroutine) Leave(done bool) {
 	callDepth--
-	if done {
-		c.retag(int(coDone) - int(coRunning))
-	} else {
-		c.retag(int(coSuspended) - int(coRunning))
-	}
+	c.Stopped(done)
 }
 
 // CoroutineRaised is what leaves a coroutine for an exception its frame

@@ -933,6 +933,10 @@ func (l *Loop) runOnce() {
 		n = 0
 	}
 	touch := l.ntasks >= touchMinTasks // decided once per batch: tasks made in it count from the next
+	// The steps below run their coroutines one frame deeper than the
+	// loop, counted once for them all; the rest of the iteration runs at
+	// the loop's depth.
+	rt.NestSteps()
 	for ; n > 0; n-- {
 		// The ready queue's pop, written out: most entries are one-word
 		// task steps.
@@ -950,7 +954,7 @@ func (l *Loop) runOnce() {
 				// Task.step, written out for a task with nothing but its
 				// coroutine to run (the step of most entries).
 				if c := t.coro; c.Startable() {
-					c.Entered()
+					c.Started()
 					if t.wait != nil {
 						t.setWait(nil) // the future it was woken by
 					}
@@ -966,10 +970,10 @@ func (l *Loop) runOnce() {
 					v, done, err := step(frame, rt.None, nil)
 					*(*uintptr)(unsafe.Pointer(&l.current)) = 0
 					if done {
-						c.Leave(true)
+						c.Stopped(true)
 						l.ready.n--
 					} else {
-						c.Leave(false) // Leave of a constant: no test of done in it
+						c.Stopped(false) // of a constant: no test of done in it
 						if _, bare := v.(rt.NoneType); bare {
 							// A bare yield (sleep(0)): the entry goes
 							// from the queue's head to its tail, and
@@ -979,17 +983,24 @@ func (l *Loop) runOnce() {
 						}
 						l.ready.n--
 						if f, ok := v.(*Future); ok {
+							rt.UnnestSteps()
 							t.await(f) // what t.stepped(v, false, nil) does with a future
+							rt.NestSteps()
 							continue
 						}
 					}
+					rt.UnnestSteps()
 					t.stepped(v, done, err)
+					rt.NestSteps()
 					continue
 				}
 			}
 		}
+		rt.UnnestSteps()
 		l.runEntry(w)
+		rt.NestSteps()
 	}
+	rt.UnnestSteps()
 	if rt.GILEnabled() {
 		l.yieldGIL()
 	}
