@@ -632,6 +632,12 @@ func (fg *funcGen) boxedInstr(b *ir.Block, in *ir.Instr) []jen.Code {
 	case ir.OpLoad:
 		return fg.load(b, in)
 	case ir.OpStore:
+		if fg.frameIntField(in.Var) != "" {
+			// An int in the frame: Set writes the *big.Int only when it
+			// changes (a small int over a small one, the common case,
+			// writes no pointer: no write barrier's test).
+			return []jen.Code{fg.varExpr(in.Var).Dot("Set").Call(fg.refAs(in.Args[0], ir.Int))}
+		}
 		if in.Var.Kind == ir.Local && in.Var.Type != ir.Boxed {
 			return fg.store(in.Var, fg.refAs(in.Args[0], in.Var.Type))
 		}
@@ -1409,8 +1415,12 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 				// HasNext and Take, not one function giving (int, ok): Go's
 				// compiler tested ok again after inlining it.
 				slot := jen.Id("f").Dot(fmt.Sprintf("r%d", tv))
+				take, advanced := "Take", "Advanced"
+				if fg.unitStepRange(tv) {
+					take, advanced = "TakeUnit", "AdvancedUnit"
+				}
 				head = jen.If(slot.Clone().Dot("HasNext").Call()).Block(
-					fg.rawTemp(t.Dst).Op("=").Add(rt("MakeInt")).Call(slot.Clone().Dot("Take").Call()),
+					fg.rawTemp(t.Dst).Op("=").Add(rt("MakeInt")).Call(slot.Clone().Dot(take).Call()),
 					gotoB(t.Target),
 				)
 				if local, ok := fg.rangeSlotLocal(tv); ok {
@@ -1418,7 +1428,7 @@ func (fg *funcGen) term(b *ir.Block) []jen.Code {
 					// address is never taken.
 					head = jen.If(jen.Id(local).Dot("More").Call()).Block(
 						fg.rawTemp(t.Dst).Op("=").Add(rt("MakeInt")).Call(jen.Id(local).Dot("Cur").Call()),
-						jen.Id(local).Op("=").Id(local).Dot("Advanced").Call(),
+						jen.Id(local).Op("=").Id(local).Dot(advanced).Call(),
 						gotoB(t.Target),
 					)
 				}
@@ -1681,6 +1691,26 @@ func (fg *funcGen) fuseRangeCall(call, it *ir.Instr, uses map[ir.Temp]int) {
 	if callee := call.Args[0].(ir.Temp); uses[callee] == 1 {
 		fg.skip[fg.defs[callee][0]] = true
 	}
+}
+
+// unitStepRange says whether the range slot of iterator t counts up by 1:
+// its loop starts with a fused range call (rt.IterRangeInts) of one or
+// two arguments, or of three with 1 for step. (Only a small range fills
+// the slot; the step is the call's.)
+func (fg *funcGen) unitStepRange(t ir.Temp) bool {
+	defs := fg.defs[t]
+	if len(defs) != 1 {
+		return false
+	}
+	call, ok := fg.rangeCalls[defs[0]]
+	if !ok {
+		return false
+	}
+	if call.N < 3 {
+		return true
+	}
+	step, ok := constInt(call.Args[3])
+	return ok && step == 1
 }
 
 // rangeIntArgs are the arguments of rt.IterRangeInts for the range call

@@ -433,3 +433,14 @@ func IntXorFast(a, b IntVal) (IntVal, bool) {
 // IntSmall reports whether a and b are both small (int64) values, for
 // comparisons on .Small.
 func IntSmall(a, b IntVal) bool { return a.Big == nil && b.Big == nil }
+
+// Set stores x in *v, for generated code storing an int into a frame
+// field: the int64 always, the *big.Int only when it differs, so that a
+// small int stored over a small int writes no pointer (Go tests for its
+// write barrier on every pointer store into the heap).
+func (v *IntVal) Set(x IntVal) {
+	v.Small = x.Small
+	if v.Big != x.Big {
+		v.Big = x.Big
+	}
+}

@@ -17,6 +17,15 @@ func (r *RangeIter) Take() int64 {
 	return v
 }
 
+// TakeUnit is Take for a range whose step is 1 (generated code knows it
+// from the range call): one load fewer.
+func (r *RangeIter) TakeUnit() int64 {
+	v := r.next
+	r.next = v + 1
+	r.left--
+	return v
+}
+
 // IterRangeLocal is IterRange for a range slot that Resume keeps in a Go
 // local (codegen/cachedfields.go): the slot comes back as a value (no
 // address of the local is taken, so Go keeps it in registers), and the
@@ -49,6 +58,13 @@ func (r RangeIter) Cur() int64 { return r.next }
 // Advanced is the slot past its next int.
 func (r RangeIter) Advanced() RangeIter {
 	r.next += r.step
+	r.left--
+	return r
+}
+
+// AdvancedUnit is Advanced for a range whose step is 1 (see TakeUnit).
+func (r RangeIter) AdvancedUnit() RangeIter {
+	r.next++
 	r.left--
 	return r
 }
