@@ -564,6 +564,9 @@ func (fg *funcGen) block(b *ir.Block) blockOut {
 	label := func(i int) {
 		if used[i] {
 			stmts = append(stmts, jen.Id(fastLabel(b, i)).Op(":"))
+			if i > start {
+				stmts = append(stmts, fg.fieldReloads(b, i)...)
+			}
 		}
 	}
 	for i, in := range b.Instrs {

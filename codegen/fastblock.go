@@ -2,7 +2,9 @@ package codegen
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/async2go/async2go/lower/ir"
@@ -259,6 +261,68 @@ func (fg *funcGen) learn(in *ir.Instr, k smallFacts) {
 			small(in.Args[1])
 		}
 	}
+}
+
+// fieldReloads is the code that reads again, at the usual version's
+// label of instruction i of b, the ints that b's earlier instructions
+// loaded from frame fields into Go variables and that instruction i or a
+// later one reads, where nothing has stored into the field since: the
+// same values (a frame's fields change only by its own stores). Without
+// them a value loaded at the block's start and read again past a call of
+// the usual version's (rt.IntXor, rt.IntAdd) is live across that call,
+// and Go's compiler saves it on the stack on the small version's path,
+// where the call is not.
+func (fg *funcGen) fieldReloads(b *ir.Block, i int) []jen.Code {
+	if !fg.frame {
+		return nil
+	}
+	from := map[ir.Temp]*ir.Var{}
+	for _, in := range b.Instrs[:i] {
+		if in.Dst >= 0 {
+			delete(from, in.Dst)
+			if fg.lay.inFrame[slot{temp: in.Dst}] {
+				clear(from) // a temporary in the frame may share a field with a local
+			}
+		}
+		switch in.Op {
+		case ir.OpLoad:
+			if f := fg.frameIntField(in.Var); f != "" && in.Dst >= 0 && fg.f.TempType(in.Dst) == ir.Int && !fg.lay.inFrame[slot{temp: in.Dst}] {
+				from[in.Dst] = in.Var
+			}
+		case ir.OpStore:
+			if f := fg.frameIntField(in.Var); f != "" {
+				for t, v := range from {
+					if fg.frameIntField(v) == f {
+						delete(from, t)
+					}
+				}
+			}
+		}
+	}
+	if len(from) == 0 {
+		return nil
+	}
+	read := map[ir.Temp]bool{}
+	note := func(o ir.Operand) {
+		if t, ok := o.(ir.Temp); ok {
+			if _, ok := from[t]; ok {
+				read[t] = true
+			}
+		}
+	}
+	for _, in := range b.Instrs[i:] {
+		for _, a := range in.Args {
+			note(a)
+		}
+	}
+	note(b.Term.Value)
+	note(b.Term.Cause)
+	note(b.Term.Context)
+	var out []jen.Code
+	for _, t := range slices.Sorted(maps.Keys(read)) {
+		out = append(out, fg.rawTemp(t).Op("=").Add(fg.varExpr(from[t])))
+	}
+	return out
 }
 
 // scoped is the code of one instruction of block b, in braces of its own
