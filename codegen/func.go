@@ -227,11 +227,19 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		} else {
 			out = append(out, jen.Func().Id(f.GoName).Params(params...).Params(obj.Clone(), excT).Block(makeBody...))
 		}
-		cases := []jen.Code{jen.Case(jen.Lit(0)).Block(
+		// A coroutine's frame keeps its coroutine's state (rt.FrameRunning):
+		// it is running from here until it sets its next state as it
+		// leaves, and it refuses to run while running or finished.
+		keeps := f.Kind == ir.CoroutineFunc
+		var running []jen.Code
+		if keeps {
+			running = []jen.Code{jen.Id("f").Dot("state").Op("=").Qual(rtPath, "FrameRunning")}
+		}
+		cases := []jen.Code{jen.Case(jen.Lit(0)).Block(append(append([]jen.Code{}, running...),
 			jen.If(jen.Id("thrown").Op("!=").Nil()).Block(
 				jen.Id("exc").Op("=").Id("thrown"), jen.Id("line").Op("=").Lit(f.Line), jen.Goto().Id("propagate"),
 			),
-		)}
+		)...)}
 		// A function with one bare-yield state (bareResumeState) tests it
 		// before the others: it is the state a loop of sleep(0) resumes in.
 		hot := -1
@@ -242,12 +250,14 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		}
 		for _, so := range states {
 			if so.state != hot {
-				cases = append(cases, jen.Case(jen.Lit(so.state)).Block(jen.Goto().Id(fmt.Sprintf("s%d", so.state))))
+				cases = append(cases, jen.Case(jen.Lit(so.state)).Block(append(append([]jen.Code{}, running...), jen.Goto().Id(fmt.Sprintf("s%d", so.state)))...))
 			}
 		}
-		cases = append(cases, jen.Default().Block(
-			jen.Return(jen.Nil(), jen.True(), jen.Qual(rtPath, "Errorf").Call(jen.Qual(rtPath, "RuntimeErrorType"), jen.Lit("cannot reuse already awaited coroutine"))),
-		))
+		refuse := jen.Return(jen.Nil(), jen.True(), jen.Qual(rtPath, "Errorf").Call(jen.Qual(rtPath, "RuntimeErrorType"), jen.Lit("cannot reuse already awaited coroutine")))
+		if keeps {
+			refuse = jen.Return(jen.Qual(rtPath, "RefuseFrame").Call(jen.Id("f").Dot("state"), jen.Id("thrown")))
+		}
+		cases = append(cases, jen.Default().Block(refuse))
 		temps, unread := fg.localTemps()
 		unread = append(append(unreadVars, unread...), jen.Id("line"))
 		stmts := []jen.Code{jen.Var().Defs(jen.Id("exc").Add(excT), jen.Id("line").Int())}
@@ -265,7 +275,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		}
 		stmts = append(stmts, fg.cacheLoads()...)
 		if hot >= 0 {
-			stmts = append(stmts, jen.If(jen.Id("f").Dot("state").Op("==").Lit(hot)).Block(jen.Goto().Id(fmt.Sprintf("s%d", hot))))
+			stmts = append(stmts, jen.If(jen.Id("f").Dot("state").Op("==").Lit(hot)).Block(append(append([]jen.Code{}, running...), jen.Goto().Id(fmt.Sprintf("s%d", hot)))...))
 		}
 		stmts = append(stmts, jen.Switch(jen.Id("f").Dot("state")).Block(cases...))
 		stmts = append(stmts, body...)

@@ -43,7 +43,7 @@ type inlineCountdown struct {
 // NewCoroutine's coroutines run the body they were given; and that Init
 // and NewCoroutine refuse a frame of another type than the function's.
 func TestCoroutineInlineBody(t *testing.T) {
-	fn := &Function{Name: "f", Qualname: "f", Frames: FramesOf((*countdown).Resume)}
+	fn := &Function{Name: "f", Qualname: "f", Frames: GoFramesOf((*countdown).Resume)}
 	var cs [3]*inlineCountdown
 	for i := range cs {
 		cs[i] = &inlineCountdown{f: countdown{n: i}}
@@ -153,6 +153,93 @@ func (c *countdown) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 
 // stepOf sends None to the entered coroutine c through its Stepper.
 func stepOf(c *Coroutine) (Object, bool, *BaseException) {
-	step, frame := c.Stepper()
+	step, frame, _ := c.Stepper()
 	return step(frame, None, nil)
+}
+
+// keeper is a frame that keeps its coroutine's state, as generated frames
+// do (FramesOf): state first, marked running while Resume runs, refusing
+// when running or finished. It suspends n times, and runs inner (if set)
+// while running, to look at its own coroutine then.
+type keeper struct {
+	state int
+	n     int
+	inner func()
+}
+
+func (k *keeper) Resume(sent Object, thrown *BaseException) (Object, bool, *BaseException) {
+	switch {
+	case k.state >= 0:
+		k.state = FrameRunning
+	default:
+		return RefuseFrame(k.state, thrown)
+	}
+	if k.inner != nil {
+		k.inner()
+	}
+	if thrown != nil {
+		k.state = FrameDone
+		return nil, true, thrown
+	}
+	if k.n > 0 {
+		k.n--
+		k.state = 1
+		return None, false, nil
+	}
+	k.state = FrameDone
+	return Int(7), true, nil
+}
+
+type keeperCoro struct {
+	c Coroutine
+	f keeper
+}
+
+// TestFrameKeepsState: a coroutine whose frame keeps its state reads it
+// from the frame (new, suspended, running, done), refuses to run while
+// running or finished, closes before it starts without running, and its
+// Stepper says that the frame keeps it; Enter and Leave count the depth
+// and leave the state to the frame.
+func TestFrameKeepsState(t *testing.T) {
+	fn := &Function{Name: "k", Qualname: "k", Frames: FramesOf((*keeper).Resume)}
+	kc := &keeperCoro{f: keeper{n: 1}}
+	kc.c.Init(fn, &kc.f)
+	c := &kc.c
+	if _, _, keeps := c.Stepper(); !keeps {
+		t.Fatal("Stepper: a generated frame's coroutine does not keep its state")
+	}
+	if c.state() != coNew || c.Running() || c.Done() {
+		t.Fatalf("new: state %d", c.state())
+	}
+	var seen uintptr
+	var again *BaseException
+	kc.f.inner = func() {
+		seen = c.state()
+		_, _, again = c.Resume(None, nil)
+	}
+	depth := callDepth
+	v, done, exc := c.Resume(None, nil)
+	if done || exc != nil || !IsNone(v) || c.state() != coSuspended || callDepth != depth {
+		t.Fatalf("first step: %v %v %v, state %d, depth %d (was %d)", v, done, exc, c.state(), callDepth, depth)
+	}
+	if seen != coRunning || again == nil || again.Class != ValueErrorType {
+		t.Fatalf("while running: state %d, a second Resume gave %v", seen, again)
+	}
+	kc.f.inner = nil
+	v, done, exc = c.Resume(None, nil)
+	if !done || exc != nil || v != Int(7) || !c.Done() {
+		t.Fatalf("second step: %v %v %v, state %d", v, done, exc, c.state())
+	}
+	if _, _, exc := c.Resume(None, nil); exc == nil || exc.Class != RuntimeErrorType {
+		t.Fatalf("resumed when done: %v", exc)
+	}
+	step, frame, _ := c.Stepper()
+	if _, done, exc := step(frame, None, nil); !done || exc == nil || exc.Class != RuntimeErrorType {
+		t.Fatalf("stepped when done: %v %v", done, exc)
+	}
+	closed := &keeperCoro{f: keeper{n: 1}}
+	closed.c.Init(fn, &closed.f)
+	if exc := closed.c.Close(); exc != nil || !closed.c.Done() || closed.f.n != 1 {
+		t.Fatalf("Close before the start: %v, state %d, n %d", exc, closed.c.state(), closed.f.n)
+	}
 }

@@ -486,6 +486,8 @@ func GetAttr(obj Object, name string) (Object, *BaseException) {
 			return Str(o.Func().Qualname), nil
 		case "cr_running":
 			return Bool(o.Running()), nil
+		case "cr_suspended":
+			return Bool(o.state() == coSuspended), nil
 		}
 	case *Generator:
 		switch name {

@@ -641,6 +641,32 @@ type ifaceWords struct {
 type FrameTab struct {
 	tab  unsafe.Pointer
 	step FrameStep
+	// keeps says that the frames keep their coroutine's state themselves
+	// (generated frames, FramesOf): see FrameRunning.
+	keeps bool
+}
+
+// The state of a coroutine whose frame keeps it (a generated frame: its
+// first field, `state int`): 0 before it starts, the resume point (> 0)
+// while it is suspended, FrameDone once it has returned or raised, and
+// FrameRunning while its Resume runs. The frame's Resume marks it running
+// as it starts, sets the new state wherever it leaves, and refuses to run
+// a running or finished frame (RefuseFrame): a caller steps it without
+// testing or changing its coroutine (the event loop's step of a task).
+// The coroutine's own state bits stay 0.
+const (
+	FrameDone    = -1
+	FrameRunning = -2
+)
+
+// RefuseFrame is what a frame that keeps its state answers when resumed
+// while running or finished (state): Coroutine.Resume's refusals. (What
+// is thrown into a finished coroutine makes no difference.)
+func RefuseFrame(state int, thrown *BaseException) (Object, bool, *BaseException) {
+	if state == FrameRunning {
+		return nil, true, Errorf(ValueErrorType, "coroutine already executing")
+	}
+	return nil, true, Errorf(RuntimeErrorType, "cannot reuse already awaited coroutine")
 }
 
 // FrameStep is a frame type's Resume method as a function of an untyped
@@ -649,9 +675,19 @@ type FrameTab struct {
 // (Coroutine.Stepper).
 type FrameStep func(frame unsafe.Pointer, sent Object, thrown *BaseException) (Object, bool, *BaseException)
 
-// FramesOf is the FrameTab of the frame type F, a pointer type, given its
-// Resume method: `rt.FramesOf((*frame_fn1_f).Resume)`.
+// FramesOf is the FrameTab of the frame type F of generated code, a
+// pointer to a struct whose first field is `state int` and whose Resume
+// keeps it (FrameRunning), given that Resume method:
+// `rt.FramesOf((*frame_fn1_f).Resume)`.
 func FramesOf[F Resumable](resume func(F, Object, *BaseException) (Object, bool, *BaseException)) FrameTab {
+	ft := GoFramesOf(resume)
+	ft.keeps = true
+	return ft
+}
+
+// GoFramesOf is the FrameTab of a frame type written in Go, whose
+// coroutine keeps the state (in its own bits).
+func GoFramesOf[F Resumable](resume func(F, Object, *BaseException) (Object, bool, *BaseException)) FrameTab {
 	var f F
 	if unsafe.Sizeof(f) != unsafe.Sizeof(unsafe.Pointer(nil)) {
 		panic("rtlib: FramesOf: a frame type that is not a pointer")
@@ -664,7 +700,7 @@ func FramesOf[F Resumable](resume func(F, Object, *BaseException) (Object, bool,
 }
 
 // boxedFrames is the FrameTab of NewCoroutine's frames.
-var boxedFrames = FramesOf((*boxedBody).Resume)
+var boxedFrames = GoFramesOf((*boxedBody).Resume)
 
 // noFunction stands for a nil function (the tagged pointer must point
 // into an object).
@@ -733,14 +769,26 @@ func (c *Coroutine) Body() Resumable {
 	return *(*Resumable)(unsafe.Pointer(&w))
 }
 
-// Stepper is c.Body() in two words, for a caller that has entered c
-// (Enter) and calls `step(frame, sent, thrown)` in place of
-// c.Body().Resume(sent, thrown): the frame type's Resume as a function of
-// the frame's address (its function's FrameTab), and that address. (A
-// method that made the call itself is over Go's inlining budget.)
-func (c *Coroutine) Stepper() (step FrameStep, frame unsafe.Pointer) {
-	fn := (*Function)(unsafe.Pointer(uintptr(c.fn) &^ coBits))
-	return fn.Frames.step, unsafe.Add(unsafe.Pointer(c), unsafe.Sizeof(Coroutine{}))
+// Stepper is c.Body() in two words, for a caller that calls `step(frame,
+// sent, thrown)` in place of c.Body().Resume(sent, thrown): the frame
+// type's Resume as a function of the frame's address (its function's
+// FrameTab), and that address; keeps says whether the frame keeps the
+// coroutine's state (FramesOf), so that the caller may call it without
+// Enter and Leave, as long as it counts the frame's depth. (A method that
+// made the call itself is over Go's inlining budget.)
+func (c *Coroutine) Stepper() (step FrameStep, frame unsafe.Pointer, keeps bool) {
+	ft := &(*Function)(unsafe.Pointer(uintptr(c.fn) &^ coBits)).Frames
+	return ft.step, unsafe.Add(unsafe.Pointer(c), unsafe.Sizeof(Coroutine{})), ft.keeps
+}
+
+// framed says whether c's frame keeps its state (FrameRunning).
+func (c *Coroutine) framed() bool {
+	return (*Function)(unsafe.Pointer(uintptr(c.fn) &^ coBits)).Frames.keeps
+}
+
+// frameState is the state word of a frame that keeps its state.
+func (c *Coroutine) frameState() *int {
+	return (*int)(unsafe.Add(unsafe.Pointer(c), unsafe.Sizeof(Coroutine{})))
 }
 
 // frame is Body, or for a coroutine of NewCoroutine the body it was given.
@@ -761,9 +809,31 @@ func (c *Coroutine) Func() *Function {
 	return fn
 }
 
-func (c *Coroutine) state() uintptr { return uintptr(c.fn) & coState }
+func (c *Coroutine) state() uintptr {
+	if c.framed() {
+		switch s := *c.frameState(); {
+		case s > 0:
+			return coSuspended
+		case s == 0:
+			return coNew
+		case s == FrameRunning:
+			return coRunning
+		}
+		return coDone
+	}
+	return uintptr(c.fn) & coState
+}
 
+// setState sets the state of a coroutine that is not running: coDone
+// (closed before it started).
 func (c *Coroutine) setState(st uintptr) {
+	if c.framed() {
+		if st != coDone {
+			panic("rtlib: setState of a frame that keeps its state to other than done")
+		}
+		*c.frameState() = FrameDone
+		return
+	}
 	c.retag(int(st) - int(uintptr(c.fn)&coState))
 }
 
@@ -816,9 +886,8 @@ func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 func (c *Coroutine) refuse(thrown *BaseException) (Object, bool, *BaseException) {
 	switch c.state() {
 	case coDone:
-		if thrown != nil {
-			return nil, true, thrown
-		}
+		// Whatever is thrown (genobject.c, gen_send_ex2: only close is
+		// silent, and Close does not resume a finished coroutine).
 		return nil, true, Errorf(RuntimeErrorType, "cannot reuse already awaited coroutine")
 	case coRunning:
 		return nil, true, Errorf(ValueErrorType, "coroutine already executing")
@@ -854,37 +923,25 @@ func (c *Coroutine) Enter() bool {
 // value and tests it again.
 func (c *Coroutine) CanEnter() bool { return c.Startable() && CanNest() }
 
-// Startable is CanEnter's test of the coroutine: new or suspended. The
-// event loop tests CanNest once per iteration and Startable per step
-// (every step of an iteration starts at the loop's depth: CanNest's
-// answer holds for all of them).
+// Startable is CanEnter's test of the coroutine: new or suspended.
 func (c *Coroutine) Startable() bool { return c.state() < coRunning }
 
 // CanNest is CanEnter's test of the depth: one more frame would not pass
 // RecursionLimit. Code at one depth gets the same answer until it
 // returns: sys.setrecursionlimit refuses a limit no greater than its
-// caller's depth, which is at least one more.
+// caller's depth, which is at least one more. (The event loop tests it
+// once per iteration: every step of an iteration starts at the loop's
+// depth.)
 func CanNest() bool { return callDepth < RecursionLimit }
 
 // Entered is the rest of Enter, once CanEnter said yes: the state
-// becomes coRunning (from coNew or coSuspended, by a known step).
+// becomes coRunning (from coNew or coSuspended, by a known step), unless
+// the frame keeps it (it marks itself running).
 func (c *Coroutine) Entered() {
-	c.Started()
-	callDepth++
-}
-
-// Started and Stopped are Entered and Leave without the count of the
-// depth, for the event loop, which counts its steps' frame once for all
-// the steps of an iteration (NestSteps).
-func (c *Coroutine) Started() { c.retag(int(coRunning - c.state())) }
-
-// Stopped is Leave without the count of the depth (see Started).
-func (c *Coroutine) Stopped(done bool) {
-	if done {
-		c.retag(int(coDone) - int(coRunning))
-	} else {
-		c.retag(int(coSuspended) - int(coRunning))
+	if !c.framed() {
+		c.retag(int(coRunning - c.state()))
 	}
+	callDepth++
 }
 
 // NestSteps counts the frame of the coroutines an event loop steps, once
@@ -901,10 +958,17 @@ func UnnestSteps() { callDepth-- }
 // The coroutine is running from Enter to Leave: nothing changes its state
 // bits meanwhile (close, send and throw refuse a running coroutine; the
 // scratch mark is another bit), so Leave moves them from coRunning by a
-// known step.
+// known step. A frame that keeps its state has set it as it left.
 func (c *Coroutine) Leave(done bool) {
 	callDepth--
-	c.Stopped(done)
+	if c.framed() {
+		return
+	}
+	if done {
+		c.retag(int(coDone) - int(coRunning))
+	} else {
+		c.retag(int(coSuspended) - int(coRunning))
+	}
 }
 
 // CoroutineRaised is what leaves a coroutine for an exception its frame

@@ -952,9 +952,11 @@ func (l *Loop) runOnce() {
 			t := (*Task)(p)
 			if t.plain() {
 				// Task.step, written out for a task with nothing but its
-				// coroutine to run (the step of most entries).
-				if c := t.coro; c.Startable() {
-					c.Started()
+				// coroutine to run (the step of most entries), when the
+				// coroutine's frame keeps its state (generated code): the
+				// frame refuses to run if it is running or finished, as
+				// Coroutine.Resume would, and its depth is NestSteps'.
+				if step, frame, keeps := t.coro.Stepper(); keeps {
 					if t.wait != nil {
 						t.setWait(nil) // the future it was woken by
 					}
@@ -966,14 +968,11 @@ func (l *Loop) runOnce() {
 					// stays on this goroutine's stack until after the
 					// clear (t.stepped below).
 					*(*uintptr)(unsafe.Pointer(&l.current)) = uintptr(p)
-					step, frame := c.Stepper()
 					v, done, err := step(frame, rt.None, nil)
 					*(*uintptr)(unsafe.Pointer(&l.current)) = 0
 					if done {
-						c.Stopped(true)
 						l.ready.n--
 					} else {
-						c.Stopped(false) // of a constant: no test of done in it
 						if _, bare := v.(rt.NoneType); bare {
 							// A bare yield (sleep(0)): the entry goes
 							// from the queue's head to its tail, and

@@ -486,8 +486,8 @@ type sleepCoroResult struct {
 // two, as their frames' types differ (rt.Function.Frames); sleep0Fn's have
 // a delay of 0 or less.
 var (
-	sleepFn  = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks", Frames: rt.FramesOf((*sleepFrame).Resume)}
-	sleep0Fn = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks", Frames: rt.FramesOf((*sleep0Frame).Resume)}
+	sleepFn  = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks", Frames: rt.GoFramesOf((*sleepFrame).Resume)}
+	sleep0Fn = &rt.Function{Name: "sleep", Qualname: "sleep", Module: "asyncio.tasks", Frames: rt.GoFramesOf((*sleep0Frame).Resume)}
 )
 
 // Type makes the yielded frame an object; only a Task sees it.

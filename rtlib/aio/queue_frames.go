@@ -3,8 +3,8 @@ package aio
 import rt "github.com/async2go/async2go/rtlib"
 
 var (
-	queueGetFn = &rt.Function{Name: "get", Qualname: "Queue.get", Module: "asyncio.queues", Kind: rt.CoroutineFunc, Frames: rt.FramesOf((*queueGetFrame).Resume)}
-	queuePutFn = &rt.Function{Name: "put", Qualname: "Queue.put", Module: "asyncio.queues", Kind: rt.CoroutineFunc, Frames: rt.FramesOf((*queuePutFrame).Resume)}
+	queueGetFn = &rt.Function{Name: "get", Qualname: "Queue.get", Module: "asyncio.queues", Kind: rt.CoroutineFunc, Frames: rt.GoFramesOf((*queueGetFrame).Resume)}
+	queuePutFn = &rt.Function{Name: "put", Qualname: "Queue.put", Module: "asyncio.queues", Kind: rt.CoroutineFunc, Frames: rt.GoFramesOf((*queuePutFrame).Resume)}
 )
 
 // maxFreeFrames bounds a queue's list of frames kept for reuse.
