@@ -662,6 +662,12 @@ type Loop struct {
 	now float64
 	// touched keeps what ring.touchNext read.
 	touched uintptr
+	// batchLeft is the number of entries runOnce has still to run of
+	// those that were ready at the start of its iteration: a field rather
+	// than a local, which Go's compiler kept on the stack across the
+	// steps' calls (a load and a store each), where the loop is loaded
+	// again anyway.
+	batchLeft int
 	// unretrieved are the futures that failed on this loop, in order,
 	// for reportUnretrieved (those still flagged kindLogTB).
 	unretrieved []*Future
@@ -937,7 +943,7 @@ func (l *Loop) runOnce() {
 	// loop, counted once for them all; the rest of the iteration runs at
 	// the loop's depth.
 	rt.NestSteps()
-	for ; n > 0; n-- {
+	for l.batchLeft = n; l.batchLeft > 0; l.batchLeft-- {
 		// The ready queue's pop, written out: most entries are one-word
 		// task steps.
 		// The entry leaves the queue: l.ready.n is one less, which each
