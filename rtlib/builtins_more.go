@@ -20,7 +20,6 @@ var (
 	enumerateType = newType("enumerate", ObjectType)
 	zipType       = newType("zip", ObjectType)
 	filterType    = newType("filter", ObjectType)
-	reversedType  = newType("list_reverseiterator", ObjectType)
 	builtinNoneID = map[Object]int{}
 )
 
@@ -79,31 +78,7 @@ func init() {
 		}}, nil
 	})
 	defBuiltin(positional("reversed", 1, 1), func(args []Object, kw []KwArg) (Object, *BaseException) {
-		x := args[0]
-		switch x.(type) {
-		case *rangeObj, *bigRange:
-			return rangeReversed(x), nil
-		case *List, *Tuple, Str, *Dict:
-		case *dictView:
-		default:
-			if _, ok := x.Type().lookup("__reversed__"); ok {
-				return CallMethod(x, "__reversed__", nil, nil)
-			}
-			if _, ok := x.(*Dict); !ok {
-				if _, ok := x.Type().lookup("__getitem__"); !ok {
-					return nil, Errorf(TypeErrorType, "'%s' object is not reversible", x.Type().Name)
-				}
-			}
-		}
-		items, exc := toSlice(x)
-		if exc != nil {
-			return nil, exc
-		}
-		out := make([]Object, len(items))
-		for i, v := range items {
-			out[len(items)-1-i] = v
-		}
-		return &seqIter{items: func() []Object { return out }}, nil
+		return Reversed(args[0])
 	})
 	defBuiltin(powArgs, func(args []Object, kw []KwArg) (Object, *BaseException) {
 		args = powArgs.positionalize(args, kw)

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/async2go/async2go/internal/driver"
 )
@@ -147,7 +148,15 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 			if code := exit.ExitCode(); code >= 0 {
 				return code
 			}
-			return 1 // killed by a signal
+			// Killed by a signal: the shell that ran us sees only our
+			// exit, so say what happened, and exit as a shell reports a
+			// killed command (128 + the signal's number).
+			if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+				fmt.Fprintf(stderr, "async2go: %s: %v\n", file, ws.Signal())
+				return 128 + int(ws.Signal())
+			}
+			fmt.Fprintf(stderr, "async2go: %s: %v\n", file, err)
+			return 1
 		}
 		fmt.Fprintf(stderr, "async2go: %v\n", err)
 		return 1
