@@ -79,16 +79,21 @@ type dictViewIter struct {
 	items []Object
 	n     int
 	i     int
+	rev   bool // items from the last (reversed())
 }
 
 func (it *dictViewIter) Type() *Type {
+	k := 0
 	switch it.v.kind {
 	case viewValues:
-		return dictValueIterType
+		k = 1
 	case viewItems:
-		return dictItemIterType
+		k = 2
 	}
-	return dictKeyIterType
+	if it.rev {
+		return [...]*Type{dictRevKeyIterType, dictRevValueIterType, dictRevItemIterType}[k]
+	}
+	return [...]*Type{dictKeyIterType, dictValueIterType, dictItemIterType}[k]
 }
 
 func (it *dictViewIter) NextValue() (Object, bool, *BaseException) {

@@ -1,5 +1,7 @@
 package rtlib
 
+import "slices"
+
 // reversed(), as CPython's bltinmodule.c and enumobject.c have it: an
 // object's __reversed__ when it has one (a dict, a dict view, a range
 // answer theirs), else the sequence protocol read live from the end
@@ -96,28 +98,12 @@ func (it *reversedIter) NextValue() (Object, bool, *BaseException) {
 	return nil, false, nil
 }
 
-// dictRevIter is the reverse iterator of a dict or of one of its views:
-// the view's elements from the last, while the dict keeps its size.
-type dictRevIter struct {
-	dictViewIter
-}
-
-func newDictRevIter(v *dictView) *dictRevIter {
+// newDictRevIter is the reverse iterator of a dict or of one of its
+// views: the view's elements from the last, while the dict keeps its size.
+func newDictRevIter(v *dictView) *dictViewIter {
 	items := v.elems()
-	for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
-		items[i], items[j] = items[j], items[i]
-	}
-	return &dictRevIter{dictViewIter{v: v, items: items, n: v.d.Len()}}
-}
-
-func (it *dictRevIter) Type() *Type {
-	switch it.v.kind {
-	case viewValues:
-		return dictRevValueIterType
-	case viewItems:
-		return dictRevItemIterType
-	}
-	return dictRevKeyIterType
+	slices.Reverse(items)
+	return &dictViewIter{v: v, items: items, n: v.d.Len(), rev: true}
 }
 
 // reverseLengthHint is the __length_hint__ of the reverse iterators
@@ -142,9 +128,6 @@ func reverseLengthHint(it Object) (Object, bool, *BaseException) {
 			return Int(pos), true, nil
 		}
 		return Int(0), true, nil
-	case *dictRevIter:
-		v, exc := lengthHint(&it.dictViewIter)
-		return v, true, exc
 	}
 	return nil, false, nil
 }
