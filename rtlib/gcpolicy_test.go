@@ -17,8 +17,22 @@ func TestGCPercent(t *testing.T) {
 		live uint64
 		want int
 	}{{0, 800}, {2 * mb, 800}, {4 * mb, 800}, {8 * mb, 400}, {16 * mb, 200}, {32 * mb, 100}, {64 * mb, 100}, {400 * mb, 100}} {
-		if got := gcPercentFor(c.live); got != c.want {
+		if got := gcPercentFor(c.live, false); got != c.want {
 			t.Errorf("live %d MB: GC percent %d, want %d", c.live/mb, got, c.want)
+		}
+	}
+}
+
+// TestGCPercentGrowing checks the headroom of a heap that only grew:
+// twice its size (at least 32 MB).
+func TestGCPercentGrowing(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct {
+		live uint64
+		want int
+	}{{0, 800}, {2 * mb, 800}, {8 * mb, 400}, {16 * mb, 200}, {35 * mb, 200}, {400 * mb, 200}} {
+		if got := gcPercentFor(c.live, true); got != c.want {
+			t.Errorf("live %d MB, growing: GC percent %d, want %d", c.live/mb, got, c.want)
 		}
 	}
 }
