@@ -597,14 +597,16 @@ func UnboundLocalError(name string) *BaseException {
 // fits the 112-byte size class: a million tasks carry a million
 // coroutines. Its state therefore lives in the low bits of the pointer to
 // its function (a *Function is 8-aligned, and the tagged pointer still
-// points into it): read the function with Func, set both with Init.
+// points into it): read the function with Func, set both with Init. A
+// generated frame keeps the state itself, in its first word (FramesOf,
+// FrameRunning); those bits then stay 0.
 //
 // Its frame follows it in memory (generated code allocates the two as one
 // struct), and its function holds the method table that makes that frame
 // a Resumable (Function.Frames: every coroutine of a function has a frame
 // of one type). Body puts the interface back together.
 type Coroutine struct {
-	fn unsafe.Pointer // *Function | coState | coMarked
+	fn unsafe.Pointer // *Function | coState (unless the frame keeps it) | coMarked
 }
 
 // The state bits of Coroutine.fn.
