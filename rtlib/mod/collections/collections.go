@@ -11,6 +11,8 @@ import (
 
 var (
 	dequeType       = rt.NewBuiltinType("deque", "collections")
+	dequeIterType   = rt.NewBuiltinType("_deque_iterator", "collections")
+	dequeRevType    = rt.NewBuiltinType("_deque_reverse_iterator", "collections")
 	defaultdictType = rt.NewBuiltinType("defaultdict", "collections", rt.DictType)
 	counterType     = rt.NewBuiltinType("Counter", "collections", rt.DictType)
 	orderedDictType = rt.NewBuiltinType("OrderedDict", "collections", rt.DictType)
@@ -20,6 +22,49 @@ var (
 type deque struct {
 	items  []rt.Object
 	maxlen int // -1: unbounded
+	// state counts the changes that move items (appends, pops, clear,
+	// rotate, remove), as _collectionsmodule.c's deque->state: an
+	// iterator made before one is stale.
+	state uint64
+}
+
+// dequeIter is a deque's iterator (_deque_iterator) or, with rev, its
+// reverse iterator (_deque_reverse_iterator): live, with the count of
+// items left, failing once the deque has changed.
+type dequeIter struct {
+	d       *deque
+	state   uint64
+	i       int // the next item's index (from the end, rev)
+	counter int // items left
+	rev     bool
+}
+
+func newDequeIter(d *deque, rev bool) *dequeIter {
+	return &dequeIter{d: d, state: d.state, counter: len(d.items), rev: rev}
+}
+
+func (it *dequeIter) Type() *rt.Type {
+	if it.rev {
+		return dequeRevType
+	}
+	return dequeIterType
+}
+
+func (it *dequeIter) NextValue() (rt.Object, bool, *rt.BaseException) {
+	if it.d.state != it.state {
+		it.counter = 0
+		return nil, false, rt.Errorf(rt.RuntimeErrorType, "deque mutated during iteration")
+	}
+	if it.counter == 0 {
+		return nil, false, nil
+	}
+	i := it.i
+	if it.rev {
+		i = len(it.d.items) - 1 - it.i
+	}
+	it.i++
+	it.counter--
+	return it.d.items[i], true, nil
 }
 
 func (*deque) Type() *rt.Type { return dequeType }
@@ -27,6 +72,7 @@ func (*deque) Type() *rt.Type { return dequeType }
 // NextValue is not defined on deque; Iter goes through __iter__.
 
 func (d *deque) push(v rt.Object, left bool) {
+	d.state++
 	if d.maxlen == 0 {
 		return
 	}
@@ -170,6 +216,7 @@ func init() {
 				return nil, rt.Errorf(rt.IndexErrorType, "pop from an empty deque")
 			}
 			var v rt.Object
+			d.state++
 			if left {
 				v, d.items = d.items[0], d.items[1:]
 			} else {
@@ -181,15 +228,35 @@ func init() {
 	method(dequeType, "pop", pop(false))
 	method(dequeType, "popleft", pop(true))
 	method(dequeType, "clear", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		self.(*deque).items = nil
+		d := self.(*deque)
+		d.items = nil
+		d.state++
 		return rt.None, nil
 	})
 	method(dequeType, "__len__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.Int(len(self.(*deque).items)), nil
 	})
 	method(dequeType, "__iter__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		return rt.Iter(rt.NewList(append([]rt.Object(nil), self.(*deque).items...)...))
+		return newDequeIter(self.(*deque), false), nil
 	})
+	for _, t := range []*rt.Type{dequeIterType, dequeRevType} {
+		method(t, "__iter__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return self, nil
+		})
+		method(t, "__next__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			v, ok, exc := self.(*dequeIter).NextValue()
+			if exc != nil {
+				return nil, exc
+			}
+			if !ok {
+				return nil, rt.NewException(rt.StopIterationType)
+			}
+			return v, nil
+		})
+		method(t, "__length_hint__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
+			return rt.Int(self.(*dequeIter).counter), nil
+		})
+	}
 	method(dequeType, "__getitem__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		return rt.GetItem(rt.NewList(self.(*deque).items...), args[0])
 	})
@@ -203,6 +270,7 @@ func init() {
 			}
 			k = int64(v)
 		}
+		d.state++
 		if n := int64(len(d.items)); n > 1 {
 			k = ((k % n) + n) % n
 			d.items = append(append([]rt.Object(nil), d.items[n-k:]...), d.items[:n-k]...)
@@ -220,12 +288,7 @@ func init() {
 		return rt.None, nil
 	})
 	method(dequeType, "__reversed__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-		items := self.(*deque).items
-		out := make([]rt.Object, len(items))
-		for i, v := range items {
-			out[len(items)-1-i] = v
-		}
-		return rt.Iter(rt.NewList(out...))
+		return newDequeIter(self.(*deque), true), nil
 	})
 	method(dequeType, "__contains__", func(self rt.Object, args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 		in, exc := rt.Contains(rt.NewList(self.(*deque).items...), args[0])
@@ -243,6 +306,7 @@ func init() {
 			}
 			if b, _ := rt.Truth(eq); b {
 				d.items = append(d.items[:i:i], d.items[i+1:]...)
+				d.state++
 				return rt.None, nil
 			}
 		}
