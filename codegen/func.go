@@ -255,7 +255,7 @@ func (fg *funcGen) wrap(body []jen.Code, states []stateOut) []jen.Code {
 		}
 		refuse := jen.Return(jen.Nil(), jen.True(), jen.Qual(rtPath, "Errorf").Call(jen.Qual(rtPath, "RuntimeErrorType"), jen.Lit("cannot reuse already awaited coroutine")))
 		if keeps {
-			refuse = jen.Return(jen.Qual(rtPath, "RefuseFrame").Call(jen.Id("f").Dot("state"), jen.Id("thrown")))
+			refuse = jen.Return(jen.Qual(rtPath, "RefuseFrame").Call(jen.Id("f").Dot("state")))
 		}
 		cases = append(cases, jen.Default().Block(refuse))
 		temps, unread := fg.localTemps()

@@ -78,7 +78,7 @@ func init() {
 		}}, nil
 	})
 	defBuiltin(positional("reversed", 1, 1), func(args []Object, kw []KwArg) (Object, *BaseException) {
-		return Reversed(args[0])
+		return reversedOf(args[0])
 	})
 	defBuiltin(powArgs, func(args []Object, kw []KwArg) (Object, *BaseException) {
 		args = powArgs.positionalize(args, kw)

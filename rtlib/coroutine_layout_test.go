@@ -172,7 +172,7 @@ func (k *keeper) Resume(sent Object, thrown *BaseException) (Object, bool, *Base
 	case k.state >= 0:
 		k.state = FrameRunning
 	default:
-		return RefuseFrame(k.state, thrown)
+		return RefuseFrame(k.state)
 	}
 	if k.inner != nil {
 		k.inner()

@@ -18,8 +18,8 @@ var (
 	dictRevItemIterType  = newType("dict_reverseitemiterator", iteratorType)
 )
 
-// Reversed is reversed(x).
-func Reversed(x Object) (Object, *BaseException) {
+// reversedOf is reversed(x).
+func reversedOf(x Object) (Object, *BaseException) {
 	switch x := x.(type) {
 	case *rangeObj, *bigRange:
 		return rangeReversed(x), nil
@@ -106,28 +106,28 @@ func newDictRevIter(v *dictView) *dictViewIter {
 	return &dictViewIter{v: v, items: items, n: v.d.Len(), rev: true}
 }
 
-// reverseLengthHint is the __length_hint__ of the reverse iterators
-// (lengthHint's).
-func reverseLengthHint(it Object) (Object, bool, *BaseException) {
-	switch it := it.(type) {
-	case *listRevIter:
-		n := it.i + 1
-		if it.l == nil || len(it.l.Items) < n {
-			n = 0
-		}
-		return Int(int64(n)), true, nil
-	case *reversedIter:
-		if it.seq == nil {
-			return Int(0), true, nil
-		}
-		size, exc := Len(it.seq)
-		if exc != nil {
-			return nil, true, exc
-		}
-		if pos := it.i + 1; int64(size) >= pos {
-			return Int(pos), true, nil
-		}
-		return Int(0), true, nil
+// lengthHint is listreviter_len: the items left, 0 once the list is
+// shorter than that.
+func (it *listRevIter) lengthHint() Object {
+	n := it.i + 1
+	if it.l == nil || len(it.l.Items) < n {
+		n = 0
 	}
-	return nil, false, nil
+	return Int(int64(n))
+}
+
+// lengthHint is reversed_len: the items left, 0 once the sequence is
+// shorter than that (its __len__ is read again).
+func (it *reversedIter) lengthHint() (Object, *BaseException) {
+	if it.seq == nil {
+		return Int(0), nil
+	}
+	size, exc := Len(it.seq)
+	if exc != nil {
+		return nil, exc
+	}
+	if pos := it.i + 1; int64(size) >= pos {
+		return Int(pos), nil
+	}
+	return Int(0), nil
 }

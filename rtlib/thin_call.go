@@ -950,10 +950,11 @@ func init() {
 
 // lengthHint is the __length_hint__ of one of the runtime's iterators.
 func lengthHint(it Object) (Object, *BaseException) {
-	if v, ok, exc := reverseLengthHint(it); ok {
-		return v, exc
-	}
 	switch it := it.(type) {
+	case *listRevIter:
+		return it.lengthHint(), nil
+	case *reversedIter:
+		return it.lengthHint()
 	case *seqIter:
 		return Int(max(len(it.items())-it.i, 0)), nil
 	case *dictViewIter:

@@ -662,9 +662,11 @@ const (
 )
 
 // RefuseFrame is what a frame that keeps its state answers when resumed
-// while running or finished (state): Coroutine.Resume's refusals. (What
-// is thrown into a finished coroutine makes no difference.)
-func RefuseFrame(state int, thrown *BaseException) (Object, bool, *BaseException) {
+// while running or finished (state): Coroutine.Resume's refusals. What is
+// thrown into a finished coroutine makes no difference (genobject.c,
+// gen_send_ex2: only close is silent, and Close does not resume a
+// finished coroutine).
+func RefuseFrame(state int) (Object, bool, *BaseException) {
 	if state == FrameRunning {
 		return nil, true, Errorf(ValueErrorType, "coroutine already executing")
 	}
@@ -874,7 +876,7 @@ func (c *Coroutine) Done() bool { return c.state() == coDone }
 // Resume advances the coroutine (send/throw).
 func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *BaseException) {
 	if !c.Enter() {
-		return c.refuse(thrown)
+		return c.refuse()
 	}
 	v, done, exc := c.Body().Resume(sent, thrown)
 	c.Leave(done)
@@ -885,14 +887,12 @@ func (c *Coroutine) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 }
 
 // refuse is Resume's answer when the coroutine cannot run.
-func (c *Coroutine) refuse(thrown *BaseException) (Object, bool, *BaseException) {
+func (c *Coroutine) refuse() (Object, bool, *BaseException) {
 	switch c.state() {
 	case coDone:
-		// Whatever is thrown (genobject.c, gen_send_ex2: only close is
-		// silent, and Close does not resume a finished coroutine).
-		return nil, true, Errorf(RuntimeErrorType, "cannot reuse already awaited coroutine")
+		return RefuseFrame(FrameDone)
 	case coRunning:
-		return nil, true, Errorf(ValueErrorType, "coroutine already executing")
+		return RefuseFrame(FrameRunning)
 	}
 	return nil, true, Errorf(RecursionErrorType, "maximum recursion depth exceeded")
 }

@@ -110,6 +110,18 @@ var (
 	updateWrapperArgs = rt.ArgsPython("update_wrapper", 2, "wrapper", "wrapped", "assigned", "updated")
 )
 
+// nameLists reads the assigned and updated arguments of wraps and
+// update_wrapper (WRAPPER_ASSIGNMENTS and WRAPPER_UPDATES when absent).
+func nameLists(a, u rt.Object) (names, updates []string, exc *rt.BaseException) {
+	if names, exc = nameList(a, assigned); exc != nil {
+		return nil, nil, exc
+	}
+	if updates, exc = nameList(u, updated); exc != nil {
+		return nil, nil, exc
+	}
+	return names, updates, nil
+}
+
 // nameList reads an assigned or updated argument: def when absent.
 func nameList(arg rt.Object, def []string) ([]string, *rt.BaseException) {
 	if arg == nil {
@@ -175,11 +187,7 @@ func init() {
 		m := rt.NewModule("functools")
 		builtin(m, "wraps", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
 			wrapped := args[0]
-			names, exc := nameList(wrapsArgs.Arg(args, kw, 1), assigned)
-			if exc != nil {
-				return nil, exc
-			}
-			updates, exc := nameList(wrapsArgs.Arg(args, kw, 2), updated)
+			names, updates, exc := nameLists(wrapsArgs.Arg(args, kw, 1), wrapsArgs.Arg(args, kw, 2))
 			if exc != nil {
 				return nil, exc
 			}
@@ -189,11 +197,7 @@ func init() {
 		})
 		builtin(m, "singledispatch", singledispatch)
 		builtin(m, "update_wrapper", func(args []rt.Object, kw []rt.KwArg) (rt.Object, *rt.BaseException) {
-			names, exc := nameList(updateWrapperArgs.Arg(args, kw, 2), assigned)
-			if exc != nil {
-				return nil, exc
-			}
-			updates, exc := nameList(updateWrapperArgs.Arg(args, kw, 3), updated)
+			names, updates, exc := nameLists(updateWrapperArgs.Arg(args, kw, 2), updateWrapperArgs.Arg(args, kw, 3))
 			if exc != nil {
 				return nil, exc
 			}

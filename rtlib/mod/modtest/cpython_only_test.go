@@ -8,8 +8,6 @@ import (
 
 	"github.com/async2go/async2go/internal/cpython"
 	"github.com/async2go/async2go/lower/ir"
-	_ "github.com/async2go/async2go/rtlib/mod/abc"
-	_ "github.com/async2go/async2go/rtlib/mod/future"
 )
 
 // regenerate is what to do when the list is stale.

@@ -1,0 +1,28 @@
+package all
+
+import (
+	_ "github.com/async2go/async2go/rtlib/aio"
+	_ "github.com/async2go/async2go/rtlib/mod/abc"
+	_ "github.com/async2go/async2go/rtlib/mod/bisect"
+	_ "github.com/async2go/async2go/rtlib/mod/collections"
+	_ "github.com/async2go/async2go/rtlib/mod/contextlib"
+	_ "github.com/async2go/async2go/rtlib/mod/contextvars"
+	_ "github.com/async2go/async2go/rtlib/mod/copy"
+	_ "github.com/async2go/async2go/rtlib/mod/dataclasses"
+	_ "github.com/async2go/async2go/rtlib/mod/enum"
+	_ "github.com/async2go/async2go/rtlib/mod/functools"
+	_ "github.com/async2go/async2go/rtlib/mod/future"
+	_ "github.com/async2go/async2go/rtlib/mod/heapq"
+	_ "github.com/async2go/async2go/rtlib/mod/itertools"
+	_ "github.com/async2go/async2go/rtlib/mod/json"
+	_ "github.com/async2go/async2go/rtlib/mod/math"
+	_ "github.com/async2go/async2go/rtlib/mod/operator"
+	_ "github.com/async2go/async2go/rtlib/mod/os"
+	_ "github.com/async2go/async2go/rtlib/mod/random"
+	_ "github.com/async2go/async2go/rtlib/mod/statistics"
+	_ "github.com/async2go/async2go/rtlib/mod/string"
+	_ "github.com/async2go/async2go/rtlib/mod/sys"
+	_ "github.com/async2go/async2go/rtlib/mod/time"
+	_ "github.com/async2go/async2go/rtlib/mod/types"
+	_ "github.com/async2go/async2go/rtlib/mod/typing"
+)
