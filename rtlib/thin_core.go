@@ -719,7 +719,8 @@ var noFunction Function
 type TaskSlot struct {
 	p0 unsafe.Pointer
 	s1 uint64
-	p2 [6]unsafe.Pointer
+	p2 [5]unsafe.Pointer
+	s7 uint64
 }
 
 // TaskSlot is the room for a task in front of c (see the type TaskSlot),

@@ -423,15 +423,14 @@ func (f *Future) Type() *rt.Type { return FutureType }
 type Task struct {
 	Future
 	coro *rt.Coroutine
-	// prev is the task made before this one on the loop that is still in
-	// the loop's list of tasks (Loop.tasks): those not done, and done ones
-	// not yet swept out (Loop.removeTask).
-	prev *Task
 	// wait is what the task waits on (_fut_waiter), nil if nothing: the
 	// *Future it awaits, or (kindWaitSleep) the *timer it is parked on by
 	// asyncio.sleep in place of a future. It stays set until the task's
 	// next step (repr shows it as wait_for=).
 	wait unsafe.Pointer
+	// idx is the task's index in its loop's table of tasks (Loop.tasks)
+	// while it is not done.
+	idx int
 }
 
 // waiter is the future the task awaits (nil if none, or parked in a sleep

@@ -91,11 +91,11 @@ func TestFutureFlagsWord(t *testing.T) {
 	}
 }
 
-// TestAllTasksSweep checks the loop's singly-linked list of tasks: tasks
-// that finish leave all_tasks at once and the list in sweeps, so that it
-// holds about as many done tasks as running ones at most; all_tasks keeps
-// the order of creation.
-func TestAllTasksSweep(t *testing.T) {
+// TestAllTasksTable checks the loop's table of tasks: tasks that finish
+// leave all_tasks at once and the table as a hole, compactions keep the
+// holes under eight times the running tasks (and 64) and every task's index
+// right, and all_tasks keeps the order of creation.
+func TestAllTasksTable(t *testing.T) {
 	l := NewLoop()
 	const n = 1000
 	var tasks []*Task
@@ -107,7 +107,7 @@ func TestAllTasksSweep(t *testing.T) {
 		}
 		tasks = append(tasks, tk)
 	}
-	for round := 0; l.ntasks > 0; round++ {
+	for round := 0; l.tasks.live > 0; round++ {
 		l.runOnce()
 		var want []rt.Object
 		for _, tk := range tasks {
@@ -116,16 +116,32 @@ func TestAllTasksSweep(t *testing.T) {
 			}
 		}
 		got := l.allTasks()
-		if len(got) != len(want) || l.ntasks != len(want) {
-			t.Fatalf("round %d: all_tasks has %d tasks, ntasks %d, want %d", round, len(got), l.ntasks, len(want))
+		if len(got) != len(want) || l.tasks.live != len(want) {
+			t.Fatalf("round %d: all_tasks has %d tasks, ntasks %d, want %d", round, len(got), l.tasks.live, len(want))
 		}
 		for i := range got {
 			if got[i] != want[i] {
 				t.Fatalf("round %d: all_tasks[%d] is not the %d-th running task in creation order", round, i, i)
 			}
 		}
-		if done := l.nlisted - l.ntasks; done > l.ntasks+64+1 {
-			t.Fatalf("round %d: %d done tasks still listed for %d running", round, done, l.ntasks)
+		holes := 0
+		for i := range l.tasks.n {
+			if tk := l.tasks.chunks[i/taskChunkLen][i%taskChunkLen]; tk == nil {
+				holes++
+			} else if tk.idx != i || tk.Done() {
+				t.Fatalf("round %d: the table's task %d has index %d (done %v)", round, i, tk.idx, tk.Done())
+			}
+		}
+		for i := l.tasks.n; i < len(l.tasks.chunks)*taskChunkLen; i++ {
+			if l.tasks.chunks[i/taskChunkLen][i%taskChunkLen] != nil {
+				t.Fatalf("round %d: slot %d past the table's %d holds a task", round, i, l.tasks.n)
+			}
+		}
+		if len(l.tasks.chunks) > (l.tasks.n+taskChunkLen-1)/taskChunkLen+1 {
+			t.Fatalf("round %d: %d chunks for %d slots", round, len(l.tasks.chunks), l.tasks.n)
+		}
+		if holes > 8*l.tasks.live+64 {
+			t.Fatalf("round %d: table of %d with %d holes for %d running", round, l.tasks.n, holes, l.tasks.live)
 		}
 	}
 }

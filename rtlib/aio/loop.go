@@ -535,7 +535,7 @@ func (r *ring) pushWord(w unsafe.Pointer) {
 // repushWord pushes again the word w that the caller popped from the queue
 // (a bare yield's step), without Go's write barrier. The collector cannot
 // miss w: it is the step of a task that is not done, which the loop's list
-// of tasks (Loop.tasks, Task.prev) keeps reachable whatever the queue
+// of tasks (Loop.tasks) keeps reachable whatever the queue
 // holds. The caller has just popped a word, so the queue has a tail; the
 // store skips the index's bounds test (ti < readyChunkLen once grow has
 // run).
@@ -647,9 +647,7 @@ type Loop struct {
 	closed   bool
 	running  bool
 	current  *Task
-	tasks    *Task // the most recently created task in the list; older ones follow via prev
-	ntasks   int   // the tasks not done
-	nlisted  int   // the tasks in the list: those not done, and done ones not yet swept out
+	tasks    taskTable // the tasks not done (all_tasks)
 	virtual  bool
 	// timersCancelled counts the cancelled timers still in the heap.
 	timersCancelled int
@@ -732,55 +730,95 @@ func (l *Loop) scheduleWakeup(t *Task, f *Future) {
 	l.ready.push(tagged(unsafe.Pointer(t), tagWakeup, unsafe.Pointer(f)))
 }
 
-// addTask records a new task (all_tasks).
-func (l *Loop) addTask(t *Task) {
-	t.prev = l.tasks
-	l.tasks = t
-	l.ntasks++
-	l.nlisted++
+// taskTable is a loop's tasks that are not done, oldest first, with holes
+// (nil) where done ones were: slot i is chunks[i/taskChunkLen][i%taskChunkLen],
+// and a task knows its slot (Task.idx). It grows a chunk at a time: no
+// copies, no garbage.
+type taskTable struct {
+	chunks [][]*Task
+	n      int // slots in use (tasks and holes)
+	live   int // tasks (not holes)
 }
 
-// removeTask notes that a task is done. The list is singly linked (one
-// word per task): done tasks leave it in sweeps, when they outnumber the
-// tasks not done (and 64), which costs O(1) per task over time and keeps
-// at most about as many done tasks listed as there are tasks running.
-func (l *Loop) removeTask(t *Task) {
-	l.ntasks--
-	if l.nlisted-l.ntasks > l.ntasks+64 {
-		l.sweepTasks()
+// taskChunkLen is the slots of a chunk of a taskTable (4 KB).
+const taskChunkLen = 512
+
+// add gives t the next slot.
+func (tt *taskTable) add(t *Task) {
+	i := tt.n
+	if i == len(tt.chunks)*taskChunkLen {
+		tt.chunks = append(tt.chunks, make([]*Task, taskChunkLen))
+	}
+	tt.chunks[i/taskChunkLen][i%taskChunkLen] = t
+	t.idx = i
+	tt.n++
+	tt.live++
+}
+
+// remove makes t's slot a hole. The table is compacted when its holes
+// outnumber eight times its tasks (and 64): a compaction moves each task
+// left and writes its index, a cache miss per task in a big table (with
+// twice as many, bench/million's compactions took 14 ms), at most an
+// eighth of a move per hole over time. The table holds no done task (a
+// hole costs 8 bytes), and its tasks stay oldest first.
+//
+// (Until 2026-12-01 the tasks were a list linked through the tasks, swept
+// of done ones when those outnumbered the rest: each sweep read every
+// task listed, about two reads per task on the whole, a cache miss each
+// once the tasks outgrow the caches: ~40 ms of bench/million's wake-ups,
+// which are its critical path; docs/performance.md, finding 70.)
+func (tt *taskTable) remove(t *Task) {
+	i := t.idx
+	tt.chunks[i/taskChunkLen][i%taskChunkLen] = nil
+	tt.live--
+	if tt.n-tt.live > 8*tt.live+64 {
+		tt.compact()
 	}
 }
 
-// sweepTasks drops the done tasks from the list.
-func (l *Loop) sweepTasks() {
-	var newer *Task
-	for t := l.tasks; t != nil; {
-		older := t.prev
-		if t.Done() { // (a task being finished now goes in the next sweep)
-			if newer == nil {
-				l.tasks = older
-			} else {
-				newer.prev = older
-			}
-			t.prev = nil
-			l.nlisted--
-		} else {
-			newer = t
+// compact closes the table's holes and drops the chunks left empty.
+func (tt *taskTable) compact() {
+	n := 0
+	for i := range tt.n {
+		if t := tt.chunks[i/taskChunkLen][i%taskChunkLen]; t != nil {
+			t.idx = n
+			tt.chunks[n/taskChunkLen][n%taskChunkLen] = t
+			n++
 		}
-		t = older
 	}
+	keep := (n + taskChunkLen - 1) / taskChunkLen
+	for i := n; i < min(tt.n, keep*taskChunkLen); i++ {
+		tt.chunks[i/taskChunkLen][i%taskChunkLen] = nil
+	}
+	clear(tt.chunks[keep:])
+	tt.chunks = tt.chunks[:keep]
+	if cap(tt.chunks) > 4*keep+8 {
+		tt.chunks = append([][]*Task(nil), tt.chunks...)
+	}
+	tt.n = n
 }
+
+// tasks appends the table's tasks to out, oldest first.
+func (tt *taskTable) tasks(out []rt.Object) []rt.Object {
+	for _, chunk := range tt.chunks {
+		for _, t := range chunk {
+			if t != nil {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// addTask records a new task (all_tasks).
+func (l *Loop) addTask(t *Task) { l.tasks.add(t) }
+
+// removeTask notes that a task is done.
+func (l *Loop) removeTask(t *Task) { l.tasks.remove(t) }
 
 // allTasks returns the tasks that are not done, oldest first.
 func (l *Loop) allTasks() []rt.Object {
-	out := make([]rt.Object, 0, l.ntasks)
-	for t := l.tasks; t != nil; t = t.prev {
-		if !t.Done() {
-			out = append(out, t)
-		}
-	}
-	slices.Reverse(out)
-	return out
+	return l.tasks.tasks(make([]rt.Object, 0, l.tasks.live))
 }
 
 // scheduleDone schedules the done callback cb(f).
@@ -938,7 +976,7 @@ func (l *Loop) runOnce() {
 		}
 		n = 0
 	}
-	touch := l.ntasks >= touchMinTasks // decided once per batch: tasks made in it count from the next
+	touch := l.tasks.live >= touchMinTasks // decided once per batch: tasks made in it count from the next
 	// The steps below run their coroutines one frame deeper than the
 	// loop, counted once for them all; the rest of the iteration runs at
 	// the loop's depth.
