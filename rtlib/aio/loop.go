@@ -654,6 +654,7 @@ type Loop struct {
 	// finished frames of `await asyncio.sleep(…)`, for reuse (awaitSleep)
 	freeSleep0 []*sleep0Frame
 	freeSleeps []*sleepFrame
+	sleepSlab  []sleepFrame // frames never used yet, for pooledSleep
 	// now is the last reading of the clock: as the clock is monotonic, a
 	// timer due by then is due now, and the loop need not read the clock
 	// (which costs more than the rest of a timer's round) to know it.

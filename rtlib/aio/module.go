@@ -667,12 +667,22 @@ func (l *Loop) pooledSleep(delay float64) *sleepFrame {
 		l.freeSleeps[n-1] = nil
 		l.freeSleeps = l.freeSleeps[:n-1]
 	} else {
-		s = &sleepFrame{}
+		if len(l.sleepSlab) == 0 {
+			l.sleepSlab = make([]sleepFrame, sleepSlabLen)
+		}
+		s = &l.sleepSlab[0]
+		l.sleepSlab = l.sleepSlab[1:]
 		s.set(tmPooled)
 	}
 	s.when = delay
 	return s
 }
+
+// sleepSlabLen is the number of pooled sleep frames allocated at once
+// (Loop.sleepSlab): one allocation for 16 frames when many tasks sleep at
+// the same time (bench/million's first steps), at the cost of a slab of
+// 384 bytes kept while any of its frames is in use.
+const sleepSlabLen = 16
 
 // startSleep is the Start form of asyncio.sleep: sleep(0) with no result
 // (a single int argument <= 0) yields at once and leaves a nil awaitable,
@@ -768,8 +778,24 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 	var doneFuts []*Future
 	cancelRequested := false
 	abandoned := false // gather raised while making its children: CPython's outer is None
+	// results[:filled] are the results of the first children, taken as
+	// each finished with a result in the order given (most fan-outs): the
+	// final pass reads only the children after them, where reading each
+	// child again would cost a cache miss per child of a big fan-out
+	// (bench/million: ~20 ms). A child that failed or was cancelled is
+	// left to the final pass, which retrieves its exception as CPython's
+	// does.
+	var results []rt.Object
+	filled := 0
 	onChildDone := func(fut *Future) {
 		nfinished++
+		if filled < len(children) && children[filled] == fut && fut.state == finished && !abandoned {
+			if results == nil {
+				results = make([]rt.Object, len(children))
+			}
+			results[filled] = fut.result
+			filled++
+		}
 		if abandoned || outer.Done() {
 			if !fut.Cancelled() {
 				fut.retrievedExc() // "Mark exception retrieved."
@@ -787,8 +813,11 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			}
 		}
 		if nfinished == nfuts {
-			results := make([]rt.Object, len(children))
-			for i, c := range children {
+			if results == nil {
+				results = make([]rt.Object, len(children))
+			}
+			for i := filled; i < len(children); i++ {
+				c := children[i]
 				switch {
 				case c.Cancelled():
 					msg := c.getCancelMsg()
@@ -809,23 +838,25 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			}
 		}
 	}
-	// arg_to_fut: a future, task or coroutine given twice is found by a
-	// mark on it (cleared below), anything else through a map; one done
-	// callback record serves every child.
+	// arg_to_fut: one done callback record serves every child, so a
+	// future or task given twice is found by that callback when it is
+	// its first (most are), else by a mark on it (cleared below); a
+	// coroutine given twice by a mark on it, anything else through a map.
 	var argToFut map[rt.Object]*Future
 	cb := &doneCallback{fn: onChildDone}
 	children = make([]*Future, 0, len(args))
-	marked, coros := 0, 0
+	var marked []*Future
+	coros := 0
 	for _, a := range args {
 		var fut *Future
 		seen := false
 		switch x := a.(type) {
 		case *Task:
 			fut = &x.Future
-			seen = fut.kind&kindGatherMark != 0
+			seen = fut.kind&kindGatherMark != 0 || fut.cb0() == unsafe.Pointer(cb)
 		case *Future:
 			fut = x
-			seen = fut.kind&kindGatherMark != 0
+			seen = fut.kind&kindGatherMark != 0 || fut.cb0() == unsafe.Pointer(cb)
 		case *rt.Coroutine:
 			if seen = x.Marked(); seen {
 				fut = taskOf(children, args, x)
@@ -837,15 +868,17 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			var exc *rt.BaseException
 			fut, exc = ensureFuture(l, a)
 			if exc != nil {
-				clearGatherMarks(children, args, marked, coros)
+				clearGatherMarks(marked, args, coros)
 				abandoned = true // children done already keep their exception unretrieved: CPython calls their callback after this loop
 				return nil, exc
 			}
 			nfuts++
 			switch x := a.(type) {
 			case *Task, *Future:
-				fut.kind |= kindGatherMark
-				marked++
+				if fut.Done() || fut.cb0() != nil {
+					fut.kind |= kindGatherMark
+					marked = append(marked, fut)
+				}
 			case *rt.Coroutine:
 				x.SetMarked(true)
 				coros++
@@ -863,7 +896,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 		}
 		children = append(children, fut)
 	}
-	clearGatherMarks(children, args, marked, coros)
+	clearGatherMarks(marked, args, coros)
 	outer.extra().cancelHook = func(msg rt.Object) bool {
 		if outer.Done() {
 			return false
@@ -886,14 +919,13 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 }
 
 // clearGatherMarks clears the marks gather put on the futures and tasks
-// it was given (marked of them) and on the coroutines among args (coros of
-// them): the tasks it made are not marked, so a fan-out of coroutines
-// costs no second pass over its tasks.
-func clearGatherMarks(fs []*Future, args []rt.Object, marked, coros int) {
-	if marked > 0 {
-		for _, f := range fs {
-			f.kind &^= kindGatherMark
-		}
+// it was given (marked: those that were done, or had a done callback
+// before gather's) and on the coroutines among args (coros of them): the
+// tasks it made are not marked, so a fan-out of coroutines costs no
+// second pass over its tasks, nor does one of new tasks.
+func clearGatherMarks(marked []*Future, args []rt.Object, coros int) {
+	for _, f := range marked {
+		f.kind &^= kindGatherMark
 	}
 	if coros > 0 {
 		for _, a := range args {
