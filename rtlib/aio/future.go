@@ -237,6 +237,11 @@ func (f *Future) Exception() (rt.Object, *rt.BaseException) {
 type doneCallback struct {
 	fn func(*Future)
 	py rt.Object
+	// now, if set, is asked as the future becomes done whether the
+	// callback's work can be done at once instead of in a turn of the
+	// ready queue, and does it if so (gather's bookkeeping of a child
+	// that finished with a result: nothing observable, Future.schedule).
+	now func(*Future) bool
 }
 
 // cbEntry is one entry of a future's callback list: a general callback, or
@@ -325,7 +330,9 @@ func (f *Future) scheduleCallbacks() {
 	}
 	first := f.first()
 	f.setCb0(nil)
-	if t := f.task(); t != nil && first.p != nil && t.wait == nil {
+	if first.p != nil && first.p.now != nil && first.p.now(f) {
+		// done already
+	} else if t := f.task(); t != nil && first.p != nil && t.wait == nil {
 		// A done task waits on nothing: its wait holds the callback, and
 		// the queue one word (tagTaskDone) instead of two (gather's
 		// children: a million tasks finishing at once).
@@ -357,9 +364,12 @@ func (f *Future) addCallback(e cbEntry) {
 
 // schedule puts one done callback in the ready queue.
 func (f *Future) schedule(cb cbEntry) {
-	if cb.t != nil {
+	switch {
+	case cb.t != nil:
 		f.loop.scheduleWakeup(cb.t, f)
-	} else {
+	case cb.p.now != nil && cb.p.now(f):
+		// done already
+	default:
 		f.loop.scheduleDone(cb.p, f)
 	}
 }

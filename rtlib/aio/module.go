@@ -787,8 +787,7 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 	// does.
 	var results []rt.Object
 	filled := 0
-	onChildDone := func(fut *Future) {
-		nfinished++
+	takeResult := func(fut *Future) {
 		if filled < len(children) && children[filled] == fut && fut.state == finished && !abandoned {
 			if results == nil {
 				results = make([]rt.Object, len(children))
@@ -796,6 +795,10 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 			results[filled] = fut.result
 			filled++
 		}
+	}
+	onChildDone := func(fut *Future) {
+		nfinished++
+		takeResult(fut)
 		if abandoned || outer.Done() {
 			if !fut.Cancelled() {
 				fut.retrievedExc() // "Mark exception retrieved."
@@ -843,7 +846,26 @@ func gather(l *Loop, args []rt.Object, returnExceptions bool) (*Future, *rt.Base
 	// its first (most are), else by a mark on it (cleared below); a
 	// coroutine given twice by a mark on it, anything else through a map.
 	var argToFut map[rt.Object]*Future
-	cb := &doneCallback{fn: onChildDone}
+	// A child that finishes with a result, when it is not the last and
+	// none of gather's callbacks is queued, is counted at once
+	// (doneCallback.now) instead of through the ready queue: its callback
+	// would only count it (and take its result), with nothing else of
+	// gather's to run before it, and nothing outside gather sees the
+	// count (bench/million: a million children, ~15% of their wake-ups).
+	queued := 0 // gather's callbacks in the ready queue
+	cb := &doneCallback{fn: func(fut *Future) {
+		queued--
+		onChildDone(fut)
+	}}
+	cb.now = func(fut *Future) bool {
+		if queued > 0 || fut.state != finished || nfinished+1 >= nfuts || abandoned || outer.Done() {
+			queued++
+			return false
+		}
+		nfinished++
+		takeResult(fut)
+		return true
+	}
 	children = make([]*Future, 0, len(args))
 	var marked []*Future
 	coros := 0
