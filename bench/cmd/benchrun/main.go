@@ -6,7 +6,7 @@
 // (user+sys) and peak RSS (from the child's rusage), and the ratios, with
 // their geometric means. The implementations take turns run by run.
 //
-//	go run ./bench/cmd/benchrun [-n 3] [-only switch,timers] [-million-n 1] [-no-cpython]
+//	go run ./bench/cmd/benchrun [-n 3] [-min-wall 1s] [-only switch,timers] [-million-n 1] [-no-cpython]
 //
 // Run it from the repository root. $PY312 overrides the CPython 3.12 path.
 package main
@@ -44,6 +44,8 @@ var (
 	noTrans  = flag.Bool("no-translated", false, "skip the translated programs")
 	noPy     = flag.Bool("no-cpython", false, "skip the CPython and uvloop runs (fast iteration on the Go columns)")
 	showRuns = flag.Bool("runs", false, "print every run's wall time to stderr, in the order of the runs")
+	minWall  = flag.Duration("min-wall", time.Second, "a command runs more than -n times, until its runs add up to this much wall time (or -max-runs)")
+	maxRuns  = flag.Int("max-runs", 41, "most runs of a short command under -min-wall")
 )
 
 func main() {
@@ -77,7 +79,7 @@ func main() {
 		ver, _ := exec.Command(uv, "-c", "import sys, uvloop; print(uvloop.__version__, 'on Python', sys.version.split()[0])").Output()
 		fmt.Printf("uvloop: %s (%s)\n", uv, strings.TrimSpace(string(ver)))
 	}
-	fmt.Printf("runs per figure: %d (median); million under CPython/uvloop: %d\n\n", *reps, *millionN)
+	fmt.Printf("runs per figure: %d, or as many as make %v (at most %d) (median); million under CPython/uvloop: %d\n\n", *reps, *minWall, *maxRuns, *millionN)
 
 	sel := workloads
 	if *only != "" {
@@ -228,14 +230,17 @@ type run struct {
 }
 
 // measureInTurns runs each command of runs, one run of each per round, until
-// each has had its reps, and stores the medians in its result; a run whose
-// output differs from want, or that fails, makes its result an error and
-// ends its turns.
+// each has had its reps and, if its runs are short, as many more as make
+// -min-wall of wall time in all (at most -max-runs): the median of a
+// program that runs for 10 ms on a shared machine moves by a third from one
+// set of five runs to the next, and more runs steady it. It stores the
+// medians in each result; a run whose output differs from want, or that
+// fails, makes its result an error and ends its turns.
 func measureInTurns(runs []*run, want string) {
 	for round := 0; ; round++ {
 		busy := false
 		for _, m := range runs {
-			if round >= m.reps || m.fail {
+			if m.fail || !m.wantsMore(round) {
 				continue
 			}
 			busy = true
@@ -243,9 +248,7 @@ func measureInTurns(runs []*run, want string) {
 				*m.res, m.fail = result{err: err}, true
 				continue
 			}
-			if len(m.walls) == m.reps {
-				*m.res = result{wall: median(m.walls), cpu: median(m.cpus), rssKB: median(m.rss)}
-			}
+			*m.res = result{wall: median(m.walls), cpu: median(m.cpus), rssKB: median(m.rss)}
 		}
 		if !busy {
 			if *showRuns {
@@ -260,6 +263,23 @@ func measureInTurns(runs []*run, want string) {
 			return
 		}
 	}
+}
+
+// wantsMore says whether m is to run in the given round: until it has had
+// its reps, then while its runs add up to less than -min-wall (a command
+// with a single run asked for, the million tasks under CPython, gets one).
+func (m *run) wantsMore(round int) bool {
+	if round < m.reps {
+		return true
+	}
+	if m.reps <= 1 || round >= *maxRuns {
+		return false
+	}
+	var sum time.Duration
+	for _, w := range m.walls {
+		sum += w
+	}
+	return sum < *minWall
 }
 
 // once runs the command and records its wall time, CPU time and peak RSS;
