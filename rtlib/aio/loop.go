@@ -1009,7 +1009,7 @@ func (l *Loop) runOnce() {
 					// (RunUntilComplete refuses to nest a run), so none
 					// is saved to come back to. The two stores skip the
 					// write barrier: t, not done when set, is reachable
-					// from the loop's list of tasks (repushWord), and it
+					// from the loop's table of tasks (repushWord), and it
 					// stays on this goroutine's stack until after the
 					// clear (t.stepped below).
 					*(*uintptr)(unsafe.Pointer(&l.current)) = uintptr(p)
