@@ -348,7 +348,7 @@ func TestZeroAllocs(t *testing.T) {
 func BenchmarkSleep0Batch(b *testing.B) { benchSleep0Batch(b, 1000) }
 
 // BenchmarkSleep0Batch10k is BenchmarkSleep0Batch with tasks beyond the
-// caches (the loop reads the next tasks ahead: ring.touchNext).
+// caches.
 func BenchmarkSleep0Batch10k(b *testing.B) { benchSleep0Batch(b, 10000) }
 
 func benchSleep0Batch(b *testing.B, tasks int) {

@@ -575,38 +575,6 @@ func (r *ring) pop() readyItem {
 	return it
 }
 
-// touchNext reads the first word of the coroutine of the next entry's
-// task, and the coroutine pointer of the task of the entry after it, so
-// that they are on their way to the cache while the current entry runs;
-// it returns what it read, for the caller to keep (a read whose result
-// is unused may be dropped by the compiler).
-func (r *ring) touchNext() uintptr {
-	c := r.head
-	if r.hi >= readyChunkLen || c == r.tail && r.hi >= r.ti {
-		return 0
-	}
-	var sum uintptr
-	tag, p := (readyItem{p: c.items[r.hi]}).split()
-	if tag <= tagWakeup {
-		if co := (*Task)(p).coro; co != nil {
-			sum += *(*uintptr)(unsafe.Pointer(co))
-		}
-	}
-	// The entry after it, if its first word is the next word.
-	if twoWords(tag) || r.hi+1 >= readyChunkLen || c == r.tail && r.hi+1 >= r.ti {
-		return sum
-	}
-	if tag, p := (readyItem{p: c.items[r.hi+1]}).split(); tag <= tagWakeup {
-		sum += uintptr(unsafe.Pointer((*Task)(p).coro))
-	}
-	return sum
-}
-
-// touchMinTasks is the number of tasks above which their steps touch the
-// next tasks ahead (ring.touchNext): below it, the tasks' memory fits in
-// the caches and the reads only cost time (switch, 1000 tasks: +6-13%).
-const touchMinTasks = 8192
-
 // popWord removes the first word. It leaves the word in its slot (no
 // store, no write barrier's test, on every entry the loop runs): popped
 // clears the chunk once all of it has been read, so a popped entry keeps
@@ -659,8 +627,6 @@ type Loop struct {
 	// timer due by then is due now, and the loop need not read the clock
 	// (which costs more than the rest of a timer's round) to know it.
 	now float64
-	// touched keeps what ring.touchNext read.
-	touched uintptr
 	// batchLeft is the number of entries runOnce has still to run of
 	// those that were ready at the start of its iteration: a field rather
 	// than a local, which Go's compiler kept on the stack across the
@@ -977,7 +943,6 @@ func (l *Loop) runOnce() {
 		}
 		n = 0
 	}
-	touch := l.tasks.live >= touchMinTasks // decided once per batch: tasks made in it count from the next
 	// The steps below run their coroutines one frame deeper than the
 	// loop, counted once for them all; the rest of the iteration runs at
 	// the loop's depth.
@@ -990,9 +955,6 @@ func (l *Loop) runOnce() {
 		// the count; the steps' own pushes add to it meanwhile).
 		w := l.ready.popWord()
 		if uintptr(w)&tagMask == tagStep { // tagStep is 0: w is the task
-			if touch {
-				l.touched += l.ready.touchNext()
-			}
 			p := w
 			t := (*Task)(p)
 			if t.plain() {
