@@ -534,9 +534,8 @@ func (r *ring) pushWord(w unsafe.Pointer) {
 
 // repushWord pushes again the word w that the caller popped from the queue
 // (a bare yield's step), without Go's write barrier. The collector cannot
-// miss w: it is the step of a task that is not done, which the loop's list
-// of tasks (Loop.tasks) keeps reachable whatever the queue
-// holds. The caller has just popped a word, so the queue has a tail; the
+// miss w: it is the step of a task that is not done, which the loop's
+// table of tasks (Loop.tasks) keeps reachable whatever the queue holds. The caller has just popped a word, so the queue has a tail; the
 // store skips the index's bounds test (ti < readyChunkLen once grow has
 // run).
 func (r *ring) repushWord(w unsafe.Pointer) {
