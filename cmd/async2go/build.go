@@ -56,7 +56,7 @@ func report(stderr io.Writer, err error) int {
 
 func runTranslate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("translate", "[-o OUT.go] [-package NAME] FILE.py", stderr)
-	out := fs.String("o", "", "write the Go source to `OUT.go` (atomically; only over a file async2go generated) instead of standard output")
+	out := fs.String("o", "", "write the Go source to `OUT.go` (atomically; only over a file async2go generated) instead of standard output (\"-\": standard output too)")
 	pkg := fs.String("package", "main", "the Go package `NAME` of the output")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
@@ -69,7 +69,7 @@ func runTranslate(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, err)
 	}
-	if *out == "" {
+	if *out == "" || *out == "-" {
 		stdout.Write(src)
 		return 0
 	}
