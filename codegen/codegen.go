@@ -472,7 +472,7 @@ func (g *gen) function(f *ir.Func) []jen.Code {
 	for _, so := range states {
 		body = append(body, jen.Id(fmt.Sprintf("s%d", so.state)).Op(":"), so.code)
 	}
-	return fg.wrap(body, states)
+	return append(fg.wrap(body, states), fg.fastResume(reach)...)
 }
 
 func reachable(f *ir.Func) map[*ir.Block]bool {

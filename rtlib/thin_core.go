@@ -646,6 +646,36 @@ type FrameTab struct {
 	// keeps says that the frames keep their coroutine's state themselves
 	// (generated frames, FramesOf): see FrameRunning.
 	keeps bool
+	// fast is the frame type's fast resume, if it has one (FastResumer).
+	fast FrameFast
+}
+
+// FrameFast is a frame type's fast resume as a function of an untyped
+// frame pointer (FastResumer, FrameTab.fast).
+type FrameFast func(frame unsafe.Pointer) bool
+
+// A FastResumer is a frame type of generated code with a fast resume: for
+// a frame suspended at a bare yield (`await asyncio.sleep(0)`), sent None,
+// it runs the frame to its next bare yield and reports true when the path
+// there is one it has (no calls: typed ints, the frame's range slots), or
+// reports false having changed nothing, and the frame is resumed the usual
+// way. Nothing it runs can see the frame running or the current task, so
+// the event loop calls it without marking either (docs/performance.md,
+// finding 77). FastResume returns it (FastOf), on a nil receiver.
+type FastResumer interface {
+	FastResume() FrameFast
+}
+
+// FastOf is a frame type's fast resume method as a FrameFast:
+// `rt.FastOf((*frame_fn1_f).fast)`.
+func FastOf[F Resumable](fast func(F) bool) FrameFast {
+	var f F
+	if unsafe.Sizeof(f) != unsafe.Sizeof(unsafe.Pointer(nil)) {
+		panic("rtlib: FastOf: a frame type that is not a pointer")
+	}
+	// As in GoFramesOf: a method expression of a pointer type takes the
+	// pointer as its first argument, in the same register.
+	return *(*FrameFast)(unsafe.Pointer(&fast))
 }
 
 // The state of a coroutine whose frame keeps it (a generated frame: its
@@ -686,6 +716,10 @@ type FrameStep func(frame unsafe.Pointer, sent Object, thrown *BaseException) (O
 func FramesOf[F Resumable](resume func(F, Object, *BaseException) (Object, bool, *BaseException)) FrameTab {
 	ft := GoFramesOf(resume)
 	ft.keeps = true
+	var f F
+	if fr, ok := any(f).(FastResumer); ok {
+		ft.fast = fr.FastResume()
+	}
 	return ft
 }
 
@@ -784,6 +818,13 @@ func (c *Coroutine) Body() Resumable {
 func (c *Coroutine) Stepper() (step FrameStep, frame unsafe.Pointer, keeps bool) {
 	ft := &(*Function)(unsafe.Pointer(uintptr(c.fn) &^ coBits)).Frames
 	return ft.step, unsafe.Add(unsafe.Pointer(c), unsafe.Sizeof(Coroutine{})), ft.keeps
+}
+
+// Steppers is Stepper with the frame type's fast resume too (nil if it
+// has none; see FastResumer).
+func (c *Coroutine) Steppers() (fast FrameFast, step FrameStep, frame unsafe.Pointer, keeps bool) {
+	ft := &(*Function)(unsafe.Pointer(uintptr(c.fn) &^ coBits)).Frames
+	return ft.fast, ft.step, unsafe.Add(unsafe.Pointer(c), unsafe.Sizeof(Coroutine{})), ft.keeps
 }
 
 // framed says whether c's frame keeps its state (FrameRunning).

@@ -962,9 +962,14 @@ func (l *Loop) runOnce() {
 				// coroutine's frame keeps its state (generated code): the
 				// frame refuses to run if it is running or finished, as
 				// Coroutine.Resume would, and its depth is NestSteps'.
-				if step, frame, keeps := t.coro.Stepper(); keeps {
+				if fast, step, frame, keeps := t.coro.Steppers(); keeps {
 					if t.wait != nil {
 						t.setWait(nil) // the future it was woken by
+					} else if fast != nil && fast(frame) {
+						// Run to its next bare yield by its fast resume
+						// (rt.FastResumer): requeued as a bare yield is.
+						l.ready.repushWord(w)
+						continue
 					}
 					// No step is current between the loop's entries
 					// (RunUntilComplete refuses to nest a run), so none
