@@ -20,7 +20,7 @@ import (
 // its bare yields: the path from such a point to the next bare yield,
 // written again with no call at all (so that Go gives the method no stack
 // frame) when every instruction on it is one of a few: loads and stores of
-// the frame's int, float and bool locals, operations on ints and
+// the frame's int and bool locals, operations on ints (+ - ^ & |) and
 // comparisons of them in their int64 form, copies, the next int of a
 // frame's range slot, jumps, branches on a bool. The frame's fields that
 // the path writes are read into Go variables at the start and written back
@@ -124,8 +124,7 @@ type fastResumer struct {
 	writes    map[string]bool // the fields this pass saw written
 	shadows   map[string]string
 	// shadowOrder is the shadowed fields in the order of their shadows;
-	// shadowInt those whose shadow is an rt.IntVal (written back with
-	// Set: no pointer store for a small int over a small int).
+	// shadowInt those whose shadow is an rt.IntVal (writeBack).
 	shadowOrder []string
 	shadowInt   map[string]bool
 	yields      map[int]bool // the bare states the paths reach
