@@ -243,3 +243,48 @@ func TestFrameKeepsState(t *testing.T) {
 		t.Fatalf("Close before the start: %v, state %d, n %d", exc, closed.c.state(), closed.f.n)
 	}
 }
+
+// fastKeeper is a keeper with a fast resume (FastResumer): in state 1 it
+// counts down n itself while n > 1.
+type fastKeeper struct{ keeper }
+
+func (k *fastKeeper) fast() bool {
+	if k.state != 1 || k.n <= 1 {
+		return false
+	}
+	k.n--
+	return true
+}
+
+func (*fastKeeper) FastResume() FrameFast { return FastOf((*fastKeeper).fast) }
+
+// TestFramesOfFast: FramesOf finds a frame type's fast resume (FastResumer),
+// Steppers gives it with the step, and calling it runs the frame's own
+// method; a frame type without one has none.
+func TestFramesOfFast(t *testing.T) {
+	fn := &Function{Name: "k", Qualname: "k", Frames: FramesOf((*fastKeeper).Resume)}
+	kc := &struct {
+		c Coroutine
+		f fastKeeper
+	}{f: fastKeeper{keeper{n: 3}}}
+	kc.c.Init(fn, &kc.f)
+	fast, step, frame, keeps := kc.c.Steppers()
+	if fast == nil || step == nil || !keeps || frame != unsafe.Pointer(&kc.f) {
+		t.Fatalf("Steppers: fast %v, keeps %v, frame %p (want %p)", fast != nil, keeps, frame, &kc.f)
+	}
+	if fast(frame) {
+		t.Fatal("fast resume of a frame not yet started ran")
+	}
+	if _, done, exc := step(frame, None, nil); done || exc != nil || kc.f.state != 1 || kc.f.n != 2 {
+		t.Fatalf("first step: done %v, exc %v, state %d, n %d", done, exc, kc.f.state, kc.f.n)
+	}
+	if !fast(frame) || kc.f.n != 1 || fast(frame) {
+		t.Fatalf("fast resume: n %d", kc.f.n)
+	}
+	plain := &Function{Name: "k", Qualname: "k", Frames: FramesOf((*keeper).Resume)}
+	kp := &keeperCoro{f: keeper{n: 1}}
+	kp.c.Init(plain, &kp.f)
+	if fast, _, _, _ := kp.c.Steppers(); fast != nil {
+		t.Fatal("a frame type without FastResume has a fast resume")
+	}
+}
