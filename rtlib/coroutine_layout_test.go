@@ -68,22 +68,22 @@ func TestCoroutineInlineBody(t *testing.T) {
 			t.Errorf("coroutine %d: %d steps, n %d, func %p", i, steps, ic.f.n, ic.c.Func())
 		}
 	}
-	// The event loop's way in: Enter, the Stepper's call (the frame
+	// The event loop's way in: Enter, the Steppers' call (the frame
 	// type's Resume as a function of the frame's address), Leave.
 	rf := &inlineCountdown{f: countdown{n: 2}}
 	rf.c.Init(fn, &rf.f)
 	for steps := 1; ; steps++ {
 		if !rf.c.Enter() {
-			t.Fatalf("Stepper step %d: Enter refused", steps)
+			t.Fatalf("Steppers step %d: Enter refused", steps)
 		}
 		_, done, exc := stepOf(&rf.c)
 		rf.c.Leave(done)
 		if exc != nil || rf.f.n != max(2-steps, 0) || steps > 3 {
-			t.Fatalf("Stepper step %d: exc %v, n %d", steps, exc, rf.f.n)
+			t.Fatalf("Steppers step %d: exc %v, n %d", steps, exc, rf.f.n)
 		}
 		if done {
 			if steps != 3 || !rf.c.Done() {
-				t.Errorf("Stepper: done after %d steps (want 3), Done() %v", steps, rf.c.Done())
+				t.Errorf("Steppers: done after %d steps (want 3), Done() %v", steps, rf.c.Done())
 			}
 			break
 		}
@@ -97,7 +97,7 @@ func TestCoroutineInlineBody(t *testing.T) {
 	_, done, _ := stepOf(c)
 	c.Leave(done)
 	if done || boxed.n != 1 {
-		t.Errorf("NewCoroutine's step by its Stepper: done %v, n %d", done, boxed.n)
+		t.Errorf("NewCoroutine's step by its Steppers: done %v, n %d", done, boxed.n)
 	}
 	boxed.n = 2
 	if b, ok := c.frame().(*countdown); !ok || b != boxed {
@@ -151,9 +151,9 @@ func (c *countdown) Resume(sent Object, thrown *BaseException) (Object, bool, *B
 	return None, true, nil
 }
 
-// stepOf sends None to the entered coroutine c through its Stepper.
+// stepOf sends None to the entered coroutine c through its Steppers.
 func stepOf(c *Coroutine) (Object, bool, *BaseException) {
-	step, frame, _ := c.Stepper()
+	_, step, frame, _ := c.Steppers()
 	return step(frame, None, nil)
 }
 
@@ -198,15 +198,15 @@ type keeperCoro struct {
 // TestFrameKeepsState: a coroutine whose frame keeps its state reads it
 // from the frame (new, suspended, running, done), refuses to run while
 // running or finished, closes before it starts without running, and its
-// Stepper says that the frame keeps it; Enter and Leave count the depth
+// Steppers says that the frame keeps it; Enter and Leave count the depth
 // and leave the state to the frame.
 func TestFrameKeepsState(t *testing.T) {
 	fn := &Function{Name: "k", Qualname: "k", Frames: FramesOf((*keeper).Resume)}
 	kc := &keeperCoro{f: keeper{n: 1}}
 	kc.c.Init(fn, &kc.f)
 	c := &kc.c
-	if _, _, keeps := c.Stepper(); !keeps {
-		t.Fatal("Stepper: a generated frame's coroutine does not keep its state")
+	if _, _, _, keeps := c.Steppers(); !keeps {
+		t.Fatal("Steppers: a generated frame's coroutine does not keep its state")
 	}
 	if c.state() != coNew || c.Running() || c.Done() {
 		t.Fatalf("new: state %d", c.state())
@@ -233,7 +233,7 @@ func TestFrameKeepsState(t *testing.T) {
 	if _, _, exc := c.Resume(None, nil); exc == nil || exc.Class != RuntimeErrorType {
 		t.Fatalf("resumed when done: %v", exc)
 	}
-	step, frame, _ := c.Stepper()
+	_, step, frame, _ := c.Steppers()
 	if _, done, exc := step(frame, None, nil); !done || exc == nil || exc.Class != RuntimeErrorType {
 		t.Fatalf("stepped when done: %v %v", done, exc)
 	}

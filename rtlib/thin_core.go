@@ -706,7 +706,7 @@ func RefuseFrame(state int) (Object, bool, *BaseException) {
 // FrameStep is a frame type's Resume method as a function of an untyped
 // frame pointer (FrameTab.step): the event loop calls it without making
 // the frame an interface value, which Go's compiler builds in memory
-// (Coroutine.Stepper).
+// (Coroutine.Steppers).
 type FrameStep func(frame unsafe.Pointer, sent Object, thrown *BaseException) (Object, bool, *BaseException)
 
 // FramesOf is the FrameTab of the frame type F of generated code, a
@@ -808,20 +808,14 @@ func (c *Coroutine) Body() Resumable {
 	return *(*Resumable)(unsafe.Pointer(&w))
 }
 
-// Stepper is c.Body() in two words, for a caller that calls `step(frame,
+// Steppers is c.Body() in words, for a caller that calls `step(frame,
 // sent, thrown)` in place of c.Body().Resume(sent, thrown): the frame
 // type's Resume as a function of the frame's address (its function's
 // FrameTab), and that address; keeps says whether the frame keeps the
 // coroutine's state (FramesOf), so that the caller may call it without
-// Enter and Leave, as long as it counts the frame's depth. (A method that
-// made the call itself is over Go's inlining budget.)
-func (c *Coroutine) Stepper() (step FrameStep, frame unsafe.Pointer, keeps bool) {
-	ft := &(*Function)(unsafe.Pointer(uintptr(c.fn) &^ coBits)).Frames
-	return ft.step, unsafe.Add(unsafe.Pointer(c), unsafe.Sizeof(Coroutine{})), ft.keeps
-}
-
-// Steppers is Stepper with the frame type's fast resume too (nil if it
-// has none; see FastResumer).
+// Enter and Leave, as long as it counts the frame's depth; fast is the
+// frame type's fast resume, nil if it has none (FastResumer). (A method
+// that made the call itself is over Go's inlining budget.)
 func (c *Coroutine) Steppers() (fast FrameFast, step FrameStep, frame unsafe.Pointer, keeps bool) {
 	ft := &(*Function)(unsafe.Pointer(uintptr(c.fn) &^ coBits)).Frames
 	return ft.fast, ft.step, unsafe.Add(unsafe.Pointer(c), unsafe.Sizeof(Coroutine{})), ft.keeps
