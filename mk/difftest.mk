@@ -11,3 +11,11 @@ DIFFSYNC ?= 100
 .PHONY: difftest-sync
 difftest-sync:
 	ASYNC2GO_DIFFSYNC=$(DIFFSYNC) $(GO) test -count=1 -run TestSyncDifferential -timeout 60m ./cmd/async2go
+
+# The same for fast resumes (codegen/fastresume.go): loops around
+# asyncio.sleep(0) with int operations that cross int64
+# (cmd/async2go/difffast_test.go), 100 by default.
+DIFFFAST ?= 100
+.PHONY: difftest-fast
+difftest-fast:
+	ASYNC2GO_DIFFFAST=$(DIFFFAST) $(GO) test -count=1 -run TestFastResumeDifferential -timeout 60m ./cmd/async2go
