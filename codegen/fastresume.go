@@ -56,7 +56,7 @@ func (fg *funcGen) fastResume(reach map[*ir.Block]bool) []jen.Code {
 	var fr *fastResumer
 	written := map[string]bool{}
 	for range 2 {
-		fr = &fastResumer{fg: fg, written: written, blocks: map[int]*ir.Block{}, code: map[int][]jen.Code{},
+		fr = &fastResumer{fg: fg, written: written, code: map[int][]jen.Code{},
 			temps: map[ir.Temp]bool{}, readTemps: map[ir.Temp]bool{}, shadows: map[string]string{}, shadowInt: map[string]bool{}}
 		for _, e := range entries {
 			fr.visit(e.target)
@@ -84,7 +84,7 @@ func (fg *funcGen) fastResume(reach map[*ir.Block]bool) []jen.Code {
 		cases = append(cases, jen.Case(jen.Lit(e.state)).Block(jen.Goto().Id(fmt.Sprintf("fb%d", e.target.ID))))
 	}
 	body = append(body, jen.Switch(jen.Id("f").Dot("state")).Block(cases...), jen.Return(jen.False()))
-	for _, id := range slices.Sorted(maps.Keys(fr.blocks)) {
+	for _, id := range slices.Sorted(maps.Keys(fr.code)) {
 		body = append(body, jen.Id(fmt.Sprintf("fb%d", id)).Op(":"), jen.Block(fr.code[id]...))
 	}
 	// Where a path reaches a bare yield: the shadows go back to their
@@ -114,10 +114,9 @@ func (fg *funcGen) fastResume(reach map[*ir.Block]bool) []jen.Code {
 // each, by block ID), the Go variables of the temporaries they compute,
 // and the shadows of the frame's fields they write (field -> Go variable).
 type fastResumer struct {
-	fg     *funcGen
-	blocks map[int]*ir.Block
-	code   map[int][]jen.Code
-	temps  map[ir.Temp]bool // the temporaries the paths compute
+	fg    *funcGen
+	code  map[int][]jen.Code
+	temps map[ir.Temp]bool // the temporaries the paths compute
 	// readTemps are those the paths read (the others are assigned only).
 	readTemps map[ir.Temp]bool
 	written   map[string]bool // the fields the paths write (the first pass's writes)
@@ -132,10 +131,10 @@ type fastResumer struct {
 
 // visit writes block b and the blocks its path goes on to, once each.
 func (fr *fastResumer) visit(b *ir.Block) {
-	if _, ok := fr.blocks[b.ID]; ok {
+	if _, ok := fr.code[b.ID]; ok {
 		return
 	}
-	fr.blocks[b.ID] = b
+	fr.code[b.ID] = nil // visited (a loop comes back to it)
 	code, next := fr.block(b)
 	fr.code[b.ID] = code
 	for _, n := range next {
